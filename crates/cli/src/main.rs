@@ -1,0 +1,182 @@
+//! `conveyor`: the command-line face of Conveyor (DESIGN.md §6). A thin
+//! adapter: parse arguments, call one use case, print. Exit status 0 = done,
+//! 1 = the input was refused (the message says what and where), 2 = internal.
+
+use clap::{Parser, Subcommand};
+use conveyor_core::demo::{self, DemoSpec};
+use conveyor_core::model::Lang;
+use conveyor_core::store::meta::NewWorkspace;
+use conveyor_core::usecases::workspace;
+use conveyor_core::{Error, SystemClock};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "conveyor", version, about = "Conveyor: run the three-stage sales conveyor from one file.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create an empty workspace file with the default steps of the three stages.
+    New {
+        file: PathBuf,
+        #[arg(long)]
+        name: String,
+        #[arg(long, default_value = "en", value_parser = parse_lang)]
+        lang: Lang,
+        #[arg(long, default_value = "EUR")]
+        currency: String,
+    },
+    /// Create a workspace filled with a demo business (an office-supplies wholesaler).
+    Demo {
+        file: PathBuf,
+        #[arg(long, default_value = "en", value_parser = parse_lang)]
+        lang: Lang,
+        #[arg(long, default_value_t = 300)]
+        contacts: u64,
+        #[arg(long, default_value_t = 2_000)]
+        activities: u64,
+        #[arg(long, default_value_t = 42)]
+        seed: u64,
+    },
+    /// Counts per entity and the schema version.
+    Info {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Integrity and foreign-key checks of the file, and rule violations.
+    Check {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse("--lang", s).map_err(|e| e.message)
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli.command) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("conveyor: {e}");
+            if e.code.is_user_error() { ExitCode::from(1) } else { ExitCode::from(2) }
+        }
+    }
+}
+
+fn print_json<T: serde::Serialize>(v: &T) -> Result<(), Error> {
+    let s = serde_json::to_string_pretty(v).map_err(|e| Error::internal(e.to_string()))?;
+    println!("{s}");
+    Ok(())
+}
+
+fn run(cmd: Command) -> Result<ExitCode, Error> {
+    let clock = SystemClock;
+    match cmd {
+        Command::New { file, name, lang, currency } => {
+            let store = workspace::create(&file, &clock, &NewWorkspace { name, lang, currency, is_demo: false })?;
+            let s = workspace::summary(&store)?;
+            println!("Created {} (“{}”, {}, {}).", file.display(), s.name, s.lang, s.currency);
+        }
+        Command::Demo { file, lang, contacts, activities, seed } => {
+            let name = match lang {
+                Lang::En => "OfficeLine Supplies (demo)",
+                Lang::Ru => "ОфисЛайн (демо)",
+            };
+            let currency = if lang == Lang::Ru { "RUB" } else { "EUR" };
+            let init = NewWorkspace { name: name.into(), lang, currency: currency.into(), is_demo: true };
+            let started = std::time::Instant::now();
+            let mut store = workspace::create(&file, &clock, &init)?;
+            let report = match demo::generate(&mut store, &clock, &DemoSpec { lang, contacts, activities, seed }) {
+                Ok(r) => r,
+                Err(e) => {
+                    drop(store);
+                    remove_workspace(&file);
+                    return Err(e);
+                }
+            };
+            println!(
+                "Created demo workspace {} in {:.1} s: {} companies, {} contacts, {} deals, {} activities, {} orders, {} people.",
+                file.display(),
+                started.elapsed().as_secs_f64(),
+                report.companies,
+                report.contacts,
+                report.deals,
+                report.activities,
+                report.orders,
+                report.people
+            );
+        }
+        Command::Info { file, json } => {
+            let store = workspace::open(&file, &clock)?;
+            let info = workspace::info(&store)?;
+            if json {
+                print_json(&info)?;
+            } else {
+                let c = &info.counts;
+                println!("Workspace:      {}{}", info.summary.name, if info.summary.is_demo { " (demo)" } else { "" });
+                println!("File:           {}", info.summary.path);
+                println!("Schema version: {}", info.summary.schema_version);
+                println!("Language:       {}   Currency: {}", info.summary.lang, info.summary.currency);
+                println!("People:         {}", c.people);
+                println!("Companies:      {}", c.companies);
+                println!("Contacts:       {}", c.contacts);
+                println!("Steps:          {}", c.steps);
+                println!("Deals:          {} (open {}, won {}, lost {}, disqualified {})", c.deals, c.deals_open, c.deals_won, c.deals_lost, c.deals_disqualified);
+                for s in &info.open_deals_by_stage {
+                    println!("  stage {} {:<20} {} open", s.stage.number(), s.stage.code(), s.count);
+                }
+                println!("Activities:     {}", c.activities);
+                println!("Orders:         {}", c.orders);
+            }
+        }
+        Command::Check { file, json } => {
+            let store = workspace::open(&file, &clock)?;
+            let report = workspace::check(&store)?;
+            if json {
+                print_json(&report)?;
+            } else {
+                if report.file_ok() {
+                    println!("File: ok (integrity and foreign keys).");
+                }
+                for p in &report.integrity {
+                    println!("Integrity problem: {p}");
+                }
+                for p in &report.foreign_keys {
+                    println!("Foreign-key problem: {p}");
+                }
+                if report.violations.is_empty() {
+                    println!("Rules: no violations.");
+                } else {
+                    println!("Rules: {} violation(s) to work on:", report.violations.len());
+                    for v in &report.violations {
+                        println!("  [{}] {}", v.rule, v.message);
+                    }
+                }
+            }
+            if !report.file_ok() {
+                eprintln!(
+                    "conveyor: {} is damaged. Restore it from a backup; keep this copy for support.",
+                    file.display()
+                );
+                return Ok(ExitCode::from(1));
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Removes a workspace this command created and could not finish.
+fn remove_workspace(file: &std::path::Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));
+    }
+}
+

@@ -1,0 +1,102 @@
+//! TypeScript twins of the types that cross to the UI, generated with ts-rs
+//! into `ui/src/lib/bindings/`. A test fails when the committed files are
+//! stale; regenerate with `./dev bindings`.
+
+use std::path::Path;
+use ts_rs::{Config, TS};
+
+/// ts-rs settings: 64-bit integers are plain numbers (ids and minor units
+/// stay far below 2^53).
+pub fn config(out_dir: &Path) -> Config {
+    Config::new().with_large_int("number").with_out_dir(out_dir)
+}
+
+/// Writes every UI-facing type (and what it refers to) into `out_dir`.
+pub fn export_types(out_dir: &Path) -> Result<(), ts_rs::ExportError> {
+    let cfg = config(out_dir);
+    use crate::model::*;
+    use crate::usecases::{board, workspace};
+    crate::error::Error::export_all(&cfg)?;
+    Step::export_all(&cfg)?;
+    Person::export_all(&cfg)?;
+    PersonInput::export_all(&cfg)?;
+    Company::export_all(&cfg)?;
+    CompanyInput::export_all(&cfg)?;
+    Contact::export_all(&cfg)?;
+    ContactInput::export_all(&cfg)?;
+    Deal::export_all(&cfg)?;
+    DealInput::export_all(&cfg)?;
+    DealClose::export_all(&cfg)?;
+    Activity::export_all(&cfg)?;
+    ActivityInput::export_all(&cfg)?;
+    Order::export_all(&cfg)?;
+    OrderInput::export_all(&cfg)?;
+    Money::export_all(&cfg)?;
+    Role::export_all(&cfg)?;
+    Abc::export_all(&cfg)?;
+    board::Board::export_all(&cfg)?;
+    board::BoardQuery::export_all(&cfg)?;
+    workspace::WorkspaceSummary::export_all(&cfg)?;
+    workspace::WorkspaceInfo::export_all(&cfg)?;
+    workspace::CheckReport::export_all(&cfg)?;
+    crate::settings::AppSettings::export_all(&cfg)?;
+    crate::store::meta::NewWorkspace::export_all(&cfg)?;
+    crate::demo::DemoSpec::export_all(&cfg)?;
+    Ok(())
+}
+
+/// The committed bindings folder, from the core crate's manifest dir.
+pub fn committed_dir() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/lib/bindings")
+}
+
+/// Files in `fresh` that differ from or are missing in `committed`, and
+/// `.ts` files in `committed` that `fresh` no longer has (except `keep`).
+pub fn stale_files(fresh: &Path, committed: &Path, keep: &[&str]) -> Vec<String> {
+    let mut stale = vec![];
+    let list = |d: &Path| -> Vec<String> {
+        let mut v: Vec<String> = std::fs::read_dir(d)
+            .map(|it| it.filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned()).filter(|n| n.ends_with(".ts")).collect())
+            .unwrap_or_default();
+        v.sort();
+        v
+    };
+    for name in list(fresh) {
+        if std::fs::read(fresh.join(&name)).ok() != std::fs::read(committed.join(&name)).ok() {
+            stale.push(name);
+        }
+    }
+    for name in list(committed) {
+        if !fresh.join(&name).exists() && !keep.contains(&name.as_str()) {
+            stale.push(format!("{name} (no longer generated)"));
+        }
+    }
+    stale
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Fails when `ui/src/lib/bindings` is stale. With `UPDATE_BINDINGS=1` it
+    /// rewrites them instead.
+    #[test]
+    fn committed_ui_bindings_are_fresh() {
+        let committed = committed_dir();
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            std::fs::create_dir_all(&committed).unwrap();
+            for e in std::fs::read_dir(&committed).unwrap().flatten() {
+                let n = e.file_name().to_string_lossy().into_owned();
+                if n.ends_with(".ts") && n != "commands.ts" {
+                    std::fs::remove_file(e.path()).unwrap();
+                }
+            }
+            export_types(&committed).unwrap();
+            return;
+        }
+        let fresh = tempfile::tempdir().unwrap();
+        export_types(fresh.path()).unwrap();
+        let stale = stale_files(fresh.path(), &committed, &["commands.ts"]);
+        assert!(stale.is_empty(), "UI bindings are stale: {stale:?}. Run `./dev bindings` and commit the result.");
+    }
+}

@@ -1,0 +1,17 @@
+//! Conveyor's core: the whole domain of the three-stage sales conveyor, with
+//! no dependency on any UI toolkit. The Tauri shell and the `conveyor` CLI are
+//! thin adapters over the use cases in [`usecases`].
+
+pub mod bindings;
+pub mod clock;
+pub mod demo;
+pub mod error;
+pub mod model;
+pub mod settings;
+pub mod store;
+pub mod usecases;
+pub mod validate;
+
+pub use clock::{Clock, FixedClock, SystemClock};
+pub use error::{Error, ErrorCode, Result};
+pub use store::Store;

@@ -1,0 +1,58 @@
+//! Activities: calls, meetings, tasks, e-mails and notes.
+
+use super::changed;
+use crate::error::{Error, Result};
+use crate::model::{Activity, ActivityInput};
+use rusqlite::{named_params, Connection, OptionalExtension, Row};
+
+const COLS: &str = "id, kind, subject, deal_id, contact_id, company_id, owner_id, due_at, done_at, outcome, duration_min, notes, archived_at IS NOT NULL";
+
+fn row(r: &Row) -> rusqlite::Result<Activity> {
+    Ok(Activity {
+        id: r.get(0)?, kind: r.get(1)?, subject: r.get(2)?, deal_id: r.get(3)?, contact_id: r.get(4)?, company_id: r.get(5)?,
+        owner_id: r.get(6)?, due_at: r.get(7)?, done_at: r.get(8)?, outcome: r.get(9)?, duration_min: r.get(10)?,
+        notes: r.get(11)?, archived: r.get(12)?,
+    })
+}
+
+pub fn insert(c: &Connection, now: &str, a: &ActivityInput) -> Result<i64> {
+    let mut st = c.prepare_cached(
+        "INSERT INTO activities (kind, subject, deal_id, contact_id, company_id, owner_id, due_at, done_at, outcome, duration_min, notes, created_at, updated_at)
+         VALUES (:kind, :subject, :deal, :contact, :company, :owner, :due, :done, :outcome, :duration, :notes, :now, :now)",
+    )?;
+    st.execute(named_params! {
+        ":kind": a.kind, ":subject": a.subject, ":deal": a.deal_id, ":contact": a.contact_id, ":company": a.company_id,
+        ":owner": a.owner_id, ":due": a.due_at, ":done": a.done_at, ":outcome": a.outcome, ":duration": a.duration_min,
+        ":notes": a.notes, ":now": now,
+    })?;
+    Ok(c.last_insert_rowid())
+}
+
+pub fn update(c: &Connection, id: i64, now: &str, a: &ActivityInput) -> Result<()> {
+    let n = c.execute(
+        "UPDATE activities SET kind = :kind, subject = :subject, deal_id = :deal, contact_id = :contact, company_id = :company,
+             owner_id = :owner, due_at = :due, done_at = :done, outcome = :outcome, duration_min = :duration, notes = :notes,
+             updated_at = :now
+         WHERE id = :id AND archived_at IS NULL",
+        named_params! {
+            ":id": id, ":kind": a.kind, ":subject": a.subject, ":deal": a.deal_id, ":contact": a.contact_id,
+            ":company": a.company_id, ":owner": a.owner_id, ":due": a.due_at, ":done": a.done_at, ":outcome": a.outcome,
+            ":duration": a.duration_min, ":notes": a.notes, ":now": now,
+        },
+    )?;
+    changed(n, "Activity", id)
+}
+
+pub fn get(c: &Connection, id: i64) -> Result<Activity> {
+    c.query_row(&format!("SELECT {COLS} FROM activities WHERE id = ?1"), [id], row)
+        .optional()?
+        .ok_or_else(|| Error::not_found("Activity", id))
+}
+
+pub fn list_for_deal(c: &Connection, deal_id: i64) -> Result<Vec<Activity>> {
+    let mut st = c.prepare_cached(&format!(
+        "SELECT {COLS} FROM activities WHERE deal_id = ?1 AND archived_at IS NULL ORDER BY coalesce(done_at, due_at) DESC, id DESC"
+    ))?;
+    let v = st.query_map([deal_id], row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(v)
+}

@@ -1,0 +1,93 @@
+//! The conveyor board: open deals by stage and step, with counts and sums.
+
+use crate::error::Result;
+use crate::model::{DealStatus, Source};
+use chrono::NaiveDate;
+use rusqlite::{named_params, Connection};
+use std::collections::HashMap;
+
+/// One open deal as the board shows it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+pub struct DealCard {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub title: String,
+    #[ts(type = "number")]
+    pub step_id: i64,
+    pub company_name: Option<String>,
+    pub contact_name: Option<String>,
+    #[ts(type = "number")]
+    pub value_minor: i64,
+    pub currency: String,
+    pub owner_name: Option<String>,
+    pub source: Source,
+    pub next_step: Option<String>,
+    pub next_step_date: Option<NaiveDate>,
+    pub step_entered_on: NaiveDate,
+    pub status: DealStatus,
+}
+
+/// Count and sums of one step's open deals in one currency.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StepSum {
+    pub step_id: i64,
+    pub currency: String,
+    pub count: i64,
+    pub sum_minor: i64,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub owner_id: Option<i64>,
+    pub source: Option<Source>,
+}
+
+const FILTER: &str = "d.status = 'open' AND d.archived_at IS NULL
+    AND (:owner IS NULL OR d.owner_id = :owner) AND (:source IS NULL OR d.source = :source)";
+
+pub fn sums(c: &Connection, f: &Filter) -> Result<Vec<StepSum>> {
+    let mut st = c.prepare_cached(&format!(
+        "SELECT d.step_id, d.currency, count(*), sum(d.value_minor) FROM deals d WHERE {FILTER}
+         GROUP BY d.step_id, d.currency ORDER BY d.step_id, count(*) DESC"
+    ))?;
+    let v = st
+        .query_map(named_params! {":owner": f.owner_id, ":source": f.source}, |r| {
+            Ok(StepSum { step_id: r.get(0)?, currency: r.get(1)?, count: r.get(2)?, sum_minor: r.get(3)? })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(v)
+}
+
+/// The first `per_step` cards of every step: soonest next step first, deals
+/// without a next step on top (they need attention).
+pub fn cards(c: &Connection, f: &Filter, per_step: u32) -> Result<HashMap<i64, Vec<DealCard>>> {
+    let mut st = c.prepare_cached(&format!(
+        "WITH ranked AS (
+             SELECT d.*, row_number() OVER (
+                 PARTITION BY d.step_id
+                 ORDER BY d.next_step_date IS NOT NULL, d.next_step_date, d.id) AS rn
+             FROM deals d WHERE {FILTER})
+         SELECT d.id, d.title, d.step_id, co.name,
+                CASE WHEN ct.id IS NULL THEN NULL ELSE trim(ct.first_name || ' ' || ct.last_name) END,
+                d.value_minor, d.currency, p.name, d.source, d.next_step, d.next_step_date, d.step_entered_on, d.status
+         FROM ranked d
+         LEFT JOIN companies co ON co.id = d.company_id
+         LEFT JOIN contacts ct ON ct.id = d.contact_id
+         LEFT JOIN people p ON p.id = d.owner_id
+         WHERE d.rn <= :limit
+         ORDER BY d.step_id, d.rn"
+    ))?;
+    let mut out: HashMap<i64, Vec<DealCard>> = HashMap::new();
+    let rows = st.query_map(named_params! {":owner": f.owner_id, ":source": f.source, ":limit": per_step}, |r| {
+        Ok(DealCard {
+            id: r.get(0)?, title: r.get(1)?, step_id: r.get(2)?, company_name: r.get(3)?, contact_name: r.get(4)?,
+            value_minor: r.get(5)?, currency: r.get(6)?, owner_name: r.get(7)?, source: r.get(8)?, next_step: r.get(9)?,
+            next_step_date: r.get(10)?, step_entered_on: r.get(11)?, status: r.get(12)?,
+        })
+    })?;
+    for card in rows {
+        let card = card?;
+        out.entry(card.step_id).or_default().push(card);
+    }
+    Ok(out)
+}

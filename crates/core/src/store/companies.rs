@@ -1,0 +1,60 @@
+//! Companies (clients and prospects).
+
+use super::changed;
+use crate::error::{Error, Result};
+use crate::model::{Company, CompanyInput};
+use rusqlite::{named_params, Connection, OptionalExtension, Row};
+
+const COLS: &str = "id, name, industry, city, phone, email, website, notes, source, abc, owner_id, archived_at IS NOT NULL";
+
+fn row(r: &Row) -> rusqlite::Result<Company> {
+    Ok(Company {
+        id: r.get(0)?, name: r.get(1)?, industry: r.get(2)?, city: r.get(3)?, phone: r.get(4)?, email: r.get(5)?,
+        website: r.get(6)?, notes: r.get(7)?, source: r.get(8)?, abc: r.get(9)?, owner_id: r.get(10)?, archived: r.get(11)?,
+    })
+}
+
+pub fn insert(c: &Connection, now: &str, i: &CompanyInput) -> Result<i64> {
+    let mut st = c.prepare_cached(
+        "INSERT INTO companies (name, industry, city, phone, email, website, notes, source, abc, owner_id, created_at, updated_at)
+         VALUES (:name, :industry, :city, :phone, :email, :website, :notes, :source, :abc, :owner, :now, :now)",
+    )?;
+    st.execute(named_params! {
+        ":name": i.name, ":industry": i.industry, ":city": i.city, ":phone": i.phone, ":email": i.email,
+        ":website": i.website, ":notes": i.notes, ":source": i.source, ":abc": i.abc, ":owner": i.owner_id, ":now": now,
+    })?;
+    Ok(c.last_insert_rowid())
+}
+
+pub fn update(c: &Connection, id: i64, now: &str, i: &CompanyInput) -> Result<()> {
+    let n = c.execute(
+        "UPDATE companies SET name = :name, industry = :industry, city = :city, phone = :phone, email = :email,
+         website = :website, notes = :notes, source = :source, abc = :abc, owner_id = :owner, updated_at = :now
+         WHERE id = :id AND archived_at IS NULL",
+        named_params! {
+            ":id": id, ":name": i.name, ":industry": i.industry, ":city": i.city, ":phone": i.phone, ":email": i.email,
+            ":website": i.website, ":notes": i.notes, ":source": i.source, ":abc": i.abc, ":owner": i.owner_id, ":now": now,
+        },
+    )?;
+    changed(n, "Company", id)
+}
+
+pub fn get(c: &Connection, id: i64) -> Result<Company> {
+    c.query_row(&format!("SELECT {COLS} FROM companies WHERE id = ?1"), [id], row)
+        .optional()?
+        .ok_or_else(|| Error::not_found("Company", id))
+}
+
+/// Live companies by name, a page at a time.
+pub fn list(c: &Connection, limit: u32, offset: u32) -> Result<Vec<Company>> {
+    let mut st = c.prepare_cached(&format!(
+        "SELECT {COLS} FROM companies WHERE archived_at IS NULL ORDER BY name, id LIMIT ?1 OFFSET ?2"
+    ))?;
+    let v = st.query_map([limit, offset], row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(v)
+}
+
+pub fn set_abc(c: &Connection, id: i64, abc: crate::model::Abc, now: &str) -> Result<()> {
+    let n = c.execute("UPDATE companies SET abc = ?2, updated_at = ?3 WHERE id = ?1", rusqlite::params![id, abc, now])?;
+    changed(n, "Company", id)
+}

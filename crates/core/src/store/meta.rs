@@ -1,0 +1,76 @@
+//! Workspace settings kept inside the file.
+
+use crate::clock::{stamp, Clock};
+use crate::error::{Error, ErrorCode, Result};
+use crate::model::Lang;
+use crate::validate;
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// What a new workspace starts with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct NewWorkspace {
+    pub name: String,
+    pub lang: Lang,
+    pub currency: String,
+    pub is_demo: bool,
+}
+
+impl NewWorkspace {
+    pub fn new(name: &str, lang: Lang, currency: &str) -> Self {
+        NewWorkspace { name: name.into(), lang, currency: currency.into(), is_demo: false }
+    }
+    pub(crate) fn validate(&self) -> Result<()> {
+        validate::required("workspace.name", &self.name, validate::NAME_MAX)?;
+        validate::currency("workspace.currency", &self.currency)?;
+        Ok(())
+    }
+}
+
+/// The workspace's own settings as stored in the file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct WorkspaceMeta {
+    pub name: String,
+    pub lang: Lang,
+    pub currency: String,
+    pub is_demo: bool,
+    pub created_at: String,
+}
+
+pub(crate) fn initialise(c: &Connection, clock: &dyn Clock, init: &NewWorkspace) -> Result<()> {
+    let name = validate::required("workspace.name", &init.name, validate::NAME_MAX)?;
+    let currency = validate::currency("workspace.currency", &init.currency)?;
+    let mut st = c.prepare("INSERT INTO meta (key, value) VALUES (?1, ?2)")?;
+    for (k, v) in [
+        ("name", name.as_str()),
+        ("lang", init.lang.code()),
+        ("currency", currency.as_str()),
+        ("is_demo", if init.is_demo { "1" } else { "0" }),
+        ("created_at", &stamp(clock.now())),
+    ] {
+        st.execute(params![k, v])?;
+    }
+    Ok(())
+}
+
+fn get(c: &Connection, key: &str) -> Result<String> {
+    c.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| Error::new(ErrorCode::InvalidFile, format!(
+            "The workspace has no “{key}” setting; it may be damaged. Restore it from a backup.")))
+}
+
+pub fn load(c: &Connection) -> Result<WorkspaceMeta> {
+    Ok(WorkspaceMeta {
+        name: get(c, "name")?,
+        lang: Lang::parse("workspace.lang", &get(c, "lang")?)?,
+        currency: get(c, "currency")?,
+        is_demo: get(c, "is_demo")? == "1",
+        created_at: get(c, "created_at")?,
+    })
+}
+
+pub fn currency(c: &Connection) -> Result<String> {
+    get(c, "currency")
+}

@@ -1,0 +1,87 @@
+//! Input checks shared by the use cases. Each names the field it refuses.
+
+use crate::error::{Error, Result};
+
+pub const NAME_MAX: usize = 200;
+pub const TEXT_MAX: usize = 10_000;
+
+/// A required single-line text: trimmed, not empty, at most `max` characters.
+pub fn required(field: &str, value: &str, max: usize) -> Result<String> {
+    let v = value.trim();
+    if v.is_empty() {
+        return Err(Error::validation(field, format!("{field} is empty. Fill it in.")));
+    }
+    bounded(field, v, max)
+}
+
+/// An optional text: trimmed; empty becomes `None`.
+pub fn optional(field: &str, value: Option<&str>, max: usize) -> Result<Option<String>> {
+    match value.map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(v) => bounded(field, v, max).map(Some),
+    }
+}
+
+fn bounded(field: &str, v: &str, max: usize) -> Result<String> {
+    let n = v.chars().count();
+    if n > max {
+        return Err(Error::validation(
+            field,
+            format!("{field} is {n} characters long; the limit is {max}. Shorten it."),
+        ));
+    }
+    if v.chars().any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r') {
+        return Err(Error::validation(field, format!("{field} contains control characters. Remove them.")));
+    }
+    Ok(v.to_string())
+}
+
+/// An ISO 4217 currency code: three Latin capitals.
+pub fn currency(field: &str, value: &str) -> Result<String> {
+    let v = value.trim().to_ascii_uppercase();
+    if v.len() == 3 && v.bytes().all(|b| b.is_ascii_uppercase()) {
+        Ok(v)
+    } else {
+        Err(Error::validation(field, format!("“{value}” is not a currency code. Use three letters such as EUR, USD or RUB.")))
+    }
+}
+
+pub fn non_negative(field: &str, value: i64) -> Result<i64> {
+    if value < 0 {
+        Err(Error::validation(field, format!("{field} must not be negative (got {value}).")))
+    } else {
+        Ok(value)
+    }
+}
+
+/// A light check that an e-mail address has the shape `x@y.z`.
+pub fn email(field: &str, value: Option<&str>) -> Result<Option<String>> {
+    let v = optional(field, value, 320)?;
+    if let Some(e) = &v {
+        let ok = e.split_once('@').is_some_and(|(l, d)| !l.is_empty() && d.contains('.') && !d.starts_with('.') && !d.ends_with('.'))
+            && !e.contains(char::is_whitespace);
+        if !ok {
+            return Err(Error::validation(field, format!("“{e}” does not look like an e-mail address (name@example.com).")));
+        }
+    }
+    Ok(v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refusals_name_the_field() {
+        assert_eq!(required("contact.first_name", "  ", 10).unwrap_err().field.as_deref(), Some("contact.first_name"));
+        let long = "я".repeat(11);
+        let e = required("deal.title", &long, 10).unwrap_err();
+        assert!(e.message.contains("11 characters"), "{}", e.message);
+        assert_eq!(currency("deal.currency", "eur").unwrap(), "EUR");
+        assert!(currency("deal.currency", "EURO").is_err());
+        assert!(email("contact.email", Some("bob@example")).is_err());
+        assert_eq!(email("contact.email", Some(" a@b.co ")).unwrap().as_deref(), Some("a@b.co"));
+        assert_eq!(optional("x", Some("   "), 5).unwrap(), None);
+        assert!(required("x", "a\u{0}b", 5).is_err());
+    }
+}
