@@ -61,11 +61,20 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // Help and version are answers, not refusals; bad arguments are
+            // refused input (exit 1), as DESIGN.md §6 says.
+            let refused = e.use_stderr();
+            let _ = e.print();
+            return if refused { ExitCode::from(1) } else { ExitCode::SUCCESS };
+        }
+    };
     match run(cli.command) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("conveyor: {e}");
+            eprintln!("conveyor: error[{}]: {e}", e.code.as_str());
             if e.code.is_user_error() { ExitCode::from(1) } else { ExitCode::from(2) }
         }
     }

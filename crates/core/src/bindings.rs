@@ -42,6 +42,7 @@ pub fn export_types(out_dir: &Path) -> Result<(), ts_rs::ExportError> {
     crate::settings::AppSettings::export_all(&cfg)?;
     crate::store::meta::NewWorkspace::export_all(&cfg)?;
     crate::demo::DemoSpec::export_all(&cfg)?;
+    crate::usecases::session::AppSession::export_all(&cfg)?;
     Ok(())
 }
 

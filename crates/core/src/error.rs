@@ -7,7 +7,7 @@ use std::fmt;
 use ts_rs::TS;
 
 /// Stable error codes. Never rename a variant: the UI and scripts depend on them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     /// The thing asked for does not exist (or was archived).
@@ -51,7 +51,7 @@ impl ErrorCode {
 
 /// An error as it crosses every boundary (IPC, CLI, tests): `{code, message, field}`.
 /// Named `AppError` in TypeScript, where `Error` is taken.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
 #[ts(rename = "AppError")]
 pub struct Error {
     pub code: ErrorCode,
@@ -106,6 +106,12 @@ impl From<rusqlite::Error> for Error {
                     return Error::new(
                         ErrorCode::InvalidFile,
                         "This file is not a Conveyor workspace (it is not an SQLite database). Choose a .conveyor file.",
+                    );
+                }
+                C::DatabaseCorrupt => {
+                    return Error::new(
+                        ErrorCode::InvalidFile,
+                        "The workspace file is damaged. Restore it from a backup (keep the damaged copy for support).",
                     );
                 }
                 C::DiskFull => {

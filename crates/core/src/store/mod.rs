@@ -187,6 +187,13 @@ impl Store {
         Ok(())
     }
 
+    /// Moves everything from the write-ahead log into the main file, so the
+    /// file alone is complete (before it is moved or copied by name).
+    pub fn checkpoint(&self) -> Result<()> {
+        self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+
     pub fn schema_version(&self) -> Result<i64> {
         Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }

@@ -3,4 +3,5 @@
 
 pub mod board;
 pub mod crm;
+pub mod session;
 pub mod workspace;

@@ -1,0 +1,218 @@
+//! The app's session: which workspace is open, the recent list, the UI
+//! language. Start-up rule: an explicitly given workspace, else the last one
+//! opened, else the demo workspace in the data folder (created on first use).
+
+use crate::clock::{stamp, Clock};
+use crate::demo::{self, DemoSpec};
+use crate::error::{Error, ErrorCode, Result};
+use crate::model::Lang;
+use crate::settings::{demo_path, AppSettings};
+use crate::store::meta::NewWorkspace;
+use crate::store::Store;
+use crate::usecases::workspace::{self, WorkspaceSummary};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use ts_rs::TS;
+
+pub struct Session {
+    data_dir: PathBuf,
+    settings: AppSettings,
+    store: Option<Store>,
+    startup_error: Option<Error>,
+    /// The system's language, used when the user has not chosen one.
+    system_lang: Lang,
+}
+
+/// What the UI sees of the session.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AppSession {
+    pub workspace: Option<WorkspaceSummary>,
+    pub settings: AppSettings,
+    pub data_dir: String,
+    /// Why the last workspace could not be opened at start-up, if it could not.
+    pub startup_error: Option<Error>,
+}
+
+/// The language of a locale string such as `ru_RU.UTF-8` or `en-GB`.
+pub fn lang_from_locale(locale: &str) -> Lang {
+    if locale.to_ascii_lowercase().starts_with("ru") { Lang::Ru } else { Lang::En }
+}
+
+impl Session {
+    /// Starts a session; never fails: a workspace that cannot be opened
+    /// becomes `startup_error` and the UI offers the picker.
+    pub fn start(data_dir: &Path, clock: &dyn Clock, explicit: Option<&Path>, system_lang: Lang) -> Session {
+        let settings = AppSettings::load(data_dir);
+        let mut s = Session { data_dir: data_dir.to_path_buf(), settings, store: None, startup_error: None, system_lang };
+        let result = match (explicit, s.settings.last_workspace.clone()) {
+            (Some(p), _) => s.open(clock, p),
+            (None, Some(last)) if Path::new(&last).exists() => s.open(clock, Path::new(&last)),
+            _ => s.open_demo(clock),
+        };
+        if let Err(e) = result {
+            s.startup_error = Some(e);
+        }
+        s
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.settings.ui_lang.unwrap_or(self.system_lang)
+    }
+
+    pub fn store(&self) -> Result<&Store> {
+        self.store.as_ref().ok_or_else(no_workspace)
+    }
+
+    pub fn store_mut(&mut self) -> Result<&mut Store> {
+        self.store.as_mut().ok_or_else(no_workspace)
+    }
+
+    pub fn snapshot(&self) -> Result<AppSession> {
+        Ok(AppSession {
+            workspace: self.store.as_ref().map(workspace::summary).transpose()?,
+            settings: self.settings.clone(),
+            data_dir: self.data_dir.display().to_string(),
+            startup_error: self.startup_error.clone(),
+        })
+    }
+
+    fn remember(&mut self, clock: &dyn Clock) -> Result<()> {
+        let sum = workspace::summary(self.store()?)?;
+        self.settings.remember(&sum.path, &sum.name, sum.is_demo, &stamp(clock.now()));
+        self.startup_error = None;
+        self.settings.save(&self.data_dir)
+    }
+
+    /// Opens a workspace file in place of the current one. On failure the
+    /// current workspace stays open.
+    pub fn open(&mut self, clock: &dyn Clock, path: &Path) -> Result<AppSession> {
+        let path = absolute(path);
+        if self.store.as_ref().and_then(|s| s.path()) == Some(path.as_path()) {
+            return self.snapshot();
+        }
+        let store = Store::open(&path, clock)?;
+        self.store = Some(store);
+        self.remember(clock)?;
+        self.snapshot()
+    }
+
+    /// Creates a new, empty workspace and opens it.
+    pub fn create(&mut self, clock: &dyn Clock, path: &Path, init: &NewWorkspace) -> Result<AppSession> {
+        let path = absolute(path);
+        let store = Store::create(&path, clock, init)?;
+        self.store = Some(store);
+        self.remember(clock)?;
+        self.snapshot()
+    }
+
+    /// Opens the demo workspace of the current language, creating it first if needed.
+    pub fn open_demo(&mut self, clock: &dyn Clock) -> Result<AppSession> {
+        let lang = self.lang();
+        let path = demo_path(&self.data_dir, lang);
+        if !path.exists() {
+            std::fs::create_dir_all(&self.data_dir)?;
+            // Build next to the final name and move it in place when whole.
+            let tmp = path.with_extension("conveyor.partial");
+            for suffix in ["", "-wal", "-shm", ".lock"] {
+                let _ = std::fs::remove_file(format!("{}{suffix}", tmp.display()));
+            }
+            {
+                let init = NewWorkspace { name: demo_name(lang).into(), lang, currency: demo_currency(lang).into(), is_demo: true };
+                let mut store = Store::create(&tmp, clock, &init)?;
+                demo::generate(&mut store, clock, &DemoSpec { lang, ..DemoSpec::default() })?;
+                store.checkpoint()?;
+            }
+            std::fs::rename(&tmp, &path)?;
+        }
+        self.open(clock, &path)
+    }
+
+    pub fn set_lang(&mut self, lang: Option<Lang>) -> Result<AppSession> {
+        self.settings.ui_lang = lang;
+        self.settings.save(&self.data_dir)?;
+        self.snapshot()
+    }
+}
+
+pub fn demo_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "OfficeLine Supplies (demo)",
+        Lang::Ru => "ОфисЛайн (демо)",
+    }
+}
+
+pub fn demo_currency(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "EUR",
+        Lang::Ru => "RUB",
+    }
+}
+
+fn absolute(p: &Path) -> PathBuf {
+    std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
+}
+
+fn no_workspace() -> Error {
+    Error::new(ErrorCode::NotFound, "No workspace is open. Open a workspace, create a new one, or open the demo.")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::testing::clock;
+
+    #[test]
+    fn first_start_creates_and_opens_the_demo_then_reopens_the_last_workspace() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = Session::start(dir.path(), &clock(), None, Lang::Ru);
+        let snap = s.snapshot().unwrap();
+        let ws = snap.workspace.expect("demo opened");
+        assert!(ws.is_demo);
+        assert_eq!(ws.lang, Lang::Ru);
+        assert!(ws.path.ends_with("demo-ru.conveyor"));
+        assert_eq!(snap.settings.recent.len(), 1);
+        drop(s);
+
+        // A new workspace becomes the last one and is what the next start opens.
+        let mut s = Session::start(dir.path(), &clock(), None, Lang::Ru);
+        let own = dir.path().join("own.conveyor");
+        s.create(&clock(), &own, &NewWorkspace::new("Own Ltd", Lang::En, "EUR")).unwrap();
+        drop(s);
+        let s = Session::start(dir.path(), &clock(), None, Lang::En);
+        assert_eq!(s.snapshot().unwrap().workspace.unwrap().name, "Own Ltd");
+        assert_eq!(s.snapshot().unwrap().settings.recent.len(), 2);
+    }
+
+    #[test]
+    fn a_workspace_that_cannot_be_opened_becomes_a_startup_error_not_a_crash() {
+        let dir = tempfile::tempdir().unwrap();
+        let bad = dir.path().join("bad.conveyor");
+        std::fs::write(&bad, "not a database at all, just some text that is long enough to be a header").unwrap();
+        let s = Session::start(dir.path(), &clock(), Some(&bad), Lang::En);
+        let snap = s.snapshot().unwrap();
+        assert!(snap.workspace.is_none());
+        assert_eq!(snap.startup_error.unwrap().code, ErrorCode::InvalidFile);
+        assert_eq!(s.store().unwrap_err().code, ErrorCode::NotFound);
+    }
+
+    #[test]
+    fn a_failed_open_keeps_the_current_workspace_and_language_persists() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Session::start(dir.path(), &clock(), None, Lang::En);
+        let before = s.snapshot().unwrap().workspace.unwrap();
+        let err = s.open(&clock(), &dir.path().join("missing.conveyor")).unwrap_err();
+        assert_eq!(err.code, ErrorCode::NotFound);
+        assert_eq!(s.snapshot().unwrap().workspace.unwrap(), before);
+        s.set_lang(Some(Lang::Ru)).unwrap();
+        drop(s);
+        let s = Session::start(dir.path(), &clock(), None, Lang::En);
+        assert_eq!(s.lang(), Lang::Ru);
+    }
+
+    #[test]
+    fn locale_strings_map_to_languages() {
+        assert_eq!(lang_from_locale("ru_RU.UTF-8"), Lang::Ru);
+        assert_eq!(lang_from_locale("en-GB"), Lang::En);
+        assert_eq!(lang_from_locale("C"), Lang::En);
+    }
+}

@@ -1,0 +1,98 @@
+//! Generates `ui/src/lib/bindings/commands.ts` from [`crate::commands::signatures`].
+
+use crate::commands::Signature;
+
+fn camel(s: &str) -> String {
+    let mut out = String::new();
+    let mut up = false;
+    for c in s.chars() {
+        if c == '_' {
+            up = true;
+        } else if up {
+            out.extend(c.to_uppercase());
+            up = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Type names a TS type expression refers to (to import them).
+fn referenced_types(ty: &str, out: &mut Vec<String>) {
+    for word in ty.split(|c: char| !c.is_alphanumeric() && c != '_') {
+        let builtin = matches!(word, "Array" | "Record" | "Partial" | "Promise");
+        if !builtin && word.chars().next().is_some_and(|c| c.is_ascii_uppercase()) && !out.iter().any(|w| w == word) {
+            out.push(word.to_string());
+        }
+    }
+}
+
+pub fn commands_ts(sigs: &[Signature]) -> String {
+    let mut types = vec![];
+    for s in sigs {
+        referenced_types(&s.ret, &mut types);
+        for (_, t) in &s.args {
+            referenced_types(t, &mut types);
+        }
+    }
+    types.sort();
+    let mut out = String::from(
+        "// Generated from src-tauri/src/commands.rs by `./dev bindings`. Do not edit.\nimport { invoke } from \"@tauri-apps/api/core\";\n",
+    );
+    for t in &types {
+        out.push_str(&format!("import type {{ {t} }} from \"./{t}\";\n"));
+    }
+    out.push_str("\nexport const commands = {\n");
+    for s in sigs {
+        // Tauri maps camelCase argument keys to the Rust snake_case names.
+        let params: Vec<String> = s.args.iter().map(|(n, t)| format!("{}: {t}", camel(n))).collect();
+        let keys: Vec<String> = s.args.iter().map(|(n, _)| camel(n)).collect();
+        out.push_str(&format!(
+            "  {}: ({}) => invoke<{}>(\"{}\", {{{}}}),\n",
+            camel(s.name),
+            params.join(", "),
+            s.ret,
+            s.name,
+            if keys.is_empty() { String::new() } else { format!(" {} ", keys.join(", ")) }
+        ));
+    }
+    out.push_str("};\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::commands::signatures;
+
+    #[test]
+    fn commands_ts_is_fresh_and_every_command_has_a_permission() {
+        let path = conveyor_core::bindings::committed_dir().join("commands.ts");
+        let fresh = commands_ts(&signatures());
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            std::fs::write(&path, &fresh).unwrap();
+        } else {
+            let committed = std::fs::read_to_string(&path).unwrap_or_default();
+            assert!(committed == fresh, "{} is stale. Run `./dev bindings` and commit the result.", path.display());
+        }
+        const NAMES: &[&str] = include!("command_names.rs");
+        let declared: Vec<&str> = signatures().iter().map(|s| s.name).collect();
+        assert_eq!(declared, NAMES, "src/command_names.rs must list exactly the commands of commands.rs");
+        let caps = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/capabilities/default.json")).unwrap();
+        for n in NAMES {
+            let perm = format!("\"allow-{}\"", n.replace('_', "-"));
+            assert!(caps.contains(&perm), "capabilities/default.json lacks {perm}");
+        }
+    }
+
+    #[test]
+    fn imports_cover_every_referenced_type() {
+        let ts = commands_ts(&signatures());
+        for t in ["AppSession", "Board", "BoardQuery", "Lang", "Person"] {
+            assert!(ts.contains(&format!("import type {{ {t} }} from \"./{t}\";")), "{ts}");
+        }
+        assert!(ts.contains("settingsSetLang: (lang: Lang | null) => invoke<AppSession>(\"settings_set_lang\", { lang }),"), "{ts}");
+        assert!(ts.contains("peopleList: () => invoke<Array<Person>>(\"people_list\", {}),"), "{ts}");
+    }
+}

@@ -1,0 +1,131 @@
+// A minimal W3C WebDriver client over fetch, and a tauri-driver launcher.
+// Enough to drive the real Conveyor window (WebKitWebDriver behind tauri-driver).
+import { spawn } from "node:child_process";
+import { setTimeout as sleep } from "node:timers/promises";
+import net from "node:net";
+
+const ELEMENT = "element-6066-11e4-a52e-4f735466cecc";
+
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+    srv.on("error", reject);
+  });
+}
+
+/** Starts tauri-driver on free ports with `env`; resolves when /status answers. */
+export async function startDriver(env) {
+  const port = await freePort();
+  const nativePort = await freePort();
+  const proc = spawn("tauri-driver", ["--port", String(port), "--native-port", String(nativePort)], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let log = "";
+  proc.stdout.on("data", (d) => (log += d));
+  proc.stderr.on("data", (d) => (log += d));
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    if (proc.exitCode !== null) throw new Error(`tauri-driver exited: ${log}`);
+    try {
+      const r = await fetch(`${url}/status`);
+      if (r.ok) return { url, proc, log: () => log };
+    } catch {}
+    await sleep(100);
+  }
+  proc.kill();
+  throw new Error(`tauri-driver did not start: ${log}`);
+}
+
+export function stopDriver(driver) {
+  if (driver?.proc && driver.proc.exitCode === null) driver.proc.kill("SIGTERM");
+}
+
+async function call(base, method, path, body) {
+  const r = await fetch(base + path, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await r.json().catch(() => ({}));
+  if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(json.value ?? json)}`);
+  return json.value;
+}
+
+export class Session {
+  static async start(driver, application, args = []) {
+    const value = await call(driver.url, "POST", "/session", {
+      capabilities: { alwaysMatch: { browserName: "wry", "tauri:options": { application, args } } },
+    });
+    return new Session(driver.url, value.sessionId);
+  }
+
+  constructor(base, id) {
+    this.base = base;
+    this.id = id;
+  }
+
+  cmd(method, path, body) {
+    return call(this.base, method, `/session/${this.id}${path}`, body);
+  }
+
+  async find(testid) {
+    const el = await this.cmd("POST", "/element", { using: "css selector", value: `[data-testid="${testid}"]` });
+    return el[ELEMENT];
+  }
+
+  /** Waits until an element with `testid` exists; returns its id. */
+  async waitFor(testid, timeoutMs = 20000) {
+    const end = Date.now() + timeoutMs;
+    let last;
+    while (Date.now() < end) {
+      try {
+        return await this.find(testid);
+      } catch (e) {
+        last = e;
+        await sleep(100);
+      }
+    }
+    throw new Error(`no [data-testid="${testid}"] after ${timeoutMs} ms: ${last}`);
+  }
+
+  async text(testid) {
+    return (await this.cmd("GET", `/element/${await this.waitFor(testid)}/text`)).trim();
+  }
+
+  /** Waits until the text of `testid` satisfies `pred`; returns it. */
+  async waitForText(testid, pred, timeoutMs = 10000) {
+    const end = Date.now() + timeoutMs;
+    let t;
+    while (Date.now() < end) {
+      try {
+        t = await this.text(testid);
+        if (pred(t)) return t;
+      } catch {}
+      await sleep(100);
+    }
+    throw new Error(`[data-testid="${testid}"] text stayed ${JSON.stringify(t)}`);
+  }
+
+  async click(testid) {
+    await this.cmd("POST", `/element/${await this.waitFor(testid)}/click`, {});
+  }
+
+  async screenshot() {
+    return Buffer.from(await this.cmd("GET", "/screenshot"), "base64");
+  }
+
+  async exec(script, args = []) {
+    return this.cmd("POST", "/execute/sync", { script, args });
+  }
+
+  async close() {
+    try {
+      await call(this.base, "DELETE", `/session/${this.id}`);
+    } catch {}
+  }
+}

@@ -1,0 +1,129 @@
+//! Flows across the core and the real `conveyor` binary.
+
+use conveyor_core::model::Stage;
+use conveyor_core::usecases::workspace;
+use conveyor_core::{FixedClock, Store};
+use conveyor_flow_tests::{conveyor, stderr, stdout};
+use serde_json::Value;
+
+fn clock() -> FixedClock {
+    FixedClock::at("2026-11-24T09:00:00+00:00")
+}
+
+#[test]
+fn demo_then_info_reports_the_same_counts_as_the_core_and_check_passes() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("shop.conveyor");
+    let f = file.to_str().unwrap();
+
+    let out = conveyor(&["demo", f, "--lang", "ru", "--contacts", "300", "--activities", "1200", "--seed", "5"]);
+    assert!(out.status.success(), "demo failed: {}", stderr(&out));
+    assert!(stdout(&out).contains("120 companies, 300 contacts"), "{}", stdout(&out));
+
+    let out = conveyor(&["info", f, "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let info: Value = serde_json::from_str(&stdout(&out)).expect("info --json is JSON");
+    assert_eq!(info["counts"]["contacts"], 300);
+    assert_eq!(info["counts"]["companies"], 120);
+    assert_eq!(info["counts"]["activities"], 1200);
+    assert_eq!(info["summary"]["is_demo"], true);
+    assert_eq!(info["summary"]["lang"], "ru");
+    assert_eq!(info["summary"]["schema_version"], conveyor_core::store::migrations::latest_version());
+
+    // The core, opening the same file, sees exactly what the CLI reported.
+    let store = Store::open(&file, &clock()).unwrap();
+    let core = workspace::info(&store).unwrap();
+    assert_eq!(serde_json::to_value(&core.counts).unwrap(), info["counts"]);
+    let stages: Vec<Value> = info["open_deals_by_stage"].as_array().unwrap().clone();
+    assert_eq!(stages.len(), 3);
+    for (s, c) in Stage::ALL.iter().zip(&core.open_deals_by_stage) {
+        let cli = stages.iter().find(|x| x["stage"] == s.code()).unwrap();
+        assert_eq!(cli["count"], c.count);
+        assert!(c.count > 0, "the demo has open deals in stage {}", s.code());
+    }
+    drop(store);
+
+    let out = conveyor(&["check", f]);
+    assert_eq!(out.status.code(), Some(0), "{}{}", stdout(&out), stderr(&out));
+    assert!(stdout(&out).contains("File: ok"), "{}", stdout(&out));
+    let out = conveyor(&["check", f, "--json"]);
+    let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(report["integrity"], Value::Array(vec![]));
+    assert_eq!(report["foreign_keys"], Value::Array(vec![]));
+}
+
+#[test]
+fn a_workspace_open_elsewhere_is_refused_as_locked_and_left_intact() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("held.conveyor");
+    let f = file.to_str().unwrap();
+    assert!(conveyor(&["new", f, "--name", "Held Ltd"]).status.success());
+
+    let held = Store::open(&file, &clock()).unwrap();
+    for cmd in ["info", "check"] {
+        let out = conveyor(&[cmd, f]);
+        assert_eq!(out.status.code(), Some(1), "{cmd}: {}", stderr(&out));
+        let err = stderr(&out);
+        assert!(err.contains("error[workspace_locked]"), "{err}");
+        assert!(err.contains(&format!("process {}", std::process::id())), "names the holder: {err}");
+    }
+    drop(held);
+    let out = conveyor(&["check", f]);
+    assert_eq!(out.status.code(), Some(0), "usable again once released: {}", stderr(&out));
+}
+
+#[test]
+fn refused_input_exits_1_with_a_message_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("contacts.csv");
+    std::fs::write(&text, "name,email\nAnna,anna@example.com\n").unwrap();
+    let t = text.to_str().unwrap();
+
+    let out = conveyor(&["info", t]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("error[invalid_file]") && stderr(&out).contains("contacts.csv"), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&text).unwrap(), "name,email\nAnna,anna@example.com\n");
+
+    let out = conveyor(&["new", t, "--name", "X"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("error[conflict]"), "{}", stderr(&out));
+
+    let fresh = dir.path().join("new.conveyor");
+    let out = conveyor(&["new", fresh.to_str().unwrap(), "--name", "X", "--currency", "EURO"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("workspace.currency"), "names the field: {}", stderr(&out));
+    assert!(!fresh.exists(), "nothing half-made is left behind");
+
+    let out = conveyor(&["demo", fresh.to_str().unwrap(), "--lang", "de"]);
+    assert_eq!(out.status.code(), Some(1), "bad arguments are refused input");
+    assert!(!fresh.exists());
+
+    let out = conveyor(&["info", dir.path().join("missing.conveyor").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("error[not_found]"), "{}", stderr(&out));
+
+    assert_eq!(conveyor(&["--help"]).status.code(), Some(0));
+}
+
+#[test]
+fn a_damaged_file_fails_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("damaged.conveyor");
+    let f = file.to_str().unwrap();
+    assert!(conveyor(&["demo", f, "--contacts", "200", "--activities", "500"]).status.success());
+    // Overwrite pages in the middle of the file (after the header page).
+    let mut bytes = std::fs::read(&file).unwrap();
+    assert!(bytes.len() > 64 * 1024);
+    for b in &mut bytes[20_000..60_000] {
+        *b = 0x5A;
+    }
+    std::fs::write(&file, &bytes).unwrap();
+    let out = conveyor(&["check", f]);
+    assert_eq!(out.status.code(), Some(1), "{}{}", stdout(&out), stderr(&out));
+    assert!(
+        stderr(&out).contains("damaged") || stdout(&out).contains("problem"),
+        "says the file is damaged: {}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+}
