@@ -95,22 +95,8 @@ fn run(cmd: Command) -> Result<ExitCode, Error> {
             println!("Created {} (“{}”, {}, {}).", file.display(), s.name, s.lang, s.currency);
         }
         Command::Demo { file, lang, contacts, activities, seed } => {
-            let name = match lang {
-                Lang::En => "OfficeLine Supplies (demo)",
-                Lang::Ru => "ОфисЛайн (демо)",
-            };
-            let currency = if lang == Lang::Ru { "RUB" } else { "EUR" };
-            let init = NewWorkspace { name: name.into(), lang, currency: currency.into(), is_demo: true };
             let started = std::time::Instant::now();
-            let mut store = workspace::create(&file, &clock, &init)?;
-            let report = match demo::generate(&mut store, &clock, &DemoSpec { lang, contacts, activities, seed }) {
-                Ok(r) => r,
-                Err(e) => {
-                    drop(store);
-                    remove_workspace(&file);
-                    return Err(e);
-                }
-            };
+            let (_store, report) = demo::create_workspace(&file, &clock, &DemoSpec { lang, contacts, activities, seed })?;
             println!(
                 "Created demo workspace {} in {:.1} s: {} companies, {} contacts, {} deals, {} activities, {} orders, {} people.",
                 file.display(),
@@ -130,7 +116,8 @@ fn run(cmd: Command) -> Result<ExitCode, Error> {
                 print_json(&info)?;
             } else {
                 let c = &info.counts;
-                println!("Workspace:      {}{}", info.summary.name, if info.summary.is_demo { " (demo)" } else { "" });
+                println!("Workspace:      {}", info.summary.name);
+                println!("Demo data:      {}", if info.summary.is_demo { "yes" } else { "no" });
                 println!("File:           {}", info.summary.path);
                 println!("Schema version: {}", info.summary.schema_version);
                 println!("Language:       {}   Currency: {}", info.summary.lang, info.summary.currency);
@@ -181,11 +168,3 @@ fn run(cmd: Command) -> Result<ExitCode, Error> {
     }
     Ok(ExitCode::SUCCESS)
 }
-
-/// Removes a workspace this command created and could not finish.
-fn remove_workspace(file: &std::path::Path) {
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));
-    }
-}
-

@@ -5,7 +5,9 @@
 use crate::clock::{stamp, Clock};
 use crate::error::{Error, Result};
 use crate::model::*;
+use crate::store::meta::NewWorkspace;
 use crate::store::{activities, companies, contacts, deals, orders, people, steps, Store};
+use std::path::Path;
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -177,6 +179,39 @@ fn at(day: NaiveDate, hour: u32, min: u32) -> NaiveDateTime {
     day.and_time(NaiveTime::from_hms_opt(hour, min, 0).expect("valid time"))
 }
 
+/// The demo business's name in a language.
+pub fn demo_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "OfficeLine Supplies (demo)",
+        Lang::Ru => "ОфисЛайн (демо)",
+    }
+}
+
+/// Creates a new workspace file at `path` filled with the demo business.
+/// On failure nothing is left at `path`.
+pub fn create_workspace(path: &Path, clock: &dyn Clock, spec: &DemoSpec) -> Result<(Store, DemoReport)> {
+    let t = texts(spec.lang);
+    let init = NewWorkspace { name: demo_name(spec.lang).into(), lang: spec.lang, currency: t.currency.into(), is_demo: true };
+    let mut store = Store::create(path, clock, &init)?;
+    match generate(&mut store, clock, spec) {
+        Ok(report) => Ok((store, report)),
+        Err(e) => {
+            drop(store);
+            for suffix in ["", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+            }
+            Err(e)
+        }
+    }
+}
+
+fn texts(lang: Lang) -> &'static Texts {
+    match lang {
+        Lang::En => &EN,
+        Lang::Ru => &RU,
+    }
+}
+
 /// Fills an empty workspace with the demo business, in one transaction.
 pub fn generate(s: &mut Store, clock: &dyn Clock, spec: &DemoSpec) -> Result<DemoReport> {
     if spec.contacts == 0 || spec.contacts > MAX_CONTACTS {
@@ -188,10 +223,7 @@ pub fn generate(s: &mut Store, clock: &dyn Clock, spec: &DemoSpec) -> Result<Dem
     if crate::store::stats::count_live(s.conn(), "contacts")? > 0 {
         return Err(Error::new(crate::error::ErrorCode::Conflict, "The demo can only fill an empty workspace. Create a new file for it."));
     }
-    let t = match spec.lang {
-        Lang::En => &EN,
-        Lang::Ru => &RU,
-    };
+    let t = texts(spec.lang);
     let now = stamp(clock.now());
     let today = clock.today();
     let mut rng = Rng(spec.seed ^ 0xC0FE_ECAF);
@@ -280,7 +312,7 @@ pub fn generate(s: &mut Store, clock: &dyn Clock, spec: &DemoSpec) -> Result<Dem
             let (next_step, next_date) = if rng.chance(6) { (None, None) } else { (Some(*next), Some(today + Duration::days(rng.range(-6, 14)))) };
             let referral = rng.chance(12);
             let row = deals::DealRow {
-                title: *rng.pick(t.products),
+                title: rng.pick::<&str>(t.products),
                 company_id: Some(company_ids[company_idx % company_ids.len()]),
                 contact_id: Some(first_contact_of(company_idx)),
                 step_id,

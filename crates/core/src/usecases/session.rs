@@ -116,12 +116,9 @@ impl Session {
             for suffix in ["", "-wal", "-shm", ".lock"] {
                 let _ = std::fs::remove_file(format!("{}{suffix}", tmp.display()));
             }
-            {
-                let init = NewWorkspace { name: demo_name(lang).into(), lang, currency: demo_currency(lang).into(), is_demo: true };
-                let mut store = Store::create(&tmp, clock, &init)?;
-                demo::generate(&mut store, clock, &DemoSpec { lang, ..DemoSpec::default() })?;
-                store.checkpoint()?;
-            }
+            let (store, _) = demo::create_workspace(&tmp, clock, &DemoSpec { lang, ..DemoSpec::default() })?;
+            store.checkpoint()?;
+            drop(store);
             std::fs::rename(&tmp, &path)?;
         }
         self.open(clock, &path)
@@ -131,20 +128,6 @@ impl Session {
         self.settings.ui_lang = lang;
         self.settings.save(&self.data_dir)?;
         self.snapshot()
-    }
-}
-
-pub fn demo_name(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "OfficeLine Supplies (demo)",
-        Lang::Ru => "ОфисЛайн (демо)",
-    }
-}
-
-pub fn demo_currency(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "EUR",
-        Lang::Ru => "RUB",
     }
 }
 
