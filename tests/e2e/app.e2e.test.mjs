@@ -47,7 +47,7 @@ test("the board shows the three stages with the deal counts the core reports, th
   const s = await Session.start(driver, APP);
   try {
     await s.waitFor("screen-conveyor");
-    assert.equal(await s.text("workspace-name"), expected.summary.name);
+    assert.equal(await s.waitForText("workspace-name", (t) => t !== ""), expected.summary.name);
     await s.waitFor("demo-badge");
     for (const stage of STAGES) {
       const want = expected.open_deals_by_stage.find((x) => x.stage === stage).count;
@@ -93,8 +93,9 @@ test("a workspace held by another app process is refused with a message naming i
     assert.ok(fs.existsSync(lock), "the first app holds the workspace");
     const s = await Session.start(driver, APP, ["--workspace", held]);
     try {
-      await s.waitFor("error-banner");
-      const shown = await s.exec("return document.querySelector('[data-testid=\"error-banner\"]').textContent");
+      const box = await s.waitFor("startup-error");
+      assert.equal(await s.cmd("GET", `/element/${box}/attribute/data-code`), "workspace_locked");
+      const shown = await s.cmd("GET", `/element/${box}/text`);
       assert.match(shown, /held\.conveyor/);
       assert.match(shown, new RegExp(`process ${first.pid}`));
       fs.writeFileSync(path.join(OUT, "locked.png"), await s.screenshot());

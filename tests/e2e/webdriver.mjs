@@ -4,7 +4,7 @@ import { spawn } from "node:child_process";
 import { setTimeout as sleep } from "node:timers/promises";
 import net from "node:net";
 
-const ELEMENT = "element-6066-11e4-a52e-4f735466cecc";
+const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 
 async function freePort() {
   return new Promise((resolve, reject) => {
@@ -93,8 +93,13 @@ export class Session {
     throw new Error(`no [data-testid="${testid}"] after ${timeoutMs} ms: ${last}`);
   }
 
+  /** The element's text content, whitespace collapsed. (WebKitWebDriver's
+   * rendered-text endpoint returns "" for some styled elements, e.g. with
+   * text-overflow: ellipsis, so this reads the DOM text instead.) */
   async text(testid) {
-    return (await this.cmd("GET", `/element/${await this.waitFor(testid)}/text`)).trim();
+    const el = await this.waitFor(testid);
+    const t = await this.cmd("GET", `/element/${el}/property/textContent`);
+    return String(t ?? "").replace(/\s+/g, " ").trim();
   }
 
   /** Waits until the text of `testid` satisfies `pred`; returns it. */

@@ -1,0 +1,80 @@
+// The one door to the Rust core: every IPC call of the UI goes through here.
+//
+// `commands` is generated from Rust (bindings/commands.ts); this module re-exports
+// it, adds the file dialogs, and turns any rejection into an `AppError`
+// (`{code, message, field}`) so screens can branch on `code` and show `message`.
+
+import { open, save } from "@tauri-apps/plugin-dialog";
+import { commands } from "./bindings/commands";
+import type { AppError } from "./bindings/AppError";
+import type { ErrorCode } from "./bindings/ErrorCode";
+
+export { commands };
+export type { AppError, ErrorCode };
+export type { AppSession } from "./bindings/AppSession";
+export type { AppSettings } from "./bindings/AppSettings";
+export type { Board } from "./bindings/Board";
+export type { BoardQuery } from "./bindings/BoardQuery";
+export type { BoardStage } from "./bindings/BoardStage";
+export type { BoardStep } from "./bindings/BoardStep";
+export type { DealCard } from "./bindings/DealCard";
+export type { Lang } from "./bindings/Lang";
+export type { MoneyTotal } from "./bindings/MoneyTotal";
+export type { Person } from "./bindings/Person";
+export type { RecentWorkspace } from "./bindings/RecentWorkspace";
+export type { Source } from "./bindings/Source";
+export type { Stage } from "./bindings/Stage";
+export type { Step } from "./bindings/Step";
+export type { WorkspaceSummary } from "./bindings/WorkspaceSummary";
+
+/** File extension of workspace files (without the dot). */
+export const WORKSPACE_EXT = "conveyor";
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null;
+}
+
+/**
+ * Turn whatever a command rejected with into an `AppError`.
+ * The core always rejects with `{code, message, field}`; anything else
+ * (a plugin's string error, a JS exception) becomes an `internal` error whose
+ * message is the best text we have.
+ */
+export function toAppError(e: unknown): AppError {
+  if (isRecord(e) && typeof e.code === "string" && typeof e.message === "string") {
+    return {
+      code: e.code as ErrorCode,
+      message: e.message,
+      field: typeof e.field === "string" ? e.field : null,
+    };
+  }
+  if (typeof e === "string") return { code: "internal", message: e, field: null };
+  if (e instanceof Error) return { code: "internal", message: e.message, field: null };
+  return { code: "internal", message: String(e), field: null };
+}
+
+/** Run a command; resolve `{ok: value}` or `{err: AppError}` instead of throwing. */
+export async function attempt<T>(call: () => Promise<T>): Promise<{ ok: T; err?: undefined } | { ok?: undefined; err: AppError }> {
+  try {
+    return { ok: await call() };
+  } catch (e) {
+    return { err: toAppError(e) };
+  }
+}
+
+/** Add the workspace extension when the save dialog returned a bare name. */
+export function withWorkspaceExt(path: string): string {
+  return path.toLowerCase().endsWith(`.${WORKSPACE_EXT}`) ? path : `${path}.${WORKSPACE_EXT}`;
+}
+
+/** Native "save as" dialog for a new workspace file; `null` when cancelled. */
+export async function pickNewWorkspacePath(filterName: string, title?: string): Promise<string | null> {
+  const path = await save({ title, filters: [{ name: filterName, extensions: [WORKSPACE_EXT] }] });
+  return path ? withWorkspaceExt(path) : null;
+}
+
+/** Native "open" dialog for an existing workspace file; `null` when cancelled. */
+export async function pickWorkspaceToOpen(filterName: string, title?: string): Promise<string | null> {
+  const path = await open({ title, multiple: false, directory: false, filters: [{ name: filterName, extensions: [WORKSPACE_EXT] }] });
+  return typeof path === "string" ? path : null;
+}

@@ -1,0 +1,176 @@
+// The one translation mechanism of the UI.
+//
+// - `i18n.locale` is reactive ($state): components that call `t()` re-render
+//   when it changes.
+// - `t(key, params)` looks a dotted key up in the current locale's JSON,
+//   interpolates `{name}` placeholders and, when the entry is an object of
+//   plural forms (`one`/`few`/`many`/`other`…), picks the form for
+//   `params.count` with `Intl.PluralRules`.
+// - `formatMoney`, `formatDate`, `formatNumber` format per locale with `Intl`.
+
+import en from "./en.json";
+import ru from "./ru.json";
+import type { Lang } from "../bindings/Lang";
+import { parseIsoDate } from "../dates";
+
+export const LANGS: readonly Lang[] = ["en", "ru"] as const;
+
+export const PLURAL_CATEGORIES: readonly Intl.LDMLPluralRule[] = ["zero", "one", "two", "few", "many", "other"];
+/** A plural entry: forms by `Intl.PluralRules` category; `other` is required. */
+export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+type Messages = { [key: string]: string | PluralForms | Messages };
+
+export const messages: Record<Lang, Messages> = { en, ru };
+
+/** Every key of en.json, as a dotted path (plural entries are leaves). */
+type Paths<T> = {
+  [K in keyof T & string]: T[K] extends string
+    ? K
+    : T[K] extends { other: string }
+      ? Exclude<keyof T[K], Intl.LDMLPluralRule> extends never
+        ? K
+        : `${K}.${Paths<T[K]>}`
+      : `${K}.${Paths<T[K]>}`;
+}[keyof T & string];
+export type MessageKey = Paths<typeof en>;
+
+export type Params = Record<string, string | number>;
+
+export const i18n = $state({ locale: "en" as Lang });
+
+/** `ui_lang` from the settings if set, else the system language (ru* → ru), else en. */
+export function detectLocale(uiLang: Lang | null | undefined, systemLanguage?: string | null): Lang {
+  if (uiLang && (LANGS as readonly string[]).includes(uiLang)) return uiLang;
+  const sys = systemLanguage ?? (typeof navigator !== "undefined" ? navigator.language : "");
+  return sys && sys.toLowerCase().startsWith("ru") ? "ru" : "en";
+}
+
+export function setLocale(lang: Lang): void {
+  i18n.locale = lang;
+  if (typeof document !== "undefined") document.documentElement.lang = lang;
+}
+
+/** An object whose keys are all plural categories, with at least `other`. */
+export function isPluralForms(v: unknown): v is PluralForms {
+  if (typeof v !== "object" || v === null) return false;
+  const entries = Object.entries(v);
+  return (
+    typeof (v as { other?: unknown }).other === "string" &&
+    entries.every(([k, x]) => (PLURAL_CATEGORIES as readonly string[]).includes(k) && typeof x === "string")
+  );
+}
+
+function lookup(dict: Messages, key: string): string | PluralForms | undefined {
+  let node: string | PluralForms | Messages | undefined = dict;
+  for (const part of key.split(".")) {
+    if (typeof node !== "object" || node === null) return undefined;
+    node = (node as Messages)[part];
+  }
+  if (typeof node === "string" || isPluralForms(node)) return node;
+  return undefined;
+}
+
+// Intl objects are costly to build: keep one per locale and options.
+const cache = new Map<string, Intl.PluralRules | Intl.NumberFormat | Intl.DateTimeFormat>();
+function cached<T extends Intl.PluralRules | Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+  let v = cache.get(key) as T | undefined;
+  if (!v) {
+    v = make();
+    cache.set(key, v);
+  }
+  return v;
+}
+
+export function pluralCategory(count: number, locale: Lang = i18n.locale): Intl.LDMLPluralRule {
+  return cached(`pr:${locale}`, () => new Intl.PluralRules(locale)).select(count);
+}
+
+export function formatNumber(n: number, locale: Lang = i18n.locale): string {
+  return cached(`n:${locale}`, () => new Intl.NumberFormat(locale)).format(n);
+}
+
+function interpolate(text: string, params: Params | undefined, locale: Lang): string {
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = params[name];
+    if (v === undefined) return whole;
+    return typeof v === "number" ? formatNumber(v, locale) : v;
+  });
+}
+
+/** Translate `key` in `locale` (default: the current one), falling back to English, then to the key. */
+export function translate(locale: Lang, key: string, params?: Params): string {
+  const entry = lookup(messages[locale], key) ?? lookup(messages.en, key);
+  if (entry === undefined) {
+    if (import.meta.env?.DEV) console.warn(`i18n: missing key "${key}"`);
+    return key;
+  }
+  if (typeof entry === "string") return interpolate(entry, params, locale);
+  const count = typeof params?.count === "number" ? params.count : 0;
+  const form = entry[pluralCategory(count, locale)] ?? entry.other;
+  return interpolate(form, params, locale);
+}
+
+/** Translate in the current locale. Reactive: reads `i18n.locale`. */
+export function t(key: MessageKey, params?: Params): string {
+  return translate(i18n.locale, key, params);
+}
+
+/** Fraction digits of an ISO 4217 currency (2 for EUR, 0 for JPY), as Intl knows them. */
+export function currencyDigits(currency: string): number {
+  try {
+    return cached(`cd:${currency}`, () => new Intl.NumberFormat("en", { style: "currency", currency })).resolvedOptions()
+      .maximumFractionDigits ?? 2;
+  } catch {
+    return 2;
+  }
+}
+
+/**
+ * Money from integer minor units: `formatMoney(123456, "EUR")` → "€1,234.56" (en),
+ * "1 234,56 €" (ru, with no-break spaces). Whole amounts drop the zero fraction
+ * ("€12,000") so board totals stay readable.
+ */
+export function formatMoney(minor: number, currency: string, locale: Lang = i18n.locale): string {
+  const digits = currencyDigits(currency);
+  const scale = 10 ** digits;
+  const whole = minor % scale === 0;
+  const amount = minor / scale;
+  try {
+    const nf = cached(
+      `m:${locale}:${currency}:${whole ? 0 : digits}`,
+      () =>
+        new Intl.NumberFormat(locale, {
+          style: "currency",
+          currency,
+          minimumFractionDigits: whole ? 0 : digits,
+          maximumFractionDigits: digits,
+        }),
+    );
+    return nf.format(amount);
+  } catch {
+    // Not a currency Intl knows: show the number and the code as given.
+    return `${formatNumber(amount, locale)}\u00a0${currency}`;
+  }
+}
+
+export type DateStyle = "medium" | "short";
+
+/**
+ * A `YYYY-MM-DD` date for people: "Mar 5, 2026" / «5 марта 2026 г.» (medium),
+ * "Mar 5" / «5 мар.» (short, for cards). Unparseable input is returned as is.
+ */
+export function formatDate(iso: string, style: DateStyle = "medium", locale: Lang = i18n.locale): string {
+  const d = parseIsoDate(iso);
+  if (!d) return iso;
+  const opts: Intl.DateTimeFormatOptions =
+    style === "short"
+      ? { day: "numeric", month: "short", timeZone: "UTC" }
+      : { day: "numeric", month: locale === "ru" ? "long" : "short", year: "numeric", timeZone: "UTC" };
+  return cached(`d:${locale}:${style}`, () => new Intl.DateTimeFormat(locale, opts)).format(d);
+}
+
+/** Whether `key` exists in English (the reference locale). */
+export function hasKey(key: string): boolean {
+  return lookup(messages.en, key) !== undefined;
+}

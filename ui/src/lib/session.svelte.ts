@@ -1,0 +1,118 @@
+// App-wide state: the session from the core, the current screen, and the
+// error banner. Every workspace action goes through here so the banner and
+// the language stay consistent.
+
+import { commands, pickNewWorkspacePath, pickWorkspaceToOpen, toAppError } from "./api";
+import type { AppError, AppSession, Lang } from "./api";
+import { detectLocale, setLocale, t } from "./i18n/index.svelte";
+
+export type ScreenId = "today" | "conveyor" | "clients" | "playbook" | "plan" | "reports";
+export const SCREENS: readonly ScreenId[] = ["today", "conveyor", "clients", "playbook", "plan", "reports"];
+
+export const app = $state({
+  session: null as AppSession | null,
+  /** True until the first `app_state` answer (or failure). */
+  loading: true,
+  /** True while a workspace action (open/create/demo) runs. */
+  busy: false,
+  screen: "conveyor" as ScreenId,
+  error: null as AppError | null,
+  /** The path chosen in the save dialog while the "new workspace" form is shown. */
+  pendingNewPath: null as string | null,
+});
+
+export function showError(e: unknown): void {
+  app.error = toAppError(e);
+}
+
+export function dismissError(): void {
+  app.error = null;
+}
+
+function applySession(s: AppSession, opts: { followLang: boolean }): void {
+  app.session = s;
+  if (opts.followLang) setLocale(detectLocale(s.settings.ui_lang));
+}
+
+/** Load the session at start-up; picks the UI language. */
+export async function loadSession(): Promise<void> {
+  app.loading = true;
+  try {
+    applySession(await commands.appState(), { followLang: true });
+  } catch (e) {
+    setLocale(detectLocale(null));
+    showError(e);
+  } finally {
+    app.loading = false;
+  }
+}
+
+async function workspaceAction(run: () => Promise<AppSession>): Promise<boolean> {
+  app.busy = true;
+  try {
+    applySession(await run(), { followLang: false });
+    app.error = null;
+    app.screen = "conveyor";
+    return true;
+  } catch (e) {
+    showError(e);
+    return false;
+  } finally {
+    app.busy = false;
+  }
+}
+
+export function openWorkspace(path: string): Promise<boolean> {
+  return workspaceAction(() => commands.workspaceOpen(path));
+}
+
+export function openDemo(): Promise<boolean> {
+  return workspaceAction(() => commands.workspaceOpenDemo());
+}
+
+export async function createWorkspace(path: string, name: string, lang: Lang, currency: string): Promise<boolean> {
+  const ok = await workspaceAction(() => commands.workspaceCreate(path, name, lang, currency));
+  if (ok) app.pendingNewPath = null;
+  return ok;
+}
+
+/** "Open…": the native open dialog, then open the chosen file. False when cancelled or failed. */
+export async function chooseAndOpen(): Promise<boolean> {
+  try {
+    const path = await pickWorkspaceToOpen(t("workspace.file_filter"), t("workspace.open_dialog_title"));
+    return path ? await openWorkspace(path) : false;
+  } catch (e) {
+    showError(e);
+    return false;
+  }
+}
+
+/** "New…": the native save dialog; on a path, the inline form takes over. */
+export async function chooseNewPath(): Promise<boolean> {
+  try {
+    const path = await pickNewWorkspacePath(t("workspace.file_filter"), t("workspace.save_dialog_title"));
+    if (path) app.pendingNewPath = path;
+    return path !== null;
+  } catch (e) {
+    showError(e);
+    return false;
+  }
+}
+
+export function cancelNew(): void {
+  app.pendingNewPath = null;
+}
+
+/** Switch the UI language now, and persist it in the settings. */
+export async function switchLang(lang: Lang): Promise<void> {
+  const before = app.session?.settings.ui_lang ?? null;
+  setLocale(lang);
+  try {
+    const s = await commands.settingsSetLang(lang);
+    applySession(s, { followLang: false });
+  } catch (e) {
+    // Keep the language the person chose for this run, but say it was not saved.
+    showError(e);
+    if (app.session) app.session.settings.ui_lang = before;
+  }
+}
