@@ -3,7 +3,13 @@
 //! error. Declared once in `commands!`, which also yields the handler list
 //! and the signatures the TypeScript bindings are generated from.
 
-use conveyor_core::model::{Lang, Person};
+use conveyor_core::model::{Activity, Deal, DealClose, Lang, Person, Stage, Step};
+use conveyor_core::store::cards::{CardField, CardKind};
+use conveyor_core::store::clients::ClientFilter;
+use conveyor_core::usecases::clients::{self, ClientPage, ClientProfile, SearchHit};
+use conveyor_core::usecases::crm::Archivable;
+use conveyor_core::usecases::pipeline::{self, CloseReasons, HandOffInput, LogInput, WinInput, WinOutcome};
+use conveyor_core::usecases::today::{self, Today};
 use conveyor_core::store::meta::NewWorkspace;
 use conveyor_core::usecases::board::{self, Board, BoardQuery};
 use conveyor_core::usecases::crm;
@@ -101,5 +107,93 @@ commands! {
     /// People of the open workspace (owners of deals, holders of roles).
     fn people_list(shell) -> Vec<Person> {
         crm::list_people(shell.session.store()?)
+    }
+
+    /// Today: what to do now in each stage, problems on top.
+    fn today_get(shell, owner_id: Option<i64>) -> Today {
+        today::today(shell.session.store()?, &shell.clock, owner_id)
+    }
+
+    /// Contacts and companies matching what was typed so far.
+    fn clients_search(shell, query: String) -> Vec<SearchHit> {
+        clients::search(shell.session.store()?, &query)
+    }
+
+    /// A window of the clients list.
+    fn clients_list(shell, filter: ClientFilter, offset: u32, limit: u32) -> ClientPage {
+        clients::list(shell.session.store()?, &filter, offset, limit)
+    }
+
+    /// Everything about one client company.
+    fn client_profile(shell, company_id: i64) -> ClientProfile {
+        clients::profile(shell.session.store()?, company_id)
+    }
+
+    /// The steps of all stages, in order.
+    fn steps_list(shell) -> Vec<Step> {
+        crm::list_steps(shell.session.store()?)
+    }
+
+    /// Puts a stage's steps in a new order.
+    fn steps_reorder(shell, stage: Stage, ids: Vec<i64>) -> Vec<Step> {
+        pipeline::reorder_steps(shell.session.store_mut()?, stage, &ids)
+    }
+
+    /// Moves a deal within its stage (another stage needs a hand-off).
+    fn deal_move(shell, deal_id: i64, step_id: i64) -> Deal {
+        let Shell { session, clock } = shell;
+        pipeline::move_deal(session.store_mut()?, clock, deal_id, step_id)
+    }
+
+    /// The fields of a hand-off card.
+    fn card_fields(shell, card: CardKind) -> Vec<CardField> {
+        pipeline::card_fields(shell.session.store()?, card)
+    }
+
+    /// Stage 1 → 2 with the qualification card.
+    fn deal_hand_off(shell, input: HandOffInput) -> Deal {
+        let Shell { session, clock } = shell;
+        pipeline::hand_off_qualified_lead(session.store_mut()?, clock, &input)
+    }
+
+    /// Stage 2 → 3: the first sale, with the hand-over card.
+    fn deal_win_first(shell, input: WinInput) -> WinOutcome {
+        let Shell { session, clock } = shell;
+        pipeline::win_first_deal(session.store_mut()?, clock, &input)
+    }
+
+    /// Closes a deal as won, lost or disqualified (with a reason).
+    fn deal_close(shell, deal_id: i64, close: DealClose) -> Deal {
+        let Shell { session, clock } = shell;
+        crm::close_deal(session.store_mut()?, clock, deal_id, &close)
+    }
+
+    /// Moves a deal's next step to another day.
+    fn deal_reschedule(shell, deal_id: i64, next_step: String, date: chrono::NaiveDate) -> Deal {
+        let Shell { session, clock } = shell;
+        pipeline::reschedule(session.store_mut()?, clock, deal_id, &next_step, date)
+    }
+
+    /// Reasons offered when a deal is lost or disqualified.
+    fn close_reasons(shell) -> CloseReasons {
+        pipeline::close_reasons(shell.session.store()?)
+    }
+
+    /// Logs a call, meeting, e-mail or note done now, with the next step.
+    fn activity_log(shell, input: LogInput) -> Activity {
+        let Shell { session, clock } = shell;
+        pipeline::log_activity(session.store_mut()?, clock, &input)
+    }
+
+    /// Archives a record (the UI's delete); `record_restore` undoes it.
+    fn record_archive(shell, what: Archivable, id: i64) -> () {
+        let Shell { session, clock } = shell;
+        crm::archive(session.store_mut()?, clock, what, id)
+    }
+
+    /// Brings an archived record back.
+    fn record_restore(shell, what: Archivable, id: i64) -> () {
+        let Shell { session, clock } = shell;
+        crm::restore(session.store_mut()?, clock, what, id)
     }
 }

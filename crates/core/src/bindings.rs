@@ -43,6 +43,21 @@ pub fn export_types(out_dir: &Path) -> Result<(), ts_rs::ExportError> {
     crate::store::meta::NewWorkspace::export_all(&cfg)?;
     crate::demo::DemoSpec::export_all(&cfg)?;
     crate::usecases::session::AppSession::export_all(&cfg)?;
+    use crate::usecases::{clients, crm, pipeline, today};
+    today::Today::export_all(&cfg)?;
+    clients::ClientPage::export_all(&cfg)?;
+    clients::SearchHit::export_all(&cfg)?;
+    clients::ClientProfile::export_all(&cfg)?;
+    crate::store::clients::ClientFilter::export_all(&cfg)?;
+    pipeline::HandOffInput::export_all(&cfg)?;
+    pipeline::WinInput::export_all(&cfg)?;
+    pipeline::WinOutcome::export_all(&cfg)?;
+    pipeline::LogInput::export_all(&cfg)?;
+    pipeline::CloseReasons::export_all(&cfg)?;
+    crate::store::cards::CardField::export_all(&cfg)?;
+    crate::store::cards::CardKind::export_all(&cfg)?;
+    crate::store::meta::WorkSettings::export_all(&cfg)?;
+    crm::Archivable::export_all(&cfg)?;
     Ok(())
 }
 

@@ -324,7 +324,8 @@ pub fn generate(s: &mut Store, clock: &dyn Clock, spec: &DemoSpec) -> Result<Dem
                 next_step,
                 next_step_date: next_date,
             };
-            let id = deals::insert(tx, &now, today - Duration::days(age_days), &row)?;
+            let opened = today - Duration::days(age_days);
+            let id = deals::insert(tx, &format!("{opened}T09:00:00Z"), opened, &row)?;
             deal_ids.push(id);
             Ok(id)
         };
@@ -332,9 +333,10 @@ pub fn generate(s: &mut Store, clock: &dyn Clock, spec: &DemoSpec) -> Result<Dem
         for k in 0..n_clients as usize {
             // The first sale, 1–6 months ago.
             let won_ago = rng.range(20, 180);
-            let value = deal_value(&mut rng);
-            let id = new_deal(&mut rng, k, s2[s2.len() - 1], 1, won_ago + 10, owner, value)?;
+            let (value, cycle) = (deal_value(&mut rng), rng.range(15, 60));
+            let id = new_deal(&mut rng, k, s2[s2.len() - 1], 1, won_ago + cycle, owner, value)?;
             deals::close(tx, id, &now, today - Duration::days(won_ago), DealStatus::Won, None)?;
+            companies::mark_client(tx, company_ids[k], today - Duration::days(won_ago), &now)?;
             let abc = match rng.below(100) { 0..=19 => Abc::A, 20..=49 => Abc::B, _ => Abc::C };
             clients.push((k, abc, today - Duration::days(won_ago)));
             // Most clients have account-development work in progress.

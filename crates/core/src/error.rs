@@ -18,6 +18,8 @@ pub enum ErrorCode {
     WorkspaceLocked,
     /// The change clashes with the current state (e.g. file already exists).
     Conflict,
+    /// Moving a deal to the next stage needs its hand-off card first.
+    HandoffRequired,
     /// The file is not a Conveyor workspace, or is from a newer version.
     InvalidFile,
     /// Reading or writing a file failed.
@@ -35,6 +37,7 @@ impl ErrorCode {
             ErrorCode::Validation => "validation",
             ErrorCode::WorkspaceLocked => "workspace_locked",
             ErrorCode::Conflict => "conflict",
+            ErrorCode::HandoffRequired => "handoff_required",
             ErrorCode::InvalidFile => "invalid_file",
             ErrorCode::Io => "io",
             ErrorCode::Storage => "storage",

@@ -9,6 +9,7 @@ pub mod error;
 pub mod model;
 pub mod settings;
 pub mod store;
+pub mod text;
 pub mod usecases;
 pub mod validate;
 

@@ -25,7 +25,25 @@ pub fn insert(c: &Connection, now: &str, a: &ActivityInput) -> Result<i64> {
         ":owner": a.owner_id, ":due": a.due_at, ":done": a.done_at, ":outcome": a.outcome, ":duration": a.duration_min,
         ":notes": a.notes, ":now": now,
     })?;
-    Ok(c.last_insert_rowid())
+    let id = c.last_insert_rowid();
+    touch(c, a)?;
+    Ok(id)
+}
+
+/// Keeps "last activity" dates of the deal and company current when an
+/// activity is done (they drive the stale rule and check-in cadence).
+fn touch(c: &Connection, a: &ActivityInput) -> Result<()> {
+    let Some(done) = a.done_at else { return Ok(()) };
+    let day = done.date();
+    if let Some(d) = a.deal_id {
+        c.prepare_cached("UPDATE deals SET last_activity_on = max(coalesce(last_activity_on, ''), ?2) WHERE id = ?1")?
+            .execute(rusqlite::params![d, day])?;
+    }
+    if let Some(co) = a.company_id {
+        c.prepare_cached("UPDATE companies SET last_activity_on = max(coalesce(last_activity_on, ''), ?2) WHERE id = ?1")?
+            .execute(rusqlite::params![co, day])?;
+    }
+    Ok(())
 }
 
 pub fn update(c: &Connection, id: i64, now: &str, a: &ActivityInput) -> Result<()> {
@@ -40,7 +58,8 @@ pub fn update(c: &Connection, id: i64, now: &str, a: &ActivityInput) -> Result<(
             ":duration": a.duration_min, ":notes": a.notes, ":now": now,
         },
     )?;
-    changed(n, "Activity", id)
+    changed(n, "Activity", id)?;
+    touch(c, a)
 }
 
 pub fn get(c: &Connection, id: i64) -> Result<Activity> {

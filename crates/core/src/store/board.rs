@@ -14,6 +14,10 @@ pub struct DealCard {
     pub title: String,
     #[ts(type = "number")]
     pub step_id: i64,
+    pub stage: crate::model::Stage,
+    pub step_name: String,
+    #[ts(type = "number | null")]
+    pub company_id: Option<i64>,
     pub company_name: Option<String>,
     pub contact_name: Option<String>,
     #[ts(type = "number")]
@@ -24,7 +28,28 @@ pub struct DealCard {
     pub next_step: Option<String>,
     pub next_step_date: Option<NaiveDate>,
     pub step_entered_on: NaiveDate,
+    pub last_activity_on: Option<NaiveDate>,
     pub status: DealStatus,
+}
+
+/// The columns of a [`DealCard`] over `deals d` (joins included); used by
+/// every query that shows deals as cards.
+pub(crate) const CARD_COLUMNS: &str = "d.id, d.title, d.step_id, st.stage, st.name, d.company_id, co.name,
+    CASE WHEN ct.id IS NULL THEN NULL ELSE trim(ct.first_name || ' ' || ct.last_name) END,
+    d.value_minor, d.currency, p.name, d.source, d.next_step, d.next_step_date, d.step_entered_on, d.last_activity_on, d.status";
+
+pub(crate) const CARD_JOINS: &str = "JOIN steps st ON st.id = d.step_id
+    LEFT JOIN companies co ON co.id = d.company_id
+    LEFT JOIN contacts ct ON ct.id = d.contact_id
+    LEFT JOIN people p ON p.id = d.owner_id";
+
+pub(crate) fn card_row(r: &rusqlite::Row) -> rusqlite::Result<DealCard> {
+    Ok(DealCard {
+        id: r.get(0)?, title: r.get(1)?, step_id: r.get(2)?, stage: r.get(3)?, step_name: r.get(4)?, company_id: r.get(5)?,
+        company_name: r.get(6)?, contact_name: r.get(7)?, value_minor: r.get(8)?, currency: r.get(9)?, owner_name: r.get(10)?,
+        source: r.get(11)?, next_step: r.get(12)?, next_step_date: r.get(13)?, step_entered_on: r.get(14)?,
+        last_activity_on: r.get(15)?, status: r.get(16)?,
+    })
 }
 
 /// Count and sums of one step's open deals in one currency.
@@ -67,24 +92,14 @@ pub fn cards(c: &Connection, f: &Filter, per_step: u32) -> Result<HashMap<i64, V
                  PARTITION BY d.step_id
                  ORDER BY d.next_step_date IS NOT NULL, d.next_step_date, d.id) AS rn
              FROM deals d WHERE {FILTER})
-         SELECT d.id, d.title, d.step_id, co.name,
-                CASE WHEN ct.id IS NULL THEN NULL ELSE trim(ct.first_name || ' ' || ct.last_name) END,
-                d.value_minor, d.currency, p.name, d.source, d.next_step, d.next_step_date, d.step_entered_on, d.status
+         SELECT {CARD_COLUMNS}
          FROM ranked d
-         LEFT JOIN companies co ON co.id = d.company_id
-         LEFT JOIN contacts ct ON ct.id = d.contact_id
-         LEFT JOIN people p ON p.id = d.owner_id
+         {CARD_JOINS}
          WHERE d.rn <= :limit
          ORDER BY d.step_id, d.rn"
     ))?;
     let mut out: HashMap<i64, Vec<DealCard>> = HashMap::new();
-    let rows = st.query_map(named_params! {":owner": f.owner_id, ":source": f.source, ":limit": per_step}, |r| {
-        Ok(DealCard {
-            id: r.get(0)?, title: r.get(1)?, step_id: r.get(2)?, company_name: r.get(3)?, contact_name: r.get(4)?,
-            value_minor: r.get(5)?, currency: r.get(6)?, owner_name: r.get(7)?, source: r.get(8)?, next_step: r.get(9)?,
-            next_step_date: r.get(10)?, step_entered_on: r.get(11)?, status: r.get(12)?,
-        })
-    })?;
+    let rows = st.query_map(named_params! {":owner": f.owner_id, ":source": f.source, ":limit": per_step}, card_row)?;
     for card in rows {
         let card = card?;
         out.entry(card.step_id).or_default().push(card);

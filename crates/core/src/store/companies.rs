@@ -23,7 +23,9 @@ pub fn insert(c: &Connection, now: &str, i: &CompanyInput) -> Result<i64> {
         ":name": i.name, ":industry": i.industry, ":city": i.city, ":phone": i.phone, ":email": i.email,
         ":website": i.website, ":notes": i.notes, ":source": i.source, ":abc": i.abc, ":owner": i.owner_id, ":now": now,
     })?;
-    Ok(c.last_insert_rowid())
+    let id = c.last_insert_rowid();
+    super::search::index_company(c, id, false)?;
+    Ok(id)
 }
 
 pub fn update(c: &Connection, id: i64, now: &str, i: &CompanyInput) -> Result<()> {
@@ -36,7 +38,8 @@ pub fn update(c: &Connection, id: i64, now: &str, i: &CompanyInput) -> Result<()
             ":website": i.website, ":notes": i.notes, ":source": i.source, ":abc": i.abc, ":owner": i.owner_id, ":now": now,
         },
     )?;
-    changed(n, "Company", id)
+    changed(n, "Company", id)?;
+    super::search::index_company(c, id, true)
 }
 
 pub fn get(c: &Connection, id: i64) -> Result<Company> {
@@ -57,4 +60,33 @@ pub fn list(c: &Connection, limit: u32, offset: u32) -> Result<Vec<Company>> {
 pub fn set_abc(c: &Connection, id: i64, abc: crate::model::Abc, now: &str) -> Result<()> {
     let n = c.execute("UPDATE companies SET abc = ?2, updated_at = ?3 WHERE id = ?1", rusqlite::params![id, abc, now])?;
     changed(n, "Company", id)
+}
+
+/// Recomputes where a company stands on the conveyor from its deals: a
+/// client (stage 3) once it has bought, else the furthest stage of its open
+/// deals, else nowhere.
+pub fn refresh_stage(c: &Connection, id: Option<i64>) -> Result<()> {
+    let Some(id) = id else { return Ok(()) };
+    c.prepare_cached(
+        "UPDATE companies SET stage = CASE
+             WHEN client_since IS NOT NULL THEN 'account_development'
+             WHEN EXISTS (SELECT 1 FROM deals d JOIN steps s ON s.id = d.step_id
+                          WHERE d.company_id = ?1 AND d.status = 'open' AND d.archived_at IS NULL AND s.stage = 'first_deal') THEN 'first_deal'
+             WHEN EXISTS (SELECT 1 FROM deals d JOIN steps s ON s.id = d.step_id
+                          WHERE d.company_id = ?1 AND d.status = 'open' AND d.archived_at IS NULL AND s.stage = 'lead_generation') THEN 'lead_generation'
+             ELSE NULL END
+         WHERE id = ?1",
+    )?
+    .execute([id])?;
+    Ok(())
+}
+
+/// Marks a company as a client from `since` (its first sale); keeps an earlier date.
+pub fn mark_client(c: &Connection, id: i64, since: chrono::NaiveDate, now: &str) -> Result<()> {
+    let n = c.execute(
+        "UPDATE companies SET client_since = min(coalesce(client_since, ?2), ?2), updated_at = ?3 WHERE id = ?1",
+        rusqlite::params![id, since, now],
+    )?;
+    changed(n, "Company", id)?;
+    refresh_stage(c, Some(id))
 }

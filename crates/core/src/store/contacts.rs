@@ -24,7 +24,9 @@ pub fn insert(c: &Connection, now: &str, i: &ContactInput) -> Result<i64> {
         ":company": i.company_id, ":first": i.first_name, ":last": i.last_name, ":title": i.title, ":phone": i.phone,
         ":email": i.email, ":notes": i.notes, ":source": i.source, ":referred": i.referred_by_id, ":owner": i.owner_id, ":now": now,
     })?;
-    Ok(c.last_insert_rowid())
+    let id = c.last_insert_rowid();
+    super::search::index_contact(c, id)?;
+    Ok(id)
 }
 
 pub fn update(c: &Connection, id: i64, now: &str, i: &ContactInput) -> Result<()> {
@@ -37,7 +39,8 @@ pub fn update(c: &Connection, id: i64, now: &str, i: &ContactInput) -> Result<()
             ":email": i.email, ":notes": i.notes, ":source": i.source, ":referred": i.referred_by_id, ":owner": i.owner_id, ":now": now,
         },
     )?;
-    changed(n, "Contact", id)
+    changed(n, "Contact", id)?;
+    super::search::index_contact(c, id)
 }
 
 pub fn get(c: &Connection, id: i64) -> Result<Contact> {

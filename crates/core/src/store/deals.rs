@@ -46,7 +46,9 @@ pub fn insert(c: &Connection, now: &str, today: NaiveDate, d: &DealRow) -> Resul
         ":currency": d.currency, ":owner": d.owner_id, ":source": d.source, ":referred": d.referred_by_id,
         ":next": d.next_step, ":next_date": d.next_step_date, ":today": today, ":now": now,
     })?;
-    Ok(c.last_insert_rowid())
+    let id = c.last_insert_rowid();
+    super::companies::refresh_stage(c, d.company_id)?;
+    Ok(id)
 }
 
 /// Updates the editable fields; a change of step restarts the age in step.
@@ -63,6 +65,39 @@ pub fn update(c: &Connection, id: i64, now: &str, today: NaiveDate, d: &DealRow)
             ":referred": d.referred_by_id, ":next": d.next_step, ":next_date": d.next_step_date, ":today": today, ":now": now,
         },
     )?;
+    changed(n, "Deal", id)?;
+    refresh(c, id)
+}
+
+/// Keeps the deal's company's stage in step with its deals.
+fn refresh(c: &Connection, deal_id: i64) -> Result<()> {
+    let company: Option<i64> = c.query_row("SELECT company_id FROM deals WHERE id = ?1", [deal_id], |r| r.get(0))?;
+    super::companies::refresh_stage(c, company)
+}
+
+/// Moves an open deal to another step (age in step restarts).
+pub fn move_to_step(c: &Connection, id: i64, now: &str, today: NaiveDate, step_id: i64) -> Result<()> {
+    let n = c.execute(
+        "UPDATE deals SET step_id = ?2, step_entered_on = ?3, updated_at = ?4
+         WHERE id = ?1 AND archived_at IS NULL AND step_id <> ?2",
+        rusqlite::params![id, step_id, today, now],
+    )?;
+    changed(n, "Deal", id)?;
+    refresh(c, id)
+}
+
+/// Sets (or clears) the next step of a deal.
+pub fn set_next_step(c: &Connection, id: i64, now: &str, next: Option<&str>, date: Option<NaiveDate>) -> Result<()> {
+    let n = c.execute(
+        "UPDATE deals SET next_step = ?2, next_step_date = ?3, updated_at = ?4 WHERE id = ?1 AND archived_at IS NULL",
+        rusqlite::params![id, next, date, now],
+    )?;
+    changed(n, "Deal", id)
+}
+
+/// Changes the owner of a deal.
+pub fn set_owner(c: &Connection, id: i64, now: &str, owner: Option<i64>) -> Result<()> {
+    let n = c.execute("UPDATE deals SET owner_id = ?2, updated_at = ?3 WHERE id = ?1", rusqlite::params![id, owner, now])?;
     changed(n, "Deal", id)
 }
 
@@ -72,7 +107,8 @@ pub fn close(c: &Connection, id: i64, now: &str, today: NaiveDate, status: DealS
          WHERE id = ?1 AND archived_at IS NULL",
         rusqlite::params![id, status, reason, today, now],
     )?;
-    changed(n, "Deal", id)
+    changed(n, "Deal", id)?;
+    refresh(c, id)
 }
 
 pub fn reopen(c: &Connection, id: i64, now: &str) -> Result<()> {
@@ -81,7 +117,8 @@ pub fn reopen(c: &Connection, id: i64, now: &str) -> Result<()> {
          WHERE id = ?1 AND archived_at IS NULL",
         rusqlite::params![id, now],
     )?;
-    changed(n, "Deal", id)
+    changed(n, "Deal", id)?;
+    refresh(c, id)
 }
 
 pub fn get(c: &Connection, id: i64) -> Result<Deal> {

@@ -74,3 +74,48 @@ pub fn load(c: &Connection) -> Result<WorkspaceMeta> {
 pub fn currency(c: &Connection) -> Result<String> {
     get(c, "currency")
 }
+
+/// Norms of the daily work, kept in the workspace (defaults from DESIGN.md).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct WorkSettings {
+    /// A next step this many days late is a problem on Today.
+    pub overdue_days: u32,
+    /// Calls per day of the prospecting block.
+    pub prospecting_goal_calls: u32,
+    /// Check-in cadence, in days, for A, B and C clients.
+    pub cadence_a_days: u32,
+    pub cadence_b_days: u32,
+    pub cadence_c_days: u32,
+    /// Repeat orders expected within this many days show on Today.
+    pub repeat_order_horizon_days: u32,
+    /// The stale rule's threshold when there is no won deal to measure the cycle.
+    pub default_cycle_days: u32,
+}
+
+impl Default for WorkSettings {
+    fn default() -> Self {
+        WorkSettings {
+            overdue_days: 3,
+            prospecting_goal_calls: 30,
+            cadence_a_days: 30,
+            cadence_b_days: 60,
+            cadence_c_days: 90,
+            repeat_order_horizon_days: 7,
+            default_cycle_days: 30,
+        }
+    }
+}
+
+pub fn work_settings(c: &Connection) -> Result<WorkSettings> {
+    let json: Option<String> = c.query_row("SELECT value FROM meta WHERE key = 'work_settings'", [], |r| r.get(0)).optional()?;
+    Ok(json.and_then(|j| serde_json::from_str(&j).ok()).unwrap_or_default())
+}
+
+pub fn set_work_settings(c: &Connection, s: &WorkSettings) -> Result<()> {
+    let json = serde_json::to_string(s).map_err(|e| Error::internal(e.to_string()))?;
+    c.execute(
+        "INSERT INTO meta (key, value) VALUES ('work_settings', ?1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [json],
+    )?;
+    Ok(())
+}

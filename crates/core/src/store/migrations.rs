@@ -4,11 +4,30 @@
 
 use crate::clock::Clock;
 use crate::error::{Error, ErrorCode, Result};
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 use std::path::{Path, PathBuf};
 
 /// Every migration ever released, in order. Index + 1 is the version it produces.
-const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_init.sql")];
+const MIGRATIONS: &[Migration] = &[
+    (include_str!("../migrations/0001_init.sql"), None),
+    (include_str!("../migrations/0002_daily_work.sql"), Some(after_v2)),
+];
+
+/// A migration: its SQL, and what Rust must do after it in the same
+/// transaction (work SQL cannot do, such as folding text for search).
+type Migration = (&'static str, Option<fn(&Connection) -> Result<()>>);
+
+/// Existing workspaces get their search index and hand-off card fields.
+fn after_v2(c: &Connection) -> Result<()> {
+    super::search::rebuild(c)?;
+    let lang: Option<String> = c
+        .query_row("SELECT value FROM meta WHERE key = 'lang'", [], |r| r.get(0))
+        .optional()?;
+    if let Some(lang) = lang {
+        super::cards::seed_defaults(c, crate::model::Lang::parse("workspace.lang", &lang)?)?;
+    }
+    Ok(())
+}
 
 pub fn latest_version() -> i64 {
     MIGRATIONS.len() as i64
@@ -18,16 +37,20 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
     run(conn, MIGRATIONS)
 }
 
-fn run(conn: &mut Connection, migrations: &[&str]) -> Result<()> {
+fn run(conn: &mut Connection, migrations: &[Migration]) -> Result<()> {
     let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    for (i, sql) in migrations.iter().enumerate().skip(current.max(0) as usize) {
+    for (i, (sql, after)) in migrations.iter().enumerate().skip(current.max(0) as usize) {
         let version = i as i64 + 1;
-        let tx = conn.transaction()?;
-        tx.execute_batch(sql).map_err(|e| {
+        let failed = |e: &dyn std::fmt::Display| {
             Error::new(ErrorCode::Storage, format!(
                 "Updating the workspace to schema {version} failed: {e}. The file was left as it was; a backup copy sits beside it."
             ))
-        })?;
+        };
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql).map_err(|e| failed(&e))?;
+        if let Some(after) = after {
+            after(&tx).map_err(|e| failed(&e))?;
+        }
         tx.pragma_update(None, "user_version", version)?;
         tx.commit()?;
     }
@@ -49,7 +72,7 @@ mod tests {
     #[test]
     fn migrations_run_once_in_order_and_record_the_version() {
         let mut c = Connection::open_in_memory().unwrap();
-        let steps = ["CREATE TABLE a(x);", "CREATE TABLE b(y); INSERT INTO a VALUES (1);"];
+        let steps: [Migration; 2] = [("CREATE TABLE a(x);", None), ("CREATE TABLE b(y); INSERT INTO a VALUES (1);", None)];
         run(&mut c, &steps[..1]).unwrap();
         assert_eq!(c.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)).unwrap(), 1);
         run(&mut c, &steps).unwrap();
@@ -61,8 +84,8 @@ mod tests {
     #[test]
     fn a_failing_migration_leaves_the_previous_version_intact() {
         let mut c = Connection::open_in_memory().unwrap();
-        run(&mut c, &["CREATE TABLE a(x);"]).unwrap();
-        let err = run(&mut c, &["CREATE TABLE a(x);", "CREATE TABLE b(y); CREATE TABLE broken(;"]).unwrap_err();
+        run(&mut c, &[("CREATE TABLE a(x);", None)]).unwrap();
+        let err = run(&mut c, &[("CREATE TABLE a(x);", None), ("CREATE TABLE b(y); CREATE TABLE broken(;", None)]).unwrap_err();
         assert_eq!(err.code, ErrorCode::Storage);
         assert!(err.message.contains("schema 2"));
         assert_eq!(c.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)).unwrap(), 1);

@@ -6,13 +6,17 @@ pub mod migrations;
 
 pub mod activities;
 pub mod board;
+pub mod cards;
+pub mod clients;
 pub mod companies;
 pub mod contacts;
 pub mod deals;
 pub mod meta;
 pub mod orders;
 pub mod people;
+pub mod search;
 pub mod stats;
+pub mod today;
 pub mod steps;
 
 use crate::clock::Clock;
@@ -153,6 +157,7 @@ impl Store {
         self.write(|tx| {
             meta::initialise(tx, clock, init)?;
             steps::insert_defaults(tx, clock, init.lang)?;
+            cards::seed_defaults(tx, init.lang)?;
             Ok(())
         })
     }
@@ -296,36 +301,42 @@ mod tests {
         assert!(err.message.contains("newer"));
     }
 
+    /// Workspaces written by every earlier schema version open, are backed
+    /// up first, and migrate with their data intact.
     #[test]
-    fn an_older_file_is_backed_up_before_it_is_migrated() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("a.conveyor");
-        drop(Store::create(&path, &clock(), &init()).unwrap());
-        // Pretend the file is one version behind: its data must survive in the backup.
-        let latest = migrations::latest_version();
-        {
-            let c = Connection::open(&path).unwrap();
-            c.execute("INSERT INTO meta(key, value) VALUES ('marker', 'kept')", []).unwrap();
-            c.pragma_update(None, "user_version", latest - 1).unwrap();
-        }
-        if latest == 1 {
-            // With a single migration, version 0 means "empty": re-running v1 on
-            // existing tables must fail cleanly, and the backup must exist.
-            let err = Store::open(&path, &clock()).unwrap_err();
-            assert_eq!(err.code, ErrorCode::Storage);
-        } else {
+    fn earlier_schema_fixtures_are_backed_up_then_migrated() {
+        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        for version in 1..migrations::latest_version() {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("old.conveyor");
+            let fixture = fixtures.join(format!("schema-v{version}-demo-ru.conveyor"));
+            std::fs::copy(&fixture, &path).unwrap_or_else(|e| panic!("fixture {}: {e}", fixture.display()));
+            let original = std::fs::read(&path).unwrap();
+
             let s = Store::open(&path, &clock()).unwrap();
-            assert_eq!(s.schema_version().unwrap(), latest);
+            assert_eq!(s.schema_version().unwrap(), migrations::latest_version());
+            let backup = s.migration_backup.clone().expect("a backup before migrating");
+            assert!(backup.file_name().unwrap().to_string_lossy().contains(&format!(".pre-migration-v{version}-")));
+            let b = Connection::open(&backup).unwrap();
+            let v: i64 = b.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+            assert_eq!(v, version, "the backup is the file as it was");
+            drop(b);
+            assert!(original.len() > 4096);
+
+            // Data survived, and what the new schema derives was filled in.
+            assert_eq!(stats::count_live(s.conn(), "contacts").unwrap(), 30);
+            assert!(stats::integrity_problems(s.conn()).unwrap().is_empty());
+            assert!(stats::foreign_key_problems(s.conn()).unwrap().is_empty());
+            let (first, last): (String, String) =
+                s.conn().query_row("SELECT first_name, last_name FROM contacts ORDER BY id LIMIT 1", [], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+            let hits = search::query(s.conn(), &crate::text::fold(&format!("{first} {last}")), 10).unwrap();
+            assert!(!hits.is_empty(), "old contacts are searchable after the migration");
+            let clients: i64 = s.conn().query_row("SELECT count(*) FROM companies WHERE client_since IS NOT NULL", [], |r| r.get(0)).unwrap();
+            let won: i64 = s.conn().query_row("SELECT count(DISTINCT company_id) FROM deals WHERE status = 'won'", [], |r| r.get(0)).unwrap();
+            assert_eq!(clients, won);
+            let fields = cards::fields(s.conn(), cards::CardKind::Qualification).unwrap();
+            assert_eq!(fields[1].label, "Бюджет", "card fields in the workspace's language");
         }
-        let backups: Vec<_> = std::fs::read_dir(dir.path())
-            .unwrap()
-            .filter_map(|e| e.ok())
-            .filter(|e| e.file_name().to_string_lossy().contains(".pre-migration-v"))
-            .collect();
-        assert_eq!(backups.len(), 1, "exactly one backup before migrating");
-        let b = Connection::open(backups[0].path()).unwrap();
-        let marker: String = b.query_row("SELECT value FROM meta WHERE key = 'marker'", [], |r| r.get(0)).unwrap();
-        assert_eq!(marker, "kept");
     }
 }
 
@@ -335,7 +346,28 @@ pub(crate) fn archive_row(c: &Connection, table: &'static str, what: &str, id: i
         &format!("UPDATE {table} SET archived_at = ?2, updated_at = ?2 WHERE id = ?1 AND archived_at IS NULL"),
         rusqlite::params![id, now],
     )?;
-    if n == 0 { Err(Error::not_found(what, id)) } else { Ok(()) }
+    changed(n, what, id)?;
+    reindex(c, table, id)
+}
+
+/// Brings an archived row back (undo of archive).
+pub(crate) fn restore_row(c: &Connection, table: &'static str, what: &str, id: i64, now: &str) -> Result<()> {
+    let n = c.execute(
+        &format!("UPDATE {table} SET archived_at = NULL, updated_at = ?2 WHERE id = ?1 AND archived_at IS NOT NULL"),
+        rusqlite::params![id, now],
+    )?;
+    if n == 0 {
+        return Err(Error::new(ErrorCode::NotFound, format!("{what} #{id} is not in the archive. Refresh and try again.")));
+    }
+    reindex(c, table, id)
+}
+
+fn reindex(c: &Connection, table: &str, id: i64) -> Result<()> {
+    match table {
+        "contacts" => search::index_contact(c, id),
+        "companies" => search::index_company(c, id, false),
+        _ => Ok(()),
+    }
 }
 
 /// Whether a live (not archived) row exists.

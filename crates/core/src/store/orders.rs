@@ -37,7 +37,23 @@ pub fn insert(c: &Connection, now: &str, o: &OrderRow) -> Result<i64> {
         ":company": o.company_id, ":contact": o.contact_id, ":deal": o.deal_id, ":date": o.order_date,
         ":amount": o.amount_minor, ":margin": o.margin_minor, ":currency": o.currency, ":notes": o.notes, ":now": now,
     })?;
-    Ok(c.last_insert_rowid())
+    let id = c.last_insert_rowid();
+    refresh_expected(c, o.company_id)?;
+    Ok(id)
+}
+
+/// The next repeat order is expected one average interval after the last.
+pub fn refresh_expected(c: &Connection, company_id: i64) -> Result<()> {
+    c.prepare_cached(
+        "UPDATE companies SET expected_order_on = (
+             SELECT CASE WHEN count(*) >= 2 THEN
+                 date(max(o.order_date), '+' || CAST(round((julianday(max(o.order_date)) - julianday(min(o.order_date))) / (count(*) - 1)) AS INTEGER) || ' days')
+             END
+             FROM orders o WHERE o.company_id = ?1 AND o.archived_at IS NULL)
+         WHERE id = ?1",
+    )?
+    .execute([company_id])?;
+    Ok(())
 }
 
 pub fn update(c: &Connection, id: i64, now: &str, o: &OrderRow) -> Result<()> {
@@ -50,7 +66,8 @@ pub fn update(c: &Connection, id: i64, now: &str, o: &OrderRow) -> Result<()> {
             ":amount": o.amount_minor, ":margin": o.margin_minor, ":currency": o.currency, ":notes": o.notes, ":now": now,
         },
     )?;
-    changed(n, "Order", id)
+    changed(n, "Order", id)?;
+    refresh_expected(c, o.company_id)
 }
 
 pub fn get(c: &Connection, id: i64) -> Result<Order> {

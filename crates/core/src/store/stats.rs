@@ -54,3 +54,13 @@ pub fn deals_without_next_step(c: &Connection) -> Result<Vec<(i64, String)>> {
     let v = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(v)
 }
+
+/// Distinct reasons used for lost and disqualified deals: (status, reason).
+pub fn close_reasons(c: &Connection) -> Result<Vec<(String, String)>> {
+    let mut st = c.prepare_cached(
+        "SELECT status, close_reason FROM deals WHERE status IN ('lost', 'disqualified') AND close_reason IS NOT NULL
+         GROUP BY status, close_reason ORDER BY count(*) DESC",
+    )?;
+    let v = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(v)
+}

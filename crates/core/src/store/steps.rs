@@ -92,3 +92,8 @@ pub fn archive(c: &Connection, id: i64, now: &str) -> Result<()> {
     let n = c.execute("UPDATE steps SET archived_at = ?2 WHERE id = ?1 AND archived_at IS NULL", params![id, now])?;
     if n == 0 { Err(Error::not_found("Step", id)) } else { Ok(()) }
 }
+
+pub fn set_position(c: &Connection, id: i64, position: i32) -> Result<()> {
+    let n = c.execute("UPDATE steps SET position = ?2 WHERE id = ?1", params![id, position])?;
+    if n == 0 { Err(Error::not_found("Step", id)) } else { Ok(()) }
+}

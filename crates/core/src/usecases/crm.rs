@@ -106,10 +106,6 @@ pub fn get_company(s: &Store, id: i64) -> Result<Company> {
     companies::get(s.conn(), id)
 }
 
-pub fn archive_company(s: &mut Store, clock: &dyn Clock, id: i64) -> Result<()> {
-    let now = stamp(clock.now());
-    s.write(|tx| store::archive_row(tx, "companies", "Company", id, &now))
-}
 
 // ---- contacts -------------------------------------------------------------
 
@@ -161,10 +157,6 @@ pub fn get_contact(s: &Store, id: i64) -> Result<Contact> {
     contacts::get(s.conn(), id)
 }
 
-pub fn archive_contact(s: &mut Store, clock: &dyn Clock, id: i64) -> Result<()> {
-    let now = stamp(clock.now());
-    s.write(|tx| store::archive_row(tx, "contacts", "Contact", id, &now))
-}
 
 // ---- steps ----------------------------------------------------------------
 
@@ -315,10 +307,6 @@ pub fn reopen_deal(s: &mut Store, clock: &dyn Clock, id: i64) -> Result<Deal> {
     })
 }
 
-pub fn archive_deal(s: &mut Store, clock: &dyn Clock, id: i64) -> Result<()> {
-    let now = stamp(clock.now());
-    s.write(|tx| store::archive_row(tx, "deals", "Deal", id, &now))
-}
 
 // ---- activities -----------------------------------------------------------
 
@@ -344,10 +332,15 @@ fn clean_activity(c: &Connection, i: &ActivityInput) -> Result<ActivityInput> {
 pub fn create_activity(s: &mut Store, clock: &dyn Clock, i: &ActivityInput) -> Result<Activity> {
     let now = stamp(clock.now());
     s.write(|tx| {
-        let i = clean_activity(tx, i)?;
-        let id = activities::insert(tx, &now, &i)?;
+        let id = insert_activity(tx, &now, i)?;
         activities::get(tx, id)
     })
+}
+
+/// Validates and inserts an activity inside a caller's transaction.
+pub(crate) fn insert_activity(tx: &Connection, now: &str, i: &ActivityInput) -> Result<i64> {
+    let i = clean_activity(tx, i)?;
+    activities::insert(tx, now, &i)
 }
 
 pub fn update_activity(s: &mut Store, clock: &dyn Clock, id: i64, i: &ActivityInput) -> Result<Activity> {
@@ -363,10 +356,6 @@ pub fn get_activity(s: &Store, id: i64) -> Result<Activity> {
     activities::get(s.conn(), id)
 }
 
-pub fn archive_activity(s: &mut Store, clock: &dyn Clock, id: i64) -> Result<()> {
-    let now = stamp(clock.now());
-    s.write(|tx| store::archive_row(tx, "activities", "Activity", id, &now))
-}
 
 // ---- orders ---------------------------------------------------------------
 
@@ -417,7 +406,56 @@ pub fn get_order(s: &Store, id: i64) -> Result<Order> {
     orders::get(s.conn(), id)
 }
 
-pub fn archive_order(s: &mut Store, clock: &dyn Clock, id: i64) -> Result<()> {
+
+// ---- undo -----------------------------------------------------------------
+
+/// What can be archived and brought back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Archivable {
+    Company,
+    Contact,
+    Deal,
+    Activity,
+    Order,
+}
+
+impl Archivable {
+    fn table(self) -> (&'static str, &'static str) {
+        match self {
+            Archivable::Company => ("companies", "Company"),
+            Archivable::Contact => ("contacts", "Contact"),
+            Archivable::Deal => ("deals", "Deal"),
+            Archivable::Activity => ("activities", "Activity"),
+            Archivable::Order => ("orders", "Order"),
+        }
+    }
+}
+
+/// Archives a record (the UI's "delete"): it leaves every list but is kept.
+pub fn archive(s: &mut Store, clock: &dyn Clock, what: Archivable, id: i64) -> Result<()> {
     let now = stamp(clock.now());
-    s.write(|tx| store::archive_row(tx, "orders", "Order", id, &now))
+    let (table, name) = what.table();
+    s.write(|tx| {
+        store::archive_row(tx, table, name, id, &now)?;
+        after_archive_change(tx, what, id)
+    })
+}
+
+/// Brings an archived record back (undo of archive).
+pub fn restore(s: &mut Store, clock: &dyn Clock, what: Archivable, id: i64) -> Result<()> {
+    let now = stamp(clock.now());
+    let (table, name) = what.table();
+    s.write(|tx| {
+        store::restore_row(tx, table, name, id, &now)?;
+        after_archive_change(tx, what, id)
+    })
+}
+
+fn after_archive_change(tx: &Connection, what: Archivable, id: i64) -> Result<()> {
+    match what {
+        Archivable::Deal => companies::refresh_stage(tx, deals::get(tx, id)?.company_id),
+        Archivable::Order => store::orders::refresh_expected(tx, orders::get(tx, id)?.company_id),
+        _ => Ok(()),
+    }
 }

@@ -2,6 +2,12 @@
 //! and the CLI call only these; every write is one transaction.
 
 pub mod board;
+pub mod clients;
 pub mod crm;
+pub mod pipeline;
+pub mod today;
 pub mod session;
 pub mod workspace;
+
+#[cfg(test)]
+mod daily_tests;

@@ -1,10 +1,28 @@
 // Generated from src-tauri/src/commands.rs by `./dev bindings`. Do not edit.
 import { invoke } from "@tauri-apps/api/core";
+import type { Activity } from "./Activity";
 import type { AppSession } from "./AppSession";
+import type { Archivable } from "./Archivable";
 import type { Board } from "./Board";
 import type { BoardQuery } from "./BoardQuery";
+import type { CardField } from "./CardField";
+import type { CardKind } from "./CardKind";
+import type { ClientFilter } from "./ClientFilter";
+import type { ClientPage } from "./ClientPage";
+import type { ClientProfile } from "./ClientProfile";
+import type { CloseReasons } from "./CloseReasons";
+import type { Deal } from "./Deal";
+import type { DealClose } from "./DealClose";
+import type { HandOffInput } from "./HandOffInput";
 import type { Lang } from "./Lang";
+import type { LogInput } from "./LogInput";
 import type { Person } from "./Person";
+import type { SearchHit } from "./SearchHit";
+import type { Stage } from "./Stage";
+import type { Step } from "./Step";
+import type { Today } from "./Today";
+import type { WinInput } from "./WinInput";
+import type { WinOutcome } from "./WinOutcome";
 
 export const commands = {
   appState: () => invoke<AppSession>("app_state", {}),
@@ -14,4 +32,20 @@ export const commands = {
   settingsSetLang: (lang: Lang | null) => invoke<AppSession>("settings_set_lang", { lang }),
   boardGet: (query: BoardQuery) => invoke<Board>("board_get", { query }),
   peopleList: () => invoke<Array<Person>>("people_list", {}),
+  todayGet: (ownerId: number | null) => invoke<Today>("today_get", { ownerId }),
+  clientsSearch: (query: string) => invoke<Array<SearchHit>>("clients_search", { query }),
+  clientsList: (filter: ClientFilter, offset: number, limit: number) => invoke<ClientPage>("clients_list", { filter, offset, limit }),
+  clientProfile: (companyId: number) => invoke<ClientProfile>("client_profile", { companyId }),
+  stepsList: () => invoke<Array<Step>>("steps_list", {}),
+  stepsReorder: (stage: Stage, ids: Array<number>) => invoke<Array<Step>>("steps_reorder", { stage, ids }),
+  dealMove: (dealId: number, stepId: number) => invoke<Deal>("deal_move", { dealId, stepId }),
+  cardFields: (card: CardKind) => invoke<Array<CardField>>("card_fields", { card }),
+  dealHandOff: (input: HandOffInput) => invoke<Deal>("deal_hand_off", { input }),
+  dealWinFirst: (input: WinInput) => invoke<WinOutcome>("deal_win_first", { input }),
+  dealClose: (dealId: number, close: DealClose) => invoke<Deal>("deal_close", { dealId, close }),
+  dealReschedule: (dealId: number, nextStep: string, date: string) => invoke<Deal>("deal_reschedule", { dealId, nextStep, date }),
+  closeReasons: () => invoke<CloseReasons>("close_reasons", {}),
+  activityLog: (input: LogInput) => invoke<Activity>("activity_log", { input }),
+  recordArchive: (what: Archivable, id: number) => invoke<null>("record_archive", { what, id }),
+  recordRestore: (what: Archivable, id: number) => invoke<null>("record_restore", { what, id }),
 };

@@ -1,0 +1,134 @@
+//! Hand-off cards (their configurable fields) and the hand-off log.
+
+use crate::error::Result;
+use crate::model::{Lang, Stage};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use ts_rs::TS;
+
+/// Which card a hand-off needs: stage 1→2 qualification, stage 2→3 hand-over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum CardKind {
+    Qualification,
+    Handover,
+}
+
+impl CardKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            CardKind::Qualification => "qualification",
+            CardKind::Handover => "handover",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CardField {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub card: CardKind,
+    pub key: String,
+    pub label: String,
+    pub required: bool,
+}
+
+/// Default fields: (card, key, English label, Russian label).
+pub const DEFAULT_FIELDS: &[(CardKind, &str, &str, &str)] = &[
+    (CardKind::Qualification, "need", "Need: what problem the client wants solved", "Потребность: какую задачу клиент хочет решить"),
+    (CardKind::Qualification, "budget", "Budget", "Бюджет"),
+    (CardKind::Qualification, "decision_maker", "Decision maker", "Лицо, принимающее решение"),
+    (CardKind::Qualification, "timing", "Timing: when they want to buy", "Сроки: когда планируют покупку"),
+    (CardKind::Qualification, "source", "How we found them", "Откуда пришёл клиент"),
+    (CardKind::Handover, "sold", "What was sold", "Что продано"),
+    (CardKind::Handover, "terms", "Terms: price, delivery, payment", "Условия: цена, доставка, оплата"),
+    (CardKind::Handover, "contacts", "Contacts on the client's side", "Контакты на стороне клиента"),
+    (CardKind::Handover, "expectations", "What the client expects from us", "Ожидания клиента"),
+];
+
+pub(crate) fn seed_defaults(c: &Connection, lang: Lang) -> Result<()> {
+    let mut st = c.prepare("INSERT OR IGNORE INTO card_fields (card, key, label, required, position) VALUES (?1, ?2, ?3, 1, ?4)")?;
+    for (i, (card, key, en, ru)) in DEFAULT_FIELDS.iter().enumerate() {
+        let label = match lang {
+            Lang::En => en,
+            Lang::Ru => ru,
+        };
+        st.execute(params![card.code(), key, label, i as i64])?;
+    }
+    Ok(())
+}
+
+pub fn fields(c: &Connection, card: CardKind) -> Result<Vec<CardField>> {
+    let v = c
+        .prepare_cached("SELECT id, key, label, required FROM card_fields WHERE card = ?1 AND archived_at IS NULL ORDER BY position, id")?
+        .query_map([card.code()], |r| Ok(CardField { id: r.get(0)?, card, key: r.get(1)?, label: r.get(2)?, required: r.get(3)? }))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(v)
+}
+
+/// A recorded hand-off.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Handoff {
+    #[ts(type = "number")]
+    pub id: i64,
+    #[ts(type = "number")]
+    pub deal_id: i64,
+    pub from_stage: Stage,
+    pub to_stage: Stage,
+    #[ts(type = "number | null")]
+    pub from_person_id: Option<i64>,
+    #[ts(type = "number | null")]
+    pub to_person_id: Option<i64>,
+    pub card: BTreeMap<String, String>,
+    pub created_at: String,
+}
+
+#[allow(clippy::too_many_arguments)]
+pub fn insert_handoff(
+    c: &Connection,
+    now: &str,
+    deal_id: i64,
+    company_id: Option<i64>,
+    from: Stage,
+    to: Stage,
+    from_person: Option<i64>,
+    to_person: Option<i64>,
+    card: &BTreeMap<String, String>,
+) -> Result<i64> {
+    let json = serde_json::to_string(card).map_err(|e| crate::Error::internal(e.to_string()))?;
+    c.prepare_cached(
+        "INSERT INTO handoffs (deal_id, company_id, from_stage, to_stage, from_person_id, to_person_id, card, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?
+    .execute(params![deal_id, company_id, from, to, from_person, to_person, json, now])?;
+    Ok(c.last_insert_rowid())
+}
+
+fn handoff_row(r: &rusqlite::Row) -> rusqlite::Result<Handoff> {
+    let card: String = r.get(6)?;
+    Ok(Handoff {
+        id: r.get(0)?, deal_id: r.get(1)?, from_stage: r.get(2)?, to_stage: r.get(3)?, from_person_id: r.get(4)?,
+        to_person_id: r.get(5)?, card: serde_json::from_str(&card).unwrap_or_default(), created_at: r.get(7)?,
+    })
+}
+
+pub fn handoffs_of_company(c: &Connection, company_id: i64) -> Result<Vec<Handoff>> {
+    let v = c
+        .prepare_cached(
+            "SELECT id, deal_id, from_stage, to_stage, from_person_id, to_person_id, card, created_at
+             FROM handoffs WHERE company_id = ?1 ORDER BY created_at, id",
+        )?
+        .query_map([company_id], handoff_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(v)
+}
+
+pub fn last_handoff_of_deal(c: &Connection, deal_id: i64) -> Result<Option<Handoff>> {
+    Ok(c.prepare_cached(
+        "SELECT id, deal_id, from_stage, to_stage, from_person_id, to_person_id, card, created_at
+         FROM handoffs WHERE deal_id = ?1 ORDER BY id DESC LIMIT 1",
+    )?
+    .query_row([deal_id], handoff_row)
+    .optional()?)
+}

@@ -1,0 +1,144 @@
+//! The search index over contacts and companies (FTS5, folded text).
+
+use crate::error::Result;
+use crate::text::{digits, fold, query_tokens};
+use rusqlite::{params, Connection};
+
+/// What a search hit points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hit {
+    Contact(i64),
+    Company(i64),
+}
+
+fn rowid(h: Hit) -> i64 {
+    match h {
+        Hit::Contact(id) => id * 2,
+        Hit::Company(id) => id * 2 + 1,
+    }
+}
+
+fn hit(rowid: i64) -> Hit {
+    if rowid % 2 == 0 { Hit::Contact(rowid / 2) } else { Hit::Company(rowid / 2) }
+}
+
+/// Phone tokens: all digits, and the national number without a country
+/// code, so `916 123` and `+7 916 123…` both match by prefix.
+fn phone_tokens(phone: &str, out: &mut String) {
+    let d = digits(phone);
+    if d.is_empty() {
+        return;
+    }
+    out.push(' ');
+    out.push_str(&d);
+    if d.len() > 10 {
+        out.push(' ');
+        out.push_str(&d[d.len() - 10..]);
+    }
+    if let Some(rest) = d.strip_prefix('0') {
+        out.push(' ');
+        out.push_str(rest);
+    }
+}
+
+fn put(c: &Connection, h: Hit, parts: &[Option<&str>], phones: &[Option<&str>]) -> Result<()> {
+    let mut body = String::new();
+    for p in parts.iter().flatten() {
+        body.push(' ');
+        body.push_str(&fold(p));
+    }
+    for p in phones.iter().flatten() {
+        phone_tokens(p, &mut body);
+    }
+    let id = rowid(h);
+    c.prepare_cached("DELETE FROM search_fts WHERE rowid = ?1")?.execute([id])?;
+    c.prepare_cached("INSERT INTO search_fts (rowid, body) VALUES (?1, ?2)")?.execute(params![id, body])?;
+    Ok(())
+}
+
+/// (Re)indexes one contact from its stored row (with its company's name).
+pub fn index_contact(c: &Connection, id: i64) -> Result<()> {
+    let row = c
+        .prepare_cached(
+            "SELECT ct.first_name, ct.last_name, ct.title, ct.phone, ct.email, ct.notes, co.name, ct.archived_at IS NOT NULL
+             FROM contacts ct LEFT JOIN companies co ON co.id = ct.company_id WHERE ct.id = ?1",
+        )?
+        .query_row([id], |r| {
+            Ok((
+                r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?, r.get::<_, Option<String>>(3)?,
+                r.get::<_, Option<String>>(4)?, r.get::<_, Option<String>>(5)?, r.get::<_, Option<String>>(6)?, r.get::<_, bool>(7)?,
+            ))
+        })?;
+    let (first, last, title, phone, email, notes, company, archived) = row;
+    if archived {
+        return remove(c, Hit::Contact(id));
+    }
+    put(c, Hit::Contact(id), &[Some(&first), Some(&last), title.as_deref(), email.as_deref(), notes.as_deref(), company.as_deref()], &[phone.as_deref()])
+}
+
+/// (Re)indexes one company, and its contacts when `with_contacts` (their
+/// text includes the company name).
+pub fn index_company(c: &Connection, id: i64, with_contacts: bool) -> Result<()> {
+    let row = c
+        .prepare_cached(
+            "SELECT name, industry, city, phone, email, website, notes, archived_at IS NOT NULL FROM companies WHERE id = ?1",
+        )?
+        .query_row([id], |r| {
+            Ok((
+                r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?, r.get::<_, Option<String>>(2)?, r.get::<_, Option<String>>(3)?,
+                r.get::<_, Option<String>>(4)?, r.get::<_, Option<String>>(5)?, r.get::<_, Option<String>>(6)?, r.get::<_, bool>(7)?,
+            ))
+        })?;
+    let (name, industry, city, phone, email, website, notes, archived) = row;
+    if archived {
+        remove(c, Hit::Company(id))?;
+    } else {
+        put(c, Hit::Company(id), &[Some(&name), industry.as_deref(), city.as_deref(), email.as_deref(), website.as_deref(), notes.as_deref()], &[phone.as_deref()])?;
+    }
+    if with_contacts {
+        let ids: Vec<i64> = c
+            .prepare_cached("SELECT id FROM contacts WHERE company_id = ?1")?
+            .query_map([id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for cid in ids {
+            index_contact(c, cid)?;
+        }
+    }
+    Ok(())
+}
+
+pub fn remove(c: &Connection, h: Hit) -> Result<()> {
+    c.prepare_cached("DELETE FROM search_fts WHERE rowid = ?1")?.execute([rowid(h)])?;
+    Ok(())
+}
+
+/// Rebuilds the whole index (after a migration, or to repair it).
+pub fn rebuild(c: &Connection) -> Result<()> {
+    c.execute("DELETE FROM search_fts", [])?;
+    let companies: Vec<i64> = c.prepare("SELECT id FROM companies")?.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    for id in companies {
+        index_company(c, id, false)?;
+    }
+    let contacts: Vec<i64> = c.prepare("SELECT id FROM contacts")?.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    for id in contacts {
+        index_contact(c, id)?;
+    }
+    Ok(())
+}
+
+/// Hits for a query typed so far: every token must match a word prefix.
+/// Best matches first.
+pub fn query(c: &Connection, q: &str, limit: u32) -> Result<Vec<Hit>> {
+    let tokens = query_tokens(q);
+    if tokens.is_empty() {
+        return Ok(vec![]);
+    }
+    // Tokens are letters and digits only, so quoting them is safe.
+    let expr = tokens.iter().map(|t| format!("\"{t}\"*")).collect::<Vec<_>>().join(" ");
+    let v = c
+        .prepare_cached("SELECT rowid FROM search_fts WHERE search_fts MATCH ?1 ORDER BY rank LIMIT ?2")?
+        .query_map(params![expr, limit], |r| r.get::<_, i64>(0))?
+        .map(|r| r.map(hit))
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(v)
+}

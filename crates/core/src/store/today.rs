@@ -1,0 +1,167 @@
+//! The queries behind Today. Each returns the first `limit` rows and the
+//! full count, and each is served by an index (see migration 0002).
+
+use super::board::{card_row, DealCard, CARD_COLUMNS, CARD_JOINS};
+use crate::error::Result;
+use crate::model::Abc;
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::{named_params, Connection, ToSql};
+
+fn cards(c: &Connection, filter: &str, order: &str, args: &[(&str, &dyn ToSql)], limit: u32) -> Result<(Vec<DealCard>, i64)> {
+    let base = format!("FROM deals d {CARD_JOINS} WHERE d.status = 'open' AND d.archived_at IS NULL AND (:owner IS NULL OR d.owner_id = :owner) AND {filter}");
+    let mut with_limit: Vec<(&str, &dyn ToSql)> = args.to_vec();
+    with_limit.push((":limit", &limit));
+    let rows = c
+        .prepare_cached(&format!("SELECT {CARD_COLUMNS} {base} ORDER BY {order} LIMIT :limit"))?
+        .query_map(with_limit.as_slice(), card_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let count = c.prepare_cached(&format!("SELECT count(*) {base}"))?.query_row(args, |r| r.get(0))?;
+    Ok((rows, count))
+}
+
+/// Open deals without a next step or its date.
+pub fn without_next_step(c: &Connection, owner: Option<i64>, limit: u32) -> Result<(Vec<DealCard>, i64)> {
+    cards(c, "(d.next_step IS NULL OR d.next_step_date IS NULL)", "d.step_entered_on, d.id", &[(":owner", &owner)], limit)
+}
+
+/// Open deals whose next step date is before `before`.
+pub fn next_step_before(c: &Connection, owner: Option<i64>, before: NaiveDate, limit: u32) -> Result<(Vec<DealCard>, i64)> {
+    cards(c, "d.next_step_date < :before", "d.next_step_date, d.id", &[(":owner", &owner), (":before", &before)], limit)
+}
+
+/// Open deals of a stage whose next step is due on or before `until`.
+pub fn stage_due(c: &Connection, owner: Option<i64>, stage: crate::model::Stage, until: NaiveDate, limit: u32) -> Result<(Vec<DealCard>, i64)> {
+    cards(
+        c,
+        "st.stage = :stage AND d.next_step_date <= :until",
+        "d.next_step_date, d.id",
+        &[(":owner", &owner), (":stage", &stage), (":until", &until)],
+        limit,
+    )
+}
+
+/// Open deals with no activity since `cutoff` (nor since they were opened).
+pub fn stale(c: &Connection, owner: Option<i64>, cutoff: NaiveDate, limit: u32) -> Result<(Vec<DealCard>, i64)> {
+    cards(
+        c,
+        "coalesce(d.last_activity_on, substr(d.created_at, 1, 10)) < :cutoff",
+        "coalesce(d.last_activity_on, substr(d.created_at, 1, 10)), d.id",
+        &[(":owner", &owner), (":cutoff", &cutoff)],
+        limit,
+    )
+}
+
+/// The average days from opening to winning, over won deals.
+pub fn average_cycle_days(c: &Connection) -> Result<Option<f64>> {
+    Ok(c.prepare_cached(
+        "SELECT avg(julianday(closed_on) - julianday(substr(created_at, 1, 10))) FROM deals
+         WHERE status = 'won' AND archived_at IS NULL AND closed_on IS NOT NULL",
+    )?
+    .query_row([], |r| r.get(0))?)
+}
+
+/// Calls done between two local times.
+pub fn calls_done(c: &Connection, owner: Option<i64>, from: NaiveDateTime, to: NaiveDateTime) -> Result<i64> {
+    Ok(c.prepare_cached(
+        "SELECT count(*) FROM activities WHERE kind = 'call' AND done_at >= :from AND done_at < :to
+           AND archived_at IS NULL AND (:owner IS NULL OR owner_id = :owner)",
+    )?
+    .query_row(named_params! {":from": from, ":to": to, ":owner": owner}, |r| r.get(0))?)
+}
+
+/// A client as Today lists it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+pub struct ClientDue {
+    #[ts(type = "number")]
+    pub company_id: i64,
+    pub name: String,
+    pub abc: Option<Abc>,
+    pub last_activity_on: Option<NaiveDate>,
+    pub expected_order_on: Option<NaiveDate>,
+    pub owner_name: Option<String>,
+}
+
+fn client_row(r: &rusqlite::Row) -> rusqlite::Result<ClientDue> {
+    Ok(ClientDue {
+        company_id: r.get(0)?, name: r.get(1)?, abc: r.get(2)?, last_activity_on: r.get(3)?, expected_order_on: r.get(4)?,
+        owner_name: r.get(5)?,
+    })
+}
+
+const CLIENT_COLUMNS: &str = "co.id, co.name, co.abc, co.last_activity_on, co.expected_order_on, p.name";
+
+/// Clients not contacted since their category's cutoff (A, B, C; no
+/// category counts as C). Longest-waiting first.
+pub fn checkins_due(c: &Connection, owner: Option<i64>, cutoffs: [(Option<Abc>, NaiveDate); 4], limit: u32) -> Result<(Vec<ClientDue>, i64)> {
+    let cond = "co.client_since IS NOT NULL AND co.archived_at IS NULL AND (:owner IS NULL OR co.owner_id = :owner) AND (
+        (co.abc = 'A' AND coalesce(co.last_activity_on, '') < :a) OR (co.abc = 'B' AND coalesce(co.last_activity_on, '') < :b) OR
+        (co.abc = 'C' AND coalesce(co.last_activity_on, '') < :c) OR (co.abc IS NULL AND coalesce(co.last_activity_on, '') < :n))";
+    let [(_, a), (_, b), (_, cc), (_, n)] = cutoffs;
+    let rows = c
+        .prepare_cached(&format!(
+            "SELECT {CLIENT_COLUMNS} FROM companies co LEFT JOIN people p ON p.id = co.owner_id WHERE {cond}
+             ORDER BY co.abc IS NULL, co.abc, co.last_activity_on, co.id LIMIT :limit"
+        ))?
+        .query_map(named_params! {":owner": owner, ":a": a, ":b": b, ":c": cc, ":n": n, ":limit": limit}, client_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let count = c
+        .prepare_cached(&format!("SELECT count(*) FROM companies co WHERE {cond}"))?
+        .query_row(named_params! {":owner": owner, ":a": a, ":b": b, ":c": cc, ":n": n}, |r| r.get(0))?;
+    Ok((rows, count))
+}
+
+/// Clients whose next repeat order is expected on or before `until`.
+pub fn orders_expected(c: &Connection, owner: Option<i64>, until: NaiveDate, limit: u32) -> Result<(Vec<ClientDue>, i64)> {
+    let cond = "co.client_since IS NOT NULL AND co.archived_at IS NULL AND co.expected_order_on <= :until
+        AND (:owner IS NULL OR co.owner_id = :owner)";
+    let rows = c
+        .prepare_cached(&format!(
+            "SELECT {CLIENT_COLUMNS} FROM companies co LEFT JOIN people p ON p.id = co.owner_id WHERE {cond}
+             ORDER BY co.expected_order_on, co.id LIMIT :limit"
+        ))?
+        .query_map(named_params! {":owner": owner, ":until": until, ":limit": limit}, client_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let count = c
+        .prepare_cached(&format!("SELECT count(*) FROM companies co WHERE {cond}"))?
+        .query_row(named_params! {":owner": owner, ":until": until}, |r| r.get(0))?;
+    Ok((rows, count))
+}
+
+/// An open task or planned activity as Today lists it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+pub struct TaskDue {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub kind: crate::model::ActivityKind,
+    pub subject: String,
+    pub due_at: Option<NaiveDateTime>,
+    #[ts(type = "number | null")]
+    pub deal_id: Option<i64>,
+    #[ts(type = "number | null")]
+    pub company_id: Option<i64>,
+    pub company_name: Option<String>,
+    pub contact_name: Option<String>,
+}
+
+/// Open (not done) activities due before `before`, earliest first.
+pub fn tasks_due(c: &Connection, owner: Option<i64>, before: NaiveDateTime, limit: u32) -> Result<(Vec<TaskDue>, i64)> {
+    let cond = "a.done_at IS NULL AND a.due_at < :before AND a.archived_at IS NULL AND (:owner IS NULL OR a.owner_id = :owner)";
+    let rows = c
+        .prepare_cached(&format!(
+            "SELECT a.id, a.kind, a.subject, a.due_at, a.deal_id, a.company_id, co.name,
+                    CASE WHEN ct.id IS NULL THEN NULL ELSE trim(ct.first_name || ' ' || ct.last_name) END
+             FROM activities a LEFT JOIN companies co ON co.id = a.company_id LEFT JOIN contacts ct ON ct.id = a.contact_id
+             WHERE {cond} ORDER BY a.due_at, a.id LIMIT :limit"
+        ))?
+        .query_map(named_params! {":owner": owner, ":before": before, ":limit": limit}, |r| {
+            Ok(TaskDue {
+                id: r.get(0)?, kind: r.get(1)?, subject: r.get(2)?, due_at: r.get(3)?, deal_id: r.get(4)?,
+                company_id: r.get(5)?, company_name: r.get(6)?, contact_name: r.get(7)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let count = c
+        .prepare_cached(&format!("SELECT count(*) FROM activities a WHERE {cond}"))?
+        .query_row(named_params! {":owner": owner, ":before": before}, |r| r.get(0))?;
+    Ok((rows, count))
+}
