@@ -14,6 +14,7 @@
     "client_profile",
     "steps_list",
     "steps_reorder",
+    "lead_create",
     "deal_move",
     "card_fields",
     "deal_hand_off",

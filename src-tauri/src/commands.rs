@@ -8,7 +8,7 @@ use conveyor_core::store::cards::{CardField, CardKind};
 use conveyor_core::store::clients::ClientFilter;
 use conveyor_core::usecases::clients::{self, ClientPage, ClientProfile, SearchHit};
 use conveyor_core::usecases::crm::Archivable;
-use conveyor_core::usecases::pipeline::{self, CloseReasons, HandOffInput, LogInput, WinInput, WinOutcome};
+use conveyor_core::usecases::pipeline::{self, CloseReasons, HandOffInput, LeadInput, LogInput, WinInput, WinOutcome};
 use conveyor_core::usecases::today::{self, Today};
 use conveyor_core::store::meta::NewWorkspace;
 use conveyor_core::usecases::board::{self, Board, BoardQuery};
@@ -137,6 +137,12 @@ commands! {
     /// Puts a stage's steps in a new order.
     fn steps_reorder(shell, stage: Stage, ids: Vec<i64>) -> Vec<Step> {
         pipeline::reorder_steps(shell.session.store_mut()?, stage, &ids)
+    }
+
+    /// A new lead: company, contact and a stage-1 deal at once.
+    fn lead_create(shell, input: LeadInput) -> Deal {
+        let Shell { session, clock } = shell;
+        pipeline::create_lead(session.store_mut()?, clock, &input)
     }
 
     /// Moves a deal within its stage (another stage needs a hand-off).

@@ -53,6 +53,7 @@ pub fn export_types(out_dir: &Path) -> Result<(), ts_rs::ExportError> {
     pipeline::WinInput::export_all(&cfg)?;
     pipeline::WinOutcome::export_all(&cfg)?;
     pipeline::LogInput::export_all(&cfg)?;
+    pipeline::LeadInput::export_all(&cfg)?;
     pipeline::CloseReasons::export_all(&cfg)?;
     crate::store::cards::CardField::export_all(&cfg)?;
     crate::store::cards::CardKind::export_all(&cfg)?;

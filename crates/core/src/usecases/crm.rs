@@ -87,10 +87,15 @@ fn clean_company(c: &Connection, i: &CompanyInput) -> Result<CompanyInput> {
 pub fn create_company(s: &mut Store, clock: &dyn Clock, i: &CompanyInput) -> Result<Company> {
     let now = stamp(clock.now());
     s.write(|tx| {
-        let i = clean_company(tx, i)?;
-        let id = companies::insert(tx, &now, &i)?;
+        let id = insert_company(tx, &now, i)?;
         companies::get(tx, id)
     })
+}
+
+/// Validates and inserts a company inside a caller's transaction.
+pub(crate) fn insert_company(tx: &Connection, now: &str, i: &CompanyInput) -> Result<i64> {
+    let i = clean_company(tx, i)?;
+    companies::insert(tx, now, &i)
 }
 
 pub fn update_company(s: &mut Store, clock: &dyn Clock, id: i64, i: &CompanyInput) -> Result<Company> {
@@ -135,10 +140,15 @@ fn clean_contact(c: &Connection, i: &ContactInput) -> Result<ContactInput> {
 pub fn create_contact(s: &mut Store, clock: &dyn Clock, i: &ContactInput) -> Result<Contact> {
     let now = stamp(clock.now());
     s.write(|tx| {
-        let i = clean_contact(tx, i)?;
-        let id = contacts::insert(tx, &now, &i)?;
+        let id = insert_contact(tx, &now, i)?;
         contacts::get(tx, id)
     })
+}
+
+/// Validates and inserts a contact inside a caller's transaction.
+pub(crate) fn insert_contact(tx: &Connection, now: &str, i: &ContactInput) -> Result<i64> {
+    let i = clean_contact(tx, i)?;
+    contacts::insert(tx, now, &i)
 }
 
 pub fn update_contact(s: &mut Store, clock: &dyn Clock, id: i64, i: &ContactInput) -> Result<Contact> {
@@ -254,9 +264,14 @@ pub fn create_deal(s: &mut Store, clock: &dyn Clock, i: &DealInput) -> Result<De
     let now = stamp(clock.now());
     let today = clock.today();
     s.write(|tx| {
-        let id = with_clean_deal(tx, i, |row| deals::insert(tx, &now, today, row))?;
+        let id = insert_deal(tx, &now, today, i)?;
         deals::get(tx, id)
     })
+}
+
+/// Validates and inserts a deal inside a caller's transaction.
+pub(crate) fn insert_deal(tx: &Connection, now: &str, today: chrono::NaiveDate, i: &DealInput) -> Result<i64> {
+    with_clean_deal(tx, i, |row| deals::insert(tx, now, today, row))
 }
 
 pub fn update_deal(s: &mut Store, clock: &dyn Clock, id: i64, i: &DealInput) -> Result<Deal> {

@@ -297,3 +297,24 @@ fn the_demo_gives_today_something_in_every_stage() {
     assert!(t.cycle_measured && t.cycle_days >= 15 && t.cycle_days <= 60, "cycle {}", t.cycle_days);
     assert!(t.tasks_due.total > 0);
 }
+
+#[test]
+fn a_new_lead_is_company_contact_and_stage_1_deal_at_once_or_nothing() {
+    let mut s = store();
+    let hunter = person(&mut s, "Hunter", &[Role::Hunter]);
+    let mut lead = LeadInput {
+        company_name: "Северный ветер".into(), first_name: "Ольга".into(), last_name: "Ёлкина".into(), phone: Some("+7 916 000-00-00".into()),
+        email: None, source: Source::Referral, referred_by_id: None, title: String::new(), value_minor: 0, next_step: "Call".into(),
+        next_step_date: day(1),
+    };
+    assert_eq!(create_lead(&mut s, &clock(), &lead).unwrap_err().field.as_deref(), Some("lead.referred_by_id"));
+    lead.source = Source::ColdCall;
+    lead.email = Some("not-an-email".into());
+    assert_eq!(create_lead(&mut s, &clock(), &lead).unwrap_err().field.as_deref(), Some("contact.email"));
+    assert_eq!(crate::store::stats::count_live(s.conn(), "companies").unwrap(), 0, "nothing half-made");
+    lead.email = None;
+    let d = create_lead(&mut s, &clock(), &lead).unwrap();
+    assert_eq!((d.stage, d.owner_id, d.title.as_str()), (Stage::LeadGeneration, Some(hunter), "Северный ветер"));
+    assert_eq!(crate::store::stats::count_live(s.conn(), "contacts").unwrap(), 1);
+    assert_eq!(clients::search(&s, "елкина").unwrap().len(), 1);
+}

@@ -368,3 +368,72 @@ pub fn reorder_steps(s: &mut Store, stage: Stage, ids: &[i64]) -> Result<Vec<Ste
         steps::list(tx)
     })
 }
+
+/// A new lead typed in by hand: a company, a person there, and a stage-1 deal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct LeadInput {
+    pub company_name: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub source: Source,
+    #[ts(type = "number | null")]
+    pub referred_by_id: Option<i64>,
+    /// What the deal is about; empty: the company's name.
+    pub title: String,
+    #[ts(type = "number")]
+    pub value_minor: i64,
+    pub next_step: String,
+    pub next_step_date: NaiveDate,
+}
+
+/// Creates the company, the contact and a deal in the first step of stage 1
+/// (owned by the hunter), all or nothing. A referral must name who referred.
+pub fn create_lead(s: &mut Store, clock: &dyn Clock, i: &LeadInput) -> Result<Deal> {
+    if i.source == Source::Referral && i.referred_by_id.is_none() {
+        return Err(Error::validation("lead.referred_by_id", "A referral needs the client who referred them. Pick who it was."));
+    }
+    if i.next_step_date < clock.today() {
+        return Err(Error::validation("deal.next_step_date", "The next step's date is in the past. Pick today or later."));
+    }
+    let now = stamp(clock.now());
+    let today = clock.today();
+    s.write(|tx| {
+        let hunter = holder_of(tx, Role::Hunter)?;
+        let company = super::crm::insert_company(tx, &now, &CompanyInput {
+            name: i.company_name.clone(),
+            source: Some(i.source),
+            owner_id: hunter,
+            ..Default::default()
+        })?;
+        let contact = super::crm::insert_contact(tx, &now, &ContactInput {
+            company_id: Some(company),
+            first_name: i.first_name.clone(),
+            last_name: i.last_name.clone(),
+            phone: i.phone.clone(),
+            email: i.email.clone(),
+            source: Some(i.source),
+            referred_by_id: i.referred_by_id,
+            owner_id: hunter,
+            ..Default::default()
+        })?;
+        let first = steps::list(tx)?.into_iter().find(|x| x.stage == Stage::LeadGeneration)
+            .ok_or_else(|| Error::new(ErrorCode::Conflict, "Stage 1 has no steps. Add one first."))?;
+        let title = if i.title.trim().is_empty() { i.company_name.trim().to_string() } else { i.title.clone() };
+        let id = super::crm::insert_deal(tx, &now, today, &DealInput {
+            title,
+            company_id: Some(company),
+            contact_id: Some(contact),
+            step_id: first.id,
+            value_minor: i.value_minor,
+            currency: None,
+            owner_id: hunter,
+            source: i.source,
+            referred_by_id: i.referred_by_id,
+            next_step: Some(i.next_step.clone()),
+            next_step_date: Some(i.next_step_date),
+        })?;
+        deals::get(tx, id)
+    })
+}

@@ -15,6 +15,7 @@ import type { Deal } from "./Deal";
 import type { DealClose } from "./DealClose";
 import type { HandOffInput } from "./HandOffInput";
 import type { Lang } from "./Lang";
+import type { LeadInput } from "./LeadInput";
 import type { LogInput } from "./LogInput";
 import type { Person } from "./Person";
 import type { SearchHit } from "./SearchHit";
@@ -38,6 +39,7 @@ export const commands = {
   clientProfile: (companyId: number) => invoke<ClientProfile>("client_profile", { companyId }),
   stepsList: () => invoke<Array<Step>>("steps_list", {}),
   stepsReorder: (stage: Stage, ids: Array<number>) => invoke<Array<Step>>("steps_reorder", { stage, ids }),
+  leadCreate: (input: LeadInput) => invoke<Deal>("lead_create", { input }),
   dealMove: (dealId: number, stepId: number) => invoke<Deal>("deal_move", { dealId, stepId }),
   cardFields: (card: CardKind) => invoke<Array<CardField>>("card_fields", { card }),
   dealHandOff: (input: HandOffInput) => invoke<Deal>("deal_hand_off", { input }),
