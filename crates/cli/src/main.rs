@@ -2,6 +2,8 @@
 //! adapter: parse arguments, call one use case, print. Exit status 0 = done,
 //! 1 = the input was refused (the message says what and where), 2 = internal.
 
+mod bench;
+
 use clap::{Parser, Subcommand};
 use conveyor_core::demo::{self, DemoSpec};
 use conveyor_core::model::Lang;
@@ -45,6 +47,15 @@ enum Command {
     /// Counts per entity and the schema version.
     Info {
         file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Measure speed on a synthetic workspace (release build recommended).
+    Bench {
+        #[arg(long, default_value_t = 100_000)]
+        contacts: u64,
+        #[arg(long, default_value_t = 1_000_000)]
+        activities: u64,
         #[arg(long)]
         json: bool,
     },
@@ -131,6 +142,14 @@ fn run(cmd: Command) -> Result<ExitCode, Error> {
                 }
                 println!("Activities:     {}", c.activities);
                 println!("Orders:         {}", c.orders);
+            }
+        }
+        Command::Bench { contacts, activities, json } => {
+            let report = bench::run(contacts, activities)?;
+            if json {
+                print_json(&report)?;
+            } else {
+                bench::print(&report);
             }
         }
         Command::Check { file, json } => {

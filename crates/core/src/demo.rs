@@ -193,7 +193,7 @@ pub fn create_workspace(path: &Path, clock: &dyn Clock, spec: &DemoSpec) -> Resu
     let t = texts(spec.lang);
     let init = NewWorkspace { name: demo_name(spec.lang).into(), lang: spec.lang, currency: t.currency.into(), is_demo: true };
     let mut store = Store::create(path, clock, &init)?;
-    match generate(&mut store, clock, spec) {
+    match generate(&mut store, clock, spec).and_then(|r| store.analyze().map(|_| r)) {
         Ok(report) => Ok((store, report)),
         Err(e) => {
             drop(store);
@@ -393,6 +393,7 @@ pub fn generate(s: &mut Store, clock: &dyn Clock, spec: &DemoSpec) -> Result<Dem
         report.orders = n_orders;
 
         // Activities: mostly done over the last 180 days, some due ahead.
+        let mut open_tasks = 0;
         for i in 0..spec.activities {
             let (deal_id, k) = if !open_deals.is_empty() && rng.chance(70) {
                 let (d, k) = open_deals[rng.below(open_deals.len() as u64) as usize];
@@ -403,7 +404,9 @@ pub fn generate(s: &mut Store, clock: &dyn Clock, spec: &DemoSpec) -> Result<Dem
             let contact = if deal_id.is_some() { first_contact_of(k) } else { contact_ids[k] };
             let company = if deal_id.is_some() { company_ids[k % company_ids.len()] } else { company_ids[contact_company[k]] };
             let (kind, subject) = *rng.pick(t.subjects);
-            let open = i % 7 == 0;
+            // Planned work ahead: at most one open task per open deal.
+            let open = i % 7 == 0 && deal_id.is_some() && open_tasks < open_deals.len();
+            open_tasks += usize::from(open);
             let day = if open { today + Duration::days(rng.range(-3, 14)) } else { today - Duration::days(rng.range(1, 180)) };
             let when = at(day, rng.range(9, 17) as u32, *rng.pick(&[0, 15, 30, 45]));
             let input = ActivityInput {

@@ -27,8 +27,20 @@ CREATE INDEX contacts_by_name ON contacts (last_name, first_name) WHERE archived
 
 -- The last done activity on a deal (for the stale rule).
 ALTER TABLE deals ADD COLUMN last_activity_on TEXT;
-CREATE INDEX deals_open_by_next_date ON deals (next_step_date) WHERE status = 'open' AND archived_at IS NULL;
+CREATE INDEX deals_open_by_next_date ON deals (next_step_date, owner_id) WHERE status = 'open' AND archived_at IS NULL;
+-- Each Today list and board column reads only its own slice of an index.
+CREATE INDEX deals_open_without_next ON deals (step_entered_on, owner_id)
+    WHERE status = 'open' AND archived_at IS NULL AND (next_step IS NULL OR next_step_date IS NULL);
+CREATE INDEX deals_open_by_last_activity ON deals (coalesce(last_activity_on, substr(created_at, 1, 10)), owner_id)
+    WHERE status = 'open' AND archived_at IS NULL;
+CREATE INDEX deals_open_column ON deals (step_id, next_step_date, id, owner_id) WHERE status = 'open' AND archived_at IS NULL;
+CREATE INDEX deals_open_sums ON deals (step_id, currency, value_minor, owner_id, source) WHERE status = 'open' AND archived_at IS NULL;
+CREATE INDEX deals_won ON deals (closed_on, created_at) WHERE status = 'won' AND archived_at IS NULL;
+-- Superseded by the partial indexes above; the planner preferred it wrongly.
+DROP INDEX deals_open_by_step;
 CREATE INDEX activities_done_by_kind ON activities (kind, done_at);
+DROP INDEX activities_open_by_due;
+CREATE INDEX activities_open_by_due ON activities (due_at, owner_id) WHERE done_at IS NULL AND archived_at IS NULL;
 
 -- The fields of the two hand-off cards, configurable per workspace.
 CREATE TABLE card_fields (

@@ -4,7 +4,6 @@ use crate::error::Result;
 use crate::model::{DealStatus, Source};
 use chrono::NaiveDate;
 use rusqlite::{named_params, Connection};
-use std::collections::HashMap;
 
 /// One open deal as the board shows it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
@@ -83,26 +82,16 @@ pub fn sums(c: &Connection, f: &Filter) -> Result<Vec<StepSum>> {
     Ok(v)
 }
 
-/// The first `per_step` cards of every step: soonest next step first, deals
-/// without a next step on top (they need attention).
-pub fn cards(c: &Connection, f: &Filter, per_step: u32) -> Result<HashMap<i64, Vec<DealCard>>> {
+/// The first `limit` cards of one step: deals without a next step first
+/// (NULL dates sort first), then the soonest next step.
+pub fn cards(c: &Connection, f: &Filter, step_id: i64, limit: u32) -> Result<Vec<DealCard>> {
     let mut st = c.prepare_cached(&format!(
-        "WITH ranked AS (
-             SELECT d.*, row_number() OVER (
-                 PARTITION BY d.step_id
-                 ORDER BY d.next_step_date IS NOT NULL, d.next_step_date, d.id) AS rn
-             FROM deals d WHERE {FILTER})
-         SELECT {CARD_COLUMNS}
-         FROM ranked d
-         {CARD_JOINS}
-         WHERE d.rn <= :limit
-         ORDER BY d.step_id, d.rn"
+        "SELECT {CARD_COLUMNS} FROM deals d INDEXED BY deals_open_column {CARD_JOINS}
+         WHERE d.step_id = :step AND {FILTER}
+         ORDER BY d.next_step_date, d.id LIMIT :limit"
     ))?;
-    let mut out: HashMap<i64, Vec<DealCard>> = HashMap::new();
-    let rows = st.query_map(named_params! {":owner": f.owner_id, ":source": f.source, ":limit": per_step}, card_row)?;
-    for card in rows {
-        let card = card?;
-        out.entry(card.step_id).or_default().push(card);
-    }
-    Ok(out)
+    let v = st
+        .query_map(named_params! {":step": step_id, ":owner": f.owner_id, ":source": f.source, ":limit": limit}, card_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(v)
 }

@@ -138,6 +138,8 @@ impl Store {
             store.migration_backup = Some(backup);
             migrations::migrate(&mut store.conn)?;
         }
+        // Planner statistics where they are missing or stale (bounded work).
+        store.conn.execute_batch("PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002;")?;
         Ok(store)
     }
 
@@ -189,6 +191,12 @@ impl Store {
         let mut out = Connection::open(dest)?;
         let b = rusqlite::backup::Backup::new(&self.conn, &mut out)?;
         b.run_to_completion(256, std::time::Duration::from_millis(0), None)?;
+        Ok(())
+    }
+
+    /// Refreshes the query planner's statistics (after a bulk load).
+    pub fn analyze(&self) -> Result<()> {
+        self.conn.execute_batch("PRAGMA analysis_limit = 1000; ANALYZE;")?;
         Ok(())
     }
 

@@ -135,8 +135,16 @@ pub fn query(c: &Connection, q: &str, limit: u32) -> Result<Vec<Hit>> {
     }
     // Tokens are letters and digits only, so quoting them is safe.
     let expr = tokens.iter().map(|t| format!("\"{t}\"*")).collect::<Vec<_>>().join(" ");
+    // One typed letter matches a large part of the index: ranking all of it
+    // costs more than it tells, so the first matches are shown as they come.
+    let ranked = tokens.iter().map(|t| t.chars().count()).sum::<usize>() > 1;
+    let sql = if ranked {
+        "SELECT rowid FROM search_fts WHERE search_fts MATCH ?1 ORDER BY rank LIMIT ?2"
+    } else {
+        "SELECT rowid FROM search_fts WHERE search_fts MATCH ?1 LIMIT ?2"
+    };
     let v = c
-        .prepare_cached("SELECT rowid FROM search_fts WHERE search_fts MATCH ?1 ORDER BY rank LIMIT ?2")?
+        .prepare_cached(sql)?
         .query_map(params![expr, limit], |r| r.get::<_, i64>(0))?
         .map(|r| r.map(hit))
         .collect::<rusqlite::Result<Vec<_>>>()?;

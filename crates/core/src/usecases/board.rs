@@ -75,14 +75,13 @@ pub fn get_board(s: &Store, clock: &dyn Clock, query: &BoardQuery) -> Result<Boa
     let currency = meta::currency(c)?;
     let filter = q::Filter { owner_id: query.owner_id, source: query.source };
     let sums = q::sums(c, &filter)?;
-    let mut cards = q::cards(c, &filter, CARDS_PER_STEP)?;
     let all_steps = steps::list(c)?;
     let stages = Stage::ALL
         .iter()
-        .map(|&stage| {
+        .map(|&stage| -> Result<BoardStage> {
             let mut st = BoardStage { stage, count: 0, totals: vec![], steps: vec![] };
             for step in all_steps.iter().filter(|x| x.stage == stage) {
-                let mut col = BoardStep { step: step.clone(), count: 0, totals: vec![], deals: cards.remove(&step.id).unwrap_or_default() };
+                let mut col = BoardStep { step: step.clone(), count: 0, totals: vec![], deals: q::cards(c, &filter, step.id, CARDS_PER_STEP)? };
                 for sum in sums.iter().filter(|x| x.step_id == step.id) {
                     col.count += sum.count;
                     // Weighted per step: one probability applies to the whole column.
@@ -99,9 +98,9 @@ pub fn get_board(s: &Store, clock: &dyn Clock, query: &BoardQuery) -> Result<Boa
                 st.steps.push(col);
             }
             order_totals(&mut st.totals, &currency);
-            st
+            Ok(st)
         })
-        .collect();
+        .collect::<Result<Vec<_>>>()?;
     Ok(Board { currency, today: clock.today(), stages })
 }
 

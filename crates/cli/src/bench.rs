@@ -1,0 +1,124 @@
+//! `conveyor bench`: builds a synthetic workspace with the demo generator and
+//! measures the operations DESIGN.md §5 sets targets for, with warm-up and
+//! repeated runs (median and p95). Timing lives here, never in tests.
+
+use conveyor_core::demo::{self, DemoSpec};
+use conveyor_core::model::Lang;
+use conveyor_core::store::clients::ClientFilter;
+use conveyor_core::usecases::{board, clients, today};
+use conveyor_core::{Error, Store, SystemClock};
+use serde::Serialize;
+use std::time::Instant;
+
+#[derive(Serialize)]
+pub struct Measurement {
+    pub name: String,
+    pub runs: usize,
+    pub median_ms: f64,
+    pub p95_ms: f64,
+    /// The DESIGN.md / issue target, if there is one.
+    pub target_ms: Option<f64>,
+}
+
+impl Measurement {
+    fn ok(&self) -> Option<bool> {
+        self.target_ms.map(|t| self.p95_ms <= t)
+    }
+}
+
+#[derive(Serialize)]
+pub struct Report {
+    pub contacts: u64,
+    pub activities: u64,
+    pub build_seconds: f64,
+    pub file_mb: f64,
+    pub measurements: Vec<Measurement>,
+}
+
+/// Runs `f` `warmup` times unmeasured, then `runs` times measured.
+fn measure<T>(name: &str, target_ms: Option<f64>, warmup: usize, runs: usize, mut f: impl FnMut() -> Result<T, Error>) -> Result<Measurement, Error> {
+    for _ in 0..warmup {
+        std::hint::black_box(f()?);
+    }
+    let mut times = Vec::with_capacity(runs);
+    for _ in 0..runs {
+        let t = Instant::now();
+        std::hint::black_box(f()?);
+        times.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    times.sort_by(|a, b| a.total_cmp(b));
+    let pick = |q: f64| times[((times.len() as f64 - 1.0) * q).round() as usize];
+    Ok(Measurement { name: name.into(), runs, median_ms: pick(0.5), p95_ms: pick(0.95), target_ms })
+}
+
+pub fn run(contacts: u64, activities: u64) -> Result<Report, Error> {
+    let clock = SystemClock;
+    let dir = std::env::temp_dir().join(format!("conveyor-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    let path = dir.join("bench.conveyor");
+    let _cleanup = Cleanup(dir.clone());
+
+    eprintln!("Building a workspace with {contacts} contacts and {activities} activities…");
+    let t = Instant::now();
+    // Russian demo data: Cyrillic names and Latin e-mail addresses to search.
+    let (store, _) = demo::create_workspace(&path, &clock, &DemoSpec { lang: Lang::Ru, contacts, activities, seed: 7 })?;
+    drop(store);
+    let build_seconds = t.elapsed().as_secs_f64();
+    let file_mb = std::fs::metadata(&path)?.len() as f64 / 1_048_576.0;
+
+    let mut m = vec![];
+    m.push(measure("open workspace", None, 1, 10, || Store::open(&path, &clock).map(drop))?);
+    let store = Store::open(&path, &clock)?;
+    m.push(measure("Today (all lists)", Some(5.0), 3, 30, || today::today(&store, &clock, None))?);
+    if std::env::var_os("CONVEYOR_BENCH_DETAIL").is_some() {
+        use conveyor_core::store::today as tq;
+        let c = store.conn();
+        let d = clock_today(&clock);
+        m.push(measure("  today: without next step", None, 2, 20, || tq::without_next_step(c, None, 20))?);
+        m.push(measure("  today: overdue", None, 2, 20, || tq::next_step_before(c, None, d - chrono::Duration::days(3), 20))?);
+        m.push(measure("  today: stale", None, 2, 20, || tq::stale(c, None, d - chrono::Duration::days(38), 20))?);
+        m.push(measure("  today: cycle", None, 2, 20, || tq::average_cycle_days(c))?);
+        m.push(measure("  today: stage 1 due", None, 2, 20, || tq::stage_due(c, None, conveyor_core::model::Stage::LeadGeneration, d, 20))?);
+        m.push(measure("  today: tasks", None, 2, 20, || tq::tasks_due(c, None, d.and_hms_opt(23, 59, 0).unwrap(), 20))?);
+        let cut = |n: i64| d - chrono::Duration::days(n);
+        use conveyor_core::model::Abc;
+        m.push(measure("  today: check-ins", None, 2, 20, || tq::checkins_due(c, None, [(Some(Abc::A), cut(30)), (Some(Abc::B), cut(60)), (Some(Abc::C), cut(90)), (None, cut(90))], 20))?);
+        m.push(measure("  today: calls", None, 2, 20, || tq::calls_done(c, None, d.and_hms_opt(0, 0, 0).unwrap(), d.and_hms_opt(23, 59, 0).unwrap()))?);
+        m.push(measure("  today: orders expected", None, 2, 20, || tq::orders_expected(c, None, d, 20))?);
+    }
+    m.push(measure("board aggregates + cards", Some(20.0), 3, 30, || board::get_board(&store, &clock, &board::BoardQuery::default()))?);
+    for q in ["и", "ив", "иван", "смир", "елк", "ivan", "smirn", "916"] {
+        m.push(measure(&format!("search “{q}”"), Some(10.0), 3, 30, || clients::search(&store, q))?);
+    }
+    let f = ClientFilter::default();
+    m.push(measure("clients list, first 100", Some(20.0), 3, 30, || clients::list(&store, &f, 0, 100))?);
+    let deep = (contacts.saturating_sub(200)) as u32;
+    m.push(measure("clients list, 100 near the end", Some(50.0), 3, 30, || clients::list(&store, &f, deep, 100))?);
+    Ok(Report { contacts, activities, build_seconds, file_mb, measurements: m })
+}
+
+struct Cleanup(std::path::PathBuf);
+
+impl Drop for Cleanup {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+pub fn print(r: &Report) {
+    println!("Workspace: {} contacts, {} activities; built in {:.1} s; file {:.0} MB", r.contacts, r.activities, r.build_seconds, r.file_mb);
+    println!("{:<34} {:>5} {:>10} {:>10} {:>10}  {}", "operation", "runs", "median ms", "p95 ms", "target ms", "");
+    for x in &r.measurements {
+        let verdict = match x.ok() {
+            Some(true) => "ok",
+            Some(false) => "MISSED",
+            None => "",
+        };
+        let target = x.target_ms.map(|t| format!("{t:.0}")).unwrap_or_default();
+        println!("{:<34} {:>5} {:>10.2} {:>10.2} {:>10}  {verdict}", x.name, x.runs, x.median_ms, x.p95_ms, target);
+    }
+}
+
+fn clock_today(c: &dyn conveyor_core::Clock) -> chrono::NaiveDate {
+    c.today()
+}
