@@ -107,7 +107,7 @@ impl Drop for Cleanup {
 
 pub fn print(r: &Report) {
     println!("Workspace: {} contacts, {} activities; built in {:.1} s; file {:.0} MB", r.contacts, r.activities, r.build_seconds, r.file_mb);
-    println!("{:<34} {:>5} {:>10} {:>10} {:>10}  {}", "operation", "runs", "median ms", "p95 ms", "target ms", "");
+    println!("{:<34} {:>5} {:>10} {:>10} {:>10}", "operation", "runs", "median ms", "p95 ms", "target ms");
     for x in &r.measurements {
         let verdict = match x.ok() {
             Some(true) => "ok",
