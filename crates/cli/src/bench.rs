@@ -79,6 +79,8 @@ pub fn run(contacts: u64, activities: u64) -> Result<Report, Error> {
         m.push(measure("  today: stale", None, 2, 20, || tq::stale(c, None, d - chrono::Duration::days(38), 20))?);
         m.push(measure("  today: cycle", None, 2, 20, || tq::average_cycle_days(c))?);
         m.push(measure("  today: stage 1 due", None, 2, 20, || tq::stage_due(c, None, conveyor_core::model::Stage::LeadGeneration, d, 20))?);
+        m.push(measure("  today: stage 2 due", None, 2, 20, || tq::stage_due(c, None, conveyor_core::model::Stage::FirstDeal, d, 20))?);
+        m.push(measure("  today: settings", None, 2, 20, || conveyor_core::store::meta::work_settings(c))?);
         m.push(measure("  today: tasks", None, 2, 20, || tq::tasks_due(c, None, d.and_hms_opt(23, 59, 0).unwrap(), 20))?);
         let cut = |n: i64| d - chrono::Duration::days(n);
         use conveyor_core::model::Abc;

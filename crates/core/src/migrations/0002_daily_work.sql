@@ -74,6 +74,8 @@ UPDATE companies SET client_since = (
     SELECT min(d.closed_on) FROM deals d WHERE d.company_id = companies.id AND d.status = 'won');
 UPDATE companies SET last_activity_on = (
     SELECT max(substr(a.done_at, 1, 10)) FROM activities a WHERE a.company_id = companies.id AND a.done_at IS NOT NULL);
+-- A client's first sale counts as a contact (check-in cadence starts there).
+UPDATE companies SET last_activity_on = client_since WHERE client_since IS NOT NULL AND last_activity_on IS NULL;
 UPDATE deals SET last_activity_on = (
     SELECT max(substr(a.done_at, 1, 10)) FROM activities a WHERE a.deal_id = deals.id AND a.done_at IS NOT NULL);
 UPDATE companies SET stage = CASE

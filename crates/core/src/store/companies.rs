@@ -84,7 +84,8 @@ pub fn refresh_stage(c: &Connection, id: Option<i64>) -> Result<()> {
 /// Marks a company as a client from `since` (its first sale); keeps an earlier date.
 pub fn mark_client(c: &Connection, id: i64, since: chrono::NaiveDate, now: &str) -> Result<()> {
     let n = c.execute(
-        "UPDATE companies SET client_since = min(coalesce(client_since, ?2), ?2), updated_at = ?3 WHERE id = ?1",
+        "UPDATE companies SET client_since = min(coalesce(client_since, ?2), ?2),
+             last_activity_on = coalesce(last_activity_on, ?2), updated_at = ?3 WHERE id = ?1",
         rusqlite::params![id, since, now],
     )?;
     changed(n, "Company", id)?;

@@ -94,22 +94,37 @@ fn client_row(r: &rusqlite::Row) -> rusqlite::Result<ClientDue> {
 const CLIENT_COLUMNS: &str = "co.id, co.name, co.abc, co.last_activity_on, co.expected_order_on, p.name";
 
 /// Clients not contacted since their category's cutoff (A, B, C; no
-/// category counts as C). Longest-waiting first.
+/// category counts as C): A first, longest-waiting first within each. One
+/// index range per category; a client's first sale counts as a contact.
 pub fn checkins_due(c: &Connection, owner: Option<i64>, cutoffs: [(Option<Abc>, NaiveDate); 4], limit: u32) -> Result<(Vec<ClientDue>, i64)> {
-    let cond = "co.client_since IS NOT NULL AND co.archived_at IS NULL AND (:owner IS NULL OR co.owner_id = :owner) AND (
-        (co.abc = 'A' AND coalesce(co.last_activity_on, '') < :a) OR (co.abc = 'B' AND coalesce(co.last_activity_on, '') < :b) OR
-        (co.abc = 'C' AND coalesce(co.last_activity_on, '') < :c) OR (co.abc IS NULL AND coalesce(co.last_activity_on, '') < :n))";
-    let [(_, a), (_, b), (_, cc), (_, n)] = cutoffs;
-    let rows = c
-        .prepare_cached(&format!(
-            "SELECT {CLIENT_COLUMNS} FROM companies co LEFT JOIN people p ON p.id = co.owner_id WHERE {cond}
-             ORDER BY co.abc IS NULL, co.abc, co.last_activity_on, co.id LIMIT :limit"
-        ))?
-        .query_map(named_params! {":owner": owner, ":a": a, ":b": b, ":c": cc, ":n": n, ":limit": limit}, client_row)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    let count = c
-        .prepare_cached(&format!("SELECT count(*) FROM companies co WHERE {cond}"))?
-        .query_row(named_params! {":owner": owner, ":a": a, ":b": b, ":c": cc, ":n": n}, |r| r.get(0))?;
+    let mut rows = vec![];
+    let mut count = 0;
+    for (abc, cut) in cutoffs {
+        let cond = format!(
+            "co.client_since IS NOT NULL AND co.archived_at IS NULL AND {} AND co.last_activity_on < :cut
+             AND (:owner IS NULL OR co.owner_id = :owner)",
+            if abc.is_some() { "co.abc = :abc" } else { "co.abc IS NULL" }
+        );
+        let mut args: Vec<(&str, &dyn ToSql)> = vec![(":owner", &owner), (":cut", &cut)];
+        if abc.is_some() {
+            args.push((":abc", &abc));
+        }
+        count += c
+            .prepare_cached(&format!("SELECT count(*) FROM companies co INDEXED BY companies_clients_due WHERE {cond}"))?
+            .query_row(args.as_slice(), |r| r.get::<_, i64>(0))?;
+        let room = limit.saturating_sub(rows.len() as u32);
+        if room > 0 {
+            args.push((":limit", &room));
+            rows.extend(
+                c.prepare_cached(&format!(
+                    "SELECT {CLIENT_COLUMNS} FROM companies co INDEXED BY companies_clients_due LEFT JOIN people p ON p.id = co.owner_id
+                     WHERE {cond} ORDER BY co.last_activity_on, co.id LIMIT :limit"
+                ))?
+                .query_map(args.as_slice(), client_row)?
+                .collect::<rusqlite::Result<Vec<_>>>()?,
+            );
+        }
+    }
     Ok((rows, count))
 }
 
