@@ -393,36 +393,51 @@ pub fn generate(s: &mut Store, clock: &dyn Clock, spec: &DemoSpec) -> Result<Dem
         report.orders = n_orders;
 
         // Activities: mostly done over the last 180 days, some due ahead.
-        let mut open_tasks = 0;
-        for i in 0..spec.activities {
-            let (deal_id, k) = if !open_deals.is_empty() && rng.chance(70) {
-                let (d, k) = open_deals[rng.below(open_deals.len() as u64) as usize];
-                (Some(d), k)
-            } else {
-                (None, rng.below(contact_ids.len() as u64) as usize)
-            };
-            let contact = if deal_id.is_some() { first_contact_of(k) } else { contact_ids[k] };
-            let company = if deal_id.is_some() { company_ids[k % company_ids.len()] } else { company_ids[contact_company[k]] };
-            let (kind, subject) = *rng.pick(t.subjects);
-            // Planned work ahead: at most one open task per open deal.
-            let open = i % 7 == 0 && deal_id.is_some() && open_tasks < open_deals.len();
-            open_tasks += usize::from(open);
-            let day = if open { today + Duration::days(rng.range(-3, 14)) } else { today - Duration::days(rng.range(1, 180)) };
-            let when = at(day, rng.range(9, 17) as u32, *rng.pick(&[0, 15, 30, 45]));
-            let input = ActivityInput {
-                kind: if open && kind == ActivityKind::Note { ActivityKind::Task } else { kind },
-                subject: subject.to_string(),
-                deal_id,
-                contact_id: Some(contact),
-                company_id: Some(company),
-                owner_id: Some(*rng.pick(&[owner, hunter, farmer])),
-                due_at: Some(when),
-                done_at: if open { None } else { Some(when) },
-                outcome: if open || kind == ActivityKind::Note { None } else { Some(rng.pick(t.outcomes).to_string()) },
-                duration_min: match kind { ActivityKind::Call => Some(rng.range(2, 15) as u32), ActivityKind::Meeting => Some(rng.range(30, 90) as u32), _ => None },
-                notes: None,
-            };
-            activities::insert(tx, &now, &input)?;
+        // Large loads build the activity indexes once at the end.
+        let bulk = spec.activities > 50_000;
+        let mut load = || -> Result<()> {
+            let mut open_tasks = 0;
+            for i in 0..spec.activities {
+                let (deal_id, k) = if !open_deals.is_empty() && rng.chance(70) {
+                    let (d, k) = open_deals[rng.below(open_deals.len() as u64) as usize];
+                    (Some(d), k)
+                } else {
+                    (None, rng.below(contact_ids.len() as u64) as usize)
+                };
+                let contact = if deal_id.is_some() { first_contact_of(k) } else { contact_ids[k] };
+                let company = if deal_id.is_some() { company_ids[k % company_ids.len()] } else { company_ids[contact_company[k]] };
+                let (kind, subject) = *rng.pick(t.subjects);
+                // Planned work ahead: at most one open task per open deal.
+                let open = i % 7 == 0 && deal_id.is_some() && open_tasks < open_deals.len();
+                open_tasks += usize::from(open);
+                let day = if open { today + Duration::days(rng.range(-3, 14)) } else { today - Duration::days(rng.range(1, 180)) };
+                let when = at(day, rng.range(9, 17) as u32, *rng.pick(&[0, 15, 30, 45]));
+                let input = ActivityInput {
+                    kind: if open && kind == ActivityKind::Note { ActivityKind::Task } else { kind },
+                    subject: subject.to_string(),
+                    deal_id,
+                    contact_id: Some(contact),
+                    company_id: Some(company),
+                    owner_id: Some(*rng.pick(&[owner, hunter, farmer])),
+                    due_at: Some(when),
+                    done_at: if open { None } else { Some(when) },
+                    outcome: if open || kind == ActivityKind::Note { None } else { Some(rng.pick(t.outcomes).to_string()) },
+                    duration_min: match kind { ActivityKind::Call => Some(rng.range(2, 15) as u32), ActivityKind::Meeting => Some(rng.range(30, 90) as u32), _ => None },
+                    notes: None,
+                };
+                if bulk {
+                    activities::insert_row(tx, &now, &input)?;
+                } else {
+                    activities::insert(tx, &now, &input)?;
+                }
+            }
+            Ok(())
+        };
+        if bulk {
+            crate::store::bulk::without_indexes(tx, "activities", load)?;
+            activities::refresh_last_activity(tx)?;
+        } else {
+            load()?;
         }
         report.activities = spec.activities;
         Ok(())

@@ -16,6 +16,14 @@ fn row(r: &Row) -> rusqlite::Result<Activity> {
 }
 
 pub fn insert(c: &Connection, now: &str, a: &ActivityInput) -> Result<i64> {
+    let id = insert_row(c, now, a)?;
+    touch(c, a)?;
+    Ok(id)
+}
+
+/// Inserts without updating the deal's and company's last-activity dates;
+/// a bulk load calls [`refresh_last_activity`] once at the end instead.
+pub fn insert_row(c: &Connection, now: &str, a: &ActivityInput) -> Result<i64> {
     let mut st = c.prepare_cached(
         "INSERT INTO activities (kind, subject, deal_id, contact_id, company_id, owner_id, due_at, done_at, outcome, duration_min, notes, created_at, updated_at)
          VALUES (:kind, :subject, :deal, :contact, :company, :owner, :due, :done, :outcome, :duration, :notes, :now, :now)",
@@ -25,9 +33,19 @@ pub fn insert(c: &Connection, now: &str, a: &ActivityInput) -> Result<i64> {
         ":owner": a.owner_id, ":due": a.due_at, ":done": a.done_at, ":outcome": a.outcome, ":duration": a.duration_min,
         ":notes": a.notes, ":now": now,
     })?;
-    let id = c.last_insert_rowid();
-    touch(c, a)?;
-    Ok(id)
+    Ok(c.last_insert_rowid())
+}
+
+/// Recomputes every deal's and company's last-activity date from the activities.
+pub fn refresh_last_activity(c: &Connection) -> Result<()> {
+    c.execute_batch(
+        "UPDATE deals SET last_activity_on = (
+             SELECT max(substr(a.done_at, 1, 10)) FROM activities a WHERE a.deal_id = deals.id AND a.done_at IS NOT NULL);
+         UPDATE companies SET last_activity_on = coalesce((
+             SELECT max(substr(a.done_at, 1, 10)) FROM activities a WHERE a.company_id = companies.id AND a.done_at IS NOT NULL),
+             client_since);",
+    )?;
+    Ok(())
 }
 
 /// Keeps "last activity" dates of the deal and company current when an

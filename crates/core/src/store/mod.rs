@@ -6,6 +6,7 @@ pub mod migrations;
 
 pub mod activities;
 pub mod board;
+pub mod bulk;
 pub mod cards;
 pub mod clients;
 pub mod companies;
