@@ -8,7 +8,10 @@ use rusqlite::Connection;
 use std::path::{Path, PathBuf};
 
 /// Every migration ever released, in order. Index + 1 is the version it produces.
-const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/0001_init.sql"),
+    include_str!("../migrations/0003_interop.sql"),
+];
 
 pub fn latest_version() -> i64 {
     MIGRATIONS.len() as i64

@@ -9,6 +9,7 @@ pub mod board;
 pub mod companies;
 pub mod contacts;
 pub mod deals;
+pub mod interop;
 pub mod meta;
 pub mod orders;
 pub mod people;

@@ -3,5 +3,6 @@
 
 pub mod board;
 pub mod crm;
+pub mod interop;
 pub mod session;
 pub mod workspace;

@@ -1,0 +1,533 @@
+//! Importing contacts from CSV and vCard files (preview, then one
+//! all-or-nothing transaction) and exporting contacts, deals, activities and
+//! the calendar.
+
+use crate::clock::{stamp, Clock};
+use crate::error::{Error, ErrorCode, Result};
+use crate::interop::csv::CsvFile;
+use crate::interop::mapping::{self, ColumnMapping, Preset};
+use crate::interop::{self as io, vcard, ImportRecord, Problem};
+use crate::model::{CompanyInput, ContactInput};
+use crate::store::{self, Store};
+use crate::validate::{self, NAME_MAX, TEXT_MAX};
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use ts_rs::TS;
+
+/// What to do with a row that matches an existing contact (by e-mail, phone,
+/// or — when the row has neither — by name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum DuplicatePolicy {
+    /// Leave the existing contact as it is and skip the row.
+    Skip,
+    /// Fill the existing contact with the row's values; add new phones/e-mails.
+    Update,
+    /// Create a second contact anyway.
+    Create,
+}
+
+impl DuplicatePolicy {
+    pub fn parse(s: &str) -> Result<Self> {
+        match s.trim() {
+            "skip" => Ok(Self::Skip),
+            "update" => Ok(Self::Update),
+            "create" => Ok(Self::Create),
+            _ => Err(Error::validation("duplicates", format!("“{s}” is not a duplicates policy. Use skip, update or create."))),
+        }
+    }
+}
+
+/// How to read a file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ImportOptions {
+    /// The file's name as the user knows it (used in every message).
+    pub source_name: String,
+    pub preset: Preset,
+    pub duplicates: DuplicatePolicy,
+    /// The user's own mapping of CSV columns; None = the preset's.
+    pub mapping: Option<Vec<ColumnMapping>>,
+}
+
+impl ImportOptions {
+    pub fn new(source_name: &str) -> Self {
+        ImportOptions { source_name: source_name.into(), preset: Preset::Auto, duplicates: DuplicatePolicy::Skip, mapping: None }
+    }
+}
+
+/// What will happen (preview, dry run) or happened (import) to one row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum RowAction {
+    Create,
+    /// A duplicate that will be skipped.
+    Skip,
+    /// A duplicate whose existing contact will be updated.
+    Update,
+    /// A duplicate created as a second contact.
+    CreateDuplicate,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PreviewRow {
+    #[ts(type = "number")]
+    pub line: u64,
+    pub first_name: String,
+    pub last_name: String,
+    pub company: Option<String>,
+    pub title: Option<String>,
+    pub emails: Vec<String>,
+    pub phones: Vec<String>,
+    pub action: RowAction,
+    #[ts(type = "number | null")]
+    pub duplicate_of: Option<i64>,
+}
+
+/// The outcome of a preview, a dry run or an import.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ImportSummary {
+    pub source: String,
+    /// The format read: google, outlook, thunderbird, generic or vcard.
+    pub format: Preset,
+    pub encoding: String,
+    /// `,` `;` `\t` or `|` (CSV only).
+    pub delimiter: Option<String>,
+    /// The column mapping used (CSV only).
+    pub mapping: Vec<ColumnMapping>,
+    pub duplicates: DuplicatePolicy,
+    /// Rows (CSV) or cards (vCard) in the file.
+    #[ts(type = "number")]
+    pub rows: u64,
+    #[ts(type = "number")]
+    pub created: u64,
+    #[ts(type = "number")]
+    pub updated: u64,
+    #[ts(type = "number")]
+    pub skipped: u64,
+    /// Of `created`, how many duplicate an existing contact (policy `create`).
+    #[ts(type = "number")]
+    pub created_duplicates: u64,
+    #[ts(type = "number")]
+    pub companies_created: u64,
+    /// Problems that refuse the import (nothing is written while any exist).
+    pub refused: Vec<Problem>,
+    /// Worth knowing, but imported anyway (e.g. ragged rows).
+    pub warnings: Vec<Problem>,
+    /// The first rows with what will happen to each.
+    pub preview: Vec<PreviewRow>,
+    /// True only when the import was committed.
+    pub written: bool,
+}
+
+struct Parsed {
+    format: Preset,
+    encoding: String,
+    delimiter: Option<String>,
+    mapping: Vec<ColumnMapping>,
+    rows: u64,
+    records: Vec<ImportRecord>,
+    problems: Vec<Problem>,
+    warnings: Vec<Problem>,
+}
+
+fn parse(bytes: &[u8], o: &ImportOptions) -> Result<Parsed> {
+    let name = &o.source_name;
+    let is_vcard = match o.preset {
+        Preset::Vcard => true,
+        Preset::Auto => vcard::is_vcard(bytes),
+        _ => false,
+    };
+    if is_vcard {
+        let r = vcard::read(bytes, name)?;
+        return Ok(Parsed {
+            format: Preset::Vcard, encoding: r.encoding.into(), delimiter: None, mapping: vec![], rows: r.cards,
+            records: r.records, problems: r.problems, warnings: r.warnings,
+        });
+    }
+    let f = CsvFile::read(bytes, name)?;
+    let format = if o.preset == Preset::Auto { mapping::detect_preset(&f.headers) } else { o.preset };
+    let m = match &o.mapping {
+        Some(m) => {
+            if let Some(bad) = m.iter().find(|c| c.column as usize >= f.headers.len()) {
+                return Err(Error::validation("mapping", format!(
+                    "The mapping names column {} but {name} has {} columns. Choose the mapping again.", bad.column + 1, f.headers.len())));
+            }
+            m.clone()
+        }
+        None => mapping::preset_mapping(format, &f.headers),
+    };
+    if !m.iter().any(|c| matches!(c.field, Some(mapping::ContactField::FirstName | mapping::ContactField::LastName | mapping::ContactField::FullName | mapping::ContactField::Email | mapping::ContactField::Company))) {
+        return Err(Error::validation("mapping", format!(
+            "No column of {name} could be matched to a name, company or e-mail (headers: {}). Choose the columns yourself.",
+            f.headers.iter().take(8).cloned().collect::<Vec<_>>().join(", "))));
+    }
+    let rows = f.rows(name, &m, None)?;
+    let delimiter = Some(match f.delimiter { b'\t' => "\\t".to_string(), d => (d as char).to_string() });
+    Ok(Parsed {
+        format, encoding: f.encoding.into(), delimiter, mapping: m, rows: rows.total_rows, records: rows.records,
+        problems: rows.problems, warnings: rows.warnings,
+    })
+}
+
+/// A checked row, ready to write.
+struct Candidate {
+    line: u64,
+    input: ContactInput,
+    company: Option<String>,
+    /// Additional channels: (kind, value, norm, label).
+    extra: Vec<(&'static str, String, String, Option<String>)>,
+    email_keys: Vec<String>,
+    phone_keys: Vec<String>,
+    name_key: Option<String>,
+}
+
+fn problem(r: &ImportRecord, field: &str, e: Error) -> Problem {
+    Problem { line: r.line, card: (r.card > 0).then_some(r.card), field: Some(field.into()), message: e.message }
+}
+
+fn check(r: &ImportRecord, problems: &mut Vec<Problem>) -> Option<Candidate> {
+    let before = problems.len();
+    let mut first = r.first_name.trim().to_string();
+    let mut last = r.last_name.trim().to_string();
+    if first.is_empty() && last.is_empty() {
+        let full = r.full_name.trim();
+        if !full.is_empty() {
+            match full.rsplit_once(char::is_whitespace) {
+                Some((f, l)) => (first, last) = (f.trim().to_string(), l.trim().to_string()),
+                None => first = full.to_string(),
+            }
+        } else if !r.company.trim().is_empty() {
+            first = r.company.trim().to_string();
+        } else if let Some(e) = r.emails.first() {
+            first = e.value.trim().to_string();
+        } else {
+            problems.push(Problem { line: r.line, card: (r.card > 0).then_some(r.card), field: Some("name".into()),
+                message: "the contact has no name, company or e-mail. Fill in a name or leave the row out.".into() });
+            return None;
+        }
+    }
+    let mut ok = |field: &str, v: Result<Option<String>>| match v {
+        Ok(v) => v,
+        Err(e) => {
+            problems.push(problem(r, field, e));
+            None
+        }
+    };
+    let first = ok("first_name", validate::optional("first_name", Some(&first), NAME_MAX)).unwrap_or_default();
+    let last = ok("last_name", validate::optional("last_name", Some(&last), NAME_MAX)).unwrap_or_default();
+    let title = ok("title", validate::optional("title", Some(&r.title), NAME_MAX));
+    let notes = ok("notes", validate::optional("notes", Some(&r.notes), TEXT_MAX));
+    let company = ok("company", validate::optional("company", Some(&r.company), 300));
+    let birthday = if r.birthday.trim().is_empty() {
+        None
+    } else {
+        match validate::birthday("birthday", &r.birthday) {
+            Ok(b) => Some(b),
+            Err(e) => {
+                problems.push(problem(r, "birthday", e));
+                None
+            }
+        }
+    };
+    let mut emails: Vec<(String, String, Option<String>)> = vec![];
+    for e in &r.emails {
+        let v = e.value.trim();
+        if !io::plausible_email(v) || v.chars().count() > 320 {
+            problems.push(problem(r, &e.field, Error::validation(&e.field, format!("“{}” is not an e-mail address (name@example.com).", truncate(v)))));
+            continue;
+        }
+        let n = io::norm_email(v);
+        if !emails.iter().any(|(_, x, _)| *x == n) {
+            emails.push((v.to_string(), n, e.label.clone()));
+        }
+    }
+    let mut phones: Vec<(String, String, Option<String>)> = vec![];
+    for p in &r.phones {
+        let v = p.value.trim();
+        if v.chars().count() > 50 || v.chars().any(char::is_control) {
+            problems.push(problem(r, &p.field, Error::validation(&p.field, format!("“{}” is not a phone number (at most 50 characters).", truncate(v)))));
+            continue;
+        }
+        let n = io::norm_phone(v);
+        if !phones.iter().any(|(x, nn, _)| x == v || (!n.is_empty() && *nn == n)) {
+            phones.push((v.to_string(), n, p.label.clone()));
+        }
+    }
+    if problems.len() > before {
+        return None;
+    }
+    let mut extra = vec![];
+    for (v, n, l) in emails.iter().skip(1) {
+        extra.push(("email", v.clone(), n.clone(), l.clone()));
+    }
+    for (v, n, l) in phones.iter().skip(1) {
+        extra.push(("phone", v.clone(), n.clone(), l.clone()));
+    }
+    Some(Candidate {
+        line: r.line,
+        email_keys: emails.iter().map(|(_, n, _)| n.clone()).collect(),
+        phone_keys: phones.iter().filter_map(|(_, n, _)| io::phone_key(n)).collect(),
+        name_key: io::name_key(&first, &last),
+        input: ContactInput {
+            company_id: None,
+            first_name: first,
+            last_name: last,
+            title,
+            phone: phones.first().map(|p| p.0.clone()),
+            email: emails.first().map(|e| e.0.clone()),
+            notes,
+            source: None,
+            referred_by_id: None,
+            owner_id: None,
+            birthday,
+        },
+        company,
+        extra,
+    })
+}
+
+fn truncate(s: &str) -> String {
+    if s.chars().count() > 60 { format!("{}…", s.chars().take(60).collect::<String>()) } else { s.to_string() }
+}
+
+/// Existing contacts by their duplicate keys, and companies by name.
+#[derive(Default)]
+struct Index {
+    email: HashMap<String, i64>,
+    phone: HashMap<String, i64>,
+    name: HashMap<String, i64>,
+    companies: HashMap<String, i64>,
+}
+
+impl Index {
+    fn load(c: &Connection) -> Result<Index> {
+        let mut ix = Index::default();
+        for k in store::interop::contact_keys(c)? {
+            if let Some(e) = k.email.as_deref().filter(|e| !e.trim().is_empty()) {
+                ix.email.entry(io::norm_email(e)).or_insert(k.id);
+            }
+            if let Some(p) = k.phone.as_deref().and_then(|p| io::phone_key(&io::norm_phone(p))) {
+                ix.phone.entry(p).or_insert(k.id);
+            }
+            if let Some(n) = io::name_key(&k.first_name, &k.last_name) {
+                ix.name.entry(n).or_insert(k.id);
+            }
+        }
+        for (id, kind, norm) in store::interop::channel_keys(c)? {
+            if kind == "email" {
+                ix.email.entry(norm).or_insert(id);
+            } else if let Some(p) = io::phone_key(&norm) {
+                ix.phone.entry(p).or_insert(id);
+            }
+        }
+        for (id, name) in store::interop::company_names(c)? {
+            ix.companies.entry(name.trim().to_lowercase()).or_insert(id);
+        }
+        Ok(ix)
+    }
+
+    fn find(&self, c: &Candidate) -> Option<i64> {
+        c.email_keys.iter().find_map(|k| self.email.get(k)).or_else(|| c.phone_keys.iter().find_map(|k| self.phone.get(k))).or_else(|| {
+            if c.email_keys.is_empty() && c.phone_keys.is_empty() { c.name_key.as_ref().and_then(|k| self.name.get(k)) } else { None }
+        }).copied()
+    }
+
+    fn add(&mut self, c: &Candidate, id: i64) {
+        for k in &c.email_keys {
+            self.email.entry(k.clone()).or_insert(id);
+        }
+        for k in &c.phone_keys {
+            self.phone.entry(k.clone()).or_insert(id);
+        }
+        if let Some(k) = &c.name_key {
+            self.name.entry(k.clone()).or_insert(id);
+        }
+    }
+}
+
+const PREVIEW_ROWS: usize = 20;
+
+/// Reads the file and shows what an import would do, writing nothing:
+/// the detected format, encoding, delimiter and mapping, the first `limit`
+/// rows with their action, and the counts.
+pub fn preview(store: &Store, bytes: &[u8], o: &ImportOptions, limit: usize) -> Result<ImportSummary> {
+    let parsed = parse(bytes, o)?;
+    // A savepoint that is always rolled back: the same code path as the real
+    // import, without writing.
+    let c = store.conn();
+    c.execute_batch("SAVEPOINT conveyor_preview")?;
+    let result = run(c, "1970-01-01T00:00:00Z", parsed, o, limit);
+    c.execute_batch("ROLLBACK TO conveyor_preview; RELEASE conveyor_preview")?;
+    let mut s = result?;
+    s.written = false;
+    Ok(s)
+}
+
+/// Imports contacts (and their companies, by name) from a CSV or vCard file.
+/// All or nothing: when any row is refused, nothing is written and the
+/// summary lists every problem; `dry_run` writes nothing either.
+pub fn import_contacts(store: &mut Store, clock: &dyn Clock, bytes: &[u8], o: &ImportOptions, dry_run: bool) -> Result<ImportSummary> {
+    if dry_run {
+        return preview(store, bytes, o, PREVIEW_ROWS);
+    }
+    let parsed = parse(bytes, o)?;
+    let now = stamp(clock.now());
+    let mut summary = None;
+    let r = store.write(|tx| {
+        let s = run(tx, &now, parsed, o, PREVIEW_ROWS)?;
+        let refused = !s.refused.is_empty();
+        summary = Some(s);
+        if refused {
+            // Roll the transaction back: all or nothing.
+            return Err(Error::new(ErrorCode::Validation, "refused"));
+        }
+        Ok(())
+    });
+    let mut s = summary.ok_or_else(|| r.clone().err().unwrap_or_else(|| Error::internal("import produced no summary")))?;
+    match r {
+        Ok(()) => s.written = true,
+        Err(e) if !s.refused.is_empty() && e.message == "refused" => {
+            s.written = false;
+            s.created = 0;
+            s.updated = 0;
+            s.companies_created = 0;
+        }
+        Err(e) => return Err(e),
+    }
+    Ok(s)
+}
+
+fn run(c: &Connection, now: &str, p: Parsed, o: &ImportOptions, limit: usize) -> Result<ImportSummary> {
+    let mut s = ImportSummary {
+        source: o.source_name.clone(), format: p.format, encoding: p.encoding, delimiter: p.delimiter, mapping: p.mapping,
+        duplicates: o.duplicates, rows: p.rows, created: 0, updated: 0, skipped: 0, created_duplicates: 0, companies_created: 0,
+        refused: p.problems, warnings: p.warnings, preview: vec![], written: false,
+    };
+    let mut ix = Index::load(c)?;
+    let candidates: Vec<(ImportRecord, Option<Candidate>)> = p
+        .records
+        .into_iter()
+        .map(|r| {
+            let cand = check(&r, &mut s.refused);
+            (r, cand)
+        })
+        .collect();
+    if !s.refused.is_empty() {
+        // Nothing will be written; still say what the rows would do up to the limit.
+        s.refused.sort_by_key(|p| (p.line, p.card));
+    }
+    let writing = s.refused.is_empty();
+    for (r, cand) in candidates {
+        let Some(mut cand) = cand else { continue };
+        let dup = ix.find(&cand);
+        let action = match (dup, o.duplicates) {
+            (None, _) => RowAction::Create,
+            (Some(_), DuplicatePolicy::Skip) => RowAction::Skip,
+            (Some(_), DuplicatePolicy::Update) => RowAction::Update,
+            (Some(_), DuplicatePolicy::Create) => RowAction::CreateDuplicate,
+        };
+        if s.preview.len() < limit {
+            s.preview.push(PreviewRow {
+                line: r.line, first_name: cand.input.first_name.clone(), last_name: cand.input.last_name.clone(),
+                company: cand.company.clone(), title: cand.input.title.clone(),
+                emails: cand.input.email.iter().cloned().chain(cand.extra.iter().filter(|x| x.0 == "email").map(|x| x.1.clone())).collect(),
+                phones: cand.input.phone.iter().cloned().chain(cand.extra.iter().filter(|x| x.0 == "phone").map(|x| x.1.clone())).collect(),
+                action, duplicate_of: dup,
+            });
+        }
+        match action {
+            RowAction::Skip => s.skipped += 1,
+            RowAction::Update => {
+                s.updated += 1;
+                if writing {
+                    let id = dup.unwrap_or_default();
+                    cand.input.company_id = company_id(c, now, &mut ix, cand.company.as_deref(), &mut s.companies_created)?;
+                    update_existing(c, now, id, &cand)?;
+                    ix.add(&cand, id);
+                }
+            }
+            RowAction::Create | RowAction::CreateDuplicate => {
+                s.created += 1;
+                if action == RowAction::CreateDuplicate {
+                    s.created_duplicates += 1;
+                }
+                if writing {
+                    cand.input.company_id = company_id(c, now, &mut ix, cand.company.as_deref(), &mut s.companies_created)?;
+                    let id = store::contacts::insert(c, now, &cand.input)?;
+                    for (pos, (kind, v, n, l)) in cand.extra.iter().enumerate() {
+                        store::interop::insert_channel(c, id, kind, v, n, l.as_deref(), pos as i64 + 1)?;
+                    }
+                    ix.add(&cand, id);
+                } else {
+                    // Later rows of the same file may duplicate this one.
+                    ix.add(&cand, -(cand.line as i64));
+                }
+            }
+        }
+    }
+    Ok(s)
+}
+
+fn company_id(c: &Connection, now: &str, ix: &mut Index, name: Option<&str>, created: &mut u64) -> Result<Option<i64>> {
+    let Some(name) = name.map(str::trim).filter(|n| !n.is_empty()) else { return Ok(None) };
+    let key = name.to_lowercase();
+    if let Some(id) = ix.companies.get(&key) {
+        return Ok(Some(*id));
+    }
+    let id = store::companies::insert(c, now, &CompanyInput { name: name.to_string(), ..Default::default() })?;
+    *created += 1;
+    ix.companies.insert(key, id);
+    Ok(Some(id))
+}
+
+/// Fills an existing contact with the row's non-empty values; phones and
+/// e-mails it does not have yet become additional channels.
+fn update_existing(c: &Connection, now: &str, id: i64, cand: &Candidate) -> Result<()> {
+    let old = store::contacts::get(c, id)?;
+    let i = &cand.input;
+    let pick = |new: &Option<String>, old: &Option<String>| new.clone().or_else(|| old.clone());
+    let mut known: Vec<(String, String)> = store::interop::channel_norms(c, id)?;
+    if let Some(e) = &old.email {
+        known.push(("email".into(), io::norm_email(e)));
+    }
+    if let Some(p) = &old.phone {
+        known.push(("phone".into(), io::norm_phone(p)));
+    }
+    let mut extra: Vec<(&str, String, String, Option<String>)> = vec![];
+    let primary_email = i.email.as_ref().map(|e| ("email", e.clone(), io::norm_email(e), None));
+    let primary_phone = i.phone.as_ref().map(|p| ("phone", p.clone(), io::norm_phone(p), None));
+    let mut email = old.email.clone();
+    let mut phone = old.phone.clone();
+    for ch in primary_email.into_iter().chain(primary_phone).chain(cand.extra.iter().cloned()) {
+        if known.iter().any(|(k, n)| k == ch.0 && *n == ch.2) {
+            continue;
+        }
+        known.push((ch.0.to_string(), ch.2.clone()));
+        match ch.0 {
+            "email" if email.is_none() => email = Some(ch.1.clone()),
+            "phone" if phone.is_none() => phone = Some(ch.1.clone()),
+            _ => extra.push(ch),
+        }
+    }
+    let merged = ContactInput {
+        company_id: i.company_id.or(old.company_id),
+        first_name: if i.first_name.is_empty() { old.first_name.clone() } else { i.first_name.clone() },
+        last_name: if i.last_name.is_empty() && !i.first_name.is_empty() && old.last_name.is_empty() { String::new() } else if i.last_name.is_empty() { old.last_name.clone() } else { i.last_name.clone() },
+        title: pick(&i.title, &old.title),
+        phone,
+        email,
+        notes: pick(&i.notes, &old.notes),
+        source: old.source,
+        referred_by_id: old.referred_by_id,
+        owner_id: old.owner_id,
+        birthday: pick(&i.birthday, &old.birthday),
+    };
+    store::contacts::update(c, id, now, &merged)?;
+    let mut pos = store::interop::next_channel_position(c, id)?;
+    for (kind, v, n, l) in extra {
+        store::interop::insert_channel(c, id, kind, &v, &n, l.as_deref(), pos)?;
+        pos += 1;
+    }
+    Ok(())
+}
