@@ -21,6 +21,12 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
     run(conn, MIGRATIONS)
 }
 
+/// Migrates only up to `version` (tests of older files).
+#[cfg(test)]
+pub(crate) fn migrate_to(conn: &mut Connection, version: i64) -> Result<()> {
+    run(conn, &MIGRATIONS[..version.clamp(0, latest_version()) as usize])
+}
+
 fn run(conn: &mut Connection, migrations: &[&str]) -> Result<()> {
     let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     for (i, sql) in migrations.iter().enumerate().skip(current.max(0) as usize) {

@@ -364,13 +364,19 @@ mod tests {
     fn an_older_file_is_backed_up_before_it_is_migrated() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.conveyor");
-        drop(Store::create(&path, &clock(), &init()).unwrap());
-        // Pretend the file is one version behind: its data must survive in the backup.
+        // A real file one version behind: built by the migrations up to
+        // latest - 1 (re-running a migration on a newer file is not
+        // a fair test: ALTER TABLE is not idempotent). Its data must survive in the backup.
         let latest = migrations::latest_version();
         {
-            let c = Connection::open(&path).unwrap();
-            c.execute("INSERT INTO meta(key, value) VALUES ('marker', 'kept')", []).unwrap();
-            c.pragma_update(None, "user_version", latest - 1).unwrap();
+            let mut c = Connection::open(&path).unwrap();
+            c.pragma_update(None, "application_id", APPLICATION_ID).unwrap();
+            migrations::migrate_to(&mut c, latest - 1).unwrap();
+            if latest > 1 {
+                c.execute("INSERT INTO meta(key, value) VALUES ('marker', 'kept')", []).unwrap();
+            } else {
+                c.execute_batch("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL); INSERT INTO meta VALUES ('marker', 'kept');").unwrap();
+            }
         }
         if latest == 1 {
             // With a single migration, version 0 means "empty": re-running v1 on

@@ -231,8 +231,14 @@ fn check(r: &ImportRecord, problems: &mut Vec<Problem>) -> Option<Candidate> {
         }
     };
     let mut emails: Vec<(String, String, Option<String>)> = vec![];
+    let mut moved: Vec<String> = vec![];
     for e in &r.emails {
         let v = e.value.trim();
+        if r.card > 0 && !io::plausible_email(v) {
+            // Phones put odd things in EMAIL; keep them visible rather than refuse the card.
+            moved.push(format!("{}: {v}", e.field));
+            continue;
+        }
         if !io::plausible_email(v) || v.chars().count() > 320 {
             problems.push(problem(r, &e.field, Error::validation(&e.field, format!("“{}” is not an e-mail address (name@example.com).", truncate(v)))));
             continue;
@@ -250,13 +256,26 @@ fn check(r: &ImportRecord, problems: &mut Vec<Problem>) -> Option<Candidate> {
             continue;
         }
         let n = io::norm_phone(v);
-        if !phones.iter().any(|(x, nn, _)| x == v || (!n.is_empty() && *nn == n)) {
+        let k = io::phone_key(&n);
+        if !phones.iter().any(|(x, nn, _)| x == v || (k.is_some() && io::phone_key(nn) == k)) {
             phones.push((v.to_string(), n, p.label.clone()));
         }
     }
     if problems.len() > before {
         return None;
     }
+    let notes = if moved.is_empty() {
+        notes
+    } else {
+        let mut n = notes.unwrap_or_default();
+        for m in moved {
+            if !n.is_empty() {
+                n.push('\n');
+            }
+            n.push_str(&m);
+        }
+        Some(n)
+    };
     let mut extra = vec![];
     for (v, n, l) in emails.iter().skip(1) {
         extra.push(("email", v.clone(), n.clone(), l.clone()));
@@ -632,4 +651,156 @@ pub fn export_calendar(store: &Store, clock: &dyn Clock, time_zone: &str) -> Res
         tasks: items.iter().filter(|i| i.kind == "activity").count() as u32,
     };
     Ok((text.into_bytes(), info))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::testing::{clock, store};
+    use crate::usecases::workspace;
+
+    fn opts(p: DuplicatePolicy) -> ImportOptions {
+        ImportOptions { duplicates: p, ..ImportOptions::new("test.csv") }
+    }
+
+    fn contacts(s: &Store) -> Vec<crate::model::Contact> {
+        store::contacts::list_all(s.conn()).unwrap()
+    }
+
+    const BASE: &str = "First Name,Last Name,Email,Phone,Company\nAnna,Smirnova,anna@x.ru,+7 912 345 67 89,Romashka\nBoris,Ivanov,boris@x.ru,,Romashka\n";
+
+    #[test]
+    fn import_creates_contacts_companies_and_channels() {
+        let mut s = store();
+        let csv = "Name,E-mail,E-mail 2,Phone,Phone 2,Birthday\nAnna Smirnova,anna@x.ru,ANNA@x.ru,+7 912 345 67 89,8 (912) 345-67-89\nBoris Ivanov,b@x.ru,b2@x.ru,1,2,1980-03-22\n";
+        let r = import_contacts(&mut s, &clock(), csv.as_bytes(), &opts(DuplicatePolicy::Skip), false).unwrap();
+        assert!(r.written && r.refused.is_empty(), "{:?}", r.refused);
+        assert_eq!((r.created, r.format), (2, Preset::Generic));
+        let list = export_contacts_list(&s).unwrap();
+        assert_eq!((list[0].contact.first_name.as_str(), list[0].contact.last_name.as_str()), ("Anna", "Smirnova"));
+        assert!(list[0].channels.is_empty(), "same e-mail and same phone are not repeated: {:?}", list[0].channels);
+        assert_eq!(list[1].channels.iter().map(|c| (c.kind.as_str(), c.value.as_str())).collect::<Vec<_>>(), vec![("email", "b2@x.ru"), ("phone", "2")]);
+        assert_eq!(list[1].contact.birthday.as_deref(), Some("1980-03-22"));
+    }
+
+    #[test]
+    fn duplicate_policies_skip_update_create() {
+        for (policy, created, updated, skipped, total) in [
+            (DuplicatePolicy::Skip, 1, 0, 2, 3),
+            (DuplicatePolicy::Update, 1, 2, 0, 3),
+            (DuplicatePolicy::Create, 3, 0, 0, 5),
+        ] {
+            let mut s = store();
+            import_contacts(&mut s, &clock(), BASE.as_bytes(), &opts(policy), false).unwrap();
+            // Anna by phone (other format), Boris by e-mail in other case, Vera new.
+            let again = "First Name,Last Name,Email,Phone,Company,Title\nAnna,Smirnova-Petrova,,8 (912) 345-67-89,,CEO\nBoris,Ivanov,BORIS@X.RU,+7 999 000 11 22,,\nVera,Orlova,vera@x.ru,,Lyutik,\n";
+            let p = preview(&s, again.as_bytes(), &opts(policy), 10).unwrap();
+            let r = import_contacts(&mut s, &clock(), again.as_bytes(), &opts(policy), false).unwrap();
+            assert_eq!((r.created, r.updated, r.skipped), (created, updated, skipped), "{policy:?}");
+            assert_eq!((p.created, p.updated, p.skipped), (created, updated, skipped), "preview says the same for {policy:?}");
+            assert_eq!(p.preview[1].duplicate_of, Some(2));
+            let all = contacts(&s);
+            assert_eq!(all.len(), total, "{policy:?}");
+            if policy == DuplicatePolicy::Update {
+                let anna = &all[0];
+                assert_eq!((anna.last_name.as_str(), anna.title.as_deref(), anna.email.as_deref()), ("Smirnova-Petrova", Some("CEO"), Some("anna@x.ru")));
+                let boris = export_contacts_list(&s).unwrap().into_iter().find(|c| c.contact.first_name == "Boris").unwrap();
+                assert_eq!(boris.contact.phone.as_deref(), Some("+7 999 000 11 22"));
+                assert!(boris.channels.is_empty(), "the same e-mail is not added twice");
+            }
+            assert_eq!(workspace::info(&s).unwrap().counts.companies, 2);
+        }
+    }
+
+    #[test]
+    fn duplicates_inside_one_file_follow_the_policy_too() {
+        let mut s = store();
+        let csv = "Name,Email\nAnna,a@x.ru\nAnna S.,A@X.RU\n";
+        let r = import_contacts(&mut s, &clock(), csv.as_bytes(), &opts(DuplicatePolicy::Skip), false).unwrap();
+        assert_eq!((r.created, r.skipped), (1, 1));
+        let d = preview(&s, "Name,Email\nX,x@x.ru\nY,x@x.ru\n".as_bytes(), &opts(DuplicatePolicy::Skip), 10).unwrap();
+        assert_eq!((d.created, d.skipped), (1, 1));
+    }
+
+    #[test]
+    fn one_bad_row_writes_nothing_and_names_line_and_field() {
+        let mut s = store();
+        let before = workspace::info(&s).unwrap();
+        let csv = "First Name,Last Name,Email,Birthday\nAnna,S,anna@x.ru,\nBoris,I,not-an-address,\n,,,\nVera,O,v@x.ru,31.02.1990\n";
+        let r = import_contacts(&mut s, &clock(), csv.as_bytes(), &opts(DuplicatePolicy::Skip), false).unwrap();
+        assert!(!r.written);
+        assert_eq!((r.created, r.companies_created), (0, 0));
+        let where_: Vec<(u64, Option<&str>)> = r.refused.iter().map(|p| (p.line, p.field.as_deref())).collect();
+        assert_eq!(where_, vec![(3, Some("Email")), (5, Some("birthday"))]);
+        assert_eq!(workspace::info(&s).unwrap(), before);
+        assert!(contacts(&s).is_empty());
+    }
+
+    #[test]
+    fn dry_run_and_preview_write_nothing() {
+        let mut s = store();
+        let r = import_contacts(&mut s, &clock(), BASE.as_bytes(), &opts(DuplicatePolicy::Skip), true).unwrap();
+        assert_eq!((r.created, r.written, r.companies_created), (2, false, 1), "it says what it would create");
+        assert!(contacts(&s).is_empty());
+        assert_eq!(workspace::info(&s).unwrap().counts.companies, 0);
+    }
+
+    #[test]
+    fn a_users_own_mapping_is_used() {
+        let mut s = store();
+        let csv = "col1;col2;col3\nAnna;anna@x.ru;Romashka\n";
+        let mapping = vec![
+            ColumnMapping { column: 0, header: "col1".into(), field: Some(mapping::ContactField::FirstName) },
+            ColumnMapping { column: 1, header: "col2".into(), field: Some(mapping::ContactField::Email) },
+            ColumnMapping { column: 2, header: "col3".into(), field: Some(mapping::ContactField::Company) },
+        ];
+        let o = ImportOptions { mapping: Some(mapping), ..opts(DuplicatePolicy::Skip) };
+        let r = import_contacts(&mut s, &clock(), csv.as_bytes(), &o, false).unwrap();
+        assert_eq!((r.created, r.delimiter.as_deref()), (1, Some(";")));
+        assert_eq!(contacts(&s)[0].email.as_deref(), Some("anna@x.ru"));
+        let e = import_contacts(&mut s, &clock(), csv.as_bytes(), &opts(DuplicatePolicy::Skip), false).unwrap_err();
+        assert_eq!((e.code, e.field.as_deref()), (ErrorCode::Validation, Some("mapping")));
+    }
+
+    fn fixture(rel: &str) -> Vec<u8> {
+        std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures").join(rel)).unwrap()
+    }
+
+    /// What a contact is, for comparing round trips (ids aside).
+    fn shape(s: &Store) -> Vec<(String, String, Option<String>, Option<String>, Option<String>, Option<String>, Option<String>, Vec<(String, String)>)> {
+        let mut v: Vec<_> = export_contacts_list(s)
+            .unwrap()
+            .into_iter()
+            .map(|e| {
+                let c = e.contact;
+                (c.first_name, c.last_name, e.company, c.title, c.email, c.phone, c.birthday, e.channels.into_iter().map(|ch| (ch.kind, ch.value)).collect())
+            })
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn every_fixture_imports_and_round_trips_through_vcard4_vcard3_and_csv() {
+        let mut s = store();
+        for f in ["vcard/v21_android_multi_qp_photo.vcf", "vcard/v21_syncevolution_16_contacts.vcf", "vcard/v21_ukrainian_cp1251_8bit.vcf",
+            "vcard/v30_evolution_folded.vcf", "vcard/v40_rfc6350_example.vcf", "csv/google_legacy_export_roundcube.csv", "csv/thunderbird_export_quoting.csv"] {
+            let r = import_contacts(&mut s, &clock(), &fixture(f), &ImportOptions { duplicates: DuplicatePolicy::Create, ..ImportOptions::new(f) }, false).unwrap();
+            assert!(r.written, "{f}: {:?}", r.refused);
+        }
+        let original = shape(&s);
+        assert_eq!(original.len(), 6 + 16 + 1 + 1 + 1 + 1 + 2);
+        assert!(original.iter().any(|c| c.0 == "Віталій" && c.1 == "Кличко"));
+        let with_notes = |st: &Store| export_contacts_list(st).unwrap().into_iter().map(|e| e.contact.notes).collect::<Vec<_>>();
+        for format in [ContactsFormat::Vcard4, ContactsFormat::Vcard3, ContactsFormat::Csv] {
+            let (bytes, n) = export_contacts(&s, format).unwrap();
+            assert_eq!(n, original.len());
+            let mut back = store();
+            let r = import_contacts(&mut back, &clock(), &bytes, &ImportOptions { duplicates: DuplicatePolicy::Create, ..ImportOptions::new("export") }, false).unwrap();
+            assert!(r.refused.is_empty(), "{format:?}: {:?}", r.refused);
+            assert_eq!(shape(&back), original, "{format:?}");
+            let notes = |v: Vec<Option<String>>| v.into_iter().map(|n| n.map(|n| n.replace("\r\n", "\n").replace('\r', "\n"))).collect::<Vec<_>>();
+            assert_eq!(notes(with_notes(&back)), notes(with_notes(&s)), "{format:?}");
+        }
+    }
 }
