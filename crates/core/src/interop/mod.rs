@@ -89,10 +89,10 @@ pub fn norm_phone(p: &str) -> String {
 
 /// The key two phones are compared by: the last ten digits (so `+7 912…`,
 /// `8 912…` and `912…` are one number), or all digits of a shorter number.
-/// Numbers under five digits are not compared at all.
+/// Numbers under seven digits (extensions, short codes) are not compared.
 pub fn phone_key(norm: &str) -> Option<String> {
     let digits = norm.trim_start_matches('+');
-    if digits.len() < 5 {
+    if digits.len() < 7 {
         return None;
     }
     Some(digits[digits.len().saturating_sub(10)..].to_string())
@@ -127,6 +127,7 @@ mod tests {
         assert_eq!(phone_key(&norm_phone("+7 912 345 67 89")), phone_key(&norm_phone("8 (912) 345-67-89")));
         assert_ne!(phone_key(&norm_phone("+7 912 345 67 89")), phone_key(&norm_phone("+7 912 345 67 80")));
         assert_eq!(phone_key("1"), None);
+        assert_eq!(phone_key("123456"), None, "too short to say two contacts are one");
     }
 
     #[test]

@@ -217,7 +217,8 @@ fn check(r: &ImportRecord, problems: &mut Vec<Problem>) -> Option<Candidate> {
     let first = ok("first_name", validate::optional("first_name", Some(&first), NAME_MAX)).unwrap_or_default();
     let last = ok("last_name", validate::optional("last_name", Some(&last), NAME_MAX)).unwrap_or_default();
     let title = ok("title", validate::optional("title", Some(&r.title), NAME_MAX));
-    let notes = ok("notes", validate::optional("notes", Some(&r.notes), TEXT_MAX));
+    // Line breaks are stored as "\n" whatever the source used ("\r\n", "\r").
+    let notes = ok("notes", validate::optional("notes", Some(&r.notes.replace("\r\n", "\n").replace('\r', "\n")), TEXT_MAX));
     let company = ok("company", validate::optional("company", Some(&r.company), 300));
     let birthday = if r.birthday.trim().is_empty() {
         None
