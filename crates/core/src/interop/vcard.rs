@@ -187,6 +187,9 @@ fn parse_line(l: &[u8]) -> Option<Prop> {
     Some(Prop { name, params, raw: l[colon + 1..].to_vec() })
 }
 
+/// A card being read: its number, its BEGIN line, and its lines.
+type OpenCard<'a> = (u64, u64, Vec<(u64, &'a [u8])>);
+
 /// Reads every card of a file.
 pub fn read(bytes: &[u8], name: &str) -> Result<VcardRead> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
@@ -212,7 +215,7 @@ pub fn read(bytes: &[u8], name: &str) -> Result<VcardRead> {
     let physical: Vec<&[u8]> = bytes.split(|b| *b == b'\n').map(|l| l.strip_suffix(b"\r").unwrap_or(l)).collect();
     let mut i = 0;
     let mut depth = 0usize;
-    let mut card: Option<(u64, u64, Vec<(u64, &[u8])>)> = None; // (number, begin line, lines)
+    let mut card: Option<OpenCard> = None;
     while i < physical.len() {
         let l = physical[i];
         let lineno = i as u64 + 1;
@@ -237,10 +240,8 @@ pub fn read(bytes: &[u8], name: &str) -> Result<VcardRead> {
                 continue;
             }
         }
-        if depth >= 1 {
-            if let Some((_, _, lines)) = card.as_mut() {
-                lines.push((lineno, l));
-            }
+        if let (1.., Some((_, _, lines))) = (depth, card.as_mut()) {
+            lines.push((lineno, l));
         }
     }
     if let Some((n, at, _)) = card {
@@ -254,7 +255,7 @@ pub fn read(bytes: &[u8], name: &str) -> Result<VcardRead> {
 
 /// Unfolds a card's lines: folded continuations (leading space/tab), and
 /// quoted-printable soft line breaks (a line ending in `=`), joined as bytes.
-fn unfold<'a>(lines: &[(u64, &'a [u8])]) -> Vec<(u64, Vec<u8>)> {
+fn unfold(lines: &[(u64, &[u8])]) -> Vec<(u64, Vec<u8>)> {
     let v21 = lines.iter().any(|(_, l)| l.eq_ignore_ascii_case(b"VERSION:2.1"));
     let mut out: Vec<(u64, Vec<u8>, bool)> = vec![]; // (line, bytes, is_qp)
     let mut j = 0;
@@ -326,10 +327,8 @@ fn card_record(number: u64, at: u64, lines: &[(u64, &[u8])], fallback: &'static 
             }
             "TEL" | "EMAIL" => {
                 let mut v = unescape(&p.text(fallback)).trim().to_string();
-                if p.name == "TEL" {
-                    if let Some(rest) = v.strip_prefix("tel:") {
-                        v = rest.to_string();
-                    }
+                if let Some(rest) = v.strip_prefix("tel:").filter(|_| p.name == "TEL") {
+                    v = rest.to_string();
                 }
                 if v.is_empty() {
                     continue;

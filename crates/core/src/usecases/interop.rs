@@ -544,10 +544,9 @@ fn update_existing(c: &Connection, now: &str, id: i64, cand: &Candidate) -> Resu
         birthday: pick(&i.birthday, &old.birthday),
     };
     store::contacts::update(c, id, now, &merged)?;
-    let mut pos = store::interop::next_channel_position(c, id)?;
-    for (kind, v, n, l) in extra {
+    let first = store::interop::next_channel_position(c, id)?;
+    for (pos, (kind, v, n, l)) in (first..).zip(extra) {
         store::interop::insert_channel(c, id, kind, &v, &n, l.as_deref(), pos)?;
-        pos += 1;
     }
     Ok(())
 }
@@ -767,8 +766,10 @@ mod tests {
         std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures").join(rel)).unwrap()
     }
 
+    type Shape = (String, String, Option<String>, Option<String>, Option<String>, Option<String>, Option<String>, Vec<(String, String)>);
+
     /// What a contact is, for comparing round trips (ids aside).
-    fn shape(s: &Store) -> Vec<(String, String, Option<String>, Option<String>, Option<String>, Option<String>, Option<String>, Vec<(String, String)>)> {
+    fn shape(s: &Store) -> Vec<Shape> {
         let mut v: Vec<_> = export_contacts_list(s)
             .unwrap()
             .into_iter()
