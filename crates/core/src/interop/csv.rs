@@ -103,15 +103,46 @@ impl CsvFile {
         Ok(CsvFile { encoding: d.encoding, delimiter, headers, header_line, text: d.text })
     }
 
-    /// Reads data rows through a mapping; at most `limit` records are kept
-    /// (all rows are still checked when `check_all`).
+    /// Size of the decoded text in bytes.
+    pub fn len(&self) -> usize {
+        self.text.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// Reads data rows through a mapping, keeping at most `limit` records.
     pub fn rows(&self, name: &str, mapping: &[ColumnMapping], limit: Option<usize>) -> Result<Rows> {
-        let mut out = Rows::default();
+        let mut records = vec![];
+        let mut problems = vec![];
+        let (total_rows, warnings) = self.each_row(name, mapping, |r, mut p| {
+            problems.append(&mut p);
+            if limit.is_none_or(|l| records.len() < l) {
+                records.push(r);
+            }
+            Ok(())
+        })?;
+        Ok(Rows { records, problems, warnings, total_rows })
+    }
+
+    /// Streams data rows through a mapping: `f` gets each record with the
+    /// problems of that row (usually none). Returns the number of data rows
+    /// and the warnings (ragged rows).
+    pub fn each_row(
+        &self,
+        name: &str,
+        mapping: &[ColumnMapping],
+        mut f: impl FnMut(ImportRecord, Vec<Problem>) -> Result<()>,
+    ) -> Result<(u64, Vec<Problem>)> {
+        let mut warnings = vec![];
+        let mut total_rows = 0;
         let mut r = reader(&self.text, self.delimiter);
         let mut rec = ::csv::ByteRecord::new();
         let ncols = self.headers.len();
         let mut past_header = false;
         let mut lines = LineCounter::new(&self.text);
+        let headers: Vec<std::sync::Arc<str>> = mapping.iter().map(|m| m.header.as_str().into()).collect();
         while r.read_byte_record(&mut rec).map_err(|e| csv_error(name, &e))? {
             let line = lines.at(rec.position());
             if !past_header {
@@ -121,26 +152,25 @@ impl CsvFile {
             if rec.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
                 continue;
             }
-            out.total_rows += 1;
+            total_rows += 1;
             if rec.len() > MAX_COLUMNS {
-                out.problems.push(Problem::at(line, None, format!(
-                    "the row has {} fields; the header has {ncols}. Check the quotes on this line and the one before.", rec.len())));
+                f(ImportRecord { line, ..Default::default() }, vec![Problem::at(line, None, format!(
+                    "the row has {} fields; the header has {ncols}. Check the quotes on this line and the one before.", rec.len()))])?;
                 continue;
             }
             if rec.len() != ncols {
-                out.warnings.push(Problem::at(line, None, format!(
+                warnings.push(Problem::at(line, None, format!(
                     "the row has {} fields but the header has {ncols}; {}.",
                     rec.len(),
                     if rec.len() < ncols { "the missing ones are read as empty" } else { "the extra ones are ignored" })));
             }
             // The text was decoded to UTF-8 and delimiters are ASCII, so every field is UTF-8.
             let fields: Vec<&str> = rec.iter().map(|f| std::str::from_utf8(f).unwrap_or("")).collect();
-            let record = mapping::apply(mapping, line, &fields, &mut out.problems);
-            if limit.is_none_or(|l| out.records.len() < l) {
-                out.records.push(record);
-            }
+            let mut problems = vec![];
+            let record = mapping::apply(mapping, &headers, line, &fields, &mut problems);
+            f(record, problems)?;
         }
-        Ok(out)
+        Ok((total_rows, warnings))
     }
 }
 

@@ -187,9 +187,9 @@ pub fn preset_mapping(preset: Preset, headers: &[String]) -> Vec<ColumnMapping> 
 
 /// Applies a mapping to one row. Ragged rows (fewer fields than the header)
 /// are read as far as they go; the caller reports them.
-pub fn apply(mapping: &[ColumnMapping], line: u64, row: &[&str], problems: &mut Vec<Problem>) -> ImportRecord {
+pub fn apply(mapping: &[ColumnMapping], headers: &[std::sync::Arc<str>], line: u64, row: &[&str], problems: &mut Vec<Problem>) -> ImportRecord {
     let mut r = ImportRecord { line, ..Default::default() };
-    for m in mapping {
+    for (i, m) in mapping.iter().enumerate() {
         let Some(field) = m.field else { continue };
         let Some(v) = row.get(m.column as usize) else { continue };
         let v = v.trim();
@@ -227,12 +227,12 @@ pub fn apply(mapping: &[ColumnMapping], line: u64, row: &[&str], problems: &mut 
             ContactField::Email => {
                 // Google puts several addresses in one cell: "a@x ::: b@y".
                 for e in v.split(":::").map(str::trim).filter(|e| !e.is_empty()) {
-                    r.emails.push(Labelled { value: e.to_string(), label: None, field: m.header.clone() });
+                    r.emails.push(Labelled { value: e.to_string(), label: None, field: headers[i].clone() });
                 }
             }
             ContactField::Phone => {
                 for p in v.split(":::").map(str::trim).filter(|p| !p.is_empty()) {
-                    r.phones.push(Labelled { value: p.to_string(), label: None, field: m.header.clone() });
+                    r.phones.push(Labelled { value: p.to_string(), label: None, field: headers[i].clone() });
                 }
             }
         }

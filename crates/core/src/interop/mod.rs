@@ -36,8 +36,8 @@ pub struct ImportRecord {
 pub struct Labelled {
     pub value: String,
     pub label: Option<String>,
-    /// The column or property it came from, for messages.
-    pub field: String,
+    /// The column or property it came from, for messages (shared, not copied per row).
+    pub field: std::sync::Arc<str>,
 }
 
 /// A problem with one place in a file: what is wrong and where.
@@ -100,9 +100,14 @@ pub fn phone_key(norm: &str) -> Option<String> {
 
 /// Normalised person name for duplicate detection.
 pub fn name_key(first: &str, last: &str) -> Option<String> {
-    let s = format!("{first} {last}").to_lowercase();
-    let s: Vec<&str> = s.split_whitespace().collect();
-    if s.is_empty() { None } else { Some(s.join(" ")) }
+    let mut out = String::with_capacity(first.len() + last.len() + 1);
+    for word in first.split_whitespace().chain(last.split_whitespace()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    if out.is_empty() { None } else { Some(out) }
 }
 
 /// Loose e-mail check for imports: other programs store addresses such as

@@ -333,7 +333,7 @@ fn card_record(number: u64, at: u64, lines: &[(u64, &[u8])], fallback: &'static 
                 if v.is_empty() {
                     continue;
                 }
-                let l = Labelled { value: v, label: p.types(), field: p.name.clone() };
+                let l = Labelled { value: v, label: p.types(), field: p.name.as_str().into() };
                 if p.name == "TEL" { r.phones.push(l) } else { r.emails.push(l) }
             }
             _ => {}

@@ -16,14 +16,14 @@ fn row(r: &Row) -> rusqlite::Result<Contact> {
 }
 
 pub fn insert(c: &Connection, now: &str, i: &ContactInput) -> Result<i64> {
+    // Positional parameters: imports call this 100,000 times in a row.
     let mut st = c.prepare_cached(
         "INSERT INTO contacts (company_id, first_name, last_name, title, phone, email, notes, source, referred_by_id, owner_id, birthday, created_at, updated_at)
-         VALUES (:company, :first, :last, :title, :phone, :email, :notes, :source, :referred, :owner, :birthday, :now, :now)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
     )?;
-    st.execute(named_params! {
-        ":company": i.company_id, ":first": i.first_name, ":last": i.last_name, ":title": i.title, ":phone": i.phone,
-        ":email": i.email, ":notes": i.notes, ":source": i.source, ":referred": i.referred_by_id, ":owner": i.owner_id, ":birthday": i.birthday, ":now": now,
-    })?;
+    st.execute(rusqlite::params![
+        i.company_id, i.first_name, i.last_name, i.title, i.phone, i.email, i.notes, i.source, i.referred_by_id, i.owner_id, i.birthday, now,
+    ])?;
     Ok(c.last_insert_rowid())
 }
 

@@ -120,13 +120,21 @@ pub struct ImportSummary {
     pub written: bool,
 }
 
+enum Rows {
+    /// A CSV file, streamed row by row through its mapping.
+    Csv(CsvFile, Vec<ColumnMapping>),
+    /// vCards, read whole (phone exports are small).
+    Cards(Vec<ImportRecord>),
+}
+
 struct Parsed {
     format: Preset,
     encoding: String,
     delimiter: Option<String>,
     mapping: Vec<ColumnMapping>,
-    rows: u64,
-    records: Vec<ImportRecord>,
+    /// Cards in a vCard file (CSV rows are counted while streaming).
+    cards: u64,
+    rows: Rows,
     problems: Vec<Problem>,
     warnings: Vec<Problem>,
 }
@@ -141,8 +149,8 @@ fn parse(bytes: &[u8], o: &ImportOptions) -> Result<Parsed> {
     if is_vcard {
         let r = vcard::read(bytes, name)?;
         return Ok(Parsed {
-            format: Preset::Vcard, encoding: r.encoding.into(), delimiter: None, mapping: vec![], rows: r.cards,
-            records: r.records, problems: r.problems, warnings: r.warnings,
+            format: Preset::Vcard, encoding: r.encoding.into(), delimiter: None, mapping: vec![], cards: r.cards,
+            rows: Rows::Cards(r.records), problems: r.problems, warnings: r.warnings,
         });
     }
     let f = CsvFile::read(bytes, name)?;
@@ -162,11 +170,10 @@ fn parse(bytes: &[u8], o: &ImportOptions) -> Result<Parsed> {
             "No column of {name} could be matched to a name, company or e-mail (headers: {}). Choose the columns yourself.",
             f.headers.iter().take(8).cloned().collect::<Vec<_>>().join(", "))));
     }
-    let rows = f.rows(name, &m, None)?;
     let delimiter = Some(match f.delimiter { b'\t' => "\\t".to_string(), d => (d as char).to_string() });
     Ok(Parsed {
-        format, encoding: f.encoding.into(), delimiter, mapping: m, rows: rows.total_rows, records: rows.records,
-        problems: rows.problems, warnings: rows.warnings,
+        format, encoding: f.encoding.into(), delimiter, mapping: m.clone(), cards: 0, rows: Rows::Csv(f, m),
+        problems: vec![], warnings: vec![],
     })
 }
 
@@ -218,7 +225,11 @@ fn check(r: &ImportRecord, problems: &mut Vec<Problem>) -> Option<Candidate> {
     let last = ok("last_name", validate::optional("last_name", Some(&last), NAME_MAX)).unwrap_or_default();
     let title = ok("title", validate::optional("title", Some(&r.title), NAME_MAX));
     // Line breaks are stored as "\n" whatever the source used ("\r\n", "\r").
-    let notes = ok("notes", validate::optional("notes", Some(&r.notes.replace("\r\n", "\n").replace('\r', "\n")), TEXT_MAX));
+    let notes = if r.notes.contains('\r') {
+        ok("notes", validate::optional("notes", Some(&r.notes.replace("\r\n", "\n").replace('\r', "\n")), TEXT_MAX))
+    } else {
+        ok("notes", validate::optional("notes", Some(&r.notes), TEXT_MAX))
+    };
     let company = ok("company", validate::optional("company", Some(&r.company), 300));
     let birthday = if r.birthday.trim().is_empty() {
         None
@@ -311,13 +322,35 @@ fn truncate(s: &str) -> String {
     if s.chars().count() > 60 { format!("{}…", s.chars().take(60).collect::<String>()) } else { s.to_string() }
 }
 
+/// FNV-1a: the keys are short and come from the user's own file, so a fast
+/// hash beats SipHash's flooding protection here.
+#[derive(Default, Clone, Copy)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h = (h ^ *b as u64).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FastMap<V> = HashMap<String, V, std::hash::BuildHasherDefault<Fnv>>;
+
 /// Existing contacts by their duplicate keys, and companies by name.
 #[derive(Default)]
 struct Index {
-    email: HashMap<String, i64>,
-    phone: HashMap<String, i64>,
-    name: HashMap<String, i64>,
-    companies: HashMap<String, i64>,
+    email: FastMap<i64>,
+    phone: FastMap<i64>,
+    name: FastMap<i64>,
+    /// By lower-case name; `companies_exact` caches names as written.
+    companies: FastMap<i64>,
+    companies_exact: FastMap<i64>,
 }
 
 impl Index {
@@ -353,15 +386,21 @@ impl Index {
         }).copied()
     }
 
-    fn add(&mut self, c: &Candidate, id: i64) {
-        for k in &c.email_keys {
-            self.email.entry(k.clone()).or_insert(id);
+    fn reserve(&mut self, n: usize) {
+        self.email.reserve(n);
+        self.phone.reserve(n);
+        self.name.reserve(n);
+    }
+
+    fn add(&mut self, c: Candidate, id: i64) {
+        for k in c.email_keys {
+            self.email.entry(k).or_insert(id);
         }
-        for k in &c.phone_keys {
-            self.phone.entry(k.clone()).or_insert(id);
+        for k in c.phone_keys {
+            self.phone.entry(k).or_insert(id);
         }
-        if let Some(k) = &c.name_key {
-            self.name.entry(k.clone()).or_insert(id);
+        if let Some(k) = c.name_key {
+            self.name.entry(k).or_insert(id);
         }
     }
 }
@@ -419,85 +458,135 @@ pub fn import_contacts(store: &mut Store, clock: &dyn Clock, bytes: &[u8], o: &I
 }
 
 fn run(c: &Connection, now: &str, p: Parsed, o: &ImportOptions, limit: usize) -> Result<ImportSummary> {
-    let mut s = ImportSummary {
-        source: o.source_name.clone(), format: p.format, encoding: p.encoding, delimiter: p.delimiter, mapping: p.mapping,
-        duplicates: o.duplicates, rows: p.rows, created: 0, updated: 0, skipped: 0, created_duplicates: 0, companies_created: 0,
-        refused: p.problems, warnings: p.warnings, preview: vec![], written: false,
-    };
     let mut ix = Index::load(c)?;
-    let candidates: Vec<(ImportRecord, Option<Candidate>)> = p
-        .records
-        .into_iter()
-        .map(|r| {
-            let cand = check(&r, &mut s.refused);
-            (r, cand)
-        })
-        .collect();
-    if !s.refused.is_empty() {
-        // Nothing will be written; still say what the rows would do up to the limit.
-        s.refused.sort_by_key(|p| (p.line, p.card));
+    if let Rows::Csv(f, _) = &p.rows {
+        // About one row per 100 bytes: grow the maps once, not twenty times.
+        ix.reserve(f.len() / 100);
     }
-    let writing = s.refused.is_empty();
-    for (r, cand) in candidates {
-        let Some(mut cand) = cand else { continue };
-        let dup = ix.find(&cand);
-        let action = match (dup, o.duplicates) {
+    let mut r = Runner {
+        c,
+        now,
+        limit,
+        ix,
+        failed: !p.problems.is_empty(),
+        s: ImportSummary {
+            source: o.source_name.clone(), format: p.format, encoding: p.encoding, delimiter: p.delimiter, mapping: p.mapping,
+            duplicates: o.duplicates, rows: p.cards, created: 0, updated: 0, skipped: 0, created_duplicates: 0, companies_created: 0,
+            refused: p.problems, warnings: p.warnings, preview: vec![], written: false,
+        },
+    };
+    match p.rows {
+        Rows::Cards(cards) => {
+            for card in cards {
+                r.row(card)?;
+            }
+        }
+        Rows::Csv(file, mapping) => {
+            let (rows, mut warnings) = file.each_row(&o.source_name, &mapping, |rec, mut problems| {
+                if problems.is_empty() {
+                    r.row(rec)
+                } else {
+                    r.failed = true;
+                    r.s.refused.append(&mut problems);
+                    Ok(())
+                }
+            })?;
+            r.s.rows = rows;
+            r.s.warnings.append(&mut warnings);
+        }
+    }
+    r.s.refused.sort_by_key(|p| (p.line, p.card));
+    Ok(r.s)
+}
+
+/// One pass over the rows: check, find duplicates, and write — until the
+/// first refused row; after it, rows are only checked (the caller rolls back).
+struct Runner<'a> {
+    c: &'a Connection,
+    now: &'a str,
+    limit: usize,
+    ix: Index,
+    failed: bool,
+    s: ImportSummary,
+}
+
+impl Runner<'_> {
+    fn row(&mut self, rec: ImportRecord) -> Result<()> {
+        let before = self.s.refused.len();
+        let cand = check(&rec, &mut self.s.refused);
+        drop(rec);
+        if self.s.refused.len() > before {
+            self.failed = true;
+        }
+        let Some(mut cand) = cand else { return Ok(()) };
+        let dup = self.ix.find(&cand);
+        let action = match (dup, self.s.duplicates) {
             (None, _) => RowAction::Create,
             (Some(_), DuplicatePolicy::Skip) => RowAction::Skip,
             (Some(_), DuplicatePolicy::Update) => RowAction::Update,
             (Some(_), DuplicatePolicy::Create) => RowAction::CreateDuplicate,
         };
-        if s.preview.len() < limit {
-            s.preview.push(PreviewRow {
-                line: r.line, first_name: cand.input.first_name.clone(), last_name: cand.input.last_name.clone(),
+        if self.s.preview.len() < self.limit {
+            self.s.preview.push(PreviewRow {
+                line: cand.line, first_name: cand.input.first_name.clone(), last_name: cand.input.last_name.clone(),
                 company: cand.company.clone(), title: cand.input.title.clone(),
                 emails: cand.input.email.iter().cloned().chain(cand.extra.iter().filter(|x| x.0 == "email").map(|x| x.1.clone())).collect(),
                 phones: cand.input.phone.iter().cloned().chain(cand.extra.iter().filter(|x| x.0 == "phone").map(|x| x.1.clone())).collect(),
                 action, duplicate_of: dup,
             });
         }
+        let writing = !self.failed;
+        let (c, now) = (self.c, self.now);
         match action {
-            RowAction::Skip => s.skipped += 1,
+            RowAction::Skip => self.s.skipped += 1,
             RowAction::Update => {
-                s.updated += 1;
+                self.s.updated += 1;
                 if writing {
                     let id = dup.unwrap_or_default();
-                    cand.input.company_id = company_id(c, now, &mut ix, cand.company.as_deref(), &mut s.companies_created)?;
+                    cand.input.company_id = company_id(c, now, &mut self.ix, cand.company.as_deref(), &mut self.s.companies_created)?;
                     update_existing(c, now, id, &cand)?;
-                    ix.add(&cand, id);
+                    self.ix.add(cand, id);
                 }
             }
             RowAction::Create | RowAction::CreateDuplicate => {
-                s.created += 1;
+                self.s.created += 1;
                 if action == RowAction::CreateDuplicate {
-                    s.created_duplicates += 1;
+                    self.s.created_duplicates += 1;
                 }
                 if writing {
-                    cand.input.company_id = company_id(c, now, &mut ix, cand.company.as_deref(), &mut s.companies_created)?;
+                    cand.input.company_id = company_id(c, now, &mut self.ix, cand.company.as_deref(), &mut self.s.companies_created)?;
                     let id = store::contacts::insert(c, now, &cand.input)?;
                     for (pos, (kind, v, n, l)) in cand.extra.iter().enumerate() {
                         store::interop::insert_channel(c, id, kind, v, n, l.as_deref(), pos as i64 + 1)?;
                     }
-                    ix.add(&cand, id);
+                    self.ix.add(cand, id);
                 } else {
                     // Later rows of the same file may duplicate this one.
-                    ix.add(&cand, -(cand.line as i64));
+                    let line = cand.line as i64;
+                    self.ix.add(cand, -line);
                 }
             }
         }
+        Ok(())
     }
-    Ok(s)
 }
 
 fn company_id(c: &Connection, now: &str, ix: &mut Index, name: Option<&str>, created: &mut u64) -> Result<Option<i64>> {
     let Some(name) = name.map(str::trim).filter(|n| !n.is_empty()) else { return Ok(None) };
-    let key = name.to_lowercase();
-    if let Some(id) = ix.companies.get(&key) {
+    if let Some(id) = ix.companies_exact.get(name) {
         return Ok(Some(*id));
     }
-    let id = store::companies::insert(c, now, &CompanyInput { name: name.to_string(), ..Default::default() })?;
-    *created += 1;
-    ix.companies.insert(key, id);
+    let key = name.to_lowercase();
+    let id = match ix.companies.get(&key) {
+        Some(id) => *id,
+        None => {
+            let id = store::companies::insert(c, now, &CompanyInput { name: name.to_string(), ..Default::default() })?;
+            *created += 1;
+            ix.companies.insert(key, id);
+            id
+        }
+    };
+    ix.companies_exact.insert(name.to_string(), id);
     Ok(Some(id))
 }
 
