@@ -347,3 +347,37 @@ fn csv_rows(b: &[u8]) -> Vec<Vec<String>> {
     }
     rows
 }
+
+#[test]
+fn a_users_own_mapping_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = new_ws(dir.path(), "a.conveyor");
+    let src = dir.path().join("odd.csv");
+    // Windows-1251, semicolons, headers no preset knows.
+    let bytes = cp1251("кто;куда;откуда\nПётр Иванов;petr@x.ru;ООО Ромашка\n");
+    std::fs::write(&src, bytes).unwrap();
+    let s = src.to_str().unwrap();
+    let (code, _, err) = import(&ws, s, &[]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("error[validation]") && err.contains("Choose the columns yourself"), "{err}");
+    let (code, out, err) = import(&ws, s, &["--map", "кто=full_name", "--map", "#2=email", "--map", "откуда=company"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!((out["created"].as_u64(), out["encoding"].as_str(), out["delimiter"].as_str()), (Some(1), Some("windows-1251"), Some(";")));
+    let store = Store::open(Path::new(&ws), &clock()).unwrap();
+    let c = &export_contacts_list(&store).unwrap()[0];
+    assert_eq!((c.contact.first_name.as_str(), c.contact.last_name.as_str(), c.company.as_deref()), ("Пётр", "Иванов", Some("ООО Ромашка")));
+}
+
+/// Windows-1251 bytes of Cyrillic text (the test's own tiny encoder).
+fn cp1251(s: &str) -> Vec<u8> {
+    s
+        .chars()
+        .map(|c| match c {
+            'А'..='я' => (c as u32 - 'А' as u32 + 0xC0) as u8,
+            'Ё' => 0xA8,
+            'ё' => 0xB8,
+            c if c.is_ascii() => c as u8,
+            c => panic!("{c} not in the test encoder"),
+        })
+        .collect()
+}

@@ -162,11 +162,11 @@ fn write_output(path: &Path, bytes: &[u8]) -> Result<(), Error> {
 }
 
 /// Applies `--map` arguments over the preset's mapping of the file's headers.
-fn user_mapping(store: &conveyor_core::Store, bytes: &[u8], o: &ImportOptions, maps: &[String]) -> Result<Option<Vec<conveyor_core::interop::mapping::ColumnMapping>>, Error> {
+fn user_mapping(bytes: &[u8], o: &ImportOptions, maps: &[String]) -> Result<Option<Vec<conveyor_core::interop::mapping::ColumnMapping>>, Error> {
     if maps.is_empty() {
         return Ok(None);
     }
-    let mut m = interop::preview(store, bytes, o, 0)?.mapping;
+    let mut m = interop::detect_mapping(bytes, o)?;
     for arg in maps {
         let (col, field) = arg.rsplit_once('=').ok_or_else(|| Error::validation("--map", format!("“{arg}” should look like HEADER=FIELD.")))?;
         let idx = match col.strip_prefix('#').and_then(|n| n.parse::<usize>().ok()) {
@@ -308,7 +308,7 @@ fn run(cmd: Command) -> Result<ExitCode, Error> {
             let bytes = read_input(&src)?;
             let mut store = workspace::open(&file, &clock)?;
             let mut o = ImportOptions { source_name: src.display().to_string(), preset, duplicates, mapping: None };
-            o.mapping = user_mapping(&store, &bytes, &o, &map)?;
+            o.mapping = user_mapping(&bytes, &o, &map)?;
             let s = interop::import_contacts(&mut store, &clock, &bytes, &o, dry_run)?;
             if json {
                 print_json(&s)?;

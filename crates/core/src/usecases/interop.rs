@@ -3,7 +3,7 @@
 //! the calendar.
 
 use crate::clock::{stamp, Clock};
-use crate::error::{Error, ErrorCode, Result};
+use crate::error::{Error, Result};
 use crate::interop::csv::CsvFile;
 use crate::interop::mapping::{self, ColumnMapping, Preset};
 use crate::interop::{self as io, vcard, ImportRecord, Problem};
@@ -118,6 +118,8 @@ pub struct ImportSummary {
     pub preview: Vec<PreviewRow>,
     /// True only when the import was committed.
     pub written: bool,
+    /// True when the user cancelled it (nothing was written).
+    pub cancelled: bool,
 }
 
 enum Rows {
@@ -407,6 +409,21 @@ impl Index {
 
 const PREVIEW_ROWS: usize = 20;
 
+/// The column mapping a CSV file gets from its preset (or auto-detection):
+/// the starting point for the user's own mapping. Empty for vCard files.
+pub fn detect_mapping(bytes: &[u8], o: &ImportOptions) -> Result<Vec<ColumnMapping>> {
+    let o = ImportOptions { mapping: None, ..o.clone() };
+    match parse(bytes, &o) {
+        Ok(p) => Ok(p.mapping),
+        // No column recognised: every column unmapped, for the user to choose.
+        Err(e) if e.field.as_deref() == Some("mapping") => {
+            let f = CsvFile::read(bytes, &o.source_name)?;
+            Ok(f.headers.iter().enumerate().map(|(i, h)| ColumnMapping { column: i as u32, header: h.clone(), field: None }).collect())
+        }
+        Err(e) => Err(e),
+    }
+}
+
 /// Reads the file and shows what an import would do, writing nothing:
 /// the detected format, encoding, delimiter and mapping, the first `limit`
 /// rows with their action, and the counts.
@@ -416,7 +433,7 @@ pub fn preview(store: &Store, bytes: &[u8], o: &ImportOptions, limit: usize) -> 
     // import, without writing.
     let c = store.conn();
     c.execute_batch("SAVEPOINT conveyor_preview")?;
-    let result = run(c, "1970-01-01T00:00:00Z", parsed, o, limit);
+    let result = run(c, "1970-01-01T00:00:00Z", parsed, o, limit, &mut |_| true);
     c.execute_batch("ROLLBACK TO conveyor_preview; RELEASE conveyor_preview")?;
     let mut s = result?;
     s.written = false;
@@ -427,6 +444,27 @@ pub fn preview(store: &Store, bytes: &[u8], o: &ImportOptions, limit: usize) -> 
 /// All or nothing: when any row is refused, nothing is written and the
 /// summary lists every problem; `dry_run` writes nothing either.
 pub fn import_contacts(store: &mut Store, clock: &dyn Clock, bytes: &[u8], o: &ImportOptions, dry_run: bool) -> Result<ImportSummary> {
+    import_contacts_with_progress(store, clock, bytes, o, dry_run, &mut |_| true)
+}
+
+/// What the shell's progress bar gets: rows read so far; return false to
+/// cancel (then nothing is written and the summary says `cancelled`).
+pub type Progress<'a> = &'a mut dyn FnMut(u64) -> bool;
+
+/// How often (in rows) the progress callback is called.
+pub const PROGRESS_EVERY: u64 = 1_000;
+
+const ROLL_BACK: &str = "conveyor: roll the import back";
+
+/// [`import_contacts`] with a progress callback that can cancel.
+pub fn import_contacts_with_progress(
+    store: &mut Store,
+    clock: &dyn Clock,
+    bytes: &[u8],
+    o: &ImportOptions,
+    dry_run: bool,
+    progress: Progress<'_>,
+) -> Result<ImportSummary> {
     if dry_run {
         return preview(store, bytes, o, PREVIEW_ROWS);
     }
@@ -434,19 +472,19 @@ pub fn import_contacts(store: &mut Store, clock: &dyn Clock, bytes: &[u8], o: &I
     let now = stamp(clock.now());
     let mut summary = None;
     let r = store.write(|tx| {
-        let s = run(tx, &now, parsed, o, PREVIEW_ROWS)?;
-        let refused = !s.refused.is_empty();
+        let s = run(tx, &now, parsed, o, PREVIEW_ROWS, progress)?;
+        let roll_back = !s.refused.is_empty() || s.cancelled;
         summary = Some(s);
-        if refused {
-            // Roll the transaction back: all or nothing.
-            return Err(Error::new(ErrorCode::Validation, "refused"));
+        if roll_back {
+            // All or nothing: the transaction is rolled back.
+            return Err(Error::internal(ROLL_BACK));
         }
         Ok(())
     });
     let mut s = summary.ok_or_else(|| r.clone().err().unwrap_or_else(|| Error::internal("import produced no summary")))?;
     match r {
         Ok(()) => s.written = true,
-        Err(e) if !s.refused.is_empty() && e.message == "refused" => {
+        Err(e) if e.message == ROLL_BACK => {
             s.written = false;
             s.created = 0;
             s.updated = 0;
@@ -457,7 +495,7 @@ pub fn import_contacts(store: &mut Store, clock: &dyn Clock, bytes: &[u8], o: &I
     Ok(s)
 }
 
-fn run(c: &Connection, now: &str, p: Parsed, o: &ImportOptions, limit: usize) -> Result<ImportSummary> {
+fn run(c: &Connection, now: &str, p: Parsed, o: &ImportOptions, limit: usize, progress: Progress<'_>) -> Result<ImportSummary> {
     let mut ix = Index::load(c)?;
     if let Rows::Csv(f, _) = &p.rows {
         // About one row per 100 bytes: grow the maps once, not twenty times.
@@ -468,32 +506,36 @@ fn run(c: &Connection, now: &str, p: Parsed, o: &ImportOptions, limit: usize) ->
         now,
         limit,
         ix,
+        progress,
+        seen: 0,
         failed: !p.problems.is_empty(),
         s: ImportSummary {
             source: o.source_name.clone(), format: p.format, encoding: p.encoding, delimiter: p.delimiter, mapping: p.mapping,
             duplicates: o.duplicates, rows: p.cards, created: 0, updated: 0, skipped: 0, created_duplicates: 0, companies_created: 0,
-            refused: p.problems, warnings: p.warnings, preview: vec![], written: false,
+            refused: p.problems, warnings: p.warnings, preview: vec![], written: false, cancelled: false,
         },
     };
-    match p.rows {
-        Rows::Cards(cards) => {
-            for card in cards {
-                r.row(card)?;
-            }
-        }
-        Rows::Csv(file, mapping) => {
-            let (rows, mut warnings) = file.each_row(&o.source_name, &mapping, |rec, mut problems| {
+    let streamed = match p.rows {
+        Rows::Cards(cards) => cards.into_iter().try_for_each(|card| r.row(card)),
+        Rows::Csv(file, mapping) => file
+            .each_row(&o.source_name, &mapping, |rec, mut problems| {
                 if problems.is_empty() {
                     r.row(rec)
                 } else {
                     r.failed = true;
                     r.s.refused.append(&mut problems);
-                    Ok(())
+                    r.tick()
                 }
-            })?;
-            r.s.rows = rows;
-            r.s.warnings.append(&mut warnings);
-        }
+            })
+            .map(|(rows, mut warnings)| {
+                r.s.rows = rows;
+                r.s.warnings.append(&mut warnings);
+            }),
+    };
+    match streamed {
+        Ok(()) => {}
+        Err(_) if r.s.cancelled => {}
+        Err(e) => return Err(e),
     }
     r.s.refused.sort_by_key(|p| (p.line, p.card));
     Ok(r.s)
@@ -501,17 +543,30 @@ fn run(c: &Connection, now: &str, p: Parsed, o: &ImportOptions, limit: usize) ->
 
 /// One pass over the rows: check, find duplicates, and write — until the
 /// first refused row; after it, rows are only checked (the caller rolls back).
-struct Runner<'a> {
+struct Runner<'a, 'p> {
     c: &'a Connection,
     now: &'a str,
     limit: usize,
     ix: Index,
     failed: bool,
     s: ImportSummary,
+    progress: Progress<'p>,
+    seen: u64,
 }
 
-impl Runner<'_> {
+impl Runner<'_, '_> {
+    /// Counts a row; every [`PROGRESS_EVERY`] rows asks the caller whether to go on.
+    fn tick(&mut self) -> Result<()> {
+        self.seen += 1;
+        if self.seen.is_multiple_of(PROGRESS_EVERY) && !(self.progress)(self.seen) {
+            self.s.cancelled = true;
+            return Err(Error::internal(ROLL_BACK));
+        }
+        Ok(())
+    }
+
     fn row(&mut self, rec: ImportRecord) -> Result<()> {
+        self.tick()?;
         let before = self.s.refused.len();
         let cand = check(&rec, &mut self.s.refused);
         drop(rec);
@@ -745,6 +800,7 @@ pub fn export_calendar(store: &Store, clock: &dyn Clock, time_zone: &str) -> Res
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::ErrorCode;
     use crate::store::testing::{clock, store};
     use crate::usecases::workspace;
 
@@ -823,6 +879,28 @@ mod tests {
         assert_eq!(where_, vec![(3, Some("Email")), (5, Some("birthday"))]);
         assert_eq!(workspace::info(&s).unwrap(), before);
         assert!(contacts(&s).is_empty());
+    }
+
+    #[test]
+    fn cancelling_from_the_progress_callback_writes_nothing() {
+        let mut s = store();
+        let mut csv = String::from("Name,Email\n");
+        for i in 0..2_500 {
+            csv.push_str(&format!("Person {i},p{i}@x.ru\n"));
+        }
+        let mut calls = vec![];
+        let r = import_contacts_with_progress(&mut s, &clock(), csv.as_bytes(), &opts(DuplicatePolicy::Skip), false, &mut |n| {
+            calls.push(n);
+            n < 2_000
+        })
+        .unwrap();
+        assert_eq!(calls, vec![1_000, 2_000]);
+        assert!(r.cancelled && !r.written);
+        assert!(contacts(&s).is_empty());
+        let r = import_contacts_with_progress(&mut s, &clock(), csv.as_bytes(), &opts(DuplicatePolicy::Skip), false, &mut |_| true).unwrap();
+        assert_eq!((r.created, r.written, r.cancelled), (2_500, true, false));
+        let m = detect_mapping(b"a;b\n1;2\n", &opts(DuplicatePolicy::Skip)).unwrap();
+        assert_eq!(m.iter().map(|c| (c.header.as_str(), c.field)).collect::<Vec<_>>(), vec![("a", None), ("b", None)]);
     }
 
     #[test]

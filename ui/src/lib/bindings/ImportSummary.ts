@@ -44,4 +44,8 @@ preview: Array<PreviewRow>,
 /**
  * True only when the import was committed.
  */
-written: boolean, };
+written: boolean, 
+/**
+ * True when the user cancelled it (nothing was written).
+ */
+cancelled: boolean, };
