@@ -381,3 +381,33 @@ fn cp1251(s: &str) -> Vec<u8> {
         })
         .collect()
 }
+
+#[test]
+fn an_import_killed_midway_leaves_the_file_whole_and_the_import_absent() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = new_ws(dir.path(), "a.conveyor");
+    let src = dir.path().join("big.csv");
+    let mut csv = String::from("First Name,Last Name,Email,Company\n");
+    for i in 0..40_000 {
+        csv.push_str(&format!("Name{i},Surname{i},n{i}@example.com,Company {}\n", i % 500));
+    }
+    std::fs::write(&src, csv).unwrap();
+    for delay_ms in [50u64, 150, 400] {
+        let mut child = std::process::Command::new(conveyor_flow_tests::conveyor_bin())
+            .args(["import", "contacts", &ws, src.to_str().unwrap()])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = child.kill();
+        let _ = child.wait();
+        let out = conveyor(&["check", &ws]);
+        assert_eq!(out.status.code(), Some(0), "after a kill at {delay_ms} ms: {}{}", stdout(&out), stderr(&out));
+        let n = info(&ws)["counts"]["contacts"].as_u64().unwrap();
+        assert!(n == 0 || n == 40_000, "the import is whole or absent, got {n} contacts");
+        if n == 40_000 {
+            break;
+        }
+    }
+}
