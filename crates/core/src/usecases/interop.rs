@@ -191,15 +191,25 @@ struct Candidate {
     name_key: Option<String>,
 }
 
-fn problem(r: &ImportRecord, field: &str, e: Error) -> Problem {
-    Problem { line: r.line, card: (r.card > 0).then_some(r.card), field: Some(field.into()), message: e.message }
+/// A text value, trimmed and checked; reuses the file's string when it needs
+/// no change (imports check 100,000 rows, so copies count).
+fn clean(field: &str, mut v: String, max: usize) -> Result<Option<String>> {
+    let t = v.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    if t.len() != v.len() {
+        v = t.to_string();
+    }
+    let plain = v.len() <= max && !v.chars().any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r');
+    if plain { Ok(Some(v)) } else { validate::optional(field, Some(&v), max) }
 }
 
-fn check(r: &ImportRecord, problems: &mut Vec<Problem>) -> Option<Candidate> {
+fn check(mut r: ImportRecord, problems: &mut Vec<Problem>) -> Option<Candidate> {
     let before = problems.len();
-    let mut first = r.first_name.trim().to_string();
-    let mut last = r.last_name.trim().to_string();
-    if first.is_empty() && last.is_empty() {
+    let mut first = std::mem::take(&mut r.first_name);
+    let mut last = std::mem::take(&mut r.last_name);
+    if first.trim().is_empty() && last.trim().is_empty() {
         let full = r.full_name.trim();
         if !full.is_empty() {
             match full.rsplit_once(char::is_whitespace) {
@@ -216,63 +226,65 @@ fn check(r: &ImportRecord, problems: &mut Vec<Problem>) -> Option<Candidate> {
             return None;
         }
     }
+    let (line, card) = (r.line, r.card);
+    let at = move |field: &str, e: Error| Problem { line, card: (card > 0).then_some(card), field: Some(field.into()), message: e.message };
     let mut ok = |field: &str, v: Result<Option<String>>| match v {
         Ok(v) => v,
         Err(e) => {
-            problems.push(problem(r, field, e));
+            problems.push(at(field, e));
             None
         }
     };
-    let first = ok("first_name", validate::optional("first_name", Some(&first), NAME_MAX)).unwrap_or_default();
-    let last = ok("last_name", validate::optional("last_name", Some(&last), NAME_MAX)).unwrap_or_default();
-    let title = ok("title", validate::optional("title", Some(&r.title), NAME_MAX));
+    let first = ok("first_name", clean("first_name", first, NAME_MAX)).unwrap_or_default();
+    let last = ok("last_name", clean("last_name", last, NAME_MAX)).unwrap_or_default();
+    let title = ok("title", clean("title", std::mem::take(&mut r.title), NAME_MAX));
     // Line breaks are stored as "\n" whatever the source used ("\r\n", "\r").
-    let notes = if r.notes.contains('\r') {
-        ok("notes", validate::optional("notes", Some(&r.notes.replace("\r\n", "\n").replace('\r', "\n")), TEXT_MAX))
-    } else {
-        ok("notes", validate::optional("notes", Some(&r.notes), TEXT_MAX))
-    };
-    let company = ok("company", validate::optional("company", Some(&r.company), 300));
+    let raw_notes = std::mem::take(&mut r.notes);
+    let raw_notes = if raw_notes.contains('\r') { raw_notes.replace("\r\n", "\n").replace('\r', "\n") } else { raw_notes };
+    let notes = ok("notes", clean("notes", raw_notes, TEXT_MAX));
+    let company = ok("company", clean("company", std::mem::take(&mut r.company), 300));
     let birthday = if r.birthday.trim().is_empty() {
         None
     } else {
         match validate::birthday("birthday", &r.birthday) {
             Ok(b) => Some(b),
             Err(e) => {
-                problems.push(problem(r, "birthday", e));
+                problems.push(at("birthday", e));
                 None
             }
         }
     };
     let mut emails: Vec<(String, String, Option<String>)> = vec![];
     let mut moved: Vec<String> = vec![];
-    for e in &r.emails {
+    for e in std::mem::take(&mut r.emails) {
         let v = e.value.trim();
-        if r.card > 0 && !io::plausible_email(v) {
+        if card > 0 && !io::plausible_email(v) {
             // Phones put odd things in EMAIL; keep them visible rather than refuse the card.
             moved.push(format!("{}: {v}", e.field));
             continue;
         }
         if !io::plausible_email(v) || v.chars().count() > 320 {
-            problems.push(problem(r, &e.field, Error::validation(&e.field, format!("“{}” is not an e-mail address (name@example.com).", truncate(v)))));
+            problems.push(at(&e.field, Error::validation(&e.field, format!("“{}” is not an e-mail address (name@example.com).", truncate(v)))));
             continue;
         }
         let n = io::norm_email(v);
         if !emails.iter().any(|(_, x, _)| *x == n) {
-            emails.push((v.to_string(), n, e.label.clone()));
+            let v = if v.len() == e.value.len() { e.value } else { v.to_string() };
+            emails.push((v, n, e.label));
         }
     }
     let mut phones: Vec<(String, String, Option<String>)> = vec![];
-    for p in &r.phones {
+    for p in std::mem::take(&mut r.phones) {
         let v = p.value.trim();
         if v.chars().count() > 50 || v.chars().any(char::is_control) {
-            problems.push(problem(r, &p.field, Error::validation(&p.field, format!("“{}” is not a phone number (at most 50 characters).", truncate(v)))));
+            problems.push(at(&p.field, Error::validation(&p.field, format!("“{}” is not a phone number (at most 50 characters).", truncate(v)))));
             continue;
         }
         let n = io::norm_phone(v);
         let k = io::phone_key(&n);
         if !phones.iter().any(|(x, nn, _)| x == v || (k.is_some() && io::phone_key(nn) == k)) {
-            phones.push((v.to_string(), n, p.label.clone()));
+            let v = if v.len() == p.value.len() { p.value } else { v.to_string() };
+            phones.push((v, n, p.label));
         }
     }
     if problems.len() > before {
@@ -290,25 +302,41 @@ fn check(r: &ImportRecord, problems: &mut Vec<Problem>) -> Option<Candidate> {
         }
         Some(n)
     };
+    let name_key = io::name_key(&first, &last);
+    let mut email_keys = Vec::with_capacity(emails.len());
+    let mut phone_keys = Vec::with_capacity(phones.len());
     let mut extra = vec![];
-    for (v, n, l) in emails.iter().skip(1) {
-        extra.push(("email", v.clone(), n.clone(), l.clone()));
+    let mut email = None;
+    for (i, (v, n, l)) in emails.into_iter().enumerate() {
+        if i == 0 {
+            email = Some(v);
+            email_keys.push(n);
+        } else {
+            email_keys.push(n.clone());
+            extra.push(("email", v, n, l));
+        }
     }
-    for (v, n, l) in phones.iter().skip(1) {
-        extra.push(("phone", v.clone(), n.clone(), l.clone()));
+    let mut phone = None;
+    for (i, (v, n, l)) in phones.into_iter().enumerate() {
+        phone_keys.extend(io::phone_key(&n));
+        if i == 0 {
+            phone = Some(v);
+        } else {
+            extra.push(("phone", v, n, l));
+        }
     }
     Some(Candidate {
-        line: r.line,
-        email_keys: emails.iter().map(|(_, n, _)| n.clone()).collect(),
-        phone_keys: phones.iter().filter_map(|(_, n, _)| io::phone_key(n)).collect(),
-        name_key: io::name_key(&first, &last),
+        line,
+        email_keys,
+        phone_keys,
+        name_key,
         input: ContactInput {
             company_id: None,
             first_name: first,
             last_name: last,
             title,
-            phone: phones.first().map(|p| p.0.clone()),
-            email: emails.first().map(|e| e.0.clone()),
+            phone,
+            email,
             notes,
             source: None,
             referred_by_id: None,
@@ -568,8 +596,7 @@ impl Runner<'_, '_> {
     fn row(&mut self, rec: ImportRecord) -> Result<()> {
         self.tick()?;
         let before = self.s.refused.len();
-        let cand = check(&rec, &mut self.s.refused);
-        drop(rec);
+        let cand = check(rec, &mut self.s.refused);
         if self.s.refused.len() > before {
             self.failed = true;
         }
