@@ -120,6 +120,27 @@ export class Session {
     await this.cmd("POST", `/element/${await this.waitFor(testid)}/click`, {});
   }
 
+  /** Types `text` into the element (after clearing it when `clear`). */
+  async type(testid, text, clear = true) {
+    const el = await this.waitFor(testid);
+    if (clear) await this.cmd("POST", `/element/${el}/clear`, {});
+    await this.cmd("POST", `/element/${el}/value`, { text: String(text) });
+  }
+
+  /** Finds the first element whose testid starts with `prefix`; returns its testid. */
+  async firstWithPrefix(prefix, timeoutMs = 10000) {
+    const end = Date.now() + timeoutMs;
+    while (Date.now() < end) {
+      const id = await this.exec(
+        "const e = document.querySelector(`[data-testid^='${arguments[0]}']`); return e ? e.getAttribute('data-testid') : null",
+        [prefix],
+      );
+      if (id) return id;
+      await sleep(100);
+    }
+    throw new Error(`no [data-testid^="${prefix}"] after ${timeoutMs} ms`);
+  }
+
   async screenshot() {
     return Buffer.from(await this.cmd("GET", "/screenshot"), "base64");
   }

@@ -8,9 +8,11 @@ use clap::{Parser, Subcommand};
 use conveyor_core::demo::{self, DemoSpec};
 use conveyor_core::model::Lang;
 use conveyor_core::store::meta::NewWorkspace;
-use conveyor_core::usecases::workspace;
+use conveyor_core::interop::mapping::{ContactField, Preset};
+use conveyor_core::usecases::interop::{self, ContactsFormat, DuplicatePolicy, ImportOptions, ImportSummary};
+use conveyor_core::usecases::{backup, workspace};
 use conveyor_core::{Error, SystemClock};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -65,6 +67,143 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Import from other programs.
+    #[command(subcommand)]
+    Import(ImportCmd),
+    /// Export to other programs (vCard, CSV, ICS).
+    #[command(subcommand)]
+    Export(ExportCmd),
+    /// Copy the workspace to OUT (the file may stay open elsewhere), or make
+    /// today's automatic backup (--auto; keeps the newest 7).
+    Backup {
+        file: PathBuf,
+        out: Option<PathBuf>,
+        #[arg(long, conflicts_with = "out")]
+        auto: bool,
+        /// Folder of automatic backups (default: backups/ beside the workspace).
+        #[arg(long, requires = "auto")]
+        dir: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show what BACKUP holds; with --yes, replace FILE with it (FILE is kept
+    /// as FILE.replaced-TIMESTAMP).
+    Restore {
+        backup: PathBuf,
+        file: PathBuf,
+        #[arg(long)]
+        yes: bool,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum ImportCmd {
+    /// Contacts (and their companies) from a CSV or vCard file. All or nothing.
+    Contacts {
+        file: PathBuf,
+        src: PathBuf,
+        #[arg(long, default_value = "auto", value_parser = parse_preset)]
+        preset: Preset,
+        #[arg(long, default_value = "skip", value_parser = parse_duplicates)]
+        duplicates: DuplicatePolicy,
+        /// Map a CSV column yourself: `HEADER=FIELD` (or `#N=FIELD`, 1-based;
+        /// FIELD `-` ignores it). Unnamed columns keep the preset's mapping.
+        #[arg(long = "map", value_name = "COLUMN=FIELD")]
+        map: Vec<String>,
+        /// Check and summarise; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum ExportCmd {
+    /// Contacts as vCard 4.0 (default), vCard 3.0 or CSV.
+    Contacts {
+        file: PathBuf,
+        out: PathBuf,
+        #[arg(long, default_value = "vcard4", value_parser = parse_format)]
+        format: ContactsFormat,
+    },
+    /// Deals as CSV.
+    Deals { file: PathBuf, out: PathBuf },
+    /// Activities as CSV.
+    Activities { file: PathBuf, out: PathBuf },
+    /// Routines, next steps of open deals and open tasks as iCalendar (ICS).
+    Calendar {
+        file: PathBuf,
+        out: PathBuf,
+        /// IANA time zone of the routines (default: the system's).
+        #[arg(long)]
+        tz: Option<String>,
+    },
+}
+
+fn parse_preset(s: &str) -> Result<Preset, String> {
+    Preset::parse(s).map_err(|e| e.message)
+}
+
+fn parse_duplicates(s: &str) -> Result<DuplicatePolicy, String> {
+    DuplicatePolicy::parse(s).map_err(|e| e.message)
+}
+
+fn parse_format(s: &str) -> Result<ContactsFormat, String> {
+    ContactsFormat::parse(s).map_err(|e| e.message)
+}
+
+fn read_input(path: &Path) -> Result<Vec<u8>, Error> {
+    std::fs::read(path).map_err(|e| {
+        let code = if e.kind() == std::io::ErrorKind::NotFound { conveyor_core::ErrorCode::NotFound } else { conveyor_core::ErrorCode::Io };
+        Error::new(code, format!("{} cannot be read: {e}. Check the path.", path.display()))
+    })
+}
+
+/// Writes next to the target first, then renames: a half-written export never replaces a good one.
+fn write_output(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "export".into());
+    let tmp = path.with_file_name(format!(".{name}.part"));
+    std::fs::write(&tmp, bytes).and_then(|_| std::fs::rename(&tmp, path)).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        Error::new(conveyor_core::ErrorCode::Io, format!("{} cannot be written: {e}. Check the folder.", path.display()))
+    })
+}
+
+/// Applies `--map` arguments over the preset's mapping of the file's headers.
+fn user_mapping(bytes: &[u8], o: &ImportOptions, maps: &[String]) -> Result<Option<Vec<conveyor_core::interop::mapping::ColumnMapping>>, Error> {
+    if maps.is_empty() {
+        return Ok(None);
+    }
+    let mut m = interop::detect_mapping(bytes, o)?;
+    for arg in maps {
+        let (col, field) = arg.rsplit_once('=').ok_or_else(|| Error::validation("--map", format!("“{arg}” should look like HEADER=FIELD.")))?;
+        let idx = match col.strip_prefix('#').and_then(|n| n.parse::<usize>().ok()) {
+            Some(n) if n >= 1 => m.iter().position(|c| c.column as usize == n - 1),
+            _ => m.iter().position(|c| c.header == col),
+        }
+        .ok_or_else(|| Error::validation("--map", format!("The file has no column “{col}”.")))?;
+        m[idx].field = if field.trim() == "-" { None } else { Some(ContactField::parse(field).map_err(|e| Error::validation("--map", e.message))?) };
+    }
+    Ok(Some(m))
+}
+
+fn print_summary(s: &ImportSummary, dry_run: bool) {
+    let what = if s.written { "Imported" } else if dry_run { "Dry run (nothing written)" } else { "Nothing imported" };
+    println!("{what}: {} — {} rows, format {}, encoding {}{}", s.source, s.rows, serde_json::to_value(s.format).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default(), s.encoding,
+        s.delimiter.as_ref().map(|d| format!(", delimiter {d}")).unwrap_or_default());
+    println!("  new contacts:     {}", s.created);
+    println!("  updated:          {}", s.updated);
+    println!("  duplicates skipped: {}", s.skipped);
+    if s.created_duplicates > 0 {
+        println!("  duplicates created anyway: {}", s.created_duplicates);
+    }
+    println!("  new companies:    {}", s.companies_created);
+    for w in &s.warnings {
+        println!("  note: {}:{}: {}", s.source, w.line, w.message);
+    }
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
@@ -182,6 +321,99 @@ fn run(cmd: Command) -> Result<ExitCode, Error> {
                     file.display()
                 );
                 return Ok(ExitCode::from(1));
+            }
+        }
+        Command::Import(ImportCmd::Contacts { file, src, preset, duplicates, map, dry_run, json }) => {
+            let bytes = read_input(&src)?;
+            let mut store = workspace::open(&file, &clock)?;
+            let mut o = ImportOptions { source_name: src.display().to_string(), preset, duplicates, mapping: None };
+            o.mapping = user_mapping(&bytes, &o, &map)?;
+            let s = interop::import_contacts(&mut store, &clock, &bytes, &o, dry_run)?;
+            if json {
+                print_json(&s)?;
+            } else {
+                print_summary(&s, dry_run);
+            }
+            if !s.refused.is_empty() {
+                for p in &s.refused {
+                    let card = p.card.map(|c| format!(" card {c}:")).unwrap_or_default();
+                    eprintln!("{}:{}:{card} {}: {}", s.source, p.line, p.field.as_deref().unwrap_or("row"), p.message);
+                }
+                eprintln!("conveyor: error[validation]: {} problem(s) in {}; nothing was imported. Fix them and run the import again.", s.refused.len(), s.source);
+                return Ok(ExitCode::from(1));
+            }
+        }
+        Command::Export(e) => {
+            let (file, out) = match &e {
+                ExportCmd::Contacts { file, out, .. } | ExportCmd::Deals { file, out } | ExportCmd::Activities { file, out } | ExportCmd::Calendar { file, out, .. } => (file, out),
+            };
+            let store = workspace::open(file, &clock)?;
+            let (bytes, what) = match &e {
+                ExportCmd::Contacts { format, .. } => {
+                    let (b, n) = interop::export_contacts(&store, *format)?;
+                    (b, format!("{n} contacts"))
+                }
+                ExportCmd::Deals { .. } => {
+                    let (b, n) = interop::export_deals(&store)?;
+                    (b, format!("{n} deals"))
+                }
+                ExportCmd::Activities { .. } => {
+                    let (b, n) = interop::export_activities(&store)?;
+                    (b, format!("{n} activities"))
+                }
+                ExportCmd::Calendar { tz, .. } => {
+                    let zone = tz.clone().unwrap_or_else(conveyor_core::interop::ics::system_zone_name);
+                    let (b, c) = interop::export_calendar(&store, &clock, &zone)?;
+                    (b, format!("{} routine(s), {} next step(s), {} task(s) in {}", c.routines, c.next_steps, c.tasks, c.time_zone))
+                }
+            };
+            write_output(out, &bytes)?;
+            println!("Exported {what} to {}.", out.display());
+        }
+        Command::Backup { file, out, auto, dir, json } => {
+            let store = workspace::open(&file, &clock)?;
+            if auto {
+                let dir = dir.unwrap_or_else(|| backup::default_dir(&file));
+                match backup::auto_backup(&store, &clock, &dir)? {
+                    Some(p) => println!("Backed up to {} (keeping the newest {}).", p.display(), backup::AUTO_KEEP),
+                    None => println!("Today's backup already exists in {}.", dir.display()),
+                }
+            } else {
+                let Some(out) = out else {
+                    return Err(Error::validation("OUT", "Name the backup file (conveyor backup FILE OUT), or use --auto."));
+                };
+                let c = backup::backup(&store, &clock, &out)?;
+                if json {
+                    print_json(&c)?;
+                } else {
+                    println!("Backed up {} to {} ({} contacts, {} deals, {} activities).", file.display(), out.display(), c.counts.contacts, c.counts.deals, c.counts.activities);
+                }
+            }
+        }
+        Command::Restore { backup: from, file, yes, json } => {
+            let c = backup::inspect(&from)?;
+            if !yes {
+                if json {
+                    print_json(&c)?;
+                } else {
+                    println!("Backup:         {}", c.path);
+                    println!("Workspace:      {}{}", c.workspace_name, if c.is_demo { " (demo)" } else { "" });
+                    println!("Taken:          {}", c.backup_taken_at.as_deref().unwrap_or("unknown (a workspace file, not a backup)"));
+                    println!("Created:        {}", c.workspace_created_at);
+                    println!("Schema version: {}", c.schema_version);
+                    println!("Contacts {}, companies {}, deals {}, activities {}, orders {}, people {}.", c.counts.contacts, c.counts.companies, c.counts.deals, c.counts.activities, c.counts.orders, c.counts.people);
+                    println!("Nothing was changed. To replace {} with this backup, run again with --yes (the current file is kept beside it).", file.display());
+                }
+            } else {
+                let r = backup::restore(&clock, &from, &file)?;
+                if json {
+                    print_json(&r)?;
+                } else {
+                    println!("Restored {} from {} ({} contacts).", file.display(), from.display(), r.restored.counts.contacts);
+                    if let Some(k) = &r.replaced_kept_as {
+                        println!("The replaced file was kept as {k}.");
+                    }
+                }
             }
         }
     }

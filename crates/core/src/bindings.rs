@@ -59,6 +59,19 @@ pub fn export_types(out_dir: &Path) -> Result<(), ts_rs::ExportError> {
     crate::store::cards::CardKind::export_all(&cfg)?;
     crate::store::meta::WorkSettings::export_all(&cfg)?;
     crm::Archivable::export_all(&cfg)?;
+    crate::interop::Problem::export_all(&cfg)?;
+    crate::interop::mapping::ContactField::export_all(&cfg)?;
+    crate::interop::mapping::Preset::export_all(&cfg)?;
+    crate::interop::mapping::ColumnMapping::export_all(&cfg)?;
+    crate::usecases::interop::DuplicatePolicy::export_all(&cfg)?;
+    crate::usecases::interop::ImportOptions::export_all(&cfg)?;
+    crate::usecases::interop::RowAction::export_all(&cfg)?;
+    crate::usecases::interop::PreviewRow::export_all(&cfg)?;
+    crate::usecases::interop::ImportSummary::export_all(&cfg)?;
+    crate::usecases::interop::ContactsFormat::export_all(&cfg)?;
+    crate::usecases::interop::CalendarExport::export_all(&cfg)?;
+    crate::usecases::backup::BackupContents::export_all(&cfg)?;
+    crate::usecases::backup::RestoreReport::export_all(&cfg)?;
     Ok(())
 }
 

@@ -289,6 +289,7 @@ pub fn generate(s: &mut Store, clock: &dyn Clock, spec: &DemoSpec) -> Result<Dem
                 source: None,
                 referred_by_id: if i > 10 && rng.chance(8) { Some(contact_ids[rng.below(contact_ids.len() as u64) as usize]) } else { None },
                 owner_id: None,
+                birthday: None,
             };
             contact_ids.push(contacts::insert(tx, &now, &input)?);
             contact_company.push(company_idx);

@@ -6,6 +6,7 @@ pub mod bindings;
 pub mod clock;
 pub mod demo;
 pub mod error;
+pub mod interop;
 pub mod model;
 pub mod settings;
 pub mod store;

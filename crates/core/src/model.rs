@@ -190,6 +190,8 @@ pub struct Contact {
     pub referred_by_id: Option<i64>,
     #[ts(type = "number | null")]
     pub owner_id: Option<i64>,
+    /// `YYYY-MM-DD`, or `--MM-DD` when the year is unknown.
+    pub birthday: Option<String>,
     pub archived: bool,
 }
 
@@ -222,6 +224,9 @@ pub struct ContactInput {
     pub referred_by_id: Option<i64>,
     #[ts(type = "number | null")]
     pub owner_id: Option<i64>,
+    /// `YYYY-MM-DD`, or `--MM-DD` when the year is unknown.
+    #[serde(default)]
+    pub birthday: Option<String>,
 }
 
 /// An amount of money in integer minor units (cents, kopecks) of a currency.

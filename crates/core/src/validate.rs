@@ -67,6 +67,29 @@ pub fn email(field: &str, value: Option<&str>) -> Result<Option<String>> {
     Ok(v)
 }
 
+/// A birthday as `YYYY-MM-DD`, or `--MM-DD` when the year is unknown. Also
+/// accepts the vCard forms `YYYYMMDD`, `--MMDD`, `--MM-DD` and a trailing time.
+pub fn birthday(field: &str, value: &str) -> Result<String> {
+    let v = value.trim();
+    let refuse = || Error::validation(field, format!(
+        "“{value}” is not a date. Write it as YYYY-MM-DD, or --MM-DD when the year is unknown."));
+    let date_part = v.split('T').next().unwrap_or(v);
+    if let Some(md) = date_part.strip_prefix("--") {
+        let digits: String = md.chars().filter(|c| *c != '-').collect();
+        if digits.len() != 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(refuse());
+        }
+        let (m, d) = (digits[..2].parse::<u32>().unwrap_or(0), digits[2..].parse::<u32>().unwrap_or(0));
+        // 2000 is a leap year, so 29 February is accepted.
+        chrono::NaiveDate::from_ymd_opt(2000, m, d).ok_or_else(refuse)?;
+        return Ok(format!("--{m:02}-{d:02}"));
+    }
+    let parsed = chrono::NaiveDate::parse_from_str(date_part, "%Y-%m-%d")
+        .or_else(|_| chrono::NaiveDate::parse_from_str(date_part, "%Y%m%d"))
+        .map_err(|_| refuse())?;
+    Ok(parsed.format("%Y-%m-%d").to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

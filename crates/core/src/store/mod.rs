@@ -12,6 +12,7 @@ pub mod clients;
 pub mod companies;
 pub mod contacts;
 pub mod deals;
+pub mod interop;
 pub mod meta;
 pub mod orders;
 pub mod people;
@@ -211,6 +212,69 @@ impl Store {
     pub fn schema_version(&self) -> Result<i64> {
         Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
+}
+
+/// Opens any file read-only to look at it: never locks, migrates or writes.
+/// Refuses files that are not Conveyor workspaces.
+pub fn open_read_only(path: &Path) -> Result<Connection> {
+    if !path.is_file() {
+        return Err(Error::new(ErrorCode::NotFound, format!("There is no file at {}. Check the path.", path.display())));
+    }
+    let not_ours = || Error::new(ErrorCode::InvalidFile, format!(
+        "{} is not a Conveyor workspace or backup. Nothing was changed; choose a .conveyor file.", path.display()));
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+        .map_err(|_| not_ours())?;
+    conn.busy_timeout(std::time::Duration::from_secs(2))?;
+    let app_id: i32 = conn.query_row("SELECT application_id FROM pragma_application_id", [], |r| r.get(0)).map_err(|_| not_ours())?;
+    if app_id != APPLICATION_ID {
+        return Err(not_ours());
+    }
+    Ok(conn)
+}
+
+/// Replaces the workspace file `target` with a copy of `backup`, keeping the
+/// replaced file (with its WAL, if any) as `NAME.replaced-TIMESTAMP`.
+/// Refuses while another process holds `target` open (`workspace_locked`).
+/// Returns where the replaced file was kept.
+pub fn replace_with_copy(backup: &Path, target: &Path, clock: &dyn Clock) -> Result<Option<PathBuf>> {
+    let src = open_read_only(backup)?;
+    if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    let _lock = lock::WorkspaceLock::acquire(target)?;
+    let stamp = clock.now().format("%Y%m%dT%H%M%SZ").to_string();
+    let name = target.file_name().unwrap_or_default().to_string_lossy().into_owned();
+    let tmp = target.with_file_name(format!(".{name}.restoring-{stamp}"));
+    let _ = std::fs::remove_file(&tmp);
+    let copied = (|| -> Result<()> {
+        let mut out = Connection::open(&tmp)?;
+        rusqlite::backup::Backup::new(&src, &mut out)?.run_to_completion(256, std::time::Duration::from_millis(0), None)?;
+        let ok: String = out.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+        if ok != "ok" {
+            return Err(Error::new(ErrorCode::InvalidFile, format!(
+                "{} is damaged ({ok}); it was not restored. Choose another backup.", backup.display())));
+        }
+        out.execute_batch("PRAGMA journal_mode = DELETE;")?;
+        Ok(())
+    })();
+    if let Err(e) = copied {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e);
+    }
+    let mut kept = None;
+    if target.exists() {
+        let replaced = target.with_file_name(format!("{name}.replaced-{stamp}"));
+        std::fs::rename(target, &replaced)?;
+        for suffix in ["-wal", "-shm"] {
+            let side = PathBuf::from(format!("{}{suffix}", target.display()));
+            if side.exists() {
+                std::fs::rename(&side, format!("{}{suffix}", replaced.display()))?;
+            }
+        }
+        kept = Some(replaced);
+    }
+    std::fs::rename(&tmp, target)?;
+    Ok(kept)
 }
 
 /// Who holds a workspace, if anyone (for messages and diagnostics).

@@ -134,6 +134,10 @@ fn clean_contact(c: &Connection, i: &ContactInput) -> Result<ContactInput> {
         source: i.source,
         referred_by_id: i.referred_by_id,
         owner_id: i.owner_id,
+        birthday: match i.birthday.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(b) => Some(crate::validate::birthday("contact.birthday", b)?),
+        },
     })
 }
 

@@ -1,11 +1,13 @@
 //! Use cases: `fn(&mut Store, &dyn Clock, Input) -> Result<Output>`. The shell
 //! and the CLI call only these; every write is one transaction.
 
+pub mod backup;
 pub mod board;
 pub mod clients;
 pub mod crm;
 pub mod pipeline;
 pub mod today;
+pub mod interop;
 pub mod session;
 pub mod workspace;
 

@@ -112,6 +112,17 @@ pub fn summary(store: &Store) -> Result<WorkspaceSummary> {
 
 pub fn info(store: &Store) -> Result<WorkspaceInfo> {
     let c = store.conn();
+    let counts = counts(c)?;
+    let by_stage = stats::open_deals_by_stage(c)?;
+    let open_deals_by_stage = Stage::ALL
+        .iter()
+        .map(|s| StageCount { stage: *s, count: by_stage.iter().find(|(k, _)| k == s.code()).map_or(0, |(_, n)| *n) })
+        .collect();
+    Ok(WorkspaceInfo { summary: summary(store)?, created_at: meta::load(c)?.created_at, counts, open_deals_by_stage })
+}
+
+/// Counts per entity of any workspace connection (also a read-only backup).
+pub fn counts(c: &rusqlite::Connection) -> Result<Counts> {
     let by_status = stats::deals_by_status(c)?;
     let status = |s: &str| by_status.iter().find(|(k, _)| k == s).map_or(0, |(_, n)| *n);
     let counts = Counts {
@@ -127,12 +138,7 @@ pub fn info(store: &Store) -> Result<WorkspaceInfo> {
         activities: stats::count_live(c, "activities")?,
         orders: stats::count_live(c, "orders")?,
     };
-    let by_stage = stats::open_deals_by_stage(c)?;
-    let open_deals_by_stage = Stage::ALL
-        .iter()
-        .map(|s| StageCount { stage: *s, count: by_stage.iter().find(|(k, _)| k == s.code()).map_or(0, |(_, n)| *n) })
-        .collect();
-    Ok(WorkspaceInfo { summary: summary(store)?, created_at: meta::load(c)?.created_at, counts, open_deals_by_stage })
+    Ok(counts)
 }
 
 pub fn check(store: &Store) -> Result<CheckReport> {

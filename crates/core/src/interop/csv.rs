@@ -1,0 +1,331 @@
+//! CSV files from other programs: encoding and delimiter detection, quoted
+//! fields (embedded newlines, tabs, doubled quotes), ragged rows.
+
+use super::encoding;
+use super::mapping::{self, ColumnMapping};
+use super::{ImportRecord, Problem};
+use crate::error::{Error, ErrorCode, Result};
+
+/// More columns than this in one row is not a contact list.
+pub const MAX_COLUMNS: usize = 1_000;
+
+/// A decoded CSV file, ready to be read row by row.
+#[derive(Debug)]
+pub struct CsvFile {
+    pub encoding: &'static str,
+    pub delimiter: u8,
+    pub headers: Vec<String>,
+    /// Line of the header row (1-based).
+    pub header_line: u64,
+    text: String,
+}
+
+/// What reading the rows gave.
+#[derive(Debug, Default)]
+pub struct Rows {
+    pub records: Vec<ImportRecord>,
+    /// Problems that refuse the import.
+    pub problems: Vec<Problem>,
+    /// Things the user should know that do not stop the import (ragged rows).
+    pub warnings: Vec<Problem>,
+    /// Data rows seen (not counting the header and blank lines).
+    pub total_rows: u64,
+}
+
+fn reader(text: &str, delimiter: u8) -> ::csv::Reader<&[u8]> {
+    ::csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes())
+}
+
+/// Picks the delimiter that splits the first rows into the same number (> 1)
+/// of fields most consistently: comma, semicolon, tab or pipe.
+pub fn detect_delimiter(text: &str) -> u8 {
+    let sample = match text.char_indices().nth(256 * 1024) {
+        Some((i, _)) => &text[..i],
+        None => text,
+    };
+    let mut best = (b',', 0usize, 0usize);
+    for d in [b',', b';', b'\t', b'|'] {
+        let mut r = reader(sample, d);
+        let mut rec = ::csv::ByteRecord::new();
+        let mut counts = vec![];
+        while counts.len() < 30 && r.read_byte_record(&mut rec).unwrap_or(false) {
+            counts.push(rec.len());
+        }
+        let Some(&first) = counts.first() else { continue };
+        if first < 2 {
+            continue;
+        }
+        let same = counts.iter().filter(|&&n| n == first).count();
+        if (same, first) > (best.1, best.2) {
+            best = (d, same, first);
+        }
+    }
+    best.0
+}
+
+impl CsvFile {
+    /// Decodes and looks at a file. `name` is used in messages.
+    pub fn read(bytes: &[u8], name: &str) -> Result<CsvFile> {
+        if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+            return Err(Error::new(ErrorCode::InvalidFile, format!("{name} is empty. Export the contacts again and choose the new file.")));
+        }
+        if let Some(what) = encoding::looks_binary(bytes) {
+            return Err(Error::new(ErrorCode::InvalidFile, format!(
+                "{name} is {what}, not a CSV or vCard file. Export the contacts as CSV or vCard and choose that file.")));
+        }
+        let d = encoding::decode(bytes);
+        let delimiter = detect_delimiter(&d.text);
+        let mut r = reader(&d.text, delimiter);
+        let mut rec = ::csv::ByteRecord::new();
+        let mut header_line = 0;
+        let mut lines = LineCounter::new(&d.text);
+        let mut headers = vec![];
+        while r.read_byte_record(&mut rec).map_err(|e| csv_error(name, &e))? {
+            if rec.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
+                continue;
+            }
+            header_line = lines.at(rec.position());
+            if rec.len() > MAX_COLUMNS {
+                return Err(Error::new(ErrorCode::InvalidFile, format!(
+                    "{name}:{header_line}: the header row has {} columns; a contact list has at most {MAX_COLUMNS}. Check that this is the right file.",
+                    rec.len())));
+            }
+            headers = rec.iter().map(|f| String::from_utf8_lossy(f).trim().trim_start_matches('\u{feff}').to_string()).collect();
+            break;
+        }
+        if headers.is_empty() {
+            return Err(Error::new(ErrorCode::InvalidFile, format!("{name} has no header row. The first line must name the columns.")));
+        }
+        Ok(CsvFile { encoding: d.encoding, delimiter, headers, header_line, text: d.text })
+    }
+
+    /// Size of the decoded text in bytes.
+    pub fn len(&self) -> usize {
+        self.text.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// Reads data rows through a mapping, keeping at most `limit` records.
+    pub fn rows(&self, name: &str, mapping: &[ColumnMapping], limit: Option<usize>) -> Result<Rows> {
+        let mut records = vec![];
+        let mut problems = vec![];
+        let (total_rows, warnings) = self.each_row(name, mapping, |r, mut p| {
+            problems.append(&mut p);
+            if limit.is_none_or(|l| records.len() < l) {
+                records.push(r);
+            }
+            Ok(())
+        })?;
+        Ok(Rows { records, problems, warnings, total_rows })
+    }
+
+    /// Streams data rows through a mapping: `f` gets each record with the
+    /// problems of that row (usually none). Returns the number of data rows
+    /// and the warnings (ragged rows).
+    pub fn each_row(
+        &self,
+        name: &str,
+        mapping: &[ColumnMapping],
+        mut f: impl FnMut(ImportRecord, Vec<Problem>) -> Result<()>,
+    ) -> Result<(u64, Vec<Problem>)> {
+        let mut warnings = vec![];
+        let mut total_rows = 0;
+        let mut r = reader(&self.text, self.delimiter);
+        let mut rec = ::csv::ByteRecord::new();
+        let ncols = self.headers.len();
+        let mut past_header = false;
+        let mut lines = LineCounter::new(&self.text);
+        let headers: Vec<std::sync::Arc<str>> = mapping.iter().map(|m| m.header.as_str().into()).collect();
+        while r.read_byte_record(&mut rec).map_err(|e| csv_error(name, &e))? {
+            let line = lines.at(rec.position());
+            if !past_header {
+                past_header = line >= self.header_line;
+                continue;
+            }
+            if rec.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
+                continue;
+            }
+            total_rows += 1;
+            if rec.len() > MAX_COLUMNS {
+                f(ImportRecord { line, ..Default::default() }, vec![Problem::at(line, None, format!(
+                    "the row has {} fields; the header has {ncols}. Check the quotes on this line and the one before.", rec.len()))])?;
+                continue;
+            }
+            if rec.len() != ncols {
+                warnings.push(Problem::at(line, None, format!(
+                    "the row has {} fields but the header has {ncols}; {}.",
+                    rec.len(),
+                    if rec.len() < ncols { "the missing ones are read as empty" } else { "the extra ones are ignored" })));
+            }
+            // The text was decoded to UTF-8 and delimiters are ASCII, so every field is UTF-8.
+            let fields: Vec<&str> = rec.iter().map(|f| std::str::from_utf8(f).unwrap_or("")).collect();
+            let mut problems = vec![];
+            let record = mapping::apply(mapping, &headers, line, &fields, &mut problems);
+            f(record, problems)?;
+        }
+        Ok((total_rows, warnings))
+    }
+}
+
+/// Line numbers from byte offsets: the csv crate's own line counter is off
+/// by one after CRLF-terminated records, so count `\n` ourselves.
+struct LineCounter<'a> {
+    text: &'a [u8],
+    byte: usize,
+    line: u64,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(text: &'a str) -> Self {
+        LineCounter { text: text.as_bytes(), byte: 0, line: 1 }
+    }
+    fn at(&mut self, pos: Option<&::csv::Position>) -> u64 {
+        let Some(p) = pos else { return self.line };
+        let mut to = (p.byte() as usize).min(self.text.len());
+        // After "\r\n" the reported start is the "\n": records start after terminators.
+        while to < self.text.len() && matches!(self.text[to], b'\r' | b'\n') {
+            to += 1;
+        }
+        if to >= self.byte {
+            self.line += self.text[self.byte..to].iter().filter(|b| **b == b'\n').count() as u64;
+            self.byte = to;
+        }
+        self.line
+    }
+}
+
+fn csv_error(name: &str, e: &::csv::Error) -> Error {
+    let line = e.position().map_or(0, |p| p.line());
+    Error::new(ErrorCode::InvalidFile, format!("{name}:{line}: the file cannot be read as CSV ({e}). Export it again as CSV."))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::interop::mapping::{preset_mapping, Preset};
+
+    fn fixture(rel: &str) -> Vec<u8> {
+        let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures").join(rel);
+        std::fs::read(&p).unwrap_or_else(|e| panic!("fixture {}: {e}", p.display()))
+    }
+
+    fn read_all(bytes: &[u8], preset: Preset) -> (CsvFile, Rows) {
+        let f = CsvFile::read(bytes, "test.csv").unwrap();
+        let m = preset_mapping(preset, &f.headers);
+        let rows = f.rows("test.csv", &m, None).unwrap();
+        (f, rows)
+    }
+
+    #[test]
+    fn delimiters_comma_semicolon_tab() {
+        assert_eq!(detect_delimiter("a,b,c\n1,2,3\n"), b',');
+        assert_eq!(detect_delimiter("Имя;Фамилия;Телефон\nПётр;Иванов;+7 912, доб. 5\n"), b';');
+        assert_eq!(detect_delimiter("a\tb\n\"x, y\"\tz\n"), b'\t');
+    }
+
+    #[test]
+    fn thunderbird_export_keeps_quotes_tabs_and_newlines() {
+        let (f, rows) = read_all(&fixture("csv/thunderbird_export_quoting.csv"), Preset::Thunderbird);
+        assert_eq!((f.encoding, f.delimiter, f.headers.len()), ("UTF-8", b',', 37));
+        assert_eq!(rows.records.len(), 2);
+        assert!(rows.problems.is_empty(), "{:?}", rows.problems);
+        let one = &rows.records[0];
+        assert_eq!((one.first_name.as_str(), one.last_name.as_str()), ("contact", "one"));
+        assert_eq!(one.emails[0].value, "contact1@invalid");
+        let two = &rows.records[1];
+        assert_eq!(two.emails.len(), 1);
+        assert_eq!(two.emails[0].value, "contact2@invalid");
+        assert_eq!(two.title, "\"worker\"");
+        assert_eq!(two.notes, "custom, 1\ncustom\t2\ncustom\r3\ncustom\n4\nhere's some unicode text…");
+        assert_eq!((one.line, two.line), (2, 3));
+    }
+
+    #[test]
+    fn google_export_gives_each_row_its_own_email() {
+        let (f, rows) = read_all(&fixture("csv/google_legacy_export_roundcube.csv"), Preset::Google);
+        assert_eq!(crate::interop::mapping::detect_preset(&f.headers), Preset::Google);
+        assert!(rows.problems.is_empty(), "{:?}", rows.problems);
+        let summary: Vec<(String, String, Vec<String>)> = rows
+            .records
+            .iter()
+            .map(|r| (r.first_name.clone(), r.last_name.clone(), r.emails.iter().map(|e| e.value.clone()).collect()))
+            .collect();
+        insta_like(&summary);
+    }
+
+    // Exact expectations for the Google fixture, kept beside the test.
+    fn insta_like(summary: &[(String, String, Vec<String>)]) {
+        let expected = google_expected();
+        assert_eq!(summary, expected.as_slice());
+    }
+
+    fn google_expected() -> Vec<(String, String, Vec<String>)> {
+        GOOGLE.iter().map(|(f, l, e)| (f.to_string(), l.to_string(), e.iter().map(|s| s.to_string()).collect())).collect()
+    }
+
+    const GOOGLE: &[(&str, &str, &[&str])] =
+        &[("Firstname", "Lastname", &["home@aaa.pl", "work@email.pl", "unknown@email.com", "other@email.com"])];
+
+    #[test]
+    fn ragged_rows_are_read_and_reported_not_refused() {
+        let (_, rows) = read_all(b"First Name,Last Name,Email\nAnna,Smirnova\nPetr,Ivanov,p@x.ru,extra\n", Preset::Generic);
+        assert_eq!(rows.records.len(), 2);
+        assert!(rows.problems.is_empty());
+        assert_eq!(rows.warnings.iter().map(|w| w.line).collect::<Vec<_>>(), vec![2, 3]);
+        assert_eq!(rows.records[1].emails[0].value, "p@x.ru");
+    }
+
+    #[test]
+    fn legacy_and_utf16_files_read_the_same() {
+        let text = "Фамилия;Имя;Телефон;Компания\nИванов;Пётр;+7 912 000 00 00;ООО «Ромашка»\nСмирнова;Анна;+7 913 111 22 33;ИП Смирнова\n";
+        let (cp, _, _) = encoding_rs::WINDOWS_1251.encode(text);
+        let mut le = vec![0xFF, 0xFE];
+        for u in text.encode_utf16() {
+            le.extend_from_slice(&u.to_le_bytes());
+        }
+        for (bytes, enc) in [(cp.to_vec(), "windows-1251"), (le, "UTF-16LE")] {
+            let (f, rows) = read_all(&bytes, Preset::Generic);
+            assert_eq!((f.encoding, f.delimiter), (enc, b';'));
+            assert_eq!(rows.records[0].last_name, "Иванов");
+            assert_eq!(rows.records[0].first_name, "Пётр");
+            assert_eq!(rows.records[1].company, "ИП Смирнова");
+        }
+    }
+
+    #[test]
+    fn bad_files_are_refused_with_a_reason() {
+        for (bytes, needle) in [
+            (&b""[..], "empty"),
+            (&b"  \n\n"[..], "empty"),
+            (&b"%PDF-1.4\n%\xE2\xE3\xCF\xD3\n"[..], "PDF"),
+            (&b"PK\x03\x04\x14\x00"[..], "ZIP"),
+            (&b"\x00\x01\x02garbage"[..], "binary"),
+        ] {
+            let e = CsvFile::read(bytes, "x.csv").unwrap_err();
+            assert_eq!(e.code, ErrorCode::InvalidFile);
+            assert!(e.message.contains(needle), "{}", e.message);
+            assert!(e.message.contains("x.csv"));
+        }
+        let wide = vec!["c"; 1_000_000].join(",");
+        let e = CsvFile::read(wide.as_bytes(), "wide.csv").unwrap_err();
+        assert!(e.message.contains("wide.csv:1"), "{}", e.message);
+    }
+
+    #[test]
+    fn a_huge_field_and_a_huge_row_are_problems_with_line_and_field() {
+        let mut s = String::from("Name,Email,Notes\nA,a@x.com,short\n");
+        s.push_str(&format!("B,b@x.com,\"{}\"\n", "x".repeat(10 * 1024 * 1024)));
+        s.push_str(&format!("{}\n", vec!["y"; 1_000_000].join(",")));
+        let (_, rows) = read_all(s.as_bytes(), Preset::Generic);
+        assert_eq!(rows.problems.len(), 2, "{:?}", rows.problems.iter().map(|p| &p.message).collect::<Vec<_>>());
+        assert_eq!((rows.problems[0].line, rows.problems[0].field.as_deref()), (3, Some("Notes")));
+        assert_eq!(rows.problems[1].line, 4);
+    }
+}

@@ -1,0 +1,214 @@
+//! Writing contacts as vCard 4.0 / 3.0 and CSV, and deals and activities as
+//! CSV (UTF-8 with a BOM so Excel reads it right).
+
+use crate::model::Contact;
+use crate::store::interop::{ActivityExportRow, Channel, DealExportRow};
+
+/// A contact with what the exports need besides its own columns.
+#[derive(Debug, Clone)]
+pub struct ExportContact {
+    pub contact: Contact,
+    pub company: Option<String>,
+    /// Additional phones and e-mails, in order.
+    pub channels: Vec<Channel>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VcardVersion {
+    V3,
+    V4,
+}
+
+/// Escapes a vCard/iCalendar text value (`\` `,` `;` and newlines).
+pub fn escape_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ',' => out.push_str("\\,"),
+            ';' => out.push_str("\\;"),
+            '\r' => {
+                if chars.peek() != Some(&'\n') {
+                    out.push_str("\\n");
+                }
+            }
+            '\n' => out.push_str("\\n"),
+            c if c.is_control() && c != '\t' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Folds a content line at 75 octets (never inside a UTF-8 sequence) and
+/// ends it with CRLF, as RFC 5545 and RFC 6350 ask.
+pub fn fold(line: &str, out: &mut String) {
+    let mut width = 0;
+    for c in line.chars() {
+        let n = c.len_utf8();
+        if width + n > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += n;
+    }
+    out.push_str("\r\n");
+}
+
+fn label_param(label: Option<&str>, pref: bool, v: VcardVersion) -> String {
+    let mut types: Vec<String> = label.map(|l| l.split(',').map(|t| t.trim().to_string()).filter(|t| !t.is_empty()).collect()).unwrap_or_default();
+    let mut s = String::new();
+    if pref && v == VcardVersion::V3 {
+        types.push("pref".into());
+    }
+    if !types.is_empty() {
+        let ok: Vec<String> = types.into_iter().filter(|t| t.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')).collect();
+        if !ok.is_empty() {
+            s.push_str(&format!(";TYPE={}", if v == VcardVersion::V4 && ok.len() > 1 { format!("\"{}\"", ok.join(",")) } else { ok.join(",") }));
+        }
+    }
+    if pref && v == VcardVersion::V4 {
+        s.push_str(";PREF=1");
+    }
+    s
+}
+
+/// All contacts as one vCard file.
+pub fn vcards(contacts: &[ExportContact], v: VcardVersion) -> String {
+    let mut out = String::new();
+    for ec in contacts {
+        let c = &ec.contact;
+        fold("BEGIN:VCARD", &mut out);
+        fold(if v == VcardVersion::V4 { "VERSION:4.0" } else { "VERSION:3.0" }, &mut out);
+        fold(&format!("UID:urn:conveyor:contact:{}", c.id), &mut out);
+        fold(&format!("FN:{}", escape_text(&c.display_name())), &mut out);
+        fold(&format!("N:{};{};;;", escape_text(&c.last_name), escape_text(&c.first_name)), &mut out);
+        if let Some(org) = &ec.company {
+            fold(&format!("ORG:{}", escape_text(org)), &mut out);
+        }
+        if let Some(t) = &c.title {
+            fold(&format!("TITLE:{}", escape_text(t)), &mut out);
+        }
+        if let Some(e) = &c.email {
+            fold(&format!("EMAIL{}:{}", label_param(None, true, v), escape_text(e)), &mut out);
+        }
+        for ch in ec.channels.iter().filter(|ch| ch.kind == "email") {
+            fold(&format!("EMAIL{}:{}", label_param(ch.label.as_deref(), false, v), escape_text(&ch.value)), &mut out);
+        }
+        if let Some(p) = &c.phone {
+            fold(&format!("TEL{}:{}", label_param(None, true, v), escape_text(p)), &mut out);
+        }
+        for ch in ec.channels.iter().filter(|ch| ch.kind == "phone") {
+            fold(&format!("TEL{}:{}", label_param(ch.label.as_deref(), false, v), escape_text(&ch.value)), &mut out);
+        }
+        if let Some(b) = &c.birthday {
+            // 4.0 writes partial dates as --MMDD; 3.0 knows only full dates,
+            // so a year-less birthday goes out in the common --MM-DD form.
+            let s = match (v, b.strip_prefix("--")) {
+                (VcardVersion::V4, Some(md)) => format!("--{}", md.replace('-', "")),
+                (VcardVersion::V4, None) => b.replace('-', ""),
+                (VcardVersion::V3, _) => b.clone(),
+            };
+            fold(&format!("BDAY:{s}"), &mut out);
+        }
+        if let Some(n) = &c.notes {
+            fold(&format!("NOTE:{}", escape_text(n)), &mut out);
+        }
+        fold("END:VCARD", &mut out);
+    }
+    out
+}
+
+fn csv_bytes(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Vec<u8> {
+    let mut w = ::csv::WriterBuilder::new().terminator(::csv::Terminator::CRLF).from_writer(vec![0xEF, 0xBB, 0xBF]);
+    // Writing into a Vec cannot fail.
+    let _ = w.write_record(header);
+    for r in rows {
+        let _ = w.write_record(&r);
+    }
+    w.into_inner().unwrap_or_default()
+}
+
+fn opt(s: &Option<String>) -> String {
+    s.clone().unwrap_or_default()
+}
+
+/// Contacts as CSV with as many E-mail/Phone columns as the busiest contact needs.
+pub fn contacts_csv(contacts: &[ExportContact]) -> Vec<u8> {
+    let count = |ec: &ExportContact, kind: &str, primary: bool| ec.channels.iter().filter(|c| c.kind == kind).count() + primary as usize;
+    let emails = contacts.iter().map(|c| count(c, "email", c.contact.email.is_some())).max().unwrap_or(0).max(1);
+    let phones = contacts.iter().map(|c| count(c, "phone", c.contact.phone.is_some())).max().unwrap_or(0).max(1);
+    let mut header: Vec<String> = ["First Name", "Last Name", "Company", "Job Title"].iter().map(|s| s.to_string()).collect();
+    header.extend((1..=emails).map(|i| if i == 1 { "E-mail".to_string() } else { format!("E-mail {i}") }));
+    header.extend((1..=phones).map(|i| if i == 1 { "Phone".to_string() } else { format!("Phone {i}") }));
+    header.extend(["Birthday".to_string(), "Notes".to_string()]);
+    let h: Vec<&str> = header.iter().map(String::as_str).collect();
+    let rows = contacts.iter().map(|ec| {
+        let c = &ec.contact;
+        let mut r = vec![c.first_name.clone(), c.last_name.clone(), opt(&ec.company), opt(&c.title)];
+        for (kind, primary, n) in [("email", &c.email, emails), ("phone", &c.phone, phones)] {
+            let mut vals: Vec<String> = primary.iter().cloned().collect();
+            vals.extend(ec.channels.iter().filter(|ch| ch.kind == kind).map(|ch| ch.value.clone()));
+            vals.resize(n, String::new());
+            r.extend(vals);
+        }
+        r.push(opt(&c.birthday));
+        r.push(opt(&c.notes));
+        r
+    });
+    csv_bytes(&h, rows)
+}
+
+pub fn deals_csv(rows: &[DealExportRow]) -> Vec<u8> {
+    let header = ["Id", "Title", "Company", "Contact", "Stage", "Step", "Value", "Currency", "Status", "Source", "Next step", "Next step date", "Close reason", "Closed on", "Created"];
+    csv_bytes(&header, rows.iter().map(|d| {
+        vec![
+            d.id.to_string(), d.title.clone(), opt(&d.company), opt(&d.contact).trim().to_string(), d.stage.clone(), d.step.clone(),
+            minor_to_decimal(d.value_minor), d.currency.clone(), d.status.clone(), d.source.clone(), opt(&d.next_step),
+            opt(&d.next_step_date), opt(&d.close_reason), opt(&d.closed_on), d.created_at.clone(),
+        ]
+    }))
+}
+
+pub fn activities_csv(rows: &[ActivityExportRow]) -> Vec<u8> {
+    let header = ["Id", "Kind", "Subject", "Deal", "Contact", "Company", "Due", "Done", "Outcome", "Duration (min)", "Notes"];
+    csv_bytes(&header, rows.iter().map(|a| {
+        vec![
+            a.id.to_string(), a.kind.clone(), a.subject.clone(), opt(&a.deal), opt(&a.contact).trim().to_string(), opt(&a.company),
+            opt(&a.due_at), opt(&a.done_at), opt(&a.outcome), a.duration_min.map(|d| d.to_string()).unwrap_or_default(), opt(&a.notes),
+        ]
+    }))
+}
+
+/// Minor units as a plain decimal with two places (`123456` → `1234.56`).
+fn minor_to_decimal(m: i64) -> String {
+    let sign = if m < 0 { "-" } else { "" };
+    let a = m.unsigned_abs();
+    format!("{sign}{}.{:02}", a / 100, a % 100)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_keeps_lines_within_75_octets_and_utf8_whole() {
+        let mut out = String::new();
+        let line = format!("NOTE:{}", "Жёлтый ".repeat(30));
+        fold(&line, &mut out);
+        for l in out.split("\r\n").filter(|l| !l.is_empty()) {
+            assert!(l.len() <= 75, "{} octets: {l}", l.len());
+        }
+        let unfolded = out.trim_end_matches("\r\n").replace("\r\n ", "");
+        assert_eq!(unfolded, line);
+    }
+
+    #[test]
+    fn text_escapes() {
+        assert_eq!(escape_text("a,b;c\\d\r\ne\nf"), "a\\,b\\;c\\\\d\\ne\\nf");
+        assert_eq!(minor_to_decimal(123456), "1234.56");
+        assert_eq!(minor_to_decimal(-5), "-0.05");
+    }
+}

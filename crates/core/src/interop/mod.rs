@@ -1,0 +1,147 @@
+//! Interop with other programs: CSV and vCard contacts in, vCard/CSV/ICS out.
+//! Parsers here are pure (bytes in, records and problems out); the use cases
+//! in `usecases::interop` plan and write them in one transaction.
+
+pub mod csv;
+pub mod encoding;
+pub mod export;
+pub mod ics;
+pub mod mapping;
+pub mod vcard;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// One contact read from a file, before it is checked against the workspace.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportRecord {
+    /// Where it starts in the file: the CSV line, or the vCard's `BEGIN` line.
+    pub line: u64,
+    /// The card's number in a vCard file (1-based); 0 for CSV.
+    pub card: u64,
+    pub first_name: String,
+    pub last_name: String,
+    /// A whole name when the file has no separate parts ("Display Name", FN).
+    pub full_name: String,
+    pub company: String,
+    pub title: String,
+    pub notes: String,
+    pub birthday: String,
+    pub emails: Vec<Labelled>,
+    pub phones: Vec<Labelled>,
+}
+
+/// A phone or e-mail with its label from the file (`work`, `cell`, …).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Labelled {
+    pub value: String,
+    pub label: Option<String>,
+    /// The column or property it came from, for messages (shared, not copied per row).
+    pub field: std::sync::Arc<str>,
+}
+
+/// A problem with one place in a file: what is wrong and where.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Problem {
+    /// Line in the file (1-based).
+    #[ts(type = "number")]
+    pub line: u64,
+    /// The vCard's number in the file (1-based), when the file is vCard.
+    #[ts(type = "number | null")]
+    pub card: Option<u64>,
+    /// The column header or vCard property at fault, if any.
+    pub field: Option<String>,
+    pub message: String,
+}
+
+impl Problem {
+    pub fn at(line: u64, field: Option<&str>, message: impl Into<String>) -> Self {
+        Problem { line, card: None, field: field.map(str::to_string), message: message.into() }
+    }
+}
+
+/// The longest single value we accept (notes included), in characters.
+pub const FIELD_MAX_CHARS: usize = 10_000;
+
+/// Normalised e-mail for duplicate detection: trimmed, lower-case.
+pub fn norm_email(e: &str) -> String {
+    e.trim().to_lowercase()
+}
+
+/// Normalised phone: its digits, with a leading `+` when the number has an
+/// international prefix (`+` or `00`). Letters-only values give "".
+pub fn norm_phone(p: &str) -> String {
+    let t = p.trim();
+    let t = t.strip_prefix("tel:").unwrap_or(t);
+    // Drop extensions (";ext=102", "x102") so they don't merge into the number.
+    let main = t.split([';', 'x', 'X']).next().unwrap_or(t);
+    let digits: String = main.chars().filter(|c| c.is_ascii_digit()).collect();
+    if digits.is_empty() {
+        return String::new();
+    }
+    let plus = main.trim_start().starts_with('+');
+    match (plus, digits.strip_prefix("00")) {
+        (true, _) => format!("+{digits}"),
+        (false, Some(rest)) if rest.len() >= 8 => format!("+{rest}"),
+        _ => digits,
+    }
+}
+
+/// The key two phones are compared by: the last ten digits (so `+7 912…`,
+/// `8 912…` and `912…` are one number), or all digits of a shorter number.
+/// Numbers under seven digits (extensions, short codes) are not compared.
+pub fn phone_key(norm: &str) -> Option<String> {
+    let digits = norm.trim_start_matches('+');
+    if digits.len() < 7 {
+        return None;
+    }
+    Some(digits[digits.len().saturating_sub(10)..].to_string())
+}
+
+/// Normalised person name for duplicate detection.
+pub fn name_key(first: &str, last: &str) -> Option<String> {
+    let mut out = String::with_capacity(first.len() + last.len() + 1);
+    for word in first.split_whitespace().chain(last.split_whitespace()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    if out.is_empty() { None } else { Some(out) }
+}
+
+/// Loose e-mail check for imports: other programs store addresses such as
+/// `someone@localhost`; we only refuse what cannot be an address at all.
+pub fn plausible_email(e: &str) -> bool {
+    e.split_once('@').is_some_and(|(l, d)| !l.is_empty() && !d.is_empty() && !d.contains('@'))
+        && !e.contains(char::is_whitespace)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phones_normalise_with_country_code_and_compare_by_last_ten_digits() {
+        assert_eq!(norm_phone("+7 (912) 345-67-89"), "+79123456789");
+        assert_eq!(norm_phone("0049 30 1234567"), "+49301234567");
+        assert_eq!(norm_phone("8 912 345 67 89"), "89123456789");
+        assert_eq!(norm_phone("tel:+1-418-656-9254;ext=102"), "+14186569254");
+        assert_eq!(norm_phone("business 1"), "1");
+        assert_eq!(norm_phone("n/a"), "");
+        assert_eq!(phone_key(&norm_phone("+7 912 345 67 89")), phone_key(&norm_phone("8 (912) 345-67-89")));
+        assert_ne!(phone_key(&norm_phone("+7 912 345 67 89")), phone_key(&norm_phone("+7 912 345 67 80")));
+        assert_eq!(phone_key("1"), None);
+        assert_eq!(phone_key("123456"), None, "too short to say two contacts are one");
+    }
+
+    #[test]
+    fn emails_and_names_normalise() {
+        assert_eq!(norm_email("  John.Doe@Example.COM "), "john.doe@example.com");
+        assert_eq!(name_key(" Анна ", "СМИРНОВА"), Some("анна смирнова".into()));
+        assert_eq!(name_key("", " "), None);
+        assert!(plausible_email("contact1@invalid"));
+        assert!(!plausible_email("no at sign"));
+        assert!(!plausible_email("a@b@c"));
+    }
+}

@@ -1,0 +1,1002 @@
+//! Importing contacts from CSV and vCard files (preview, then one
+//! all-or-nothing transaction) and exporting contacts, deals, activities and
+//! the calendar.
+
+use crate::clock::{stamp, Clock};
+use crate::error::{Error, Result};
+use crate::interop::csv::CsvFile;
+use crate::interop::mapping::{self, ColumnMapping, Preset};
+use crate::interop::{self as io, vcard, ImportRecord, Problem};
+use crate::model::{CompanyInput, ContactInput};
+use crate::store::{self, Store};
+use crate::validate::{self, NAME_MAX, TEXT_MAX};
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use ts_rs::TS;
+
+/// What to do with a row that matches an existing contact (by e-mail, phone,
+/// or — when the row has neither — by name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum DuplicatePolicy {
+    /// Leave the existing contact as it is and skip the row.
+    Skip,
+    /// Fill the existing contact with the row's values; add new phones/e-mails.
+    Update,
+    /// Create a second contact anyway.
+    Create,
+}
+
+impl DuplicatePolicy {
+    pub fn parse(s: &str) -> Result<Self> {
+        match s.trim() {
+            "skip" => Ok(Self::Skip),
+            "update" => Ok(Self::Update),
+            "create" => Ok(Self::Create),
+            _ => Err(Error::validation("duplicates", format!("“{s}” is not a duplicates policy. Use skip, update or create."))),
+        }
+    }
+}
+
+/// How to read a file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ImportOptions {
+    /// The file's name as the user knows it (used in every message).
+    pub source_name: String,
+    pub preset: Preset,
+    pub duplicates: DuplicatePolicy,
+    /// The user's own mapping of CSV columns; None = the preset's.
+    pub mapping: Option<Vec<ColumnMapping>>,
+}
+
+impl ImportOptions {
+    pub fn new(source_name: &str) -> Self {
+        ImportOptions { source_name: source_name.into(), preset: Preset::Auto, duplicates: DuplicatePolicy::Skip, mapping: None }
+    }
+}
+
+/// What will happen (preview, dry run) or happened (import) to one row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum RowAction {
+    Create,
+    /// A duplicate that will be skipped.
+    Skip,
+    /// A duplicate whose existing contact will be updated.
+    Update,
+    /// A duplicate created as a second contact.
+    CreateDuplicate,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PreviewRow {
+    #[ts(type = "number")]
+    pub line: u64,
+    pub first_name: String,
+    pub last_name: String,
+    pub company: Option<String>,
+    pub title: Option<String>,
+    pub emails: Vec<String>,
+    pub phones: Vec<String>,
+    pub action: RowAction,
+    #[ts(type = "number | null")]
+    pub duplicate_of: Option<i64>,
+}
+
+/// The outcome of a preview, a dry run or an import.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ImportSummary {
+    pub source: String,
+    /// The format read: google, outlook, thunderbird, generic or vcard.
+    pub format: Preset,
+    pub encoding: String,
+    /// `,` `;` `\t` or `|` (CSV only).
+    pub delimiter: Option<String>,
+    /// The column mapping used (CSV only).
+    pub mapping: Vec<ColumnMapping>,
+    pub duplicates: DuplicatePolicy,
+    /// Rows (CSV) or cards (vCard) in the file.
+    #[ts(type = "number")]
+    pub rows: u64,
+    #[ts(type = "number")]
+    pub created: u64,
+    #[ts(type = "number")]
+    pub updated: u64,
+    #[ts(type = "number")]
+    pub skipped: u64,
+    /// Of `created`, how many duplicate an existing contact (policy `create`).
+    #[ts(type = "number")]
+    pub created_duplicates: u64,
+    #[ts(type = "number")]
+    pub companies_created: u64,
+    /// Problems that refuse the import (nothing is written while any exist).
+    pub refused: Vec<Problem>,
+    /// Worth knowing, but imported anyway (e.g. ragged rows).
+    pub warnings: Vec<Problem>,
+    /// The first rows with what will happen to each.
+    pub preview: Vec<PreviewRow>,
+    /// True only when the import was committed.
+    pub written: bool,
+    /// True when the user cancelled it (nothing was written).
+    pub cancelled: bool,
+}
+
+enum Rows {
+    /// A CSV file, streamed row by row through its mapping.
+    Csv(CsvFile, Vec<ColumnMapping>),
+    /// vCards, read whole (phone exports are small).
+    Cards(Vec<ImportRecord>),
+}
+
+struct Parsed {
+    format: Preset,
+    encoding: String,
+    delimiter: Option<String>,
+    mapping: Vec<ColumnMapping>,
+    /// Cards in a vCard file (CSV rows are counted while streaming).
+    cards: u64,
+    rows: Rows,
+    problems: Vec<Problem>,
+    warnings: Vec<Problem>,
+}
+
+fn parse(bytes: &[u8], o: &ImportOptions) -> Result<Parsed> {
+    let name = &o.source_name;
+    let is_vcard = match o.preset {
+        Preset::Vcard => true,
+        Preset::Auto => vcard::is_vcard(bytes),
+        _ => false,
+    };
+    if is_vcard {
+        let r = vcard::read(bytes, name)?;
+        return Ok(Parsed {
+            format: Preset::Vcard, encoding: r.encoding.into(), delimiter: None, mapping: vec![], cards: r.cards,
+            rows: Rows::Cards(r.records), problems: r.problems, warnings: r.warnings,
+        });
+    }
+    let f = CsvFile::read(bytes, name)?;
+    let format = if o.preset == Preset::Auto { mapping::detect_preset(&f.headers) } else { o.preset };
+    let m = match &o.mapping {
+        Some(m) => {
+            if let Some(bad) = m.iter().find(|c| c.column as usize >= f.headers.len()) {
+                return Err(Error::validation("mapping", format!(
+                    "The mapping names column {} but {name} has {} columns. Choose the mapping again.", bad.column + 1, f.headers.len())));
+            }
+            m.clone()
+        }
+        None => mapping::preset_mapping(format, &f.headers),
+    };
+    if !m.iter().any(|c| matches!(c.field, Some(mapping::ContactField::FirstName | mapping::ContactField::LastName | mapping::ContactField::FullName | mapping::ContactField::Email | mapping::ContactField::Company))) {
+        return Err(Error::validation("mapping", format!(
+            "No column of {name} could be matched to a name, company or e-mail (headers: {}). Choose the columns yourself.",
+            f.headers.iter().take(8).cloned().collect::<Vec<_>>().join(", "))));
+    }
+    let delimiter = Some(match f.delimiter { b'\t' => "\\t".to_string(), d => (d as char).to_string() });
+    Ok(Parsed {
+        format, encoding: f.encoding.into(), delimiter, mapping: m.clone(), cards: 0, rows: Rows::Csv(f, m),
+        problems: vec![], warnings: vec![],
+    })
+}
+
+/// A checked row, ready to write.
+struct Candidate {
+    line: u64,
+    input: ContactInput,
+    company: Option<String>,
+    /// Additional channels: (kind, value, norm, label).
+    extra: Vec<(&'static str, String, String, Option<String>)>,
+    email_keys: Vec<String>,
+    phone_keys: Vec<String>,
+    name_key: Option<String>,
+}
+
+/// A text value, trimmed and checked; reuses the file's string when it needs
+/// no change (imports check 100,000 rows, so copies count).
+fn clean(field: &str, mut v: String, max: usize) -> Result<Option<String>> {
+    let t = v.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    if t.len() != v.len() {
+        v = t.to_string();
+    }
+    let plain = v.len() <= max && !v.chars().any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r');
+    if plain { Ok(Some(v)) } else { validate::optional(field, Some(&v), max) }
+}
+
+fn check(mut r: ImportRecord, problems: &mut Vec<Problem>) -> Option<Candidate> {
+    let before = problems.len();
+    let mut first = std::mem::take(&mut r.first_name);
+    let mut last = std::mem::take(&mut r.last_name);
+    if first.trim().is_empty() && last.trim().is_empty() {
+        let full = r.full_name.trim();
+        if !full.is_empty() {
+            match full.rsplit_once(char::is_whitespace) {
+                Some((f, l)) => (first, last) = (f.trim().to_string(), l.trim().to_string()),
+                None => first = full.to_string(),
+            }
+        } else if !r.company.trim().is_empty() {
+            first = r.company.trim().to_string();
+        } else if let Some(e) = r.emails.first() {
+            first = e.value.trim().to_string();
+        } else {
+            problems.push(Problem { line: r.line, card: (r.card > 0).then_some(r.card), field: Some("name".into()),
+                message: "the contact has no name, company or e-mail. Fill in a name or leave the row out.".into() });
+            return None;
+        }
+    }
+    let (line, card) = (r.line, r.card);
+    let at = move |field: &str, e: Error| Problem { line, card: (card > 0).then_some(card), field: Some(field.into()), message: e.message };
+    let mut ok = |field: &str, v: Result<Option<String>>| match v {
+        Ok(v) => v,
+        Err(e) => {
+            problems.push(at(field, e));
+            None
+        }
+    };
+    let first = ok("first_name", clean("first_name", first, NAME_MAX)).unwrap_or_default();
+    let last = ok("last_name", clean("last_name", last, NAME_MAX)).unwrap_or_default();
+    let title = ok("title", clean("title", std::mem::take(&mut r.title), NAME_MAX));
+    // Line breaks are stored as "\n" whatever the source used ("\r\n", "\r").
+    let raw_notes = std::mem::take(&mut r.notes);
+    let raw_notes = if raw_notes.contains('\r') { raw_notes.replace("\r\n", "\n").replace('\r', "\n") } else { raw_notes };
+    let notes = ok("notes", clean("notes", raw_notes, TEXT_MAX));
+    let company = ok("company", clean("company", std::mem::take(&mut r.company), 300));
+    let birthday = if r.birthday.trim().is_empty() {
+        None
+    } else {
+        match validate::birthday("birthday", &r.birthday) {
+            Ok(b) => Some(b),
+            Err(e) => {
+                problems.push(at("birthday", e));
+                None
+            }
+        }
+    };
+    let mut emails: Vec<(String, String, Option<String>)> = vec![];
+    let mut moved: Vec<String> = vec![];
+    for e in std::mem::take(&mut r.emails) {
+        let v = e.value.trim();
+        if card > 0 && !io::plausible_email(v) {
+            // Phones put odd things in EMAIL; keep them visible rather than refuse the card.
+            moved.push(format!("{}: {v}", e.field));
+            continue;
+        }
+        if !io::plausible_email(v) || v.chars().count() > 320 {
+            problems.push(at(&e.field, Error::validation(&e.field, format!("“{}” is not an e-mail address (name@example.com).", truncate(v)))));
+            continue;
+        }
+        let n = io::norm_email(v);
+        if !emails.iter().any(|(_, x, _)| *x == n) {
+            let v = if v.len() == e.value.len() { e.value } else { v.to_string() };
+            emails.push((v, n, e.label));
+        }
+    }
+    let mut phones: Vec<(String, String, Option<String>)> = vec![];
+    for p in std::mem::take(&mut r.phones) {
+        let v = p.value.trim();
+        if v.chars().count() > 50 || v.chars().any(char::is_control) {
+            problems.push(at(&p.field, Error::validation(&p.field, format!("“{}” is not a phone number (at most 50 characters).", truncate(v)))));
+            continue;
+        }
+        let n = io::norm_phone(v);
+        let k = io::phone_key(&n);
+        if !phones.iter().any(|(x, nn, _)| x == v || (k.is_some() && io::phone_key(nn) == k)) {
+            let v = if v.len() == p.value.len() { p.value } else { v.to_string() };
+            phones.push((v, n, p.label));
+        }
+    }
+    if problems.len() > before {
+        return None;
+    }
+    let notes = if moved.is_empty() {
+        notes
+    } else {
+        let mut n = notes.unwrap_or_default();
+        for m in moved {
+            if !n.is_empty() {
+                n.push('\n');
+            }
+            n.push_str(&m);
+        }
+        Some(n)
+    };
+    let name_key = io::name_key(&first, &last);
+    let mut email_keys = Vec::with_capacity(emails.len());
+    let mut phone_keys = Vec::with_capacity(phones.len());
+    let mut extra = vec![];
+    let mut email = None;
+    for (i, (v, n, l)) in emails.into_iter().enumerate() {
+        if i == 0 {
+            email = Some(v);
+            email_keys.push(n);
+        } else {
+            email_keys.push(n.clone());
+            extra.push(("email", v, n, l));
+        }
+    }
+    let mut phone = None;
+    for (i, (v, n, l)) in phones.into_iter().enumerate() {
+        phone_keys.extend(io::phone_key(&n));
+        if i == 0 {
+            phone = Some(v);
+        } else {
+            extra.push(("phone", v, n, l));
+        }
+    }
+    Some(Candidate {
+        line,
+        email_keys,
+        phone_keys,
+        name_key,
+        input: ContactInput {
+            company_id: None,
+            first_name: first,
+            last_name: last,
+            title,
+            phone,
+            email,
+            notes,
+            source: None,
+            referred_by_id: None,
+            owner_id: None,
+            birthday,
+        },
+        company,
+        extra,
+    })
+}
+
+fn truncate(s: &str) -> String {
+    if s.chars().count() > 60 { format!("{}…", s.chars().take(60).collect::<String>()) } else { s.to_string() }
+}
+
+/// FNV-1a: the keys are short and come from the user's own file, so a fast
+/// hash beats SipHash's flooding protection here.
+#[derive(Default, Clone, Copy)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h = (h ^ *b as u64).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FastMap<V> = HashMap<String, V, std::hash::BuildHasherDefault<Fnv>>;
+
+/// Existing contacts by their duplicate keys, and companies by name.
+#[derive(Default)]
+struct Index {
+    email: FastMap<i64>,
+    phone: FastMap<i64>,
+    name: FastMap<i64>,
+    /// By lower-case name; `companies_exact` caches names as written.
+    companies: FastMap<i64>,
+    companies_exact: FastMap<i64>,
+}
+
+impl Index {
+    fn load(c: &Connection) -> Result<Index> {
+        let mut ix = Index::default();
+        for k in store::interop::contact_keys(c)? {
+            if let Some(e) = k.email.as_deref().filter(|e| !e.trim().is_empty()) {
+                ix.email.entry(io::norm_email(e)).or_insert(k.id);
+            }
+            if let Some(p) = k.phone.as_deref().and_then(|p| io::phone_key(&io::norm_phone(p))) {
+                ix.phone.entry(p).or_insert(k.id);
+            }
+            if let Some(n) = io::name_key(&k.first_name, &k.last_name) {
+                ix.name.entry(n).or_insert(k.id);
+            }
+        }
+        for (id, kind, norm) in store::interop::channel_keys(c)? {
+            if kind == "email" {
+                ix.email.entry(norm).or_insert(id);
+            } else if let Some(p) = io::phone_key(&norm) {
+                ix.phone.entry(p).or_insert(id);
+            }
+        }
+        for (id, name) in store::interop::company_names(c)? {
+            ix.companies.entry(name.trim().to_lowercase()).or_insert(id);
+        }
+        Ok(ix)
+    }
+
+    fn find(&self, c: &Candidate) -> Option<i64> {
+        c.email_keys.iter().find_map(|k| self.email.get(k)).or_else(|| c.phone_keys.iter().find_map(|k| self.phone.get(k))).or_else(|| {
+            if c.email_keys.is_empty() && c.phone_keys.is_empty() { c.name_key.as_ref().and_then(|k| self.name.get(k)) } else { None }
+        }).copied()
+    }
+
+    fn reserve(&mut self, n: usize) {
+        self.email.reserve(n);
+        self.phone.reserve(n);
+        self.name.reserve(n);
+    }
+
+    fn add(&mut self, c: Candidate, id: i64) {
+        for k in c.email_keys {
+            self.email.entry(k).or_insert(id);
+        }
+        for k in c.phone_keys {
+            self.phone.entry(k).or_insert(id);
+        }
+        if let Some(k) = c.name_key {
+            self.name.entry(k).or_insert(id);
+        }
+    }
+}
+
+const PREVIEW_ROWS: usize = 20;
+
+/// The column mapping a CSV file gets from its preset (or auto-detection):
+/// the starting point for the user's own mapping. Empty for vCard files.
+pub fn detect_mapping(bytes: &[u8], o: &ImportOptions) -> Result<Vec<ColumnMapping>> {
+    let o = ImportOptions { mapping: None, ..o.clone() };
+    match parse(bytes, &o) {
+        Ok(p) => Ok(p.mapping),
+        // No column recognised: every column unmapped, for the user to choose.
+        Err(e) if e.field.as_deref() == Some("mapping") => {
+            let f = CsvFile::read(bytes, &o.source_name)?;
+            Ok(f.headers.iter().enumerate().map(|(i, h)| ColumnMapping { column: i as u32, header: h.clone(), field: None }).collect())
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// Reads the file and shows what an import would do, writing nothing:
+/// the detected format, encoding, delimiter and mapping, the first `limit`
+/// rows with their action, and the counts.
+pub fn preview(store: &Store, bytes: &[u8], o: &ImportOptions, limit: usize) -> Result<ImportSummary> {
+    let parsed = parse(bytes, o)?;
+    // A savepoint that is always rolled back: the same code path as the real
+    // import, without writing.
+    let c = store.conn();
+    c.execute_batch("SAVEPOINT conveyor_preview")?;
+    let result = run(c, "1970-01-01T00:00:00Z", parsed, o, limit, &mut |_| true);
+    c.execute_batch("ROLLBACK TO conveyor_preview; RELEASE conveyor_preview")?;
+    let mut s = result?;
+    s.written = false;
+    Ok(s)
+}
+
+/// Imports contacts (and their companies, by name) from a CSV or vCard file.
+/// All or nothing: when any row is refused, nothing is written and the
+/// summary lists every problem; `dry_run` writes nothing either.
+pub fn import_contacts(store: &mut Store, clock: &dyn Clock, bytes: &[u8], o: &ImportOptions, dry_run: bool) -> Result<ImportSummary> {
+    import_contacts_with_progress(store, clock, bytes, o, dry_run, &mut |_| true)
+}
+
+/// What the shell's progress bar gets: rows read so far; return false to
+/// cancel (then nothing is written and the summary says `cancelled`).
+pub type Progress<'a> = &'a mut dyn FnMut(u64) -> bool;
+
+/// How often (in rows) the progress callback is called.
+pub const PROGRESS_EVERY: u64 = 1_000;
+
+const ROLL_BACK: &str = "conveyor: roll the import back";
+
+/// [`import_contacts`] with a progress callback that can cancel.
+pub fn import_contacts_with_progress(
+    store: &mut Store,
+    clock: &dyn Clock,
+    bytes: &[u8],
+    o: &ImportOptions,
+    dry_run: bool,
+    progress: Progress<'_>,
+) -> Result<ImportSummary> {
+    if dry_run {
+        return preview(store, bytes, o, PREVIEW_ROWS);
+    }
+    let parsed = parse(bytes, o)?;
+    let now = stamp(clock.now());
+    let mut summary = None;
+    let r = store.write(|tx| {
+        let s = run(tx, &now, parsed, o, PREVIEW_ROWS, progress)?;
+        let roll_back = !s.refused.is_empty() || s.cancelled;
+        summary = Some(s);
+        if roll_back {
+            // All or nothing: the transaction is rolled back.
+            return Err(Error::internal(ROLL_BACK));
+        }
+        Ok(())
+    });
+    let mut s = summary.ok_or_else(|| r.clone().err().unwrap_or_else(|| Error::internal("import produced no summary")))?;
+    match r {
+        Ok(()) => s.written = true,
+        Err(e) if e.message == ROLL_BACK => {
+            s.written = false;
+            s.created = 0;
+            s.updated = 0;
+            s.companies_created = 0;
+        }
+        Err(e) => return Err(e),
+    }
+    Ok(s)
+}
+
+fn run(c: &Connection, now: &str, p: Parsed, o: &ImportOptions, limit: usize, progress: Progress<'_>) -> Result<ImportSummary> {
+    let mut ix = Index::load(c)?;
+    if let Rows::Csv(f, _) = &p.rows {
+        // About one row per 100 bytes: grow the maps once, not twenty times.
+        ix.reserve(f.len() / 100);
+    }
+    let mut r = Runner {
+        c,
+        now,
+        limit,
+        ix,
+        progress,
+        seen: 0,
+        failed: !p.problems.is_empty(),
+        s: ImportSummary {
+            source: o.source_name.clone(), format: p.format, encoding: p.encoding, delimiter: p.delimiter, mapping: p.mapping,
+            duplicates: o.duplicates, rows: p.cards, created: 0, updated: 0, skipped: 0, created_duplicates: 0, companies_created: 0,
+            refused: p.problems, warnings: p.warnings, preview: vec![], written: false, cancelled: false,
+        },
+    };
+    let streamed = match p.rows {
+        Rows::Cards(cards) => cards.into_iter().try_for_each(|card| r.row(card)),
+        Rows::Csv(file, mapping) => file
+            .each_row(&o.source_name, &mapping, |rec, mut problems| {
+                if problems.is_empty() {
+                    r.row(rec)
+                } else {
+                    r.failed = true;
+                    r.s.refused.append(&mut problems);
+                    r.tick()
+                }
+            })
+            .map(|(rows, mut warnings)| {
+                r.s.rows = rows;
+                r.s.warnings.append(&mut warnings);
+            }),
+    };
+    match streamed {
+        Ok(()) => {}
+        Err(_) if r.s.cancelled => {}
+        Err(e) => return Err(e),
+    }
+    r.s.refused.sort_by_key(|p| (p.line, p.card));
+    Ok(r.s)
+}
+
+/// One pass over the rows: check, find duplicates, and write — until the
+/// first refused row; after it, rows are only checked (the caller rolls back).
+struct Runner<'a, 'p> {
+    c: &'a Connection,
+    now: &'a str,
+    limit: usize,
+    ix: Index,
+    failed: bool,
+    s: ImportSummary,
+    progress: Progress<'p>,
+    seen: u64,
+}
+
+impl Runner<'_, '_> {
+    /// Counts a row; every [`PROGRESS_EVERY`] rows asks the caller whether to go on.
+    fn tick(&mut self) -> Result<()> {
+        self.seen += 1;
+        if self.seen.is_multiple_of(PROGRESS_EVERY) && !(self.progress)(self.seen) {
+            self.s.cancelled = true;
+            return Err(Error::internal(ROLL_BACK));
+        }
+        Ok(())
+    }
+
+    fn row(&mut self, rec: ImportRecord) -> Result<()> {
+        self.tick()?;
+        let before = self.s.refused.len();
+        let cand = check(rec, &mut self.s.refused);
+        if self.s.refused.len() > before {
+            self.failed = true;
+        }
+        let Some(mut cand) = cand else { return Ok(()) };
+        let dup = self.ix.find(&cand);
+        let action = match (dup, self.s.duplicates) {
+            (None, _) => RowAction::Create,
+            (Some(_), DuplicatePolicy::Skip) => RowAction::Skip,
+            (Some(_), DuplicatePolicy::Update) => RowAction::Update,
+            (Some(_), DuplicatePolicy::Create) => RowAction::CreateDuplicate,
+        };
+        if self.s.preview.len() < self.limit {
+            self.s.preview.push(PreviewRow {
+                line: cand.line, first_name: cand.input.first_name.clone(), last_name: cand.input.last_name.clone(),
+                company: cand.company.clone(), title: cand.input.title.clone(),
+                emails: cand.input.email.iter().cloned().chain(cand.extra.iter().filter(|x| x.0 == "email").map(|x| x.1.clone())).collect(),
+                phones: cand.input.phone.iter().cloned().chain(cand.extra.iter().filter(|x| x.0 == "phone").map(|x| x.1.clone())).collect(),
+                action, duplicate_of: dup,
+            });
+        }
+        let writing = !self.failed;
+        let (c, now) = (self.c, self.now);
+        match action {
+            RowAction::Skip => self.s.skipped += 1,
+            RowAction::Update => {
+                self.s.updated += 1;
+                if writing {
+                    let id = dup.unwrap_or_default();
+                    cand.input.company_id = company_id(c, now, &mut self.ix, cand.company.as_deref(), &mut self.s.companies_created)?;
+                    update_existing(c, now, id, &cand)?;
+                    self.ix.add(cand, id);
+                }
+            }
+            RowAction::Create | RowAction::CreateDuplicate => {
+                self.s.created += 1;
+                if action == RowAction::CreateDuplicate {
+                    self.s.created_duplicates += 1;
+                }
+                if writing {
+                    cand.input.company_id = company_id(c, now, &mut self.ix, cand.company.as_deref(), &mut self.s.companies_created)?;
+                    let id = store::contacts::insert(c, now, &cand.input)?;
+                    for (pos, (kind, v, n, l)) in cand.extra.iter().enumerate() {
+                        store::interop::insert_channel(c, id, kind, v, n, l.as_deref(), pos as i64 + 1)?;
+                    }
+                    self.ix.add(cand, id);
+                } else {
+                    // Later rows of the same file may duplicate this one.
+                    let line = cand.line as i64;
+                    self.ix.add(cand, -line);
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn company_id(c: &Connection, now: &str, ix: &mut Index, name: Option<&str>, created: &mut u64) -> Result<Option<i64>> {
+    let Some(name) = name.map(str::trim).filter(|n| !n.is_empty()) else { return Ok(None) };
+    if let Some(id) = ix.companies_exact.get(name) {
+        return Ok(Some(*id));
+    }
+    let key = name.to_lowercase();
+    let id = match ix.companies.get(&key) {
+        Some(id) => *id,
+        None => {
+            let id = store::companies::insert(c, now, &CompanyInput { name: name.to_string(), ..Default::default() })?;
+            *created += 1;
+            ix.companies.insert(key, id);
+            id
+        }
+    };
+    ix.companies_exact.insert(name.to_string(), id);
+    Ok(Some(id))
+}
+
+/// Fills an existing contact with the row's non-empty values; phones and
+/// e-mails it does not have yet become additional channels.
+fn update_existing(c: &Connection, now: &str, id: i64, cand: &Candidate) -> Result<()> {
+    let old = store::contacts::get(c, id)?;
+    let i = &cand.input;
+    let pick = |new: &Option<String>, old: &Option<String>| new.clone().or_else(|| old.clone());
+    let mut known: Vec<(String, String)> = store::interop::channel_norms(c, id)?;
+    if let Some(e) = &old.email {
+        known.push(("email".into(), io::norm_email(e)));
+    }
+    if let Some(p) = &old.phone {
+        known.push(("phone".into(), io::norm_phone(p)));
+    }
+    let mut extra: Vec<(&str, String, String, Option<String>)> = vec![];
+    let primary_email = i.email.as_ref().map(|e| ("email", e.clone(), io::norm_email(e), None));
+    let primary_phone = i.phone.as_ref().map(|p| ("phone", p.clone(), io::norm_phone(p), None));
+    let mut email = old.email.clone();
+    let mut phone = old.phone.clone();
+    for ch in primary_email.into_iter().chain(primary_phone).chain(cand.extra.iter().cloned()) {
+        if known.iter().any(|(k, n)| k == ch.0 && *n == ch.2) {
+            continue;
+        }
+        known.push((ch.0.to_string(), ch.2.clone()));
+        match ch.0 {
+            "email" if email.is_none() => email = Some(ch.1.clone()),
+            "phone" if phone.is_none() => phone = Some(ch.1.clone()),
+            _ => extra.push(ch),
+        }
+    }
+    let merged = ContactInput {
+        company_id: i.company_id.or(old.company_id),
+        first_name: if i.first_name.is_empty() { old.first_name.clone() } else { i.first_name.clone() },
+        last_name: if i.last_name.is_empty() && !i.first_name.is_empty() && old.last_name.is_empty() { String::new() } else if i.last_name.is_empty() { old.last_name.clone() } else { i.last_name.clone() },
+        title: pick(&i.title, &old.title),
+        phone,
+        email,
+        notes: pick(&i.notes, &old.notes),
+        source: old.source,
+        referred_by_id: old.referred_by_id,
+        owner_id: old.owner_id,
+        birthday: pick(&i.birthday, &old.birthday),
+    };
+    store::contacts::update(c, id, now, &merged)?;
+    let first = store::interop::next_channel_position(c, id)?;
+    for (pos, (kind, v, n, l)) in (first..).zip(extra) {
+        store::interop::insert_channel(c, id, kind, &v, &n, l.as_deref(), pos)?;
+    }
+    Ok(())
+}
+
+// ---- exports ----------------------------------------------------------------
+
+/// Formats of the contacts export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ContactsFormat {
+    Vcard4,
+    Vcard3,
+    Csv,
+}
+
+impl ContactsFormat {
+    pub fn parse(s: &str) -> Result<Self> {
+        match s.trim() {
+            "vcard4" | "vcard" => Ok(Self::Vcard4),
+            "vcard3" => Ok(Self::Vcard3),
+            "csv" => Ok(Self::Csv),
+            _ => Err(Error::validation("format", format!("“{s}” is not an export format. Use vcard4, vcard3 or csv."))),
+        }
+    }
+}
+
+/// Live contacts with their company names and additional channels.
+pub fn export_contacts_list(store: &Store) -> Result<Vec<io::export::ExportContact>> {
+    let c = store.conn();
+    let companies: HashMap<i64, String> = store::interop::company_names(c)?.into_iter().collect();
+    let mut channels: HashMap<i64, Vec<store::interop::Channel>> = HashMap::new();
+    for ch in store::interop::all_channels(c)? {
+        channels.entry(ch.contact_id).or_default().push(ch);
+    }
+    Ok(store::contacts::list_all(c)?
+        .into_iter()
+        .map(|ct| io::export::ExportContact {
+            company: ct.company_id.and_then(|id| companies.get(&id).cloned()),
+            channels: channels.remove(&ct.id).unwrap_or_default(),
+            contact: ct,
+        })
+        .collect())
+}
+
+/// The contacts file's bytes, and how many contacts it holds.
+pub fn export_contacts(store: &Store, format: ContactsFormat) -> Result<(Vec<u8>, usize)> {
+    let list = export_contacts_list(store)?;
+    let bytes = match format {
+        ContactsFormat::Vcard4 => io::export::vcards(&list, io::export::VcardVersion::V4).into_bytes(),
+        ContactsFormat::Vcard3 => io::export::vcards(&list, io::export::VcardVersion::V3).into_bytes(),
+        ContactsFormat::Csv => io::export::contacts_csv(&list),
+    };
+    Ok((bytes, list.len()))
+}
+
+pub fn export_deals(store: &Store) -> Result<(Vec<u8>, usize)> {
+    let rows = store::interop::deal_rows(store.conn())?;
+    Ok((io::export::deals_csv(&rows), rows.len()))
+}
+
+pub fn export_activities(store: &Store) -> Result<(Vec<u8>, usize)> {
+    let rows = store::interop::activity_rows(store.conn())?;
+    Ok((io::export::activities_csv(&rows), rows.len()))
+}
+
+/// What the calendar export holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CalendarExport {
+    pub time_zone: String,
+    #[ts(type = "number")]
+    pub routines: u32,
+    #[ts(type = "number")]
+    pub next_steps: u32,
+    #[ts(type = "number")]
+    pub tasks: u32,
+}
+
+/// The calendar (ICS): routines, next steps of open deals, open tasks.
+/// `time_zone` is an IANA name such as `Europe/Berlin` (the adapters pass the
+/// user's, e.g. from [`crate::interop::ics::system_zone_name`]).
+pub fn export_calendar(store: &Store, clock: &dyn Clock, time_zone: &str) -> Result<(Vec<u8>, CalendarExport)> {
+    let tz: chrono_tz::Tz = time_zone.parse().map_err(|_| {
+        Error::validation("time_zone", format!("“{time_zone}” is not a time zone name. Use one such as Europe/Berlin or America/New_York."))
+    })?;
+    let c = store.conn();
+    let meta = store::meta::load(c)?;
+    let items = store::interop::calendar_items(c)?;
+    let created = chrono::NaiveDate::parse_from_str(meta.created_at.get(..10).unwrap_or(""), "%Y-%m-%d").unwrap_or(clock.today());
+    let routines = io::ics::builtin_routines(created);
+    let text = io::ics::calendar(&io::ics::CalendarInput {
+        calendar_name: &meta.name,
+        workspace_key: &meta.created_at,
+        tz,
+        now: clock.now(),
+        routines: &routines,
+        items: &items,
+    });
+    let info = CalendarExport {
+        time_zone: tz.name().to_string(),
+        routines: routines.len() as u32,
+        next_steps: items.iter().filter(|i| i.kind == "deal").count() as u32,
+        tasks: items.iter().filter(|i| i.kind == "activity").count() as u32,
+    };
+    Ok((text.into_bytes(), info))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::ErrorCode;
+    use crate::store::testing::{clock, store};
+    use crate::usecases::workspace;
+
+    fn opts(p: DuplicatePolicy) -> ImportOptions {
+        ImportOptions { duplicates: p, ..ImportOptions::new("test.csv") }
+    }
+
+    fn contacts(s: &Store) -> Vec<crate::model::Contact> {
+        store::contacts::list_all(s.conn()).unwrap()
+    }
+
+    const BASE: &str = "First Name,Last Name,Email,Phone,Company\nAnna,Smirnova,anna@x.ru,+7 912 345 67 89,Romashka\nBoris,Ivanov,boris@x.ru,,Romashka\n";
+
+    #[test]
+    fn import_creates_contacts_companies_and_channels() {
+        let mut s = store();
+        let csv = "Name,E-mail,E-mail 2,Phone,Phone 2,Birthday\nAnna Smirnova,anna@x.ru,ANNA@x.ru,+7 912 345 67 89,8 (912) 345-67-89\nBoris Ivanov,b@x.ru,b2@x.ru,1,2,1980-03-22\n";
+        let r = import_contacts(&mut s, &clock(), csv.as_bytes(), &opts(DuplicatePolicy::Skip), false).unwrap();
+        assert!(r.written && r.refused.is_empty(), "{:?}", r.refused);
+        assert_eq!((r.created, r.format), (2, Preset::Generic));
+        let list = export_contacts_list(&s).unwrap();
+        assert_eq!((list[0].contact.first_name.as_str(), list[0].contact.last_name.as_str()), ("Anna", "Smirnova"));
+        assert!(list[0].channels.is_empty(), "same e-mail and same phone are not repeated: {:?}", list[0].channels);
+        assert_eq!(list[1].channels.iter().map(|c| (c.kind.as_str(), c.value.as_str())).collect::<Vec<_>>(), vec![("email", "b2@x.ru"), ("phone", "2")]);
+        assert_eq!(list[1].contact.birthday.as_deref(), Some("1980-03-22"));
+    }
+
+    #[test]
+    fn duplicate_policies_skip_update_create() {
+        for (policy, created, updated, skipped, total) in [
+            (DuplicatePolicy::Skip, 1, 0, 2, 3),
+            (DuplicatePolicy::Update, 1, 2, 0, 3),
+            (DuplicatePolicy::Create, 3, 0, 0, 5),
+        ] {
+            let mut s = store();
+            import_contacts(&mut s, &clock(), BASE.as_bytes(), &opts(policy), false).unwrap();
+            // Anna by phone (other format), Boris by e-mail in other case, Vera new.
+            let again = "First Name,Last Name,Email,Phone,Company,Title\nAnna,Smirnova-Petrova,,8 (912) 345-67-89,,CEO\nBoris,Ivanov,BORIS@X.RU,+7 999 000 11 22,,\nVera,Orlova,vera@x.ru,,Lyutik,\n";
+            let p = preview(&s, again.as_bytes(), &opts(policy), 10).unwrap();
+            let r = import_contacts(&mut s, &clock(), again.as_bytes(), &opts(policy), false).unwrap();
+            assert_eq!((r.created, r.updated, r.skipped), (created, updated, skipped), "{policy:?}");
+            assert_eq!((p.created, p.updated, p.skipped), (created, updated, skipped), "preview says the same for {policy:?}");
+            assert_eq!(p.preview[1].duplicate_of, Some(2));
+            let all = contacts(&s);
+            assert_eq!(all.len(), total, "{policy:?}");
+            if policy == DuplicatePolicy::Update {
+                let anna = &all[0];
+                assert_eq!((anna.last_name.as_str(), anna.title.as_deref(), anna.email.as_deref()), ("Smirnova-Petrova", Some("CEO"), Some("anna@x.ru")));
+                let boris = export_contacts_list(&s).unwrap().into_iter().find(|c| c.contact.first_name == "Boris").unwrap();
+                assert_eq!(boris.contact.phone.as_deref(), Some("+7 999 000 11 22"));
+                assert!(boris.channels.is_empty(), "the same e-mail is not added twice");
+            }
+            assert_eq!(workspace::info(&s).unwrap().counts.companies, 2);
+        }
+    }
+
+    #[test]
+    fn duplicates_inside_one_file_follow_the_policy_too() {
+        let mut s = store();
+        let csv = "Name,Email\nAnna,a@x.ru\nAnna S.,A@X.RU\n";
+        let r = import_contacts(&mut s, &clock(), csv.as_bytes(), &opts(DuplicatePolicy::Skip), false).unwrap();
+        assert_eq!((r.created, r.skipped), (1, 1));
+        let d = preview(&s, "Name,Email\nX,x@x.ru\nY,x@x.ru\n".as_bytes(), &opts(DuplicatePolicy::Skip), 10).unwrap();
+        assert_eq!((d.created, d.skipped), (1, 1));
+    }
+
+    #[test]
+    fn one_bad_row_writes_nothing_and_names_line_and_field() {
+        let mut s = store();
+        let before = workspace::info(&s).unwrap();
+        let csv = "First Name,Last Name,Email,Birthday\nAnna,S,anna@x.ru,\nBoris,I,not-an-address,\n,,,\nVera,O,v@x.ru,31.02.1990\n";
+        let r = import_contacts(&mut s, &clock(), csv.as_bytes(), &opts(DuplicatePolicy::Skip), false).unwrap();
+        assert!(!r.written);
+        assert_eq!((r.created, r.companies_created), (0, 0));
+        let where_: Vec<(u64, Option<&str>)> = r.refused.iter().map(|p| (p.line, p.field.as_deref())).collect();
+        assert_eq!(where_, vec![(3, Some("Email")), (5, Some("birthday"))]);
+        assert_eq!(workspace::info(&s).unwrap(), before);
+        assert!(contacts(&s).is_empty());
+    }
+
+    #[test]
+    fn cancelling_from_the_progress_callback_writes_nothing() {
+        let mut s = store();
+        let mut csv = String::from("Name,Email\n");
+        for i in 0..2_500 {
+            csv.push_str(&format!("Person {i},p{i}@x.ru\n"));
+        }
+        let mut calls = vec![];
+        let r = import_contacts_with_progress(&mut s, &clock(), csv.as_bytes(), &opts(DuplicatePolicy::Skip), false, &mut |n| {
+            calls.push(n);
+            n < 2_000
+        })
+        .unwrap();
+        assert_eq!(calls, vec![1_000, 2_000]);
+        assert!(r.cancelled && !r.written);
+        assert!(contacts(&s).is_empty());
+        let r = import_contacts_with_progress(&mut s, &clock(), csv.as_bytes(), &opts(DuplicatePolicy::Skip), false, &mut |_| true).unwrap();
+        assert_eq!((r.created, r.written, r.cancelled), (2_500, true, false));
+        let m = detect_mapping(b"a;b\n1;2\n", &opts(DuplicatePolicy::Skip)).unwrap();
+        assert_eq!(m.iter().map(|c| (c.header.as_str(), c.field)).collect::<Vec<_>>(), vec![("a", None), ("b", None)]);
+    }
+
+    #[test]
+    fn dry_run_and_preview_write_nothing() {
+        let mut s = store();
+        let r = import_contacts(&mut s, &clock(), BASE.as_bytes(), &opts(DuplicatePolicy::Skip), true).unwrap();
+        assert_eq!((r.created, r.written, r.companies_created), (2, false, 1), "it says what it would create");
+        assert!(contacts(&s).is_empty());
+        assert_eq!(workspace::info(&s).unwrap().counts.companies, 0);
+    }
+
+    #[test]
+    fn a_users_own_mapping_is_used() {
+        let mut s = store();
+        let csv = "col1;col2;col3\nAnna;anna@x.ru;Romashka\n";
+        let mapping = vec![
+            ColumnMapping { column: 0, header: "col1".into(), field: Some(mapping::ContactField::FirstName) },
+            ColumnMapping { column: 1, header: "col2".into(), field: Some(mapping::ContactField::Email) },
+            ColumnMapping { column: 2, header: "col3".into(), field: Some(mapping::ContactField::Company) },
+        ];
+        let o = ImportOptions { mapping: Some(mapping), ..opts(DuplicatePolicy::Skip) };
+        let r = import_contacts(&mut s, &clock(), csv.as_bytes(), &o, false).unwrap();
+        assert_eq!((r.created, r.delimiter.as_deref()), (1, Some(";")));
+        assert_eq!(contacts(&s)[0].email.as_deref(), Some("anna@x.ru"));
+        let e = import_contacts(&mut s, &clock(), csv.as_bytes(), &opts(DuplicatePolicy::Skip), false).unwrap_err();
+        assert_eq!((e.code, e.field.as_deref()), (ErrorCode::Validation, Some("mapping")));
+    }
+
+    fn fixture(rel: &str) -> Vec<u8> {
+        std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures").join(rel)).unwrap()
+    }
+
+    type Shape = (String, String, Option<String>, Option<String>, Option<String>, Option<String>, Option<String>, Vec<(String, String)>);
+
+    /// What a contact is, for comparing round trips (ids aside).
+    fn shape(s: &Store) -> Vec<Shape> {
+        let mut v: Vec<_> = export_contacts_list(s)
+            .unwrap()
+            .into_iter()
+            .map(|e| {
+                let c = e.contact;
+                (c.first_name, c.last_name, e.company, c.title, c.email, c.phone, c.birthday, e.channels.into_iter().map(|ch| (ch.kind, ch.value)).collect())
+            })
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn every_fixture_imports_and_round_trips_through_vcard4_vcard3_and_csv() {
+        let mut s = store();
+        for f in ["vcard/v21_android_multi_qp_photo.vcf", "vcard/v21_syncevolution_16_contacts.vcf", "vcard/v21_ukrainian_cp1251_8bit.vcf",
+            "vcard/v30_evolution_folded.vcf", "vcard/v40_rfc6350_example.vcf", "csv/google_legacy_export_roundcube.csv", "csv/thunderbird_export_quoting.csv"] {
+            let r = import_contacts(&mut s, &clock(), &fixture(f), &ImportOptions { duplicates: DuplicatePolicy::Create, ..ImportOptions::new(f) }, false).unwrap();
+            assert!(r.written, "{f}: {:?}", r.refused);
+        }
+        let original = shape(&s);
+        assert_eq!(original.len(), 6 + 16 + 1 + 1 + 1 + 1 + 2);
+        assert!(original.iter().any(|c| c.0 == "Віталій" && c.1 == "Кличко"));
+        let with_notes = |st: &Store| export_contacts_list(st).unwrap().into_iter().map(|e| e.contact.notes).collect::<Vec<_>>();
+        for format in [ContactsFormat::Vcard4, ContactsFormat::Vcard3, ContactsFormat::Csv] {
+            let (bytes, n) = export_contacts(&s, format).unwrap();
+            assert_eq!(n, original.len());
+            let mut back = store();
+            let r = import_contacts(&mut back, &clock(), &bytes, &ImportOptions { duplicates: DuplicatePolicy::Create, ..ImportOptions::new("export") }, false).unwrap();
+            assert!(r.refused.is_empty(), "{format:?}: {:?}", r.refused);
+            assert_eq!(shape(&back), original, "{format:?}");
+            let notes = |v: Vec<Option<String>>| v.into_iter().map(|n| n.map(|n| n.replace("\r\n", "\n").replace('\r', "\n"))).collect::<Vec<_>>();
+            assert_eq!(notes(with_notes(&back)), notes(with_notes(&s)), "{format:?}");
+        }
+    }
+}
