@@ -96,7 +96,70 @@ pub fn run(contacts: u64, activities: u64) -> Result<Report, Error> {
     m.push(measure("clients list, first 100", Some(20.0), 3, 30, || clients::list(&store, &f, 0, 100))?);
     let deep = (contacts.saturating_sub(200)) as u32;
     m.push(measure("clients list, 100 near the end", Some(50.0), 3, 30, || clients::list(&store, &f, deep, 100))?);
+    drop(store);
+    import_vs_sqlite(&dir, &mut m)?;
     Ok(Report { contacts, activities, build_seconds, file_mb, measurements: m })
+}
+
+/// CSV import of 100,000 contacts into a new workspace, and, for the ratio
+/// DESIGN.md sets (within 2x), the SQLite shell's own `.import` of the same
+/// file into a plain table of a WAL file with synchronous=FULL like ours.
+fn import_vs_sqlite(dir: &std::path::Path, m: &mut Vec<Measurement>) -> Result<(), Error> {
+    use conveyor_core::interop::mapping::Preset;
+    use conveyor_core::model::Lang;
+    use conveyor_core::store::meta::NewWorkspace;
+    use conveyor_core::usecases::interop::{self, DuplicatePolicy, ImportOptions};
+    const ROWS: usize = 100_000;
+    let csv_path = dir.join("contacts.csv");
+    let mut csv = String::from("First Name,Last Name,Company,Job Title,E-mail Address,Mobile Phone,Notes\n");
+    for i in 0..ROWS {
+        csv.push_str(&format!(
+            "Anna{i},Petrova{},Company {} Ltd,Manager,anna{i}@example{}.com,+7 916 {:07},\"Met at the fair, \"\"hall {}\"\"\"\n",
+            i % 977, i % 20_000, i % 20_000, i, i % 9
+        ));
+    }
+    std::fs::write(&csv_path, &csv)?;
+    let bytes = csv.into_bytes();
+    let clock = SystemClock;
+    let mut run = 0;
+    let opts = ImportOptions { source_name: "contacts.csv".into(), preset: Preset::Auto, duplicates: DuplicatePolicy::Create, mapping: None };
+    m.push(measure("CSV import of 100,000 contacts", None, 0, 3, || {
+        run += 1;
+        let path = dir.join(format!("import-{run}.conveyor"));
+        let mut store = Store::create(&path, &clock, &NewWorkspace::new("Import", Lang::En, "EUR"))?;
+        let summary = interop::import_contacts(&mut store, &clock, &bytes, &opts, false)?;
+        Ok(summary)
+    })?);
+    let mut run = 0;
+    let sqlite = measure("sqlite3 .import of the same file", None, 0, 3, || {
+        run += 1;
+        let db = dir.join(format!("plain-{run}.sqlite"));
+        let script = format!(
+            "PRAGMA journal_mode=WAL;\nPRAGMA synchronous=FULL;\n.mode csv\n.import '{}' contacts\n",
+            csv_path.display()
+        );
+        let out = std::process::Command::new("sqlite3")
+            .arg(&db)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .and_then(|mut child| {
+                use std::io::Write;
+                child.stdin.take().expect("stdin").write_all(script.as_bytes())?;
+                child.wait()
+            })
+            .map_err(|e| Error::new(conveyor_core::ErrorCode::Io, format!("Could not run sqlite3 ({e}); install it (apt-get install sqlite3) for the import ratio.")))?;
+        Ok(out.success())
+    });
+    match sqlite {
+        Ok(x) => {
+            let ratio = m.last().map(|i| i.median_ms / x.median_ms).unwrap_or(0.0);
+            m.push(x);
+            m.push(Measurement { name: "  import / sqlite3 .import (median)".into(), runs: 3, median_ms: ratio, p95_ms: ratio, target_ms: Some(2.0) });
+        }
+        Err(e) => eprintln!("{e}"),
+    }
+    Ok(())
 }
 
 struct Cleanup(std::path::PathBuf);

@@ -8,6 +8,9 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Lower-cases and strips accents. Keeps letters, digits and separators.
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.nfkd() {
         if is_combining_mark(c) {

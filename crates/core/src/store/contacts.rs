@@ -25,7 +25,7 @@ pub fn insert(c: &Connection, now: &str, i: &ContactInput) -> Result<i64> {
         i.company_id, i.first_name, i.last_name, i.title, i.phone, i.email, i.notes, i.source, i.referred_by_id, i.owner_id, i.birthday, now,
     ])?;
     let id = c.last_insert_rowid();
-    super::search::index_contact(c, id)?;
+    super::search::index_new_contact(c, id, i)?;
     Ok(id)
 }
 

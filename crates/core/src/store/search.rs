@@ -41,7 +41,7 @@ fn phone_tokens(phone: &str, out: &mut String) {
     }
 }
 
-fn put(c: &Connection, h: Hit, parts: &[Option<&str>], phones: &[Option<&str>]) -> Result<()> {
+fn body(parts: &[Option<&str>], phones: &[Option<&str>]) -> String {
     let mut body = String::new();
     for p in parts.iter().flatten() {
         body.push(' ');
@@ -50,9 +50,27 @@ fn put(c: &Connection, h: Hit, parts: &[Option<&str>], phones: &[Option<&str>]) 
     for p in phones.iter().flatten() {
         phone_tokens(p, &mut body);
     }
+    body
+}
+
+fn put(c: &Connection, h: Hit, parts: &[Option<&str>], phones: &[Option<&str>]) -> Result<()> {
     let id = rowid(h);
     c.prepare_cached("DELETE FROM search_fts WHERE rowid = ?1")?.execute([id])?;
-    c.prepare_cached("INSERT INTO search_fts (rowid, body) VALUES (?1, ?2)")?.execute(params![id, body])?;
+    c.prepare_cached("INSERT INTO search_fts (rowid, body) VALUES (?1, ?2)")?.execute(params![id, body(parts, phones)])?;
+    Ok(())
+}
+
+/// Indexes a contact just inserted (nothing to replace, nothing to re-read).
+pub fn index_new_contact(c: &Connection, id: i64, i: &crate::model::ContactInput) -> Result<()> {
+    let company: Option<String> = match i.company_id {
+        Some(co) => c.prepare_cached("SELECT name FROM companies WHERE id = ?1")?.query_row([co], |r| r.get(0))?,
+        None => None,
+    };
+    let text = body(
+        &[Some(&i.first_name), Some(&i.last_name), i.title.as_deref(), i.email.as_deref(), i.notes.as_deref(), company.as_deref()],
+        &[i.phone.as_deref()],
+    );
+    c.prepare_cached("INSERT INTO search_fts (rowid, body) VALUES (?1, ?2)")?.execute(params![rowid(Hit::Contact(id)), text])?;
     Ok(())
 }
 
