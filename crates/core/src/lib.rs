@@ -8,6 +8,7 @@ pub mod demo;
 pub mod error;
 pub mod interop;
 pub mod model;
+pub mod plan;
 pub mod settings;
 pub mod store;
 pub mod text;

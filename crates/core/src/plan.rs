@@ -1,0 +1,258 @@
+//! The sales plan derived backwards from a target (DESIGN.md §2 "Planning"):
+//! profit → turnover → first deals → offers → qualified leads → leads →
+//! calls per working day. Pure arithmetic over measured (or default) rates;
+//! the measuring is in `usecases::plan`.
+
+use crate::error::{Error, Result};
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// A planning period: a month, a quarter or a year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Period {
+    pub start: NaiveDate,
+    /// The first day after the period.
+    pub end: NaiveDate,
+}
+
+impl Period {
+    /// `2027-01` (month), `2027-Q1` (quarter) or `2027` (year).
+    pub fn parse(field: &str, s: &str) -> Result<Period> {
+        let bad = || Error::validation(field, format!("“{s}” is not a period. Write a month (2027-01), a quarter (2027-Q1) or a year (2027)."));
+        let s = s.trim();
+        let year = |y: &str| y.parse::<i32>().ok().filter(|y| (2000..=2100).contains(y)).ok_or_else(bad);
+        let (start, months) = if let Some((y, q)) = s.split_once("-Q").or_else(|| s.split_once("-q")) {
+            let q: u32 = q.parse().ok().filter(|q| (1..=4).contains(q)).ok_or_else(bad)?;
+            (NaiveDate::from_ymd_opt(year(y)?, (q - 1) * 3 + 1, 1).ok_or_else(bad)?, 3)
+        } else if let Some((y, m)) = s.split_once('-') {
+            let m: u32 = m.parse().ok().filter(|m| (1..=12).contains(m)).ok_or_else(bad)?;
+            (NaiveDate::from_ymd_opt(year(y)?, m, 1).ok_or_else(bad)?, 1)
+        } else {
+            (NaiveDate::from_ymd_opt(year(s)?, 1, 1).ok_or_else(bad)?, 12)
+        };
+        let end = start.checked_add_months(chrono::Months::new(months)).ok_or_else(bad)?;
+        Ok(Period { start, end })
+    }
+
+    pub fn days(&self) -> i64 {
+        (self.end - self.start).num_days()
+    }
+
+    /// Monday to Friday (public holidays are the user's to subtract).
+    pub fn working_days(&self) -> u32 {
+        let mut d = self.start;
+        let mut n = 0;
+        while d < self.end {
+            if !matches!(d.weekday(), Weekday::Sat | Weekday::Sun) {
+                n += 1;
+            }
+            d += Duration::days(1);
+        }
+        n
+    }
+
+    pub fn months(&self) -> f64 {
+        self.days() as f64 / 30.4375
+    }
+}
+
+/// One conversion rate of the funnel, measured from the workspace's history
+/// or a default when the history is too thin.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Rate {
+    /// Stable key: `call_to_lead`, `lead_to_qualified`, `qualified_to_offer`, `offer_to_won`.
+    pub key: String,
+    /// 0..1.
+    pub value: f64,
+    pub measured: bool,
+    /// How many cases the measurement rests on.
+    #[ts(type = "number")]
+    pub sample: i64,
+}
+
+/// Everything the calculation starts from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct PlanInputs {
+    pub period: Period,
+    pub currency: String,
+    /// The turnover target in minor units (from a profit target: ÷ margin).
+    #[ts(type = "number")]
+    pub target_turnover_minor: i64,
+    #[ts(type = "number | null")]
+    pub target_profit_minor: Option<i64>,
+    /// Gross margin share of turnover, 0..1.
+    pub margin: f64,
+    pub margin_measured: bool,
+    /// Turnover expected from existing clients' repeat orders in the period.
+    #[ts(type = "number")]
+    pub repeat_turnover_minor: i64,
+    #[ts(type = "number")]
+    pub avg_first_deal_minor: i64,
+    pub avg_first_deal_measured: bool,
+    pub rates: Vec<Rate>,
+    pub cycle_days: u32,
+    pub cycle_measured: bool,
+    /// Minutes a prospecting call takes with its preparation and notes.
+    pub minutes_per_call: u32,
+    /// What-if: every conversion rate × (1 + this), e.g. 0.1 = +10 %.
+    pub conversion_uplift: f64,
+    /// What-if: first-deal size × (1 + this).
+    pub deal_size_uplift: f64,
+}
+
+/// The plan the target needs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct PlanDerivation {
+    pub inputs: PlanInputs,
+    /// Turnover the new clients must bring (target − expected repeat orders).
+    #[ts(type = "number")]
+    pub new_turnover_minor: i64,
+    #[ts(type = "number")]
+    pub first_deal_size_minor: i64,
+    #[ts(type = "number")]
+    pub first_deals: i64,
+    #[ts(type = "number")]
+    pub offers: i64,
+    #[ts(type = "number")]
+    pub qualified_leads: i64,
+    #[ts(type = "number")]
+    pub leads: i64,
+    #[ts(type = "number")]
+    pub calls: i64,
+    pub working_days: u32,
+    pub calls_per_day: f64,
+    pub prospecting_hours_per_week: f64,
+    /// Leads must come in one sales cycle ahead: prospecting for this period
+    /// starts on this date.
+    pub prospect_from: NaiveDate,
+}
+
+/// The rate by key (0 when missing: the plan then needs infinitely many; the
+/// caller always provides all four).
+fn rate(inputs: &PlanInputs, key: &str) -> f64 {
+    let r = inputs.rates.iter().find(|r| r.key == key).map_or(0.0, |r| r.value);
+    (r * (1.0 + inputs.conversion_uplift)).clamp(0.0, 1.0)
+}
+
+fn needed(after: i64, rate: f64) -> i64 {
+    if after <= 0 {
+        0
+    } else if rate <= 0.0 {
+        i64::MAX
+    } else {
+        (after as f64 / rate).ceil() as i64
+    }
+}
+
+pub const RATE_KEYS: [&str; 4] = ["call_to_lead", "lead_to_qualified", "qualified_to_offer", "offer_to_won"];
+
+/// The backwards calculation.
+pub fn derive(inputs: PlanInputs) -> Result<PlanDerivation> {
+    for k in RATE_KEYS {
+        if rate(&inputs, k) <= 0.0 {
+            return Err(Error::validation(&format!("rates.{k}"), format!("The {k} rate is zero: no plan can reach the target. Enter a rate above 0 %.")));
+        }
+    }
+    let size = ((inputs.avg_first_deal_minor as f64) * (1.0 + inputs.deal_size_uplift)).round() as i64;
+    if size <= 0 {
+        return Err(Error::validation("avg_first_deal_minor", "The average first deal is zero. Enter the usual size of a first order."));
+    }
+    let new_turnover = (inputs.target_turnover_minor - inputs.repeat_turnover_minor).max(0);
+    // Whole deals, rounded up: 30,000 € of 2,500 € deals is 12, 30,001 € is 13.
+    let first_deals = (new_turnover + size - 1) / size;
+    let offers = needed(first_deals, rate(&inputs, "offer_to_won"));
+    let qualified = needed(offers, rate(&inputs, "qualified_to_offer"));
+    let leads = needed(qualified, rate(&inputs, "lead_to_qualified"));
+    let calls = needed(leads, rate(&inputs, "call_to_lead"));
+    let working_days = inputs.period.working_days();
+    let calls_per_day = if working_days == 0 { 0.0 } else { calls as f64 / working_days as f64 };
+    let weeks = working_days as f64 / 5.0;
+    let prospecting_hours_per_week = if weeks == 0.0 { 0.0 } else { calls as f64 * inputs.minutes_per_call as f64 / 60.0 / weeks };
+    Ok(PlanDerivation {
+        new_turnover_minor: new_turnover,
+        first_deal_size_minor: size,
+        first_deals,
+        offers,
+        qualified_leads: qualified,
+        leads,
+        calls,
+        working_days,
+        calls_per_day: (calls_per_day * 10.0).round() / 10.0,
+        prospecting_hours_per_week: (prospecting_hours_per_week * 10.0).round() / 10.0,
+        prospect_from: inputs.period.start - Duration::days(i64::from(inputs.cycle_days)),
+        inputs,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn inputs() -> PlanInputs {
+        PlanInputs {
+            period: Period::parse("p", "2027-01").unwrap(),
+            currency: "EUR".into(),
+            target_turnover_minor: 5_000_000,
+            target_profit_minor: None,
+            margin: 0.25,
+            margin_measured: false,
+            repeat_turnover_minor: 2_000_000,
+            avg_first_deal_minor: 250_000,
+            avg_first_deal_measured: true,
+            rates: RATE_KEYS.iter().zip([0.1, 0.3, 0.6, 0.35]).map(|(k, v)| Rate { key: k.to_string(), value: v, measured: false, sample: 0 }).collect(),
+            cycle_days: 30,
+            cycle_measured: false,
+            minutes_per_call: 6,
+            conversion_uplift: 0.0,
+            deal_size_uplift: 0.0,
+        }
+    }
+
+    #[test]
+    fn periods_parse_and_count_working_days() {
+        let jan = Period::parse("p", "2027-01").unwrap();
+        assert_eq!((jan.start.to_string(), jan.end.to_string(), jan.working_days()), ("2027-01-01".into(), "2027-02-01".into(), 21));
+        let q = Period::parse("p", "2027-Q2").unwrap();
+        assert_eq!((q.start.to_string(), q.end.to_string()), ("2027-04-01".into(), "2027-07-01".into()));
+        assert_eq!(Period::parse("p", "2027").unwrap().working_days(), 261);
+        for bad in ["2027-13", "2027-Q5", "27", "январь", "2027-00", ""] {
+            assert_eq!(Period::parse("--period", bad).unwrap_err().field.as_deref(), Some("--period"), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_funnel_is_worked_backwards_rounding_up_at_every_step() {
+        let p = derive(inputs()).unwrap();
+        // 50,000 € target − 20,000 € repeat = 30,000 € new; 2,500 € a deal → 12 deals.
+        assert_eq!(p.new_turnover_minor, 3_000_000);
+        assert_eq!(p.first_deals, 12);
+        assert_eq!(p.offers, 35); // 12 / 0.35 = 34.3
+        assert_eq!(p.qualified_leads, 59); // 35 / 0.6 = 58.3
+        assert_eq!(p.leads, 197); // 59 / 0.3 = 196.7
+        assert_eq!(p.calls, 1970);
+        assert_eq!(p.working_days, 21);
+        assert_eq!(p.calls_per_day, 93.8);
+        // 1970 calls × 6 min = 197 h over 4.2 weeks.
+        assert_eq!(p.prospecting_hours_per_week, 46.9);
+        assert_eq!(p.prospect_from.to_string(), "2026-12-02");
+    }
+
+    #[test]
+    fn what_if_better_conversion_and_bigger_deals_need_fewer_calls() {
+        let base = derive(inputs()).unwrap();
+        let better = derive(PlanInputs { conversion_uplift: 0.1, deal_size_uplift: 0.2, ..inputs() }).unwrap();
+        assert_eq!(better.first_deal_size_minor, 300_000);
+        assert_eq!(better.first_deals, 10);
+        assert!(better.calls < base.calls * 7 / 10, "{} vs {}", better.calls, base.calls);
+    }
+
+    #[test]
+    fn repeat_orders_covering_the_target_need_no_new_deals_and_zero_rates_are_refused() {
+        let p = derive(PlanInputs { repeat_turnover_minor: 6_000_000, ..inputs() }).unwrap();
+        assert_eq!((p.first_deals, p.calls), (0, 0));
+        let mut zero = inputs();
+        zero.rates[3].value = 0.0;
+        assert_eq!(derive(zero).unwrap_err().field.as_deref(), Some("rates.offer_to_won"));
+    }
+}
