@@ -7,6 +7,7 @@ pub mod clock;
 pub mod demo;
 pub mod error;
 pub mod model;
+pub mod pdf;
 pub mod settings;
 pub mod store;
 pub mod usecases;

@@ -12,6 +12,7 @@ pub mod deals;
 pub mod meta;
 pub mod orders;
 pub mod people;
+pub mod reports;
 pub mod stats;
 pub mod steps;
 

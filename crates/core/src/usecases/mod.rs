@@ -3,5 +3,6 @@
 
 pub mod board;
 pub mod crm;
+pub mod documents;
 pub mod session;
 pub mod workspace;
