@@ -79,7 +79,9 @@ const EN: Table = &[
     ("calls.duration", "Duration"),
     ("calls.next_step", "Next step"),
     ("calls.day_total", "Day total"),
-    ("calls.n_calls", "{n} calls"),
+    ("calls.n_calls.one", "{n} call"),
+    ("calls.n_calls.few", "{n} calls"),
+    ("calls.n_calls.many", "{n} calls"),
     ("calls.week_axis", "Week starting"),
     // Enumerations
     ("source.cold_call", "Cold call"),
@@ -168,7 +170,9 @@ const RU: Table = &[
     ("calls.duration", "Длит."),
     ("calls.next_step", "Следующий шаг"),
     ("calls.day_total", "Итого за день"),
-    ("calls.n_calls", "звонков: {n}"),
+    ("calls.n_calls.one", "{n} звонок"),
+    ("calls.n_calls.few", "{n} звонка"),
+    ("calls.n_calls.many", "{n} звонков"),
     ("calls.week_axis", "Неделя, начиная с"),
     ("source.cold_call", "Холодный звонок"),
     ("source.referral", "Рекомендация"),
@@ -217,6 +221,25 @@ pub fn tf(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
     s
 }
 
+/// A counted phrase with the right plural form: `key.one`, `key.few` or
+/// `key.many` (English uses one/many; Russian 1 звонок, 2 звонка, 5 звонков).
+pub fn plural(lang: Lang, key: &str, n: i64) -> String {
+    let form = match lang {
+        Lang::En => if n == 1 { "one" } else { "many" },
+        Lang::Ru => {
+            let (m10, m100) = (n.abs() % 10, n.abs() % 100);
+            if m10 == 1 && m100 != 11 {
+                "one"
+            } else if (2..=4).contains(&m10) && !(12..=14).contains(&m100) {
+                "few"
+            } else {
+                "many"
+            }
+        }
+    };
+    tf(lang, &format!("{key}.{form}"), &[("n", &int(lang, n))])
+}
+
 pub fn source(lang: Lang, s: Source) -> &'static str {
     t(lang, &format!("source.{}", s.code()))
 }
@@ -250,10 +273,10 @@ pub fn date_with_weekday(lang: Lang, d: NaiveDate) -> String {
     format!("{name} {}", date(lang, d))
 }
 
-/// A short date for chart axes: en `24 Nov`; ru `24.11`.
+/// A short date for chart axes and notes: en `24 Nov` (kept on one line); ru `24.11`.
 pub fn short_date(lang: Lang, d: NaiveDate) -> String {
     match lang {
-        Lang::En => format!("{} {}", d.day(), MONTHS_EN[d.month0() as usize]),
+        Lang::En => format!("{}\u{a0}{}", d.day(), MONTHS_EN[d.month0() as usize]),
         Lang::Ru => d.format("%d.%m").to_string(),
     }
 }
@@ -405,6 +428,12 @@ mod tests {
         assert_eq!(int(Lang::Ru, 1_234_567), "1\u{a0}234\u{a0}567");
         assert_eq!(int(Lang::En, 999), "999");
         assert_eq!(percent(Lang::Ru, 23.45), "23,4\u{a0}%");
+        assert_eq!(plural(Lang::En, "calls.n_calls", 1), "1 call");
+        assert_eq!(plural(Lang::En, "calls.n_calls", 2), "2 calls");
+        assert_eq!(plural(Lang::Ru, "calls.n_calls", 21), "21 звонок");
+        assert_eq!(plural(Lang::Ru, "calls.n_calls", 3), "3 звонка");
+        assert_eq!(plural(Lang::Ru, "calls.n_calls", 12), "12 звонков");
+        assert_eq!(plural(Lang::Ru, "calls.n_calls", 1005), "1\u{a0}005 звонков");
         assert_eq!(tf(Lang::En, "page_x_of_y", &[("x", "2"), ("y", "7")]), "Page 2 of 7");
         assert_eq!(tf(Lang::Ru, "page_x_of_y", &[("x", "2"), ("y", "7")]), "Страница 2 из 7");
     }

@@ -322,7 +322,7 @@ impl L<'_> {
                     + 16.0;
                 let table = Table {
                     columns: vec![
-                        Column { title: String::new(), align: Align::Left, min_width: key_w },
+                        Column { title: String::new(), align: Align::Left, min_width: key_w, nowrap: false },
                         Column::left(""),
                     ],
                     rows: pairs.iter().map(|(k, v)| Row::new(vec![k.clone(), v.clone()])).collect(),
@@ -458,7 +458,7 @@ impl L<'_> {
         for (i, c) in t.columns.iter().enumerate() {
             // A single long word must not take the whole table.
             min[i] = min[i].min(CONTENT_W / n as f32).max(c.min_width).max(pad + 14.0);
-            if c.align == Align::Right {
+            if c.nowrap {
                 // Numbers and money never wrap (within reason).
                 min[i] = natural[i].min(CONTENT_W / 2.0).max(min[i]);
             }

@@ -121,14 +121,20 @@ pub struct Column {
     pub align: Align,
     /// Never narrower than this many points (unless the page is narrower).
     pub min_width: f32,
+    /// Keep the text on one line (dates, times); right-aligned columns never wrap.
+    pub nowrap: bool,
 }
 
 impl Column {
     pub fn left(title: impl Into<String>) -> Column {
-        Column { title: title.into(), align: Align::Left, min_width: 0.0 }
+        Column { title: title.into(), align: Align::Left, min_width: 0.0, nowrap: false }
     }
     pub fn right(title: impl Into<String>) -> Column {
-        Column { title: title.into(), align: Align::Right, min_width: 0.0 }
+        Column { title: title.into(), align: Align::Right, min_width: 0.0, nowrap: true }
+    }
+    /// A left-aligned column whose cells stay on one line.
+    pub fn nowrap(title: impl Into<String>) -> Column {
+        Column { title: title.into(), align: Align::Left, min_width: 0.0, nowrap: true }
     }
 }
 

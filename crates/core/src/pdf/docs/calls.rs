@@ -5,7 +5,7 @@
 use super::or_dash;
 use crate::error::Result;
 use crate::model::Lang;
-use crate::pdf::i18n::{self, t, tf};
+use crate::pdf::i18n::{self, t};
 use crate::pdf::{Block, Chart, ChartKind, Column, Document, Row, RowStyle, Table};
 use crate::store::{meta, people, reports, Store};
 use chrono::{Duration, NaiveDate};
@@ -116,7 +116,7 @@ pub fn build(s: &Store, from: NaiveDate, to: NaiveDate, person_id: Option<i64>, 
             vec![
                 date,
                 String::new(),
-                tf(lang, "calls.n_calls", &[("n", &list.len().to_string())]),
+                i18n::plural(lang, "calls.n_calls", list.len() as i64),
                 String::new(),
                 String::new(),
                 i18n::minutes(lang, day_min),
@@ -129,7 +129,7 @@ pub fn build(s: &Store, from: NaiveDate, to: NaiveDate, person_id: Option<i64>, 
         vec![
             tr("total"),
             String::new(),
-            tf(lang, "calls.n_calls", &[("n", &i18n::int(lang, calls.len() as i64))]),
+            i18n::plural(lang, "calls.n_calls", calls.len() as i64),
             String::new(),
             String::new(),
             i18n::minutes(lang, total_min),
@@ -138,8 +138,8 @@ pub fn build(s: &Store, from: NaiveDate, to: NaiveDate, person_id: Option<i64>, 
     ));
     doc.push(Block::Table(Table {
         columns: vec![
-            Column::left(tr("calls.date")),
-            Column::left(tr("calls.time")),
+            Column::nowrap(tr("calls.date")),
+            Column::nowrap(tr("calls.time")),
             Column::left(tr("calls.contact")),
             Column::left(tr("calls.company")),
             Column::left(tr("calls.outcome")),

@@ -110,7 +110,7 @@ pub fn build(s: &Store, today: NaiveDate, company_id: i64, lang: Lang) -> Result
                 Column::left(tr("profile.step")),
                 Column::right(tr("profile.value")),
                 Column::left(tr("profile.deal_next")),
-                Column::left(tr("profile.due")),
+                Column::nowrap(tr("profile.due")),
             ],
             rows: p
                 .open_deals
@@ -196,7 +196,7 @@ pub fn build(s: &Store, today: NaiveDate, company_id: i64, lang: Lang) -> Result
         }
         doc.push(Block::Table(Table {
             columns: vec![
-                Column::left(tr("profile.date")),
+                Column::nowrap(tr("profile.date")),
                 Column::right(tr("profile.amount")),
                 Column::right(tr("profile.margin")),
                 Column::right(tr("profile.margin_pct")),
@@ -218,7 +218,7 @@ pub fn build(s: &Store, today: NaiveDate, company_id: i64, lang: Lang) -> Result
         }
         doc.push(Block::Table(Table {
             columns: vec![
-                Column::left(tr("profile.date")),
+                Column::nowrap(tr("profile.date")),
                 Column::left(tr("profile.kind")),
                 Column::left(tr("profile.subject")),
                 Column::left(tr("profile.contact_name")),
