@@ -57,7 +57,7 @@ const EN: Table = &[
     ("profile.subject", "Subject"),
     ("profile.outcome", "Outcome"),
     ("profile.by", "By"),
-    ("profile.planned", "planned"),
+    ("profile.overdue", "overdue"),
     // Call register
     ("calls.title", "Call register"),
     ("calls.period", "Period"),
@@ -149,7 +149,7 @@ const RU: Table = &[
     ("profile.subject", "Тема"),
     ("profile.outcome", "Результат"),
     ("profile.by", "Кто"),
-    ("profile.planned", "запланировано"),
+    ("profile.overdue", "просрочено"),
     ("calls.title", "Журнал звонков"),
     ("calls.period", "Период"),
     ("calls.person", "Сотрудник"),

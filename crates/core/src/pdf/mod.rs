@@ -7,7 +7,7 @@
 //! [`Document`]; [`render`] does the rest. See `docs/` for the client
 //! profile and the call register.
 //!
-//! ```ignore
+//! ```text
 //! let mut doc = Document::new(lang, "Sales plan", "OfficeLine");
 //! doc.toc = true;
 //! doc.push(Block::h1("Targets"));

@@ -173,13 +173,19 @@ fn long_words_break_and_long_paragraphs_paginate() {
     // The word is cut into lines, but every character is still there.
     let joined: String = text.split_whitespace().collect();
     assert!(joined.contains(&format!("Before{word}after.")), "the long word survives whole");
-    // Nothing is drawn outside the page's content area.
-    let laid = layout::lay_out(&doc, &clock()).unwrap();
-    for page in &laid.pages {
+    assert_inside_margins(&doc);
+}
+
+/// Nothing is drawn outside the page's margins, and no text runs into the
+/// next table cell: every text's box stays within the content area.
+fn assert_inside_margins(doc: &Document) {
+    let laid = layout::lay_out(doc, &clock()).unwrap();
+    for (n, page) in laid.pages.iter().enumerate() {
         for d in page {
-            if let layout::Draw::Text { x, size, bold, text, .. } = d {
+            if let layout::Draw::Text { x, y, size, bold, text, .. } = d {
                 let w = fonts::fonts().face(*bold).width(text, *size);
-                assert!(*x >= 56.0 && x + w <= layout::PAGE_W - 56.0, "“{text}” runs outside the margins");
+                assert!(*x >= 56.0 && x + w <= layout::PAGE_W - 56.0, "page {}: “{text}” runs outside the margins", n + 1);
+                assert!(*y > 30.0 && *y < layout::PAGE_H - 30.0, "page {}: “{text}” is off the page", n + 1);
             }
         }
     }
@@ -266,6 +272,8 @@ fn demo_documents_render_in_both_languages() {
             &CallRegisterRequest { from: today - Duration::days(13), to: today, person_id: None, lang: Some(lang) },
         )
         .unwrap();
+        assert_inside_margins(&crate::pdf::docs::profile::build(&s, today, company, lang).unwrap());
+        assert_inside_margins(&crate::pdf::docs::calls::build(&s, today - Duration::days(13), today, None, lang).unwrap());
         for (name, d) in [("profile", &profile), ("calls", &calls)] {
             assert!(d.missing_glyphs.is_empty(), "{name} {lang}: {:?}", d.missing_glyphs);
             let text = check_and_extract(&d.bytes);

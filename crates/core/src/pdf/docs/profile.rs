@@ -31,11 +31,14 @@ pub fn build(s: &Store, today: NaiveDate, company_id: i64, lang: Lang) -> Result
     match p.planned.first() {
         Some(n) => {
             let mut text = n.text.clone();
-            if let Some(d) = n.date {
-                text = format!("{} — {text}", i18n::date(lang, d));
-            }
             if let Some(deal) = &n.deal {
                 text = format!("{text} ({deal})");
+            }
+            if let Some(d) = n.date {
+                text = format!("{} — {text}", i18n::date(lang, d));
+                if d < today {
+                    text = format!("{text} · {}", t(lang, "profile.overdue"));
+                }
             }
             doc.push(Block::Paragraph { text, style: ParaStyle::Callout });
             let more: Vec<String> = p
