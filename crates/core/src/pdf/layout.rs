@@ -40,6 +40,8 @@ pub(crate) struct Laid {
     pub pages: Vec<Vec<Draw>>,
     /// In order of first appearance.
     pub missing: Vec<char>,
+    /// Level-1 headings and their pages (0-based), for the PDF outline.
+    pub outline: Vec<(String, usize)>,
 }
 
 struct TableStyle {
@@ -63,20 +65,21 @@ struct L<'a> {
     missing: Vec<char>,
     /// Pages (0-based) of the h1/h2 headings, in order.
     heading_pages: Vec<usize>,
+    outline: Vec<(String, usize)>,
     toc_pages: Option<&'a [usize]>,
 }
 
 pub(crate) fn lay_out(doc: &Document, clock: &dyn Clock) -> Result<Laid> {
     let first = run(doc, clock, None);
     if !doc.toc {
-        return Ok(Laid { pages: first.pages, missing: first.missing });
+        return Ok(Laid { pages: first.pages, missing: first.missing, outline: first.outline });
     }
     let pages = first.heading_pages.clone();
     let second = run(doc, clock, Some(&pages));
     if second.heading_pages != pages {
         return Err(Error::internal("The table of contents moved the headings between layout passes."));
     }
-    Ok(Laid { pages: second.pages, missing: second.missing })
+    Ok(Laid { pages: second.pages, missing: second.missing, outline: second.outline })
 }
 
 fn run<'a>(doc: &Document, clock: &dyn Clock, toc_pages: Option<&'a [usize]>) -> L<'a> {
@@ -87,6 +90,7 @@ fn run<'a>(doc: &Document, clock: &dyn Clock, toc_pages: Option<&'a [usize]>) ->
         y: TOP,
         missing: Vec::new(),
         heading_pages: Vec::new(),
+        outline: Vec::new(),
         toc_pages,
     };
     l.title_block(doc);
@@ -364,6 +368,9 @@ impl L<'_> {
         }
         if in_toc && level <= 2 {
             self.heading_pages.push(self.pages.len() - 1);
+        }
+        if in_toc && level == 1 {
+            self.outline.push((normalise(text), self.pages.len() - 1));
         }
         for line in lines {
             self.y += lh;

@@ -203,6 +203,9 @@ fn contents_list_headings_with_their_page_numbers() {
         doc.push(Block::para("Короткий абзац."));
     }
     let out = render(&doc, &clock()).unwrap();
+    if let Some(dir) = std::env::var_os("CONVEYOR_PDF_OUT") {
+        std::fs::write(Path::new(&dir).join("contents-ru.pdf"), &out.bytes).unwrap();
+    }
     let text = extract(&out.bytes, true);
     let pages = pages_of(&text);
     assert!(pages[0].contains("Содержание"));
@@ -214,6 +217,14 @@ fn contents_list_headings_with_their_page_numbers() {
         assert!(pages[n - 1].contains(&title), "{title} is not on page {n}");
     }
     assert!(pages[0].contains("Страница 1 из"), "translated footer");
+    // qpdf sees the outline: one bookmark per section.
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = write_tmp(dir.path(), "toc.pdf", &out.bytes);
+    let json = tool("qpdf", &["--json", "--json-key=outlines", pdf.to_str().unwrap()]);
+    let json = String::from_utf8_lossy(&json.stdout);
+    for i in 1..=4 {
+        assert!(json.contains(&format!("Раздел {i}")), "bookmark {i}: {json}");
+    }
 }
 
 #[test]

@@ -43,6 +43,12 @@ pub(crate) fn write_pdf(doc: &Document, laid: &Laid, clock: &dyn Clock, warnings
 
     let pages: Vec<PdfPage> = laid.pages.iter().map(|draws| page(draws, &regular, &bold)).collect();
     pdf.with_pages(pages);
+    // An outline (bookmarks) of the level-1 headings for long documents.
+    if doc.toc {
+        for (title, page) in &laid.outline {
+            pdf.add_bookmark(title, page + 1);
+        }
+    }
     let mut msgs = Vec::new();
     let bytes = pdf.save(&PdfSaveOptions { optimize: true, subset_fonts: true, secure: true, image_optimization: None }, &mut msgs);
     for m in msgs {
