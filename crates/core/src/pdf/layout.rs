@@ -480,9 +480,39 @@ impl L<'_> {
             let extra = CONTENT_W - total_nat;
             return natural.iter().map(|w| w + extra * w / total_nat).collect();
         }
-        let need: f32 = natural.iter().zip(&min).map(|(a, b)| a - b).sum();
-        let spare = CONTENT_W - total_min;
-        natural.iter().zip(&min).map(|(nat, m)| m + spare * (nat - m) / need).collect()
+        // Columns narrower than a fair share of what is left keep their
+        // natural width (short names, codes stay on one line); the wide ones
+        // share the rest in proportion to what they still need.
+        let mut widths = vec![0.0f32; n];
+        let mut open: Vec<usize> = (0..n).collect();
+        let mut avail = CONTENT_W;
+        loop {
+            let share = avail / open.len() as f32;
+            let (fit, rest): (Vec<usize>, Vec<usize>) = open.iter().partition(|&&i| natural[i] <= share);
+            if fit.is_empty() {
+                break;
+            }
+            for i in fit {
+                widths[i] = natural[i];
+                avail -= natural[i];
+            }
+            open = rest;
+            if open.is_empty() {
+                return widths;
+            }
+        }
+        let open_min: f32 = open.iter().map(|&i| min[i]).sum();
+        let need: f32 = open.iter().map(|&i| natural[i] - min[i]).sum();
+        if avail < open_min || need <= 0.0 {
+            let need: f32 = natural.iter().zip(&min).map(|(a, b)| a - b).sum();
+            let spare = CONTENT_W - total_min;
+            return natural.iter().zip(&min).map(|(nat, m)| m + spare * (nat - m) / need).collect();
+        }
+        let spare = avail - open_min;
+        for &i in &open {
+            widths[i] = min[i] + spare * (natural[i] - min[i]) / need;
+        }
+        widths
     }
 
     fn table(&mut self, t: &Table, st: &TableStyle, widths: Option<Vec<f32>>) {
