@@ -140,3 +140,24 @@ fn bad_options_are_refused_naming_the_option_and_write_nothing() {
     assert_eq!(out.status.code(), Some(1));
     assert!(!out_pdf.exists());
 }
+
+#[test]
+fn characters_the_font_lacks_are_reported_not_dropped_silently() {
+    use conveyor_core::model::CompanyInput;
+    use conveyor_core::usecases::crm;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("cjk.conveyor");
+    let f = file.to_str().unwrap();
+    assert!(conveyor(&["new", f, "--name", "Trading Ltd"]).status.success());
+    let id = {
+        let mut s = Store::open(&file, &clock()).unwrap();
+        let input = CompanyInput { name: "東京 Trading".into(), city: Some("Győr".into()), ..Default::default() };
+        crm::create_company(&mut s, &clock(), &input).unwrap().id
+    };
+    let out_pdf = dir.path().join("cjk.pdf");
+    let out = conveyor(&["pdf", "profile", f, "--company", &id.to_string(), "--out", out_pdf.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("U+6771") && stderr(&out).contains("U+4EAC"), "warns about 東京: {}", stderr(&out));
+    let text = checked_text(&out_pdf);
+    assert!(text.contains("Győr"));
+}

@@ -78,6 +78,12 @@ fn unicode_round_trips_through_pdftotext() {
     for s in samples {
         doc.push(Block::para(s));
     }
+    // The bold face too: headings and table headers.
+    doc.push(Block::h1("Γιώργος Παπαδόπουλος"));
+    doc.push(Block::Table(Table {
+        columns: vec![Column::left("Szőke Ödön, Győr"), Column::right("Здравейте, благодаря")],
+        rows: vec![Row::styled(RowStyle::Total, vec!["Ωραία".into(), "Őrült".into()])],
+    }));
     // Decomposed input (e + combining acute) must come out composed (NFC).
     doc.push(Block::para("Cafe\u{301} Go\u{308}del"));
     let out = render(&doc, &clock()).unwrap();
@@ -87,6 +93,10 @@ fn unicode_round_trips_through_pdftotext() {
         assert!(text.contains(s), "“{s}” did not round-trip:\n{text}");
     }
     assert!(text.contains("Café Gödel"), "NFC: {text}");
+    for s in ["Ωραία", "Őrült"] {
+        assert!(text.contains(s), "bold “{s}”:\n{text}");
+    }
+    assert_eq!(text.matches("Γιώργος Παπαδόπουλος").count(), 2, "paragraph and heading");
 }
 
 #[test]
