@@ -4,10 +4,12 @@
 
 mod bench;
 
+use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 use conveyor_core::demo::{self, DemoSpec};
 use conveyor_core::model::Lang;
 use conveyor_core::store::meta::NewWorkspace;
+use conveyor_core::usecases::documents::{self, CallRegisterRequest, ProfileRequest};
 use conveyor_core::interop::mapping::{ContactField, Preset};
 use conveyor_core::usecases::interop::{self, ContactsFormat, DuplicatePolicy, ImportOptions, ImportSummary};
 use conveyor_core::usecases::{backup, workspace};
@@ -96,6 +98,75 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print a document as PDF.
+    Pdf {
+        #[command(subcommand)]
+        doc: PdfCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum PdfCommand {
+    /// The client profile of one company: card, contacts, deals, orders, history, next step.
+    Profile {
+        file: PathBuf,
+        /// The company's id.
+        #[arg(long)]
+        company: i64,
+        #[arg(long)]
+        out: PathBuf,
+        /// Defaults to the workspace's language.
+        #[arg(long, value_parser = parse_lang)]
+        lang: Option<Lang>,
+    },
+    /// The call register for a period (both dates included), of everyone or one person.
+    Calls {
+        file: PathBuf,
+        #[arg(long, value_parser = parse_date)]
+        from: NaiveDate,
+        #[arg(long, value_parser = parse_date)]
+        to: NaiveDate,
+        /// Only this person's calls (their id).
+        #[arg(long)]
+        person: Option<i64>,
+        #[arg(long)]
+        out: PathBuf,
+        /// Defaults to the workspace's language.
+        #[arg(long, value_parser = parse_lang)]
+        lang: Option<Lang>,
+    },
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("“{s}” is not a date; write it as YYYY-MM-DD, e.g. 2026-11-24"))
+}
+
+/// The command-line option behind a core error's field, so messages name what to fix.
+fn option_for(field: &str) -> Option<&'static str> {
+    Some(match field {
+        "company_id" => "--company",
+        "person_id" => "--person",
+        "to" => "--to",
+        "from" => "--from",
+        _ => return None,
+    })
+}
+
+fn write_pdf(out: &std::path::Path, doc: &conveyor_core::pdf::Rendered, started: std::time::Instant) -> Result<(), Error> {
+    let built = started.elapsed();
+    documents::save(out, doc)?;
+    for w in &doc.warnings {
+        eprintln!("conveyor: warning: {w}");
+    }
+    println!(
+        "Wrote {} ({} page{}, {:.1} KB) in {} ms.",
+        out.display(),
+        doc.pages,
+        if doc.pages == 1 { "" } else { "s" },
+        doc.bytes.len() as f64 / 1024.0,
+        built.as_millis()
+    );
+    Ok(())
 }
 
 #[derive(Subcommand)]
@@ -224,7 +295,10 @@ fn main() -> ExitCode {
     match run(cli.command) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("conveyor: error[{}]: {e}", e.code.as_str());
+            match e.field.as_deref().and_then(option_for) {
+                Some(opt) => eprintln!("conveyor: error[{}]: {} (option {opt})", e.code.as_str(), e.message),
+                None => eprintln!("conveyor: error[{}]: {e}", e.code.as_str()),
+            }
             if e.code.is_user_error() { ExitCode::from(1) } else { ExitCode::from(2) }
         }
     }
@@ -416,6 +490,20 @@ fn run(cmd: Command) -> Result<ExitCode, Error> {
                 }
             }
         }
+        Command::Pdf { doc } => match doc {
+            PdfCommand::Profile { file, company, out, lang } => {
+                let store = workspace::open(&file, &clock)?;
+                let started = std::time::Instant::now();
+                let doc = documents::client_profile(&store, &clock, &ProfileRequest { company_id: company, lang })?;
+                write_pdf(&out, &doc, started)?;
+            }
+            PdfCommand::Calls { file, from, to, person, out, lang } => {
+                let store = workspace::open(&file, &clock)?;
+                let started = std::time::Instant::now();
+                let doc = documents::call_register(&store, &clock, &CallRegisterRequest { from, to, person_id: person, lang })?;
+                write_pdf(&out, &doc, started)?;
+            }
+        },
     }
     Ok(ExitCode::SUCCESS)
 }

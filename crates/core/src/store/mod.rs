@@ -17,6 +17,7 @@ pub mod meta;
 pub mod orders;
 pub mod people;
 pub mod search;
+pub mod reports;
 pub mod stats;
 pub mod today;
 pub mod steps;

@@ -8,6 +8,7 @@ pub mod crm;
 pub mod pipeline;
 pub mod today;
 pub mod interop;
+pub mod documents;
 pub mod session;
 pub mod workspace;
 

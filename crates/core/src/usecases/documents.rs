@@ -1,0 +1,86 @@
+//! Printed documents: build (see `pdf::docs`), render, and save. The shell
+//! and the CLI call these; neither lays out anything itself.
+
+use crate::clock::Clock;
+use crate::error::{Error, ErrorCode, Result};
+use crate::model::Lang;
+use crate::pdf::{self, docs, Rendered};
+use crate::store::{meta, people, Store};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+/// The longest period a call register covers (about ten years).
+pub const CALLS_MAX_DAYS: i64 = 3_700;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProfileRequest {
+    pub company_id: i64,
+    /// `None`: the workspace's language.
+    pub lang: Option<Lang>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CallRegisterRequest {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub person_id: Option<i64>,
+    pub lang: Option<Lang>,
+}
+
+fn lang_of(s: &Store, lang: Option<Lang>) -> Result<Lang> {
+    match lang {
+        Some(l) => Ok(l),
+        None => Ok(meta::load(s.conn())?.lang),
+    }
+}
+
+/// The client profile of one company.
+pub fn client_profile(s: &Store, clock: &dyn Clock, req: &ProfileRequest) -> Result<Rendered> {
+    let lang = lang_of(s, req.lang)?;
+    if !crate::store::exists(s.conn(), "companies", req.company_id)? {
+        return Err(Error::validation(
+            "company_id",
+            format!("Company #{} does not exist (or is archived). Pick a company from the list.", req.company_id),
+        ));
+    }
+    let doc = docs::profile::build(s, clock.today(), req.company_id, lang)?;
+    pdf::render(&doc, clock)
+}
+
+/// The call register for a period (both ends included), of one person or everyone.
+pub fn call_register(s: &Store, clock: &dyn Clock, req: &CallRegisterRequest) -> Result<Rendered> {
+    let lang = lang_of(s, req.lang)?;
+    if req.from > req.to {
+        return Err(Error::validation("to", format!("The period ends ({}) before it starts ({}). Swap the dates.", req.to, req.from)));
+    }
+    if (req.to - req.from).num_days() > CALLS_MAX_DAYS {
+        return Err(Error::validation("to", format!("Choose a period of at most {CALLS_MAX_DAYS} days.")));
+    }
+    if let Some(id) = req.person_id {
+        match people::get(s.conn(), id) {
+            Ok(_) => {}
+            Err(e) if e.code == ErrorCode::NotFound => {
+                return Err(Error::validation("person_id", format!("Person #{id} does not exist. Pick someone from the team list.")));
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    let doc = docs::calls::build(s, req.from, req.to, req.person_id, lang)?;
+    pdf::render(&doc, clock)
+}
+
+/// Writes a rendered PDF: a temporary file beside `path`, then a rename, so a
+/// reader never sees half a document.
+pub fn save(path: &Path, doc: &Rendered) -> Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "document.pdf".into());
+    let tmp = path.with_file_name(format!(".{name}.tmp"));
+    std::fs::write(&tmp, &doc.bytes)?;
+    std::fs::rename(&tmp, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })?;
+    Ok(())
+}
