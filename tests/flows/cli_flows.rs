@@ -127,3 +127,31 @@ fn a_damaged_file_fails_check() {
         stderr(&out)
     );
 }
+
+#[test]
+fn plan_derive_works_a_target_back_to_calls_per_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("plan.conveyor");
+    let f = file.to_str().unwrap();
+    assert!(conveyor(&["demo", f, "--seed", "9"]).status.success());
+    let out = conveyor(&["plan", "derive", f, "--period", "2027-01", "--turnover", "150000", "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let p: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(p["inputs"]["target_turnover_minor"], 15_000_000);
+    assert_eq!(p["working_days"], 21);
+    let (deals, offers, calls) = (p["first_deals"].as_i64().unwrap(), p["offers"].as_i64().unwrap(), p["calls"].as_i64().unwrap());
+    assert!(deals > 0 && offers >= deals && calls > offers, "{deals} {offers} {calls}");
+    assert!(p["inputs"]["rates"].as_array().unwrap().iter().all(|r| r["measured"] == true), "the demo has history for every rate");
+    // Better conversion needs fewer calls.
+    let better = conveyor(&["plan", "derive", f, "--period", "2027-01", "--turnover", "150000", "--conversion-uplift", "20", "--json"]);
+    let b: Value = serde_json::from_str(&stdout(&better)).unwrap();
+    assert!(b["calls"].as_i64().unwrap() < calls);
+    // The text form says what was measured.
+    let text = stdout(&conveyor(&["plan", "derive", f, "--period", "2027-Q1", "--profit", "20 000"]));
+    assert!(text.contains("calls per working day") && text.contains("measured"), "{text}");
+    // Refusals name the option.
+    let bad = conveyor(&["plan", "derive", f, "--period", "2027-13", "--turnover", "1"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(stderr(&bad).contains("--period"), "{}", stderr(&bad));
+    assert_eq!(conveyor(&["plan", "derive", f, "--period", "2027-01"]).status.code(), Some(1), "a target is required");
+}

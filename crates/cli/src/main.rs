@@ -98,11 +98,97 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The sales plan.
+    #[command(subcommand)]
+    Plan(PlanCmd),
     /// Print a document as PDF.
     Pdf {
         #[command(subcommand)]
         doc: PdfCommand,
     },
+}
+
+#[derive(Subcommand)]
+enum PlanCmd {
+    /// Work a target backwards into first deals, offers, leads and calls per day.
+    Derive {
+        file: PathBuf,
+        /// A month (2027-01), a quarter (2027-Q1) or a year (2027).
+        #[arg(long)]
+        period: String,
+        /// Turnover target in the workspace currency, e.g. 50000 or 50000.50.
+        #[arg(long, value_parser = parse_amount, conflicts_with = "profit", required_unless_present = "profit")]
+        turnover: Option<i64>,
+        /// Profit (margin) target in the workspace currency.
+        #[arg(long, value_parser = parse_amount)]
+        profit: Option<i64>,
+        /// What if every conversion rate were this many per cent better.
+        #[arg(long, default_value_t = 0.0)]
+        conversion_uplift: f64,
+        /// What if first deals were this many per cent bigger.
+        #[arg(long, default_value_t = 0.0)]
+        deal_size_uplift: f64,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// An amount in major units ("50000", "50 000", "50000.5") to minor units.
+fn parse_amount(s: &str) -> Result<i64, String> {
+    let clean: String = s.chars().filter(|c| !c.is_whitespace() && *c != '_' && *c != '\u{a0}').collect::<String>().replace(',', ".");
+    let bad = || format!("“{s}” is not an amount; write it like 50000 or 50000.50");
+    let (whole, frac) = clean.split_once('.').unwrap_or((&clean, ""));
+    if whole.is_empty() || !whole.bytes().all(|b| b.is_ascii_digit()) || frac.len() > 2 || !frac.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(bad());
+    }
+    let whole: i64 = whole.parse().map_err(|_| bad())?;
+    let frac: i64 = if frac.is_empty() { 0 } else { format!("{frac:0<2}").parse().map_err(|_| bad())? };
+    whole.checked_mul(100).and_then(|w| w.checked_add(frac)).ok_or_else(bad)
+}
+
+fn money(minor: i64, currency: &str) -> String {
+    let sign = if minor < 0 { "-" } else { "" };
+    let m = minor.unsigned_abs();
+    let whole = (m / 100).to_string();
+    let mut grouped = String::new();
+    for (i, ch) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    format!("{sign}{grouped}.{:02} {currency}", m % 100)
+}
+
+fn print_plan(p: &conveyor_core::plan::PlanDerivation) {
+    let i = &p.inputs;
+    let cur = &i.currency;
+    let mark = |m: bool| if m { "measured" } else { "default" };
+    println!("Plan for {} – {} ({} working days)", i.period.start, i.period.end - chrono::Duration::days(1), p.working_days);
+    if let Some(profit) = i.target_profit_minor {
+        println!("  profit target           {}  ÷ margin {:.1} % ({})", money(profit, cur), i.margin * 100.0, mark(i.margin_measured));
+    }
+    println!("  turnover target         {}", money(i.target_turnover_minor, cur));
+    println!("  − expected repeat orders {}", money(i.repeat_turnover_minor, cur));
+    println!("  = from new clients      {}", money(p.new_turnover_minor, cur));
+    println!("  average first deal      {} ({})", money(p.first_deal_size_minor, cur), mark(i.avg_first_deal_measured));
+    println!();
+    println!("  first deals             {:>8}", p.first_deals);
+    for (key, n) in [("offer_to_won", p.offers), ("qualified_to_offer", p.qualified_leads), ("lead_to_qualified", p.leads), ("call_to_lead", p.calls)] {
+        let r = i.rates.iter().find(|r| r.key == key).expect("all rates present");
+        let label = match key {
+            "offer_to_won" => "offers",
+            "qualified_to_offer" => "qualified leads",
+            "lead_to_qualified" => "leads",
+            _ => "calls",
+        };
+        let sample = if r.measured { format!(", {} cases", r.sample) } else { String::new() };
+        println!("  {label:<23} {n:>8}   at {key} {:.1} % ({}{sample})", r.value * 100.0, mark(r.measured));
+    }
+    println!();
+    println!("  calls per working day   {:>8.1}", p.calls_per_day);
+    println!("  prospecting h per week  {:>8.1}   (6 min a call)", p.prospecting_hours_per_week);
+    println!("  sales cycle             {:>8} days ({}): start prospecting by {}", i.cycle_days, mark(i.cycle_measured), p.prospect_from);
 }
 
 #[derive(Subcommand)]
@@ -148,6 +234,10 @@ fn option_for(field: &str) -> Option<&'static str> {
         "person_id" => "--person",
         "to" => "--to",
         "from" => "--from",
+        "period" => "--period",
+        "target" => "--turnover/--profit",
+        "conversion_uplift" => "--conversion-uplift",
+        "deal_size_uplift" => "--deal-size-uplift",
         _ => return None,
     })
 }
@@ -488,6 +578,22 @@ fn run(cmd: Command) -> Result<ExitCode, Error> {
                         println!("The replaced file was kept as {k}.");
                     }
                 }
+            }
+        }
+        Command::Plan(PlanCmd::Derive { file, period, turnover, profit, conversion_uplift, deal_size_uplift, json }) => {
+            use conveyor_core::usecases::plan::{self, DeriveRequest, Target};
+            let store = workspace::open(&file, &clock)?;
+            let target = match (turnover, profit) {
+                (Some(t), _) => Target::Turnover(t),
+                (None, Some(p)) => Target::Profit(p),
+                (None, None) => return Err(Error::validation("--turnover", "Give --turnover or --profit.")),
+            };
+            let req = DeriveRequest { period, target, conversion_uplift: conversion_uplift / 100.0, deal_size_uplift: deal_size_uplift / 100.0, rates: vec![] };
+            let p = plan::derive(&store, &clock, &req)?;
+            if json {
+                print_json(&p)?;
+            } else {
+                print_plan(&p);
             }
         }
         Command::Pdf { doc } => match doc {

@@ -302,7 +302,11 @@ pub fn generate(s: &mut Store, clock: &dyn Clock, spec: &DemoSpec) -> Result<Dem
         let first_contact_of = |company_idx: usize| contact_ids[company_idx.min(contact_ids.len() - 1)];
         let n_clients = (n_companies * 35 / 100).max(1);
         let n_open = (n_companies * 35 / 100).max(s1.len() as u64 + s2.len() as u64);
-        let n_closed = n_companies * 8 / 100;
+        // A believable funnel history: about two deals lost after the offer
+        // for every first sale, and more leads disqualified in stage 1.
+        let n_lost = n_clients * 18 / 10;
+        let n_disqualified = n_clients * 25 / 10;
+        let n_closed = n_lost + n_disqualified;
         let mut deal_ids: Vec<i64> = vec![];
         let mut open_deals: Vec<(i64, usize)> = vec![]; // (deal, company index)
         let mut clients: Vec<(usize, Abc, NaiveDate)> = vec![];
@@ -359,12 +363,13 @@ pub fn generate(s: &mut Store, clock: &dyn Clock, spec: &DemoSpec) -> Result<Dem
         }
         for j in 0..n_closed as usize {
             let k = (n_clients as usize + n_open as usize + j) % company_ids.len();
-            let lost = j % 2 == 0;
+            let lost = (j as u64) < n_lost;
+            // Lost first deals, most of them after the offer.
             let step = if lost { s2[j % s2.len()] } else { s1[j % s1.len()] };
-            let (age, value) = (rng.range(10, 90), deal_value(&mut rng));
+            let (age, value) = (rng.range(10, 150), deal_value(&mut rng));
             let id = new_deal(&mut rng, k, step, if lost { 1 } else { 0 }, age, owner, value)?;
             let (status, reason) = if lost { (DealStatus::Lost, rng.pick(t.lost)) } else { (DealStatus::Disqualified, rng.pick(t.disqualified)) };
-            deals::close(tx, id, &now, today - Duration::days(rng.range(1, 60)), status, Some(reason))?;
+            deals::close(tx, id, &now, today - Duration::days(rng.range(1, age.min(120))), status, Some(reason))?;
         }
         report.deals = deal_ids.len() as u64;
 
@@ -375,7 +380,7 @@ pub fn generate(s: &mut Store, clock: &dyn Clock, spec: &DemoSpec) -> Result<Dem
             let (every, size) = match abc { Abc::A => (14, 4), Abc::B => (30, 2), Abc::C => (60, 1) };
             let mut day = *since;
             while day <= today {
-                let amount = deal_value(&mut rng) * size / 3;
+                let amount = deal_value(&mut rng) * size / 8;
                 let row = orders::OrderRow {
                     company_id: company_ids[*k],
                     contact_id: Some(first_contact_of(*k)),

@@ -9,6 +9,7 @@ pub mod board;
 pub mod bulk;
 pub mod cards;
 pub mod clients;
+pub mod history;
 pub mod companies;
 pub mod contacts;
 pub mod deals;

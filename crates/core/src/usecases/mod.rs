@@ -6,6 +6,7 @@ pub mod board;
 pub mod clients;
 pub mod crm;
 pub mod pipeline;
+pub mod plan;
 pub mod today;
 pub mod interop;
 pub mod documents;
