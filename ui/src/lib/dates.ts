@@ -24,3 +24,17 @@ export function daysBetween(fromIso: string, toIso: string): number {
 export function isOverdue(dueIso: string | null, todayIso: string): boolean {
   return dueIso !== null && parseIsoDate(dueIso) !== null && dueIso < todayIso;
 }
+
+/** `iso` plus `n` days (`YYYY-MM-DD`); `iso` itself when it is not a date. */
+export function addDays(iso: string, n: number): string {
+  const d = parseIsoDate(iso);
+  if (!d) return iso;
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Today's date on this computer, `YYYY-MM-DD` (local time). */
+export function localToday(now: Date = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}
