@@ -161,3 +161,28 @@ fn characters_the_font_lacks_are_reported_not_dropped_silently() {
     let text = checked_text(&out_pdf);
     assert!(text.contains("Győr"));
 }
+
+#[test]
+fn the_sales_plan_reads_back_from_target_to_calls_per_day_with_its_months() {
+    let dir = tempfile::tempdir().unwrap();
+    for (lang, headings) in [
+        ("en", ["Sales plan", "Target", "Turnover target", "From the target to the daily work", "Calls", "First deals", "Calls per working day", "Month by month", "Dec 27", "Total", "Assumptions", "measured"]),
+        ("ru", ["План продаж", "Цель", "Цель по обороту", "От цели к ежедневной работе", "Звонки", "Первые сделки", "Звонков в рабочий день", "По месяцам", "дек 27", "Итого", "Допущения", "измерено"]),
+    ] {
+        let file = demo(dir.path(), lang);
+        let out_pdf = dir.path().join(format!("plan-{lang}.pdf"));
+        let target = if lang == "ru" { "150000000" } else { "1500000" };
+        let out = conveyor(&["pdf", "plan", file.to_str().unwrap(), "--period", "2027", "--turnover", target, "--out", out_pdf.to_str().unwrap()]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(stderr(&out).is_empty(), "no missing glyphs or other warnings: {}", stderr(&out));
+        let text = checked_text(&out_pdf);
+        assert_in_order(&text, &headings);
+        let size = std::fs::metadata(&out_pdf).unwrap().len();
+        assert!(size < 100 * 1024, "a short plan stays small (fonts subset): {size} bytes");
+    }
+    let file = dir.path().join("en.conveyor");
+    let bad = conveyor(&["pdf", "plan", file.to_str().unwrap(), "--period", "next year", "--turnover", "1", "--out", dir.path().join("x.pdf").to_str().unwrap()]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(stderr(&bad).contains("--period"), "{}", stderr(&bad));
+    assert!(!dir.path().join("x.pdf").exists(), "nothing written on refusal");
+}

@@ -193,6 +193,22 @@ fn print_plan(p: &conveyor_core::plan::PlanDerivation) {
 
 #[derive(Subcommand)]
 enum PdfCommand {
+    /// The sales plan for a period, worked back from a turnover or profit target.
+    Plan {
+        file: PathBuf,
+        /// A month (2027-01), a quarter (2027-Q1) or a year (2027).
+        #[arg(long)]
+        period: String,
+        #[arg(long, value_parser = parse_amount, conflicts_with = "profit", required_unless_present = "profit")]
+        turnover: Option<i64>,
+        #[arg(long, value_parser = parse_amount)]
+        profit: Option<i64>,
+        #[arg(long)]
+        out: PathBuf,
+        /// Defaults to the workspace's language.
+        #[arg(long, value_parser = parse_lang)]
+        lang: Option<Lang>,
+    },
     /// The client profile of one company: card, contacts, deals, orders, history, next step.
     Profile {
         file: PathBuf,
@@ -605,6 +621,19 @@ fn run(cmd: Command) -> Result<ExitCode, Error> {
             }
         }
         Command::Pdf { doc } => match doc {
+            PdfCommand::Plan { file, period, turnover, profit, out, lang } => {
+                use conveyor_core::usecases::plan::{DeriveRequest, Target};
+                let store = workspace::open(&file, &clock)?;
+                let target = match (turnover, profit) {
+                    (Some(t), _) => Target::Turnover(t),
+                    (None, Some(p)) => Target::Profit(p),
+                    (None, None) => return Err(Error::validation("--turnover", "Give --turnover or --profit.")),
+                };
+                let started = std::time::Instant::now();
+                let req = DeriveRequest { period, target, conversion_uplift: 0.0, deal_size_uplift: 0.0, rates: vec![] };
+                let doc = documents::sales_plan(&store, &clock, &req, lang)?;
+                write_pdf(&out, &doc, started)?;
+            }
             PdfCommand::Profile { file, company, out, lang } => {
                 let store = workspace::open(&file, &clock)?;
                 let started = std::time::Instant::now();

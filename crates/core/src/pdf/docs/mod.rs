@@ -4,6 +4,7 @@
 //! regulation book and the reports will be more builders like these.
 
 pub mod calls;
+pub mod plan;
 pub mod profile;
 
 /// The text, or a dash when there is none.
