@@ -96,6 +96,13 @@ pub fn run(contacts: u64, activities: u64) -> Result<Report, Error> {
     m.push(measure("clients list, first 100", Some(20.0), 3, 30, || clients::list(&store, &f, 0, 100))?);
     let deep = (contacts.saturating_sub(200)) as u32;
     m.push(measure("clients list, 100 near the end", Some(50.0), 3, 30, || clients::list(&store, &f, deep, 100))?);
+    {
+        use conveyor_core::usecases::documents;
+        use conveyor_core::usecases::plan::{DeriveRequest, Target};
+        let req = DeriveRequest { period: "2027".into(), target: Target::Turnover(5_000_000_000), conversion_uplift: 0.0, deal_size_uplift: 0.0, rates: vec![] };
+        m.push(measure("plan: measure the history", None, 1, 10, || conveyor_core::usecases::plan::measure(&store, &clock))?);
+        m.push(measure("12-month plan PDF (derive + render)", Some(100.0), 1, 10, || documents::sales_plan(&store, &clock, &req, None))?);
+    }
     drop(store);
     import_vs_sqlite(&dir, &mut m)?;
     Ok(Report { contacts, activities, build_seconds, file_mb, measurements: m })

@@ -89,9 +89,10 @@ pub fn save(path: &Path, doc: &Rendered) -> Result<()> {
 /// periods longer than a month get a month-by-month table (the target split
 /// evenly over the months).
 pub fn sales_plan(s: &Store, clock: &dyn Clock, req: &crate::usecases::plan::DeriveRequest, lang: Option<Lang>) -> Result<Rendered> {
-    use crate::usecases::plan::{derive, DeriveRequest, Target};
+    use crate::usecases::plan::{derive_from, measure, DeriveRequest, Target};
     let lang = lang_of(s, lang)?;
-    let whole = derive(s, clock, req)?;
+    let history = measure(s, clock)?;
+    let whole = derive_from(&history, req)?;
     let period = whole.inputs.period;
     let mut months = vec![];
     if period.months() > 1.5 {
@@ -103,7 +104,7 @@ pub fn sales_plan(s: &Store, clock: &dyn Clock, req: &crate::usecases::plan::Der
                 Target::Turnover(v) => Target::Turnover(share(v)),
                 Target::Profit(v) => Target::Profit(share(v)),
             };
-            months.push(derive(s, clock, &DeriveRequest { period: start.format("%Y-%m").to_string(), target, ..req.clone() })?);
+            months.push(derive_from(&history, &DeriveRequest { period: start.format("%Y-%m").to_string(), target, ..req.clone() })?);
             start = start.checked_add_months(chrono::Months::new(1)).unwrap_or(period.end);
         }
     }

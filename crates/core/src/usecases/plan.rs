@@ -45,47 +45,82 @@ fn measured(key: &str, hits: i64, sample: i64) -> Rate {
     }
 }
 
-pub fn derive(s: &Store, clock: &dyn Clock, r: &DeriveRequest) -> Result<PlanDerivation> {
+/// What the workspace's history says, measured once (it reads the whole
+/// deal and order history, so a plan split by month reuses it).
+#[derive(Debug, Clone, PartialEq)]
+pub struct History {
+    pub currency: String,
+    pub margin: f64,
+    pub margin_measured: bool,
+    /// Turnover per day over the last half-year (repeat orders' pace).
+    pub repeat_per_day_minor: f64,
+    pub avg_first_deal_minor: i64,
+    pub avg_first_deal_measured: bool,
+    pub rates: Vec<Rate>,
+    pub cycle_days: u32,
+    pub cycle_measured: bool,
+}
+
+pub fn measure(s: &Store, clock: &dyn Clock) -> Result<History> {
     let c = s.conn();
+    let today = clock.today();
+    let year_ago = today - Duration::days(365);
+    let (amount, margin_sum, orders) = history::orders_since(c, year_ago)?;
+    let (margin, margin_measured) = if orders >= MIN_SAMPLE && amount > 0 { (margin_sum as f64 / amount as f64, true) } else { (DEFAULT_MARGIN, false) };
+    let (recent, _, _) = history::orders_since(c, today - Duration::days(182))?;
+    let (avg_first, n_first) = history::first_deals_won_since(c, year_ago)?;
+    let (avg_first_deal_minor, avg_first_deal_measured) = if n_first >= 5 { (avg_first.round() as i64, true) } else { (100_000, false) };
+    let (won, lost_after_offer, closed2) = history::first_deal_outcomes(c)?;
+    let (reached2, dropped1) = history::qualification_outcomes(c)?;
+    let (calls, new_leads) = history::calls_and_new_leads(c, today - Duration::days(90), today + Duration::days(1))?;
+    let rates = vec![
+        if calls >= 30 { measured("call_to_lead", new_leads, calls) } else { measured("call_to_lead", 0, calls) },
+        measured("lead_to_qualified", reached2, reached2 + dropped1),
+        measured("qualified_to_offer", won + lost_after_offer, closed2),
+        measured("offer_to_won", won, won + lost_after_offer),
+    ];
+    let (cycle_days, cycle_measured) = match tq::average_cycle_days(c)? {
+        Some(d) if d >= 1.0 => (d.round() as u32, true),
+        _ => (meta::work_settings(c)?.default_cycle_days, false),
+    };
+    Ok(History {
+        currency: meta::currency(c)?,
+        margin,
+        margin_measured,
+        repeat_per_day_minor: recent as f64 / 182.0,
+        avg_first_deal_minor,
+        avg_first_deal_measured,
+        rates,
+        cycle_days,
+        cycle_measured,
+    })
+}
+
+pub fn derive(s: &Store, clock: &dyn Clock, r: &DeriveRequest) -> Result<PlanDerivation> {
+    derive_from(&measure(s, clock)?, r)
+}
+
+/// The plan for a request on an already measured history.
+pub fn derive_from(h: &History, r: &DeriveRequest) -> Result<PlanDerivation> {
     let period = Period::parse("period", &r.period)?;
     for (field, v) in [("conversion_uplift", r.conversion_uplift), ("deal_size_uplift", r.deal_size_uplift)] {
         if !(-0.9..=5.0).contains(&v) {
             return Err(Error::validation(field, format!("{v} is outside -90 % … +500 %.")));
         }
     }
-    let today = clock.today();
-    let year_ago = today - Duration::days(365);
-
-    let (amount, margin_sum, orders) = history::orders_since(c, year_ago)?;
-    let (margin, margin_measured) = if orders >= MIN_SAMPLE && amount > 0 { (margin_sum as f64 / amount as f64, true) } else { (DEFAULT_MARGIN, false) };
     let target_turnover = match r.target {
         Target::Turnover(t) => t,
         Target::Profit(p) => {
-            if margin <= 0.0 {
+            if h.margin <= 0.0 {
                 return Err(Error::validation("target", "The margin is zero, so no turnover reaches a profit target. Plan by turnover instead."));
             }
-            (p as f64 / margin).ceil() as i64
+            (p as f64 / h.margin).ceil() as i64
         }
     };
     if target_turnover <= 0 {
         return Err(Error::validation("target", "The target must be above zero."));
     }
-    // Repeat orders: the last half-year's pace of orders, over the period's length.
-    let (recent, _, recent_n) = history::orders_since(c, today - Duration::days(182))?;
-    let repeat = if recent_n > 0 { (recent as f64 / 182.0 * period.days() as f64).round() as i64 } else { 0 };
-
-    let (avg_first, n_first) = history::first_deals_won_since(c, year_ago)?;
-    let (avg_first_deal_minor, avg_first_deal_measured) = if n_first >= 5 { (avg_first.round() as i64, true) } else { (100_000, false) };
-
-    let (won, lost_after_offer, closed2) = history::first_deal_outcomes(c)?;
-    let (reached2, dropped1) = history::qualification_outcomes(c)?;
-    let (calls, new_leads) = history::calls_and_new_leads(c, today - Duration::days(90), today + Duration::days(1))?;
-    let mut rates = vec![
-        if calls >= 30 { measured("call_to_lead", new_leads, calls) } else { measured("call_to_lead", 0, calls) },
-        measured("lead_to_qualified", reached2, reached2 + dropped1),
-        measured("qualified_to_offer", won + lost_after_offer, closed2),
-        measured("offer_to_won", won, won + lost_after_offer),
-    ];
+    let mut rates = h.rates.clone();
     for user in &r.rates {
         let slot = rates.iter_mut().find(|x| x.key == user.key).ok_or_else(|| {
             Error::validation(&format!("rates.{}", user.key), format!("“{}” is not a rate of the plan. Use {}.", user.key, plan::RATE_KEYS.join(", ")))
@@ -95,26 +130,22 @@ pub fn derive(s: &Store, clock: &dyn Clock, r: &DeriveRequest) -> Result<PlanDer
         }
         *slot = Rate { measured: false, sample: 0, ..user.clone() };
     }
-    let (cycle_days, cycle_measured) = match tq::average_cycle_days(c)? {
-        Some(d) if d >= 1.0 => (d.round() as u32, true),
-        _ => (meta::work_settings(c)?.default_cycle_days, false),
-    };
     plan::derive(PlanInputs {
         period,
-        currency: meta::currency(c)?,
+        currency: h.currency.clone(),
         target_turnover_minor: target_turnover,
         target_profit_minor: match r.target {
             Target::Profit(p) => Some(p),
             Target::Turnover(_) => None,
         },
-        margin,
-        margin_measured,
-        repeat_turnover_minor: repeat,
-        avg_first_deal_minor,
-        avg_first_deal_measured,
+        margin: h.margin,
+        margin_measured: h.margin_measured,
+        repeat_turnover_minor: (h.repeat_per_day_minor * period.days() as f64).round() as i64,
+        avg_first_deal_minor: h.avg_first_deal_minor,
+        avg_first_deal_measured: h.avg_first_deal_measured,
         rates,
-        cycle_days,
-        cycle_measured,
+        cycle_days: h.cycle_days,
+        cycle_measured: h.cycle_measured,
         minutes_per_call: 6,
         conversion_uplift: r.conversion_uplift,
         deal_size_uplift: r.deal_size_uplift,
