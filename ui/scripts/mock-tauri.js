@@ -112,6 +112,10 @@
         next_step_date: noNext ? (n % 2 ? null : addDays(TODAY, -2)) : n % 17 === 4 ? null : addDays(TODAY, offset),
         step_entered_on: addDays(TODAY, -(1 + Math.floor(rnd() * 45))),
         status: "open",
+        stage: step.stage,
+        step_name: step.name,
+        company_id: contactOnly ? null : (n % D.companies.length) + 1,
+        last_activity_on: n % 5 === 2 ? addDays(TODAY, -(30 + (n % 20))) : addDays(TODAY, -(n % 6)),
       });
     }
   });
@@ -129,7 +133,7 @@
   }
 
   function board(query) {
-    const list = deals.filter((d) => (query.owner_id == null || d.owner_id === query.owner_id) && (query.source == null || d.source === query.source));
+    const list = deals.filter((d) => d.status === "open" && !d.archived && (query.owner_id == null || d.owner_id === query.owner_id) && (query.source == null || d.source === query.source));
     return {
       currency: D.currency,
       today: TODAY,
@@ -140,7 +144,7 @@
             step,
             count: ds.length,
             totals: totals(ds, step.probability_pct),
-            deals: ds.slice(0, CARDS_PER_STEP).map(({ owner_id, ...card }) => card),
+            deals: ds.slice(0, CARDS_PER_STEP).map(({ owner_id, archived, ...card }) => card),
           };
         });
         const sum = new Map();
@@ -192,6 +196,7 @@
       return clone(session);
     },
     board_get: ({ query }) => board(query),
+    ...(window.__MOCK_WORK__ ? window.__MOCK_WORK__({ D, cfg, TODAY, deals, steps, people, addDays, reject, clone, STAGES, SOURCES }) : {}),
     people_list: () => clone(people),
     "plugin:dialog|save": () => "/home/alex/Documents/Northwind Supplies",
     "plugin:dialog|open": () => D.recent[0].path,

@@ -17,6 +17,7 @@ import { preview } from "vite";
 const UI = join(dirname(fileURLToPath(import.meta.url)), "..");
 const OUT = join(UI, "scripts", "out");
 const MOCK = join(UI, "scripts", "mock-tauri.js");
+const MOCK_WORK = join(UI, "scripts", "mock-work.js");
 const CSP = "default-src 'self'; style-src 'self' 'unsafe-inline'";
 const VIEWPORT = { width: 1280, height: 800 };
 
@@ -68,6 +69,7 @@ async function newPage({ scheme = "light", data = "en", uiLang = "en", workspace
   await page.addInitScript((c) => {
     window.__MOCK_CONFIG__ = c;
   }, { data, uiLang, workspace, startupError });
+  await page.addInitScript({ path: MOCK_WORK });
   await page.addInitScript({ path: MOCK });
   // As the shell does (tauri.conf.json `freezePrototype: true`).
   await page.addInitScript(() => Object.freeze(Object.prototype));
@@ -82,12 +84,167 @@ async function shot(page, name) {
 }
 
 async function boardReady(page) {
+  await page.locator('[data-testid="screen-today"], [data-testid="screen-conveyor"]').first().waitFor();
+  if (!(await page.getByTestId("screen-conveyor").count())) await page.getByTestId("nav-conveyor").click();
   await page.getByTestId("screen-conveyor").waitFor();
   await page.getByTestId("stage-account_development").waitFor();
   await page.waitForFunction(() => document.querySelector('[data-testid="screen-conveyor"]')?.getAttribute("aria-busy") === "false");
 }
 
+async function todayReady(page) {
+  await page.getByTestId("screen-today").waitFor();
+  await page.getByTestId("today-stage-3").waitFor();
+  await page.waitForFunction(() => document.querySelector('[data-testid="screen-today"]')?.getAttribute("aria-busy") === "false");
+}
+
+const ONLY = process.env.ONLY || "";
+
 try {
+  // The daily work: Today, the deal panel, the forms, clients and a profile.
+  for (const lang of ["en", "ru"]) {
+    for (const scheme of ["light", "dark"]) {
+      const tag = `${lang}-${scheme}`;
+      const { page, context } = await newPage({ scheme, data: lang, uiLang: lang });
+      await todayReady(page);
+      check(await page.getByTestId("today-problems").isVisible(), `Today opens first with problems on top (${tag})`);
+      await shot(page, `today-${tag}`);
+      const firstDeal = page.locator('[data-testid^="today-deal-"]').first();
+      await firstDeal.locator("button.main").click();
+      await page.getByTestId("deal-panel").waitFor();
+      await page.waitForTimeout(150);
+      await shot(page, `panel-${tag}`);
+      await page.getByTestId("action-log-call").click();
+      await page.getByTestId("log-form").waitFor();
+      await page.waitForTimeout(50);
+      check(await page.evaluate(() => document.activeElement?.dataset.testid === "log-outcome"), `log form opens with focus in outcome (${tag})`);
+      await page.getByTestId("log-outcome").fill(lang === "ru" ? "Интересно, ждут предложение" : "Interested, waiting for the offer");
+      await page.getByTestId("log-duration").fill("7");
+      await shot(page, `log-${tag}`);
+      await page.keyboard.press("Escape");
+      check((await page.getByTestId("log-form").count()) === 0 && (await page.getByTestId("deal-panel").count()) === 1, `Esc closes only the log form (${tag})`);
+      await page.keyboard.press("Escape");
+      check((await page.getByTestId("deal-panel").count()) === 0, `Esc closes the panel (${tag})`);
+
+      // The qualification card from a stage-1 deal.
+      await page.getByTestId("nav-conveyor").click();
+      await boardReady(page);
+      await page.locator('[data-testid="stage-lead_generation"] article[data-testid^="deal-"]').first().click();
+      await page.getByTestId("action-hand-off").click();
+      await page.getByTestId("card-form").waitFor();
+      await page.getByTestId("card-field-need").waitFor();
+      await page.getByTestId("card-field-need").fill(lang === "ru" ? "Бумага и картриджи для двух офисов" : "Paper and toner for two offices");
+      await page.getByTestId("card-save").click();
+      await page.getByTestId("card-error-budget").waitFor();
+      await shot(page, `card-${tag}`);
+      await page.keyboard.press("Escape");
+      await page.keyboard.press("Escape");
+
+      await page.getByTestId("nav-clients").click();
+      await page.getByTestId("client-row-1").waitFor();
+      await shot(page, `clients-${tag}`);
+      await page.getByTestId("clients-search").fill(lang === "ru" ? "елкина" : "clinic");
+      await page.getByTestId("clients-hits").waitFor();
+      await page.waitForTimeout(200);
+      await shot(page, `clients-search-${tag}`);
+      await page.getByTestId("clients-search").fill("");
+      await page.getByTestId("client-row-2").click();
+      await page.getByTestId("profile-timeline").waitFor();
+      await page.waitForTimeout(100);
+      await shot(page, `profile-${tag}`);
+      await page.getByTestId("timeline-handoff-41").scrollIntoViewIfNeeded();
+      await shot(page, `profile-timeline-${tag}`);
+      await context.close();
+    }
+  }
+
+  // Keyboard and undo on the English board; virtual list at depth.
+  {
+    const { page, context } = await newPage({});
+    await todayReady(page);
+    await page.keyboard.press("?");
+    check(await page.getByTestId("shortcuts-help").isVisible(), "? shows the shortcuts");
+    await shot(page, "help-en-light");
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("Control+k");
+    await page.getByTestId("palette").waitFor();
+    await page.getByTestId("palette-input").fill("clinic");
+    await page.waitForTimeout(250);
+    await shot(page, "palette-en-light");
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("n");
+    await page.getByTestId("lead-form").waitFor();
+    await page.getByTestId("lead-company").fill("Lakeside Dental");
+    await page.getByTestId("lead-first-name").fill("Nora");
+    await page.getByTestId("lead-last-name").fill("Quinn");
+    await page.getByTestId("lead-value").fill("2400");
+    await page.getByTestId("lead-next-step").fill("Call to confirm interest");
+    await shot(page, "lead-en-light");
+    await page.getByTestId("lead-save").click();
+    await page.getByTestId("deal-panel").waitFor();
+    check((await page.getByTestId("deal-panel").textContent()).includes("Lakeside Dental"), "the new lead opens in the panel");
+    await page.keyboard.press("Escape");
+
+    // Log a call from the keyboard: outcome, next step, Enter in the date saves.
+    const todayRow = page.locator('[data-testid^="today-deal-"]').first();
+    await todayRow.hover();
+    await todayRow.locator('[data-testid^="today-log-"]').click();
+    await page.getByTestId("log-form").waitFor();
+    await page.keyboard.type("Interested");
+    await page.getByTestId("log-save").click();
+    await page.locator('[data-testid="log-form"] .err').first().waitFor();
+    check(true, "a missing next step is shown under its field");
+    await page.getByTestId("log-next-step").fill("Send the offer");
+    await page.getByTestId("log-next-date").focus();
+    await page.keyboard.press("Enter");
+    await page.getByTestId("log-form").waitFor({ state: "detached" });
+    check(await page.evaluate(() => window.__MOCK_CALLS__.some((c) => c.cmd === "activity_log" && c.args.input.next_step === "Send the offer" && c.args.input.outcome === "Interested")), "Enter in the date saves the log");
+
+    // Referral source: pick who referred the lead.
+    await page.getByTestId("quick-create").click();
+    await page.getByTestId("lead-source").selectOption("referral");
+    await page.getByTestId("lead-referred-by").fill("Johnson");
+    await page.locator('[data-testid^="lead-referred-hit-"]').first().waitFor();
+    await shot(page, "lead-referral-en-light");
+    await page.locator('[data-testid^="lead-referred-hit-"]').first().click();
+    await page.keyboard.press("Escape");
+
+    await page.getByTestId("nav-conveyor").click();
+    await boardReady(page);
+    const card = page.locator('[data-testid="step-2"] article[data-testid^="deal-"]').first();
+    const id = await card.getAttribute("data-deal-id");
+    await card.focus();
+    await page.keyboard.press("Alt+ArrowRight");
+    await page.getByTestId("toast-undo").first().waitFor();
+    await page.waitForFunction((i) => !!document.querySelector(`[data-testid="step-3"] [data-testid="deal-${i}"]`), id);
+    check(true, "Alt+→ moves a card to the next step");
+    await shot(page, "board-move-en-light");
+    await page.getByTestId("toast-undo").last().click();
+    await page.waitForFunction((i) => !!document.querySelector(`[data-testid="step-2"] [data-testid="deal-${i}"]`), id);
+    check(true, "Undo moves it back");
+    const src = page.locator('[data-testid="step-5"] article[data-testid^="deal-"]').first();
+    await src.dragTo(page.getByTestId("step-6"));
+    await page.getByTestId("toast").first().waitFor();
+    check(true, "drag and drop moves a card");
+    await page.setViewportSize({ width: 1280, height: 2200 });
+    const s1 = page.locator('[data-testid="step-4"] article[data-testid^="deal-"]').first();
+    await s1.dragTo(page.getByTestId("step-5"));
+    await page.getByTestId("card-form").waitFor();
+    check(true, "a drop into stage 2 opens the qualification card");
+    await page.keyboard.press("Escape");
+    await page.setViewportSize(VIEWPORT);
+
+    await page.getByTestId("nav-clients").click();
+    await page.getByTestId("client-row-1").waitFor();
+    await page.getByTestId("clients-list").evaluate((el) => (el.scrollTop = 44 * 60_000));
+    await page.getByTestId("client-row-60001").waitFor({ timeout: 3000 }).catch(() => {});
+    const rendered = await page.locator('[data-testid^="client-row-"]').count();
+    check(rendered < 60, `the clients list renders only the visible rows (${rendered})`);
+    check((await page.locator('[data-testid="client-row-60001"], [data-testid="client-row-60000"]').count()) > 0, "scrolled to row 60,000");
+    await shot(page, "clients-deep-en-light");
+    await context.close();
+  }
+  if (ONLY === "work") throw new Error("ONLY=work: stopping after the daily-work screens");
+
   // The board in both languages and both schemes.
   for (const lang of ["en", "ru"]) {
     for (const scheme of ["light", "dark"]) {
@@ -180,6 +337,7 @@ try {
     await page.waitForFunction(() => window.__MOCK_CALLS__.some((c) => c.cmd === "workspace_create"));
     const call = await page.evaluate(() => window.__MOCK_CALLS__.find((c) => c.cmd === "workspace_create").args);
     check(call.path === "/home/alex/Documents/Northwind Supplies.conveyor" && call.lang === "ru" && call.currency === "RUB", `workspace_create args ${JSON.stringify(call)}`);
+    await page.waitForFunction(() => document.querySelector('[data-testid="workspace-name"]')?.textContent?.trim() === "Northwind Supplies");
     await boardReady(page);
     check((await page.getByTestId("workspace-name").textContent())?.trim() === "Northwind Supplies", "the new workspace is open");
     check((await page.getByTestId("demo-badge").count()) === 0, "no demo badge on a real workspace");

@@ -15,7 +15,7 @@ export const app = $state({
   loading: true,
   /** True while a workspace action (open/create/demo) runs. */
   busy: false,
-  screen: "conveyor" as ScreenId,
+  screen: "today" as ScreenId,
   error: null as AppError | null,
   /** The path chosen in the save dialog while the "new workspace" form is shown. */
   pendingNewPath: null as string | null,
@@ -52,7 +52,7 @@ async function workspaceAction(run: () => Promise<AppSession>): Promise<boolean>
   try {
     applySession(await run(), { followLang: false });
     app.error = null;
-    app.screen = "conveyor";
+    app.screen = "today";
     return true;
   } catch (e) {
     showError(e);
