@@ -113,15 +113,8 @@ enum PlanCmd {
     /// Work a target backwards into first deals, offers, leads and calls per day.
     Derive {
         file: PathBuf,
-        /// A month (2027-01), a quarter (2027-Q1) or a year (2027).
-        #[arg(long)]
-        period: String,
-        /// Turnover target in the workspace currency, e.g. 50000 or 50000.50.
-        #[arg(long, value_parser = parse_amount, conflicts_with = "profit", required_unless_present = "profit")]
-        turnover: Option<i64>,
-        /// Profit (margin) target in the workspace currency.
-        #[arg(long, value_parser = parse_amount)]
-        profit: Option<i64>,
+        #[command(flatten)]
+        target: TargetArgs,
         /// What if every conversion rate were this many per cent better.
         #[arg(long, default_value_t = 0.0)]
         conversion_uplift: f64,
@@ -131,6 +124,38 @@ enum PlanCmd {
         #[arg(long)]
         json: bool,
     },
+}
+
+/// A planning period and its target, shared by `plan derive` and `pdf plan`.
+#[derive(clap::Args)]
+struct TargetArgs {
+    /// A month (2027-01), a quarter (2027-Q1) or a year (2027).
+    #[arg(long)]
+    period: String,
+    /// Turnover target in the workspace currency, e.g. 50000 or 50000.50.
+    #[arg(long, value_parser = parse_amount, conflicts_with = "profit", required_unless_present = "profit")]
+    turnover: Option<i64>,
+    /// Profit (margin) target in the workspace currency.
+    #[arg(long, value_parser = parse_amount)]
+    profit: Option<i64>,
+}
+
+impl TargetArgs {
+    fn request(self, conversion_uplift_pct: f64, deal_size_uplift_pct: f64) -> conveyor_core::usecases::plan::DeriveRequest {
+        use conveyor_core::usecases::plan::{DeriveRequest, Target};
+        // clap guarantees exactly one of the two.
+        let target = match (self.turnover, self.profit) {
+            (Some(t), _) => Target::Turnover(t),
+            (None, p) => Target::Profit(p.unwrap_or_default()),
+        };
+        DeriveRequest {
+            period: self.period,
+            target,
+            conversion_uplift: conversion_uplift_pct / 100.0,
+            deal_size_uplift: deal_size_uplift_pct / 100.0,
+            rates: vec![],
+        }
+    }
 }
 
 /// An amount in major units ("50000", "50 000", "50000.5") to minor units.
@@ -196,13 +221,8 @@ enum PdfCommand {
     /// The sales plan for a period, worked back from a turnover or profit target.
     Plan {
         file: PathBuf,
-        /// A month (2027-01), a quarter (2027-Q1) or a year (2027).
-        #[arg(long)]
-        period: String,
-        #[arg(long, value_parser = parse_amount, conflicts_with = "profit", required_unless_present = "profit")]
-        turnover: Option<i64>,
-        #[arg(long, value_parser = parse_amount)]
-        profit: Option<i64>,
+        #[command(flatten)]
+        target: TargetArgs,
         #[arg(long)]
         out: PathBuf,
         /// Defaults to the workspace's language.
@@ -604,16 +624,9 @@ fn run(cmd: Command) -> Result<ExitCode, Error> {
                 }
             }
         }
-        Command::Plan(PlanCmd::Derive { file, period, turnover, profit, conversion_uplift, deal_size_uplift, json }) => {
-            use conveyor_core::usecases::plan::{self, DeriveRequest, Target};
+        Command::Plan(PlanCmd::Derive { file, target, conversion_uplift, deal_size_uplift, json }) => {
             let store = workspace::open(&file, &clock)?;
-            let target = match (turnover, profit) {
-                (Some(t), _) => Target::Turnover(t),
-                (None, Some(p)) => Target::Profit(p),
-                (None, None) => return Err(Error::validation("--turnover", "Give --turnover or --profit.")),
-            };
-            let req = DeriveRequest { period, target, conversion_uplift: conversion_uplift / 100.0, deal_size_uplift: deal_size_uplift / 100.0, rates: vec![] };
-            let p = plan::derive(&store, &clock, &req)?;
+            let p = conveyor_core::usecases::plan::derive(&store, &clock, &target.request(conversion_uplift, deal_size_uplift))?;
             if json {
                 print_json(&p)?;
             } else {
@@ -621,17 +634,10 @@ fn run(cmd: Command) -> Result<ExitCode, Error> {
             }
         }
         Command::Pdf { doc } => match doc {
-            PdfCommand::Plan { file, period, turnover, profit, out, lang } => {
-                use conveyor_core::usecases::plan::{DeriveRequest, Target};
+            PdfCommand::Plan { file, target, out, lang } => {
                 let store = workspace::open(&file, &clock)?;
-                let target = match (turnover, profit) {
-                    (Some(t), _) => Target::Turnover(t),
-                    (None, Some(p)) => Target::Profit(p),
-                    (None, None) => return Err(Error::validation("--turnover", "Give --turnover or --profit.")),
-                };
                 let started = std::time::Instant::now();
-                let req = DeriveRequest { period, target, conversion_uplift: 0.0, deal_size_uplift: 0.0, rates: vec![] };
-                let doc = documents::sales_plan(&store, &clock, &req, lang)?;
+                let doc = documents::sales_plan(&store, &clock, &target.request(0.0, 0.0), lang)?;
                 write_pdf(&out, &doc, started)?;
             }
             PdfCommand::Profile { file, company, out, lang } => {
