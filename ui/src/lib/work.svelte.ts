@@ -1,0 +1,217 @@
+// State and actions of the daily work: which overlay is open (deal panel,
+// forms, palette, profile), the toasts with Undo, and the moves of deals
+// (within a stage via `dealMove`, across stages through the hand-off cards).
+
+import { commands, toAppError } from "./api";
+import type { AppError, DealCard, Stage, Step } from "./api";
+import type { ActivityKind } from "./bindings/ActivityKind";
+import type { CardKind } from "./bindings/CardKind";
+import type { Deal } from "./bindings/Deal";
+import { localToday } from "./dates";
+import { t } from "./i18n/index.svelte";
+import { app, showError } from "./session.svelte";
+
+export type LogTarget = {
+  deal: DealCard | null;
+  company_id: number | null;
+  contact_id: number | null;
+  /** What is being logged, as people read it (deal title or client name). */
+  label: string;
+  kind: ActivityKind;
+};
+export type CardTarget = { kind: CardKind; deal: DealCard; toStepId: number | null };
+export type CloseTarget = { deal: DealCard; status: "lost" | "disqualified" };
+export type Toast = { id: number; text: string; undo: (() => Promise<unknown>) | null };
+
+export const work = $state({
+  /** The deal shown in the side panel. */
+  deal: null as DealCard | null,
+  log: null as LogTarget | null,
+  card: null as CardTarget | null,
+  close: null as CloseTarget | null,
+  reschedule: null as DealCard | null,
+  lead: false,
+  profile: null as number | null,
+  palette: false,
+  help: false,
+  toasts: [] as Toast[],
+  /** Bumped after every change: screens reload when it moves. */
+  version: 0,
+  steps: [] as Step[],
+  /** The core's "today" as the last screen saw it. */
+  today: localToday(),
+  /** A board card to focus after the board reloads (keyboard moves). */
+  focusDeal: null as number | null,
+});
+
+export const TOAST_MS = 8000;
+
+export function refresh(): void {
+  work.version++;
+}
+
+let toastSeq = 0;
+export function toast(text: string, undo: (() => Promise<unknown>) | null = null): void {
+  const id = ++toastSeq;
+  work.toasts = [...work.toasts.slice(-2), { id, text, undo }];
+  setTimeout(() => dismissToast(id), TOAST_MS);
+}
+
+export function dismissToast(id: number): void {
+  work.toasts = work.toasts.filter((x) => x.id !== id);
+}
+
+export async function runUndo(x: Toast): Promise<void> {
+  dismissToast(x.id);
+  if (!x.undo) return;
+  try {
+    await x.undo();
+    toast(t("work.undone"));
+  } catch (e) {
+    showError(e);
+  } finally {
+    refresh();
+  }
+}
+
+/** True while any overlay is open (global shortcuts wait). */
+export function overlayOpen(): boolean {
+  return !!(work.deal || work.log || work.card || work.close || work.reschedule || work.lead || work.profile || work.palette || work.help);
+}
+
+export function closeAll(): void {
+  work.deal = null;
+  work.log = null;
+  work.card = null;
+  work.close = null;
+  work.reschedule = null;
+  work.lead = false;
+  work.profile = null;
+  work.palette = false;
+  work.help = false;
+}
+
+let stepsFor: string | null = null;
+/** The steps of every stage, loaded once per workspace. */
+export async function loadSteps(force = false): Promise<Step[]> {
+  const path = app.session?.workspace?.path ?? null;
+  if (!force && stepsFor === path && work.steps.length) return work.steps;
+  try {
+    work.steps = await commands.stepsList();
+    stepsFor = path;
+  } catch (e) {
+    showError(e);
+  }
+  return work.steps;
+}
+
+export function stageSteps(stage: Stage): Step[] {
+  return work.steps.filter((s) => s.stage === stage).sort((a, b) => a.position - b.position);
+}
+
+/** The step after (`+1`) or before (`-1`) the deal's one in its stage; null at the ends. */
+export function neighbourStep(deal: { stage: Stage; step_id: number }, dir: 1 | -1): Step | null {
+  const list = stageSteps(deal.stage);
+  const i = list.findIndex((s) => s.id === deal.step_id);
+  if (i < 0) return null;
+  return list[i + dir] ?? null;
+}
+
+export function isLastStep(deal: { stage: Stage; step_id: number }): boolean {
+  const list = stageSteps(deal.stage);
+  return list.length > 0 && list[list.length - 1].id === deal.step_id;
+}
+
+/** A card updated from what a command returned. */
+export function cardFromDeal(card: DealCard, d: Deal): DealCard {
+  const step = work.steps.find((s) => s.id === d.step_id);
+  return {
+    ...card,
+    title: d.title,
+    step_id: d.step_id,
+    stage: d.stage,
+    step_name: step?.name ?? card.step_name,
+    value_minor: d.value_minor,
+    currency: d.currency,
+    next_step: d.next_step,
+    next_step_date: d.next_step_date,
+    step_entered_on: d.step_entered_on,
+    status: d.status,
+  };
+}
+
+export function openDeal(deal: DealCard): void {
+  work.deal = deal;
+}
+
+export function openLog(t: Partial<LogTarget> & { label: string }): void {
+  work.log = { deal: null, company_id: null, contact_id: null, kind: "call", ...t };
+}
+
+export function logDeal(deal: DealCard): void {
+  openLog({ deal, company_id: deal.company_id, label: deal.title });
+}
+
+/**
+ * Move a deal to a step. Same stage: `dealMove` with an Undo toast. Stage 1 → 2:
+ * the qualification card; stage 2 → 3: the win with its hand-over card.
+ * Returns the updated deal when it moved now.
+ */
+export async function moveDeal(deal: DealCard, toStepId: number): Promise<Deal | null> {
+  await loadSteps();
+  const to = work.steps.find((s) => s.id === toStepId);
+  if (!to || toStepId === deal.step_id) return null;
+  if (to.stage !== deal.stage) {
+    if (deal.stage === "lead_generation" && to.stage === "first_deal") {
+      work.card = { kind: "qualification", deal, toStepId };
+      return null;
+    }
+    if (deal.stage === "first_deal" && to.stage === "account_development") {
+      work.card = { kind: "handover", deal, toStepId: null };
+      return null;
+    }
+  }
+  const from = deal.step_id;
+  try {
+    const moved = await commands.dealMove(deal.id, toStepId);
+    toast(t("work.moved", { title: deal.title, step: to.name }), () => commands.dealMove(deal.id, from));
+    refresh();
+    return moved;
+  } catch (e) {
+    handleMoveError(toAppError(e), deal);
+    return null;
+  }
+}
+
+function handleMoveError(err: AppError, deal: DealCard): void {
+  if (err.code === "handoff_required") {
+    work.card = { kind: deal.stage === "first_deal" ? "handover" : "qualification", deal, toStepId: null };
+    return;
+  }
+  showError(err);
+}
+
+/** "Move to the next step": the next step of the stage, or the hand-off / win at its end. */
+export async function moveNext(deal: DealCard): Promise<Deal | null> {
+  await loadSteps();
+  const next = neighbourStep(deal, 1);
+  if (next) return moveDeal(deal, next.id);
+  if (deal.stage === "lead_generation") work.card = { kind: "qualification", deal, toStepId: null };
+  else if (deal.stage === "first_deal") work.card = { kind: "handover", deal, toStepId: null };
+  return null;
+}
+
+export async function archiveDeal(deal: DealCard): Promise<boolean> {
+  try {
+    await commands.recordArchive("deal", deal.id);
+    toast(t("work.archived", { title: deal.title }), () => commands.recordRestore("deal", deal.id));
+    refresh();
+    return true;
+  } catch (e) {
+    showError(e);
+    return false;
+  }
+}
+
+/** The card being dragged on the board (HTML5 DnD keeps only strings). */
+export const dragging = $state({ deal: null as DealCard | null });
