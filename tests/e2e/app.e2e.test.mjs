@@ -46,6 +46,9 @@ after(() => {
 test("the board shows the three stages with the deal counts the core reports, then switches to Russian", async () => {
   const s = await Session.start(driver, APP);
   try {
+    await s.waitFor("screen-today");
+    fs.writeFileSync(path.join(OUT, "today-en.png"), await s.screenshot());
+    await s.click("nav-conveyor");
     await s.waitFor("screen-conveyor");
     assert.equal(await s.waitForText("workspace-name", (t) => t !== ""), expected.summary.name);
     await s.waitFor("demo-badge");
@@ -105,4 +108,135 @@ test("a workspace held by another app process is refused with a message naming i
   } finally {
     first.kill("SIGTERM");
   }
+});
+
+test("a newcomer's journey: lead, call, qualification card, stage 2, won, stage 3 with its tasks; delete and undo", async () => {
+  const ws = path.join(tmp, "journey.conveyor");
+  execFileSync(CLI, ["new", ws, "--name", "Journey Ltd"]);
+  const s = await Session.start(driver, APP, ["--workspace", ws]);
+  const count = (stage) => s.text(`stage-count-${stage}`).then((t) => Number(t.replace(/\D/g, "")));
+  const board = async (want) => {
+    await s.click("nav-conveyor");
+    await s.waitFor("screen-conveyor");
+    for (const [stage, n] of Object.entries(want)) {
+      await s.waitForText(`stage-count-${stage}`, (t) => Number(t.replace(/\D/g, "")) === n);
+    }
+  };
+  // Closes the deal panel if it is (still) open; it may close itself.
+  const closePanel = async () => {
+    await s.exec("const x = document.querySelector('[data-testid=deal-panel-close]'); if (x) x.click(); return 1");
+    await s.waitGone("deal-panel");
+  };
+  const dealId = async () =>
+    s.exec("const e = [...document.querySelectorAll('[data-testid^=deal-]')].find(e => /^deal-\\d+$/.test(e.getAttribute('data-testid'))); return e ? e.getAttribute('data-testid') : null");
+  try {
+    await s.waitFor("screen-today");
+    await s.click("lang-en");
+    await s.waitForText("nav-conveyor", (t) => t === tr(EN, "nav.conveyor"));
+
+    // 1. A new lead from the header, in one form.
+    await s.click("quick-create");
+    await s.waitFor("lead-form");
+    await s.type("lead-company", "Northwind Dental");
+    await s.type("lead-first-name", "Anna");
+    await s.type("lead-last-name", "Smith");
+    await s.type("lead-phone", "+44 161 555 0101");
+    await s.type("lead-next-step", "Call the practice manager");
+    await s.click("lead-next-date-1d");
+    await s.click("lead-save");
+    await s.waitGone("lead-form");
+
+    // 2. The new deal opens: log a call with its outcome and next step.
+    await s.waitFor("deal-panel");
+    await s.click("action-log-call");
+    await s.waitFor("log-form");
+    await s.type("log-outcome", "Interested: 12 staff, orders monthly");
+    await s.type("log-duration", "7");
+    await s.type("log-next-step", "Qualify on a second call");
+    await s.click("log-next-date-1d");
+    await s.click("log-save");
+    await s.waitGone("log-form");
+    await closePanel();
+    await board({ lead_generation: 1, first_deal: 0, account_development: 0 });
+    const deal = await dealId();
+    assert.ok(deal, "the new lead is on the board");
+
+    // 3. Hand off to stage 2: the qualification card refuses a gap by name.
+    await s.click(deal);
+    await s.waitFor("deal-panel");
+    await s.click("action-hand-off");
+    await s.waitFor("card-form");
+    await s.type("card-field-need", "Paper and toner every month");
+    await s.type("card-field-decision_maker", "Anna Smith, practice manager");
+    await s.type("card-field-timing", "From January");
+    await s.type("card-field-source", "Cold call");
+    await s.type("card-next-step", "Needs analysis visit");
+    await s.click("card-next-date-3d");
+    await s.click("card-save");
+    await s.waitFor("card-error-budget");
+    await s.type("card-field-budget", "About 300 EUR a month");
+    await s.click("card-save");
+    await s.waitGone("card-form");
+    await closePanel();
+    await board({ lead_generation: 0, first_deal: 1 });
+
+    // 4. Win the first deal with the hand-over card: the client moves to stage 3.
+    await s.click(deal);
+    await s.waitFor("deal-panel");
+    await s.click("action-win");
+    await s.waitFor("card-form");
+    await s.type("card-field-sold", "Annual office paper and toner contract");
+    await s.type("card-field-terms", "Monthly delivery, 14 days to pay");
+    await s.type("card-field-contacts", "Anna Smith");
+    await s.type("card-field-expectations", "Deliveries before 10:00");
+    await s.click("card-save");
+    await s.waitGone("card-form");
+    await closePanel();
+    await board({ lead_generation: 0, first_deal: 0, account_development: 1 });
+
+    // 5. The client profile shows the check-in and the referral task and both hand-offs.
+    await s.click("nav-clients");
+    await s.type("clients-search", "northwind");
+    const hit = await s.firstWithPrefix("hit-company-");
+    await s.click(hit);
+    await s.waitFor("client-profile");
+    const timeline = await s.text("profile-timeline");
+    assert.match(timeline, /Ask for a referral/);
+    assert.match(timeline, /First check-in/);
+    const handoffs = await s.exec("return document.querySelectorAll('[data-testid^=timeline-handoff-]').length");
+    assert.equal(handoffs, 2);
+    fs.writeFileSync(path.join(OUT, "journey-profile.png"), await s.screenshot());
+    await s.click("client-profile-close");
+
+    // 6. Delete the stage-3 record and undo it.
+    await board({ account_development: 1 });
+    const account = await dealId();
+    await s.click(account);
+    await s.waitFor("deal-panel");
+    await s.click("action-archive");
+    await closePanel();
+    await s.waitForText("stage-count-account_development", (t) => Number(t.replace(/\D/g, "")) === 0);
+    await s.click("toast-undo");
+    await s.waitForText("stage-count-account_development", (t) => Number(t.replace(/\D/g, "")) === 1);
+    fs.writeFileSync(path.join(OUT, "journey-board.png"), await s.screenshot());
+    assert.equal(await count("first_deal"), 0);
+  } catch (e) {
+    // Keep what the window showed when it failed.
+    fs.writeFileSync(path.join(OUT, "journey-failure.png"), await s.screenshot());
+    throw e;
+  } finally {
+    await s.close();
+  }
+  // The file is sound after all of it (once the closed window has let go of it).
+  let checked;
+  for (let i = 0; i < 50; i++) {
+    try {
+      checked = execFileSync(CLI, ["check", ws], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+      break;
+    } catch (e) {
+      if (!String(e.stderr).includes("workspace_locked")) throw e;
+      await sleep(100);
+    }
+  }
+  assert.match(checked ?? "", /File: ok/);
 });

@@ -96,6 +96,17 @@ export class Session {
   /** The element's text content, whitespace collapsed. (WebKitWebDriver's
    * rendered-text endpoint returns "" for some styled elements, e.g. with
    * text-overflow: ellipsis, so this reads the DOM text instead.) */
+  /** Waits until no element with `testid` exists. */
+  async waitGone(testid, timeoutMs = 10000) {
+    const end = Date.now() + timeoutMs;
+    while (Date.now() < end) {
+      const n = await this.exec("return document.querySelectorAll(`[data-testid='${arguments[0]}']`).length", [testid]);
+      if (n === 0) return;
+      await sleep(100);
+    }
+    throw new Error(`[data-testid="${testid}"] still there after ${timeoutMs} ms`);
+  }
+
   async text(testid) {
     const el = await this.waitFor(testid);
     const t = await this.cmd("GET", `/element/${el}/property/textContent`);
@@ -116,8 +127,12 @@ export class Session {
     throw new Error(`[data-testid="${testid}"] text stayed ${JSON.stringify(t)}`);
   }
 
+  /** Clicks the element after scrolling it to the middle of its scroll
+   * container (sticky headers and footers must not cover it). */
   async click(testid) {
-    await this.cmd("POST", `/element/${await this.waitFor(testid)}/click`, {});
+    const el = await this.waitFor(testid);
+    await this.exec("arguments[0].scrollIntoView({ block: 'center', inline: 'center' })", [{ [ELEMENT]: el }]);
+    await this.cmd("POST", `/element/${el}/click`, {});
   }
 
   /** Types `text` into the element (after clearing it when `clear`). */
