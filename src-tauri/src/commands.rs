@@ -7,7 +7,9 @@ use conveyor_core::model::{Activity, Deal, DealClose, Lang, Person, Stage, Step}
 use conveyor_core::store::cards::{CardField, CardKind};
 use conveyor_core::store::clients::ClientFilter;
 use conveyor_core::usecases::clients::{self, ClientPage, ClientProfile, SearchHit};
-use conveyor_core::usecases::crm::Archivable;
+use conveyor_core::store::reports::CallRow;
+use conveyor_core::usecases::crm::{Archivable, TrashItem};
+use conveyor_core::usecases::documents::{self, CallRegisterRequest};
 use conveyor_core::usecases::pipeline::{self, CloseReasons, HandOffInput, LeadInput, LogInput, WinInput, WinOutcome};
 use conveyor_core::usecases::today::{self, Today};
 use conveyor_core::store::meta::NewWorkspace;
@@ -134,6 +136,23 @@ commands! {
         crm::list_steps(shell.session.store()?)
     }
 
+    /// Adds a step at the end of a stage.
+    fn step_add(shell, stage: Stage, name: String, probability_pct: i64) -> Step {
+        let Shell { session, clock } = shell;
+        crm::add_step(session.store_mut()?, clock, stage, &name, probability_pct)
+    }
+
+    /// Renames a step or changes its win probability.
+    fn step_update(shell, step_id: i64, name: String, probability_pct: i64) -> Step {
+        crm::update_step(shell.session.store_mut()?, step_id, &name, probability_pct)
+    }
+
+    /// Archives an empty step (refused while open deals sit in it).
+    fn step_archive(shell, step_id: i64) -> () {
+        let Shell { session, clock } = shell;
+        crm::archive_step(session.store_mut()?, clock, step_id)
+    }
+
     /// Puts a stage's steps in a new order.
     fn steps_reorder(shell, stage: Stage, ids: Vec<i64>) -> Vec<Step> {
         pipeline::reorder_steps(shell.session.store_mut()?, stage, &ids)
@@ -174,6 +193,12 @@ commands! {
         crm::close_deal(session.store_mut()?, clock, deal_id, &close)
     }
 
+    /// Brings a closed deal back to open (revive, or undo of a close).
+    fn deal_reopen(shell, deal_id: i64) -> Deal {
+        let Shell { session, clock } = shell;
+        crm::reopen_deal(session.store_mut()?, clock, deal_id)
+    }
+
     /// Moves a deal's next step to another day.
     fn deal_reschedule(shell, deal_id: i64, next_step: String, date: chrono::NaiveDate) -> Deal {
         let Shell { session, clock } = shell;
@@ -195,6 +220,16 @@ commands! {
     fn record_archive(shell, what: Archivable, id: i64) -> () {
         let Shell { session, clock } = shell;
         crm::archive(session.store_mut()?, clock, what, id)
+    }
+
+    /// The archive ("trash"), newest first.
+    fn trash_list(shell) -> Vec<TrashItem> {
+        crm::trash_list(shell.session.store()?)
+    }
+
+    /// Calls done in a period (both ends included), of everyone or one person.
+    fn call_register(shell, from: chrono::NaiveDate, to: chrono::NaiveDate, person_id: Option<i64>) -> Vec<CallRow> {
+        documents::call_register_rows(shell.session.store()?, &CallRegisterRequest { from, to, person_id, lang: None })
     }
 
     /// Brings an archived record back.

@@ -59,6 +59,8 @@ pub fn export_types(out_dir: &Path) -> Result<(), ts_rs::ExportError> {
     crate::store::cards::CardKind::export_all(&cfg)?;
     crate::store::meta::WorkSettings::export_all(&cfg)?;
     crm::Archivable::export_all(&cfg)?;
+    crm::TrashItem::export_all(&cfg)?;
+    crate::store::reports::CallRow::export_all(&cfg)?;
     crate::plan::PlanDerivation::export_all(&cfg)?;
     crate::usecases::plan::DeriveRequest::export_all(&cfg)?;
     crate::interop::Problem::export_all(&cfg)?;

@@ -127,7 +127,7 @@ pub fn company_profile(c: &Connection, company_id: i64, history_limit: u32) -> R
     Ok(CompanyProfile { company, owner, contacts, open_deals, orders, history, history_total, planned })
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
 pub struct CallRow {
     pub at: NaiveDateTime,
     pub contact: Option<String>,

@@ -64,3 +64,18 @@ pub fn close_reasons(c: &Connection) -> Result<Vec<(String, String)>> {
     let v = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(v)
 }
+
+/// Archived records of every kind, newest first: (kind, id, title, archived_at).
+pub fn archived(c: &Connection, limit: u32) -> Result<Vec<(String, i64, String, String)>> {
+    let mut st = c.prepare_cached(
+        "SELECT * FROM (
+             SELECT 'company' AS kind, id, name AS title, archived_at FROM companies WHERE archived_at IS NOT NULL
+             UNION ALL SELECT 'contact', id, trim(first_name || ' ' || last_name), archived_at FROM contacts WHERE archived_at IS NOT NULL
+             UNION ALL SELECT 'deal', id, title, archived_at FROM deals WHERE archived_at IS NOT NULL
+             UNION ALL SELECT 'activity', id, subject, archived_at FROM activities WHERE archived_at IS NOT NULL
+             UNION ALL SELECT 'order', id, order_date || ' · ' || (amount_minor / 100) || ' ' || currency, archived_at FROM orders WHERE archived_at IS NOT NULL)
+         ORDER BY archived_at DESC, kind, id DESC LIMIT ?1",
+    )?;
+    let v = st.query_map([limit], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?.collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(v)
+}

@@ -478,3 +478,30 @@ fn after_archive_change(tx: &Connection, what: Archivable, id: i64) -> Result<()
         _ => Ok(()),
     }
 }
+
+/// A record in the archive ("trash"), restorable with [`restore`].
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+pub struct TrashItem {
+    pub what: Archivable,
+    #[ts(type = "number")]
+    pub id: i64,
+    pub title: String,
+    pub archived_at: String,
+}
+
+/// The newest archived records (at most 500), for the trash view.
+pub fn trash_list(s: &Store) -> Result<Vec<TrashItem>> {
+    store::stats::archived(s.conn(), 500)?
+        .into_iter()
+        .map(|(kind, id, title, archived_at)| {
+            let what = match kind.as_str() {
+                "company" => Archivable::Company,
+                "contact" => Archivable::Contact,
+                "deal" => Archivable::Deal,
+                "activity" => Archivable::Activity,
+                _ => Archivable::Order,
+            };
+            Ok(TrashItem { what, id, title, archived_at })
+        })
+        .collect()
+}

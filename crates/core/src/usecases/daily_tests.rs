@@ -318,3 +318,18 @@ fn a_new_lead_is_company_contact_and_stage_1_deal_at_once_or_nothing() {
     assert_eq!(crate::store::stats::count_live(s.conn(), "contacts").unwrap(), 1);
     assert_eq!(clients::search(&s, "елкина").unwrap().len(), 1);
 }
+
+#[test]
+fn the_trash_lists_archived_records_newest_first_until_restored() {
+    let mut s = store();
+    let co = company(&mut s, "Acme");
+    let st = step(&s, Stage::FirstDeal, 1);
+    let d = deal(&mut s, co, st, Some(("Call", day(1))), None);
+    crm::archive(&mut s, &clock(), Archivable::Deal, d.id).unwrap();
+    crm::archive(&mut s, &clock(), Archivable::Company, co).unwrap();
+    let trash = crm::trash_list(&s).unwrap();
+    assert_eq!(trash.iter().map(|x| (x.what, x.id)).collect::<Vec<_>>(), vec![(Archivable::Company, co), (Archivable::Deal, d.id)]);
+    assert_eq!(trash[1].title, "Paper for the year");
+    crm::restore(&mut s, &clock(), Archivable::Deal, d.id).unwrap();
+    assert_eq!(crm::trash_list(&s).unwrap().len(), 1);
+}

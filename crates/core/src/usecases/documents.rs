@@ -51,6 +51,18 @@ pub fn client_profile(s: &Store, clock: &dyn Clock, req: &ProfileRequest) -> Res
 /// The call register for a period (both ends included), of one person or everyone.
 pub fn call_register(s: &Store, clock: &dyn Clock, req: &CallRegisterRequest) -> Result<Rendered> {
     let lang = lang_of(s, req.lang)?;
+    check_call_register(s, req)?;
+    let doc = docs::calls::build(s, req.from, req.to, req.person_id, lang)?;
+    pdf::render(&doc, clock)
+}
+
+/// The call register's rows, for the app's working view of it.
+pub fn call_register_rows(s: &Store, req: &CallRegisterRequest) -> Result<Vec<crate::store::reports::CallRow>> {
+    check_call_register(s, req)?;
+    crate::store::reports::calls(s.conn(), req.from, req.to, req.person_id)
+}
+
+fn check_call_register(s: &Store, req: &CallRegisterRequest) -> Result<()> {
     if req.from > req.to {
         return Err(Error::validation("to", format!("The period ends ({}) before it starts ({}). Swap the dates.", req.to, req.from)));
     }
@@ -66,8 +78,7 @@ pub fn call_register(s: &Store, clock: &dyn Clock, req: &CallRegisterRequest) ->
             Err(e) => return Err(e),
         }
     }
-    let doc = docs::calls::build(s, req.from, req.to, req.person_id, lang)?;
-    pdf::render(&doc, clock)
+    Ok(())
 }
 
 /// Writes a rendered PDF: a temporary file beside `path`, then a rename, so a

@@ -5,6 +5,7 @@ import type { AppSession } from "./AppSession";
 import type { Archivable } from "./Archivable";
 import type { Board } from "./Board";
 import type { BoardQuery } from "./BoardQuery";
+import type { CallRow } from "./CallRow";
 import type { CardField } from "./CardField";
 import type { CardKind } from "./CardKind";
 import type { ClientFilter } from "./ClientFilter";
@@ -22,6 +23,7 @@ import type { SearchHit } from "./SearchHit";
 import type { Stage } from "./Stage";
 import type { Step } from "./Step";
 import type { Today } from "./Today";
+import type { TrashItem } from "./TrashItem";
 import type { WinInput } from "./WinInput";
 import type { WinOutcome } from "./WinOutcome";
 
@@ -38,6 +40,9 @@ export const commands = {
   clientsList: (filter: ClientFilter, offset: number, limit: number) => invoke<ClientPage>("clients_list", { filter, offset, limit }),
   clientProfile: (companyId: number) => invoke<ClientProfile>("client_profile", { companyId }),
   stepsList: () => invoke<Array<Step>>("steps_list", {}),
+  stepAdd: (stage: Stage, name: string, probabilityPct: number) => invoke<Step>("step_add", { stage, name, probabilityPct }),
+  stepUpdate: (stepId: number, name: string, probabilityPct: number) => invoke<Step>("step_update", { stepId, name, probabilityPct }),
+  stepArchive: (stepId: number) => invoke<null>("step_archive", { stepId }),
   stepsReorder: (stage: Stage, ids: Array<number>) => invoke<Array<Step>>("steps_reorder", { stage, ids }),
   leadCreate: (input: LeadInput) => invoke<Deal>("lead_create", { input }),
   dealMove: (dealId: number, stepId: number) => invoke<Deal>("deal_move", { dealId, stepId }),
@@ -45,9 +50,12 @@ export const commands = {
   dealHandOff: (input: HandOffInput) => invoke<Deal>("deal_hand_off", { input }),
   dealWinFirst: (input: WinInput) => invoke<WinOutcome>("deal_win_first", { input }),
   dealClose: (dealId: number, close: DealClose) => invoke<Deal>("deal_close", { dealId, close }),
+  dealReopen: (dealId: number) => invoke<Deal>("deal_reopen", { dealId }),
   dealReschedule: (dealId: number, nextStep: string, date: string) => invoke<Deal>("deal_reschedule", { dealId, nextStep, date }),
   closeReasons: () => invoke<CloseReasons>("close_reasons", {}),
   activityLog: (input: LogInput) => invoke<Activity>("activity_log", { input }),
   recordArchive: (what: Archivable, id: number) => invoke<null>("record_archive", { what, id }),
+  trashList: () => invoke<Array<TrashItem>>("trash_list", {}),
+  callRegister: (from: string, to: string, personId: number | null) => invoke<Array<CallRow>>("call_register", { from, to, personId }),
   recordRestore: (what: Archivable, id: number) => invoke<null>("record_restore", { what, id }),
 };
