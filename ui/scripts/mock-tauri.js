@@ -138,7 +138,7 @@
       currency: D.currency,
       today: TODAY,
       stages: STAGES.map((stage) => {
-        const cols = steps.filter((s) => s.stage === stage).map((step) => {
+        const cols = steps.filter((s) => s.stage === stage).sort((a, b) => a.position - b.position).map((step) => {
           const ds = list.filter((d) => d.step_id === step.id);
           return {
             step,

@@ -131,6 +131,11 @@ window.__MOCK_WORK__ = ({ D, cfg, TODAY, deals, steps, people, addDays, reject, 
     };
   }
 
+  const reopenable = (d) => {
+    if (!closed.has(d.id)) closed.set(d.id, { ...d, owner_id: 1 });
+    return d;
+  };
+
   function profile({ companyId }) {
     const id = companyId;
     const name = companyName(id);
@@ -171,13 +176,51 @@ window.__MOCK_WORK__ = ({ D, cfg, TODAY, deals, steps, people, addDays, reject, 
     return {
       company: { id, name, industry: INDUSTRIES[id % INDUSTRIES.length], city: CITIES[id % CITIES.length], phone: contacts[0].phone, email: contacts[0].email, website: ru ? `www.client${id}.ru` : `www.client${id}.co.uk`,
         notes: ru ? "Три офиса, закупки централизованы. Ценят надёжность доставки больше цены." : "Three offices; purchasing is central. Values reliable delivery over price.", source: "referral", abc: ABC[id % 3], owner_id: 3, archived: false },
-      contacts, deals: [...own, won, lost], orders, activities, handoffs,
+      contacts, deals: [...own, won, reopenable(lost)].map((d) => ({ ...d, ...(closed.get(d.id) ? { status: closed.get(d.id).status } : {}) })), orders, activities, handoffs,
       referred: [{ contact_id: 77, name: person(5, 6), company_name: companyName(id + 1) }, { contact_id: 78, name: person(8, 9), company_name: companyName(id + 3) }],
       referred_by: { contact_id: 76, name: person(2, 2), company_name: companyName(id + 2) },
     };
   }
 
   const find = (id) => deals.find((d) => d.id === id);
+  // Closed deals shown in profiles (won/lost), reopenable in the mock.
+  const closed = new Map();
+
+  // The archive: a few records archived over the last days, newest first.
+  const trash = (ru
+    ? [["deal", 950, "Кулер и вода в офис", 0, "16:40"], ["contact", 10_041, "Сергей Кузнецов", -1, "11:05"], ["activity", 388, "Звонок: уточнить объём заказа", -2, "09:30"], ["order", 612, "Заказ от 14.02 (ошибка ввода)", -4, "18:10"], ["company", 4021, "ООО «Клиент-4021»", -9, "12:00"]]
+    : [["deal", 950, "Water cooler for the office", 0, "16:40"], ["contact", 10_041, "Daniel Walker", -1, "11:05"], ["activity", 388, "Call: confirm the order volume", -2, "09:30"], ["order", 612, "Order of 14 Feb (entered twice)", -4, "18:10"], ["company", 4021, "Client 4021 Ltd", -9, "12:00"]]
+  ).map(([what, id, title, days, time]) => ({ what, id, title, archived_at: `${addDays(TODAY, days)}T${time}:00` }));
+
+  // The call register: calls of the last five weeks on working days.
+  const OUTCOMES = ru
+    ? ["Интересно, прислать прайс", "Не дозвонился", "Перезвонить через неделю", "Назначена встреча", "Нет потребности", "Секретарь не соединила", "Ждут предложение"]
+    : ["Interested, send the price list", "No answer", "Call back next week", "Meeting booked", "No need", "Gatekeeper, no way through", "Waiting for the offer"];
+  const calls = [];
+  for (let back = 35; back >= 0; back--) {
+    const day = addDays(TODAY, -back);
+    const dow = new Date(day + "T00:00:00Z").getUTCDay();
+    if (dow === 0 || dow === 6) continue;
+    const n = 3 + ((back * 7) % 5);
+    for (let k = 0; k < n; k++) {
+      const seedN = back * 13 + k * 7;
+      const outcome = OUTCOMES[seedN % OUTCOMES.length];
+      const reached = !/No answer|Не дозвонился|Gatekeeper|Секретарь/.test(outcome);
+      const owner = people[(k + back) % people.length];
+      const withNext = reached && seedN % 3 !== 0;
+      calls.push({
+        at: `${day}T${String(9 + Math.floor((k * 50) / 60)).padStart(2, "0")}:${String((k * 50 + (back % 4) * 7) % 60).padStart(2, "0")}:00`,
+        contact: person(seedN, seedN * 3),
+        company: seedN % 6 === 5 ? null : companyName((seedN % NCOMP) + 1),
+        outcome,
+        duration_min: reached ? 2 + (seedN % 14) : seedN % 2 ? 1 : null,
+        next_step: withNext ? D.next[seedN % 2][seedN % 4] : null,
+        next_step_date: withNext ? addDays(day, 2 + (seedN % 6)) : null,
+        owner: owner.name,
+        owner_id: owner.id,
+      });
+    }
+  }
   const setStep = (d, step) => Object.assign(d, { step_id: step.id, stage: step.stage, step_name: step.name, step_entered_on: TODAY });
   const asDeal = (d) => ({ ...card(d), owner_id: d.owner_id, referred_by_id: null, close_reason: d.close_reason ?? null, closed_on: null, archived: !!d.archived });
 
@@ -247,13 +290,61 @@ window.__MOCK_WORK__ = ({ D, cfg, TODAY, deals, steps, people, addDays, reject, 
       return { id: ++nextId.act, kind: input.kind, subject: input.subject ?? "", deal_id: input.deal_id, contact_id: input.contact_id, company_id: input.company_id, owner_id: 1, due_at: null, done_at: `${TODAY}T10:00:00`, outcome: input.outcome, duration_min: input.duration_min, notes: input.notes, archived: false };
     },
     record_archive: ({ what, id }) => {
-      if (what === "deal") find(id).archived = true;
+      if (what === "deal") {
+        const d = find(id);
+        d.archived = true;
+        trash.unshift({ what, id, title: d.title, archived_at: `${TODAY}T${String(9 + (trash.length % 8)).padStart(2, "0")}:15:00` });
+      }
       return null;
     },
     record_restore: ({ what, id }) => {
-      if (what === "deal") find(id).archived = false;
+      if (what === "deal" && find(id)) find(id).archived = false;
+      const i = trash.findIndex((x) => x.what === what && x.id === id);
+      if (i >= 0) trash.splice(i, 1);
       return null;
     },
+    trash_list: () => clone(trash),
+    step_add: ({ stage, name, probabilityPct }) => {
+      if (!name.trim()) return reject("validation", ru ? "Укажите название шага." : "Give the step a name.", "step.name");
+      if (probabilityPct < 0 || probabilityPct > 100) return reject("validation", ru ? "Вероятность — от 0 до 100 %." : "The probability is 0–100 %.", "step.probability_pct");
+      const live = steps.filter((s) => s.stage === stage && !s.archived);
+      const step = { id: Math.max(...steps.map((s) => s.id)) + 1, stage, name: name.trim(), position: live.length, probability_pct: probabilityPct };
+      steps.push(step);
+      return clone(step);
+    },
+    step_update: ({ stepId, name, probabilityPct }) => {
+      const s = steps.find((x) => x.id === stepId);
+      if (!s) return reject("not_found", `Step #${stepId} was not found.`);
+      if (!name.trim()) return reject("validation", ru ? "Укажите название шага." : "Give the step a name.", "step.name");
+      if (probabilityPct < 0 || probabilityPct > 100) return reject("validation", ru ? "Вероятность — от 0 до 100 %." : "The probability is 0–100 %.", "step.probability_pct");
+      Object.assign(s, { name: name.trim(), probability_pct: probabilityPct });
+      for (const d of deals) if (d.step_id === s.id) d.step_name = s.name;
+      return clone(s);
+    },
+    step_archive: ({ stepId }) => {
+      const s = steps.find((x) => x.id === stepId);
+      if (!s) return reject("not_found", `Step #${stepId} was not found.`);
+      const n = deals.filter((d) => d.step_id === stepId && open(d)).length;
+      if (n) return reject("conflict", ru ? `В шаге «${s.name}» открытых сделок: ${n}. Переместите их, затем уберите шаг.` : `${n} open deal(s) sit in “${s.name}”. Move them first, then archive the step.`);
+      if (steps.filter((x) => x.stage === s.stage).length === 1) return reject("conflict", ru ? "Это последний шаг этапа: у этапа должен остаться хотя бы один шаг." : "This is the stage's last step: a stage keeps at least one step.");
+      steps.splice(steps.indexOf(s), 1);
+      steps.filter((x) => x.stage === s.stage).sort((a, b) => a.position - b.position).forEach((x, i) => (x.position = i));
+      return null;
+    },
+    steps_reorder: ({ stage, ids }) => {
+      ids.forEach((id, i) => {
+        const s = steps.find((x) => x.id === id && x.stage === stage);
+        if (s) s.position = i;
+      });
+      return clone(steps.filter((x) => x.stage === stage).sort((a, b) => a.position - b.position));
+    },
+    deal_reopen: ({ dealId }) => {
+      const d = find(dealId) ?? closed.get(dealId);
+      if (!d) return reject("not_found", `Deal #${dealId} was not found.`);
+      Object.assign(d, { status: "open", close_reason: null });
+      return asDeal(d);
+    },
+    call_register: ({ from, to, personId }) => calls.filter((c) => c.at.slice(0, 10) >= from && c.at.slice(0, 10) <= to && (personId == null || c.owner_id === personId)).map(({ owner_id, ...c }) => c),
     lead_create: ({ input }) => {
       if (!input.company_name.trim()) return reject("validation", "Give the company a name.", "company.name");
       if (!input.next_step.trim()) return reject("validation", "Every open deal needs a next step.", "deal.next_step");

@@ -100,6 +100,107 @@ async function todayReady(page) {
 const ONLY = process.env.ONLY || "";
 
 try {
+  // Steps of the stages, the call register, the archive, reopening a deal.
+  for (const lang of ["en", "ru"]) {
+    const tag = `${lang}-light`;
+    const { page, context } = await newPage({ data: lang, uiLang: lang });
+    await boardReady(page);
+    await page.getByTestId("configure-steps").click();
+    await page.getByTestId("steps-dialog").waitFor();
+    await page.getByTestId("step-row-12").waitFor();
+    await page.waitForTimeout(100);
+    await shot(page, `steps-${tag}`);
+    // Rename, probability, an invalid probability, reorder, archive refused, add.
+    await page.getByTestId("step-name-2").fill(lang === "ru" ? "Первый разговор" : "First conversation");
+    await page.getByTestId("step-prob-2").fill("15");
+    await page.getByTestId("step-prob-2").press("Tab");
+    await page.waitForTimeout(80);
+    await page.getByTestId("step-prob-3").fill("140");
+    await page.getByTestId("step-prob-3").press("Tab");
+    await page.waitForTimeout(80);
+    check(await page.getByTestId("step-prob-error-3").isVisible(), `an invalid probability shows an error (${tag})`);
+    await page.getByTestId("step-prob-3").fill("20");
+    await page.getByTestId("step-prob-3").press("Tab");
+    await page.getByTestId("step-down-1").click();
+    await page.waitForTimeout(120);
+    const order = await page.locator('[data-testid="steps-stage-lead_generation"] [data-testid^="step-row-"]').evaluateAll((els) => els.map((e) => e.dataset.testid));
+    check(order[0] === "step-row-2" && order[1] === "step-row-1", `reorder moves the step down (${order.join(",")})`);
+    await page.getByTestId("step-archive-4").click();
+    await page.waitForTimeout(120);
+    await page.getByTestId("step-prob-3").fill("140");
+    await page.getByTestId("step-prob-3").press("Tab");
+    await page.waitForTimeout(80);
+    await shot(page, `steps-errors-${tag}`);
+    await page.getByTestId("step-prob-3").fill("20");
+    await page.getByTestId("step-prob-3").press("Tab");
+    check(await page.getByTestId("step-error-4").isVisible(), `archiving a step with deals is refused with the message (${tag})`);
+    await page.getByTestId("step-new-name-first_deal").fill(lang === "ru" ? "Пробная поставка" : "Trial delivery");
+    await page.getByTestId("step-new-prob-first_deal").fill("80");
+    await page.getByTestId("step-add-first_deal").click();
+    await page.getByTestId("step-row-13").waitFor();
+    await page.waitForTimeout(100);
+    await shot(page, `steps-edited-${tag}`);
+    // Typed, not yet left: Esc still saves it.
+    await page.getByTestId("step-prob-13").fill("85");
+    await page.keyboard.press("Escape");
+    await page.getByTestId("steps-dialog").waitFor({ state: "detached" });
+    await page.getByTestId("step-13").waitFor();
+    check(await page.getByTestId("step-13").innerText().then((x) => x.includes("85")), `Esc saves the probability typed last (${tag})`);
+    check(await page.getByTestId("step-2").innerText().then((x) => x.includes(lang === "ru" ? "Первый разговор" : "First conversation")), `the board shows the renamed step (${tag})`);
+
+    // Call register.
+    await page.getByTestId("nav-reports").click();
+    await page.getByTestId("call-register").waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-testid="screen-reports"]')?.getAttribute("aria-busy") === "false");
+    check((await page.locator('[data-testid^="calls-day-"]').count()) === 4, `this week lists Mon–Thu (${tag})`);
+    await shot(page, `calls-${tag}`);
+    await page.getByTestId("calls-last-week").click();
+    await page.waitForTimeout(100);
+    check((await page.locator('[data-testid^="calls-day-"]').count()) === 5, `last week lists five working days (${tag})`);
+    await page.getByTestId("calls-person").selectOption("2");
+    await page.waitForTimeout(100);
+    await shot(page, `calls-last-week-person-${tag}`);
+
+    // Archive.
+    await page.getByTestId("workspace-menu").click();
+    await page.getByTestId("open-trash").click();
+    await page.getByTestId("trash-dialog").waitFor();
+    await page.getByTestId("trash-item-deal-950").waitFor();
+    await shot(page, `trash-${tag}`);
+    await page.getByTestId("trash-restore-contact-10041").click();
+    await page.getByTestId("trash-item-contact-10041").waitFor({ state: "detached" });
+    check((await page.getByTestId("toast").count()) > 0, `restore shows a toast (${tag})`);
+    await page.keyboard.press("Escape");
+    await page.getByTestId("trash-dialog").waitFor({ state: "detached" });
+
+    // Reopen a lost deal from a profile; disqualify with Undo.
+    await page.getByTestId("nav-conveyor").click();
+    await boardReady(page);
+    await page.locator('[data-testid^="deal-"][data-deal-id]').first().click();
+    await page.getByTestId("deal-panel").waitFor();
+    const dealId = await page.getByTestId("deal-panel").evaluate(() => document.querySelector("[data-deal-id]:focus, [data-deal-id]")?.getAttribute("data-deal-id"));
+    await page.getByTestId("action-disqualify").click();
+    await page.getByTestId("close-reason-0").click();
+    await page.getByTestId("close-save").click();
+    await page.getByTestId("toast-undo").first().waitFor();
+    await page.getByTestId("toast-undo").first().click();
+    await page.waitForTimeout(150);
+    await shot(page, `undo-${tag}`);
+    check(!!dealId && (await page.getByTestId(`deal-${dealId}`).count()) > 0, `Undo after disqualify reopens the deal (${tag})`);
+    await page.getByTestId("nav-clients").click();
+    await page.getByTestId("client-row-1").click();
+    await page.getByTestId("client-profile").waitFor();
+    const reopen = page.locator('[data-testid^="deal-reopen-"]').first();
+    await reopen.waitFor();
+    await reopen.scrollIntoViewIfNeeded();
+    await shot(page, `profile-reopen-${tag}`);
+    await reopen.click();
+    await page.waitForTimeout(150);
+    check((await page.locator('[data-testid^="deal-reopen-"]').count()) === 0, `reopen brings the lost deal back (${tag})`);
+    await context.close();
+  }
+  if (ONLY === "hygiene") throw new Error("ONLY=hygiene: stopping after steps, calls, archive");
+
   // The daily work: Today, the deal panel, the forms, clients and a profile.
   for (const lang of ["en", "ru"]) {
     for (const scheme of ["light", "dark"]) {

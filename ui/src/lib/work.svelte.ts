@@ -34,6 +34,10 @@ export const work = $state({
   profile: null as number | null,
   palette: false,
   help: false,
+  /** The dialog configuring the steps of each stage. */
+  stepsDialog: false,
+  /** The archive ("trash") with restore. */
+  trash: false,
   toasts: [] as Toast[],
   /** Bumped after every change: screens reload when it moves. */
   version: 0,
@@ -76,7 +80,7 @@ export async function runUndo(x: Toast): Promise<void> {
 
 /** True while any overlay is open (global shortcuts wait). */
 export function overlayOpen(): boolean {
-  return !!(work.deal || work.log || work.card || work.close || work.reschedule || work.lead || work.profile || work.palette || work.help);
+  return !!(work.deal || work.log || work.card || work.close || work.reschedule || work.lead || work.profile || work.palette || work.help || work.stepsDialog || work.trash);
 }
 
 export function closeAll(): void {
@@ -89,6 +93,8 @@ export function closeAll(): void {
   work.profile = null;
   work.palette = false;
   work.help = false;
+  work.stepsDialog = false;
+  work.trash = false;
 }
 
 let stepsFor: string | null = null;
