@@ -175,6 +175,27 @@ commands! {
         pipeline::card_fields(shell.session.store()?, card)
     }
 
+    /// Adds a field to a hand-off card.
+    fn card_field_add(shell, card: CardKind, label: String, required: bool) -> CardField {
+        pipeline::add_card_field(shell.session.store_mut()?, card, &label, required)
+    }
+
+    /// Renames a card field or changes whether it is required.
+    fn card_field_update(shell, field_id: i64, label: String, required: bool) -> CardField {
+        pipeline::update_card_field(shell.session.store_mut()?, field_id, &label, required)
+    }
+
+    /// Archives a card field (recorded cards keep its value).
+    fn card_field_archive(shell, field_id: i64) -> () {
+        let Shell { session, clock } = shell;
+        pipeline::archive_card_field(session.store_mut()?, clock, field_id)
+    }
+
+    /// Puts a card's fields in a new order.
+    fn card_fields_reorder(shell, card: CardKind, ids: Vec<i64>) -> Vec<CardField> {
+        pipeline::reorder_card_fields(shell.session.store_mut()?, card, &ids)
+    }
+
     /// Stage 1 → 2 with the qualification card.
     fn deal_hand_off(shell, input: HandOffInput) -> Deal {
         let Shell { session, clock } = shell;

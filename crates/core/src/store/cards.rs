@@ -132,3 +132,50 @@ pub fn last_handoff_of_deal(c: &Connection, deal_id: i64) -> Result<Option<Hando
     .query_row([deal_id], handoff_row)
     .optional()?)
 }
+
+/// A card field by id (archived ones too).
+pub fn field(c: &Connection, id: i64) -> Result<CardField> {
+    c.prepare_cached("SELECT id, card, key, label, required FROM card_fields WHERE id = ?1")?
+        .query_row([id], |r| {
+            let card: String = r.get(1)?;
+            Ok(CardField {
+                id: r.get(0)?,
+                card: if card == "handover" { CardKind::Handover } else { CardKind::Qualification },
+                key: r.get(2)?,
+                label: r.get(3)?,
+                required: r.get(4)?,
+            })
+        })
+        .optional()?
+        .ok_or_else(|| crate::Error::not_found("Card field", id))
+}
+
+/// Whether a key is taken on a card (archived fields keep theirs: old cards use it).
+pub fn key_taken(c: &Connection, card: CardKind, key: &str) -> Result<bool> {
+    Ok(c.prepare_cached("SELECT EXISTS (SELECT 1 FROM card_fields WHERE card = ?1 AND key = ?2)")?
+        .query_row(params![card.code(), key], |r| r.get(0))?)
+}
+
+pub fn insert_field(c: &Connection, card: CardKind, key: &str, label: &str, required: bool) -> Result<i64> {
+    c.prepare_cached(
+        "INSERT INTO card_fields (card, key, label, required, position)
+         VALUES (?1, ?2, ?3, ?4, (SELECT coalesce(max(position), 0) + 1 FROM card_fields WHERE card = ?1))",
+    )?
+    .execute(params![card.code(), key, label, required])?;
+    Ok(c.last_insert_rowid())
+}
+
+pub fn update_field(c: &Connection, id: i64, label: &str, required: bool) -> Result<()> {
+    let n = c.execute("UPDATE card_fields SET label = ?2, required = ?3 WHERE id = ?1 AND archived_at IS NULL", params![id, label, required])?;
+    super::changed(n, "Card field", id)
+}
+
+pub fn archive_field(c: &Connection, id: i64, now: &str) -> Result<()> {
+    let n = c.execute("UPDATE card_fields SET archived_at = ?2 WHERE id = ?1 AND archived_at IS NULL", params![id, now])?;
+    super::changed(n, "Card field", id)
+}
+
+pub fn set_field_position(c: &Connection, id: i64, position: i64) -> Result<()> {
+    let n = c.execute("UPDATE card_fields SET position = ?2 WHERE id = ?1", params![id, position])?;
+    super::changed(n, "Card field", id)
+}

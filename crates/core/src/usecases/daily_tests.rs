@@ -333,3 +333,34 @@ fn the_trash_lists_archived_records_newest_first_until_restored() {
     crm::restore(&mut s, &clock(), Archivable::Deal, d.id).unwrap();
     assert_eq!(crm::trash_list(&s).unwrap().len(), 1);
 }
+
+#[test]
+fn card_fields_are_configurable_and_the_hand_off_follows_them() {
+    use crate::store::cards::CardKind;
+    let mut s = store();
+    let co = company(&mut s, "Acme");
+    let st = step(&s, Stage::LeadGeneration, 1);
+    let lead = deal(&mut s, co, st, Some(("Call", day(1))), None);
+    let f = add_card_field(&mut s, CardKind::Qualification, "Current supplier", true).unwrap();
+    assert_eq!(f.key, "current_supplier");
+    assert_eq!(add_card_field(&mut s, CardKind::Qualification, "Current supplier", false).unwrap().key, "current_supplier_2");
+    // A label in another script gets a neutral key; the label is what people see.
+    assert_eq!(add_card_field(&mut s, CardKind::Qualification, "Поставщик", false).unwrap().key, "field");
+    assert_eq!(add_card_field(&mut s, CardKind::Qualification, "  ", true).unwrap_err().field.as_deref(), Some("card_field.label"));
+    // The new required field is now needed; archiving "budget" drops it.
+    let mut input = HandOffInput { deal_id: lead.id, to_step_id: None, to_person_id: None, card: qualification(), next_step: "Visit".into(), next_step_date: day(2) };
+    assert_eq!(hand_off_qualified_lead(&mut s, &clock(), &input).unwrap_err().field.as_deref(), Some("card.current_supplier"));
+    let budget = card_fields(&s, CardKind::Qualification).unwrap().into_iter().find(|f| f.key == "budget").unwrap();
+    archive_card_field(&mut s, &clock(), budget.id).unwrap();
+    input.card.remove("budget");
+    input.card.insert("current_supplier".into(), "Staples".into());
+    hand_off_qualified_lead(&mut s, &clock(), &input).unwrap();
+    // Reorder and the last-field rule.
+    let ids: Vec<i64> = card_fields(&s, CardKind::Handover).unwrap().iter().map(|f| f.id).rev().collect();
+    let after = reorder_card_fields(&mut s, CardKind::Handover, &ids).unwrap();
+    assert_eq!(after.iter().map(|f| f.id).collect::<Vec<_>>(), ids);
+    for f in &after[..after.len() - 1] {
+        archive_card_field(&mut s, &clock(), f.id).unwrap();
+    }
+    assert_eq!(archive_card_field(&mut s, &clock(), after[after.len() - 1].id).unwrap_err().code, ErrorCode::Conflict);
+}

@@ -437,3 +437,75 @@ pub fn create_lead(s: &mut Store, clock: &dyn Clock, i: &LeadInput) -> Result<De
         deals::get(tx, id)
     })
 }
+
+// ---- configuring the hand-off cards ----------------------------------------
+
+/// A field key from its label: ASCII letters and digits, else `field`; made
+/// unique on the card (`_2`, `_3`, …).
+fn field_key(c: &Connection, card: CardKind, label: &str) -> Result<String> {
+    let mut base: String = crate::text::fold(label)
+        .chars()
+        .map(|ch| if ch.is_ascii_alphanumeric() { ch } else { '_' })
+        .collect::<String>()
+        .split('_')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("_");
+    base.truncate(40);
+    if base.is_empty() || base.starts_with(|ch: char| ch.is_ascii_digit()) {
+        base = format!("field_{base}").trim_end_matches('_').to_string();
+    }
+    let mut key = base.clone();
+    let mut n = 2;
+    while cards::key_taken(c, card, &key)? {
+        key = format!("{base}_{n}");
+        n += 1;
+    }
+    Ok(key)
+}
+
+pub fn add_card_field(s: &mut Store, card: CardKind, label: &str, required: bool) -> Result<cards::CardField> {
+    let label = validate::required("card_field.label", label, 200)?;
+    s.write(|tx| {
+        let key = field_key(tx, card, &label)?;
+        let id = cards::insert_field(tx, card, &key, &label, required)?;
+        cards::field(tx, id)
+    })
+}
+
+pub fn update_card_field(s: &mut Store, id: i64, label: &str, required: bool) -> Result<cards::CardField> {
+    let label = validate::required("card_field.label", label, 200)?;
+    s.write(|tx| {
+        cards::update_field(tx, id, &label, required)?;
+        cards::field(tx, id)
+    })
+}
+
+/// Archives a field; cards already recorded keep its value. A card keeps at least one field.
+pub fn archive_card_field(s: &mut Store, clock: &dyn Clock, id: i64) -> Result<()> {
+    let now = stamp(clock.now());
+    s.write(|tx| {
+        let f = cards::field(tx, id)?;
+        if cards::fields(tx, f.card)?.len() <= 1 {
+            return Err(Error::new(ErrorCode::Conflict, "A card needs at least one field. Add another before archiving this one."));
+        }
+        cards::archive_field(tx, id, &now)
+    })
+}
+
+/// Puts a card's fields in the given order (every live field once).
+pub fn reorder_card_fields(s: &mut Store, card: CardKind, ids: &[i64]) -> Result<Vec<cards::CardField>> {
+    s.write(|tx| {
+        let mut current: Vec<i64> = cards::fields(tx, card)?.iter().map(|f| f.id).collect();
+        let mut given = ids.to_vec();
+        current.sort_unstable();
+        given.sort_unstable();
+        if current != given {
+            return Err(Error::validation("card_fields.order", "List every field of the card exactly once."));
+        }
+        for (pos, id) in ids.iter().enumerate() {
+            cards::set_field_position(tx, *id, pos as i64 + 1)?;
+        }
+        cards::fields(tx, card)
+    })
+}
