@@ -83,6 +83,12 @@ window.__MOCK_WORK__ = ({ D, cfg, TODAY, deals, steps, people, addDays, reject, 
       ? [["sold", "Что продано", true], ["terms", "Условия", true], ["contacts", "Контакты", true], ["expectations", "Ожидания клиента", false]]
       : [["sold", "What was sold", true], ["terms", "Terms", true], ["contacts", "Contacts", true], ["expectations", "Expectations", false]],
   };
+  // The fields of both cards, configurable (card_field_* commands); archived ones stay for old hand-offs.
+  const cardFields = [];
+  for (const card of ["qualification", "handover"]) CARD_FIELDS[card].forEach(([key, label, required], i) => cardFields.push({ id: cardFields.length + 1, card, key, label, required, position: i, archived: false }));
+  const liveFields = (card) => cardFields.filter((f) => f.card === card && !f.archived).sort((a, b) => a.position - b.position);
+  const fieldOut = ({ id, card, key, label, required }) => ({ id, card, key, label, required });
+  const fieldLabelError = (label) => (!label.trim() ? reject("validation", ru ? "Укажите название поля." : "Give the field a name.", "card_field.label") : label.trim().length > 80 ? reject("validation", ru ? "Название поля — не длиннее 80 символов." : "A field name is at most 80 characters.", "card_field.label") : null);
   const REASONS = ru
     ? { lost: ["Выбрали конкурента", "Дорого", "Нет бюджета", "Отложили решение"], disqualified: ["Нет потребности", "Не ЛПР, выйти на ЛПР не удалось", "Слишком маленький объём", "Компания закрылась"] }
     : { lost: ["Chose a competitor", "Too expensive", "No budget", "Decision postponed"], disqualified: ["No need", "Not the decision maker, no way in", "Too small", "Company closed"] };
@@ -244,7 +250,39 @@ window.__MOCK_WORK__ = ({ D, cfg, TODAY, deals, steps, people, addDays, reject, 
       return out;
     },
     client_profile: profile,
-    card_fields: ({ card: kind }) => CARD_FIELDS[kind].map(([key, label, required], i) => ({ id: i + 1, card: kind, key, label, required })),
+    card_fields: ({ card: kind }) => liveFields(kind).map(fieldOut),
+    card_field_add: ({ card, label, required }) => {
+      const bad = fieldLabelError(label);
+      if (bad) return bad;
+      if (liveFields(card).some((f) => f.label.toLowerCase() === label.trim().toLowerCase())) return reject("validation", ru ? `В карточке уже есть поле «${label.trim()}».` : `The card already has a field “${label.trim()}”.`, "card_field.label");
+      const id = Math.max(...cardFields.map((f) => f.id)) + 1;
+      const f = { id, card, key: `field_${id}`, label: label.trim(), required, position: liveFields(card).length, archived: false };
+      cardFields.push(f);
+      return fieldOut(f);
+    },
+    card_field_update: ({ fieldId, label, required }) => {
+      const f = cardFields.find((x) => x.id === fieldId && !x.archived);
+      if (!f) return reject("not_found", `Card field #${fieldId} was not found.`);
+      const bad = fieldLabelError(label);
+      if (bad) return bad;
+      Object.assign(f, { label: label.trim(), required });
+      return fieldOut(f);
+    },
+    card_field_archive: ({ fieldId }) => {
+      const f = cardFields.find((x) => x.id === fieldId && !x.archived);
+      if (!f) return reject("not_found", `Card field #${fieldId} was not found.`);
+      if (liveFields(f.card).length === 1) return reject("conflict", ru ? "Это последнее поле карточки: в карточке должно остаться хотя бы одно поле." : "This is the card's last field: a card keeps at least one field.");
+      f.archived = true;
+      liveFields(f.card).forEach((x, i) => (x.position = i));
+      return null;
+    },
+    card_fields_reorder: ({ card, ids }) => {
+      ids.forEach((id, i) => {
+        const f = cardFields.find((x) => x.id === id && x.card === card);
+        if (f) f.position = i;
+      });
+      return liveFields(card).map(fieldOut);
+    },
     close_reasons: () => clone(REASONS),
     deal_move: ({ dealId, stepId }) => {
       const d = find(dealId);
@@ -256,7 +294,7 @@ window.__MOCK_WORK__ = ({ D, cfg, TODAY, deals, steps, people, addDays, reject, 
     },
     deal_hand_off: ({ input }) => {
       const d = find(input.deal_id);
-      for (const [key, label, req] of CARD_FIELDS.qualification) if (req && !input.card[key]) return reject("validation", `Fill in “${label}”: the card needs it before the hand-off.`, `card.${key}`);
+      for (const { key, label, required: req } of liveFields("qualification")) if (req && !input.card[key]) return reject("validation", `Fill in “${label}”: the card needs it before the hand-off.`, `card.${key}`);
       if (!input.next_step.trim()) return reject("validation", "Give the deal its first step in stage 2.", "deal.next_step");
       setStep(d, steps.find((s) => s.id === input.to_step_id) ?? steps[4]);
       Object.assign(d, { next_step: input.next_step, next_step_date: input.next_step_date });
@@ -264,7 +302,7 @@ window.__MOCK_WORK__ = ({ D, cfg, TODAY, deals, steps, people, addDays, reject, 
     },
     deal_win_first: ({ input }) => {
       const d = find(input.deal_id);
-      for (const [key, label, req] of CARD_FIELDS.handover) if (req && !input.card[key]) return reject("validation", `Fill in “${label}”: the card needs it before the hand-off.`, `card.${key}`);
+      for (const { key, label, required: req } of liveFields("handover")) if (req && !input.card[key]) return reject("validation", `Fill in “${label}”: the card needs it before the hand-off.`, `card.${key}`);
       d.status = "won";
       const acc = { ...d, id: ++nextId.deal, status: "open" };
       setStep(acc, steps[8]);

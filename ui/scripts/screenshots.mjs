@@ -148,6 +148,50 @@ try {
     check(await page.getByTestId("step-13").innerText().then((x) => x.includes("85")), `Esc saves the probability typed last (${tag})`);
     check(await page.getByTestId("step-2").innerText().then((x) => x.includes(lang === "ru" ? "Первый разговор" : "First conversation")), `the board shows the renamed step (${tag})`);
 
+    // Fields of the hand-off cards: rename, required, reorder, add, archive (the last one refused).
+    await page.getByTestId("configure-cards").click();
+    await page.getByTestId("card-fields-dialog").waitFor();
+    await page.getByTestId("card-field-row-9").waitFor();
+    await page.waitForTimeout(100);
+    await shot(page, `cards-${tag}`);
+    await page.getByTestId("card-field-label-4").fill(lang === "ru" ? "Сроки закупки" : "Purchase timing");
+    await page.getByTestId("card-field-label-4").press("Tab");
+    await page.getByTestId("card-field-required-4").check();
+    await page.waitForTimeout(80);
+    await page.getByTestId("card-field-down-1").click();
+    await page.waitForTimeout(120);
+    const fieldOrder = await page.locator('[data-testid="card-section-qualification"] [data-testid^="card-field-row-"]').evaluateAll((els) => els.map((e) => e.dataset.testid));
+    check(fieldOrder[0] === "card-field-row-2" && fieldOrder[1] === "card-field-row-1", `reorder moves the card field down (${fieldOrder.join(",")})`);
+    await page.getByTestId("card-field-add-qualification").click();
+    check(await page.getByTestId("card-field-new-error-qualification").isVisible(), `adding a field without a name shows an error (${tag})`);
+    await page.getByTestId("card-field-new-label-qualification").fill(lang === "ru" ? "Текущий поставщик" : "Current supplier");
+    await page.getByTestId("card-field-new-required-qualification").uncheck();
+    await page.getByTestId("card-field-add-qualification").click();
+    await page.getByTestId("card-field-row-10").waitFor();
+    for (const id of [6, 7, 8]) {
+      await page.getByTestId(`card-field-archive-${id}`).click();
+      await page.getByTestId(`card-field-row-${id}`).waitFor({ state: "detached" });
+    }
+    await page.getByTestId("card-field-archive-9").click();
+    await page.getByTestId("card-field-error-9").waitFor();
+    check(await page.getByTestId("card-field-error-9").isVisible(), `archiving the card's last field is refused in place (${tag})`);
+    await page.getByTestId("card-field-label-3").fill("");
+    await page.getByTestId("card-field-label-3").press("Tab");
+    await page.waitForTimeout(80);
+    check(await page.getByTestId("card-field-error-3").isVisible(), `an empty field name shows an error (${tag})`);
+    await page.waitForTimeout(100);
+    await shot(page, `cards-edited-${tag}`);
+    await page.getByTestId("card-field-label-3").fill(lang === "ru" ? "Лицо, принимающее решение" : "Who decides");
+    // Typed, not yet left: Esc still saves it.
+    await page.keyboard.press("Escape");
+    await page.getByTestId("card-fields-dialog").waitFor({ state: "detached" });
+    await page.getByTestId("configure-cards").click();
+    await page.getByTestId("card-field-row-10").waitFor();
+    check((await page.getByTestId("card-field-label-3").inputValue()) === (lang === "ru" ? "Лицо, принимающее решение" : "Who decides"), `Esc saves the field name typed last (${tag})`);
+    check(await page.getByTestId("card-field-required-4").isChecked(), `the required flag is kept (${tag})`);
+    await page.getByTestId("card-fields-done").click();
+    await page.getByTestId("card-fields-dialog").waitFor({ state: "detached" });
+
     // Call register.
     await page.getByTestId("nav-reports").click();
     await page.getByTestId("call-register").waitFor();
@@ -199,7 +243,7 @@ try {
     check((await page.locator('[data-testid^="deal-reopen-"]').count()) === 0, `reopen brings the lost deal back (${tag})`);
     await context.close();
   }
-  if (ONLY === "hygiene") throw new Error("ONLY=hygiene: stopping after steps, calls, archive");
+  if (ONLY === "hygiene") throw new Error("ONLY=hygiene: stopping after steps, cards, calls, archive");
 
   // The daily work: Today, the deal panel, the forms, clients and a profile.
   for (const lang of ["en", "ru"]) {

@@ -1,6 +1,10 @@
-// Configuring the steps of a stage: reorder maths and input checks.
+// Configuring ordered lists (the steps of a stage, the fields of a hand-off
+// card): reorder maths and input checks.
 
-/** `ids` with `id` moved one place up (`-1`) or down (`+1`); `null` when it cannot move. */
+/**
+ * `ids` with `id` moved one place up (`-1`) or down (`+1`); `null` when it cannot
+ * move. Any ordered list of ids: steps (`stepsReorder`), card fields (`cardFieldsReorder`).
+ */
 export function moveId(ids: readonly number[], id: number, dir: -1 | 1): number[] | null {
   const i = ids.indexOf(id);
   const j = i + dir;

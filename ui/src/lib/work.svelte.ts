@@ -36,6 +36,8 @@ export const work = $state({
   help: false,
   /** The dialog configuring the steps of each stage. */
   stepsDialog: false,
+  /** The dialog configuring the fields of the hand-off cards. */
+  cardFieldsDialog: false,
   /** The archive ("trash") with restore. */
   trash: false,
   toasts: [] as Toast[],
@@ -80,7 +82,7 @@ export async function runUndo(x: Toast): Promise<void> {
 
 /** True while any overlay is open (global shortcuts wait). */
 export function overlayOpen(): boolean {
-  return !!(work.deal || work.log || work.card || work.close || work.reschedule || work.lead || work.profile || work.palette || work.help || work.stepsDialog || work.trash);
+  return !!(work.deal || work.log || work.card || work.close || work.reschedule || work.lead || work.profile || work.palette || work.help || work.stepsDialog || work.cardFieldsDialog || work.trash);
 }
 
 export function closeAll(): void {
@@ -94,6 +96,7 @@ export function closeAll(): void {
   work.palette = false;
   work.help = false;
   work.stepsDialog = false;
+  work.cardFieldsDialog = false;
   work.trash = false;
 }
 
