@@ -234,7 +234,9 @@ test("a newcomer's journey: lead, call, qualification card, stage 2, won, stage 
       checked = execFileSync(CLI, ["check", ws], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
       break;
     } catch (e) {
-      if (!String(e.stderr).includes("workspace_locked")) throw e;
+      if (!String(e.stderr).includes("workspace_locked")) {
+        throw new Error(`conveyor check failed: ${e.stdout}${e.stderr}`);
+      }
       await sleep(100);
     }
   }
