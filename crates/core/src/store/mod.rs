@@ -28,7 +28,6 @@ use crate::error::{Error, ErrorCode, Result};
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};
 
-pub use lock::LockHolder;
 
 /// `PRAGMA application_id` of every Conveyor workspace ("CONV").
 pub const APPLICATION_ID: i32 = 0x434F_4E56;
@@ -279,10 +278,6 @@ pub fn replace_with_copy(backup: &Path, target: &Path, clock: &dyn Clock) -> Res
     Ok(kept)
 }
 
-/// Who holds a workspace, if anyone (for messages and diagnostics).
-pub fn lock_holder(path: &Path) -> Option<LockHolder> {
-    lock::read_holder(path)
-}
 
 #[cfg(test)]
 pub(crate) mod testing {

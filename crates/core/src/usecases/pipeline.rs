@@ -7,7 +7,7 @@ use crate::model::*;
 use crate::store::cards::{self, CardKind, Handoff};
 use crate::store::{self, activities, companies, deals, people, steps, Store};
 use crate::validate;
-use chrono::{Duration, NaiveDate};
+use chrono::{Duration, NaiveDate, Timelike};
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -235,7 +235,8 @@ pub struct LogInput {
 /// Logs a done activity now and sets the deal's next step, in one go.
 pub fn log_activity(s: &mut Store, clock: &dyn Clock, i: &LogInput) -> Result<Activity> {
     let now = stamp(clock.now());
-    let at = clock.local_now().with_nanosecond_zero();
+    let now_local = clock.local_now();
+    let at = now_local.with_nanosecond(0).unwrap_or(now_local);
     let lang = store::meta::load(s.conn())?.lang;
     s.write(|tx| {
         let deal = i.deal_id.map(|id| open_deal(tx, id)).transpose()?;
@@ -273,17 +274,6 @@ pub fn log_activity(s: &mut Store, clock: &dyn Clock, i: &LogInput) -> Result<Ac
         }
         activities::get(tx, id)
     })
-}
-
-trait ZeroNanos {
-    fn with_nanosecond_zero(self) -> Self;
-}
-
-impl ZeroNanos for chrono::NaiveDateTime {
-    fn with_nanosecond_zero(self) -> Self {
-        use chrono::Timelike;
-        self.with_nanosecond(0).unwrap_or(self)
-    }
 }
 
 fn kind_name(lang: Lang, k: ActivityKind) -> &'static str {

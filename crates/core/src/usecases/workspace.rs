@@ -3,7 +3,7 @@
 use crate::clock::Clock;
 use crate::error::Result;
 use crate::model::{Stage, Lang};
-use crate::store::{self, meta, stats, Store};
+use crate::store::{meta, stats, Store};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 use ts_rs::TS;
@@ -152,11 +152,6 @@ pub fn check(store: &Store) -> Result<CheckReport> {
         })
         .collect();
     Ok(CheckReport { integrity: stats::integrity_problems(c)?, foreign_keys: stats::foreign_key_problems(c)?, violations })
-}
-
-/// Where a workspace's lock says it is held (for diagnostics).
-pub fn holder(path: &Path) -> Option<store::LockHolder> {
-    store::lock_holder(path)
 }
 
 #[cfg(test)]
