@@ -76,3 +76,23 @@ export function isSaveKey(e: KeyLike, inLastField: boolean): boolean {
   if (e.ctrlKey || e.metaKey) return true;
   return inLastField && !e.shiftKey && !e.altKey;
 }
+
+/** The key handlers of a form that saves: Ctrl/Cmd+Enter anywhere in it
+ * (`onFormKey`), and plain Enter in its last field (`onLastKey`). */
+export function saveOnKeys(save: () => void) {
+  return {
+    onFormKey(e: KeyboardEvent) {
+      if (isSaveKey(e, false)) {
+        e.preventDefault();
+        save();
+      }
+    },
+    onLastKey(e: KeyboardEvent) {
+      if (isSaveKey(e, true)) {
+        e.preventDefault();
+        e.stopPropagation();
+        save();
+      }
+    },
+  };
+}
