@@ -29,12 +29,14 @@ HHMM = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
 # Things that must never appear in text for people.
 FORBIDDEN = [re.compile(p, re.I) for p in (r"lorem", r"ipsum", r"\bTODO\b", r"\bTBD\b", r"\bFIXME\b", r"\bxxx\b")]
 HTML_OR_LINK = re.compile(r"<[a-zA-Z/!]|\]\(|!\[|https?://")
+CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 
 
 class Checker:
     def __init__(self, path):
         self.path = path
         self.problems = []
+        self.lang = None
 
     def err(self, where, what):
         self.problems.append(f"{self.path.name}: {where}: {what}")
@@ -48,6 +50,12 @@ class Checker:
                 self.err(where, f"placeholder text {pat.pattern!r}")
         if HTML_OR_LINK.search(value):
             self.err(where, "HTML, links and images are not allowed in the Markdown subset")
+        # Text must be in the file's language: no Cyrillic in English files, and every
+        # Russian text has Cyrillic in it (a forgotten English string would not).
+        if self.lang == "en" and CYRILLIC.search(value):
+            self.err(where, "Cyrillic text in an English file")
+        if self.lang == "ru" and not CYRILLIC.search(value):
+            self.err(where, "text in a Russian file has no Russian in it")
         if not md and "\n" in value:
             self.err(where, "line breaks are only allowed in md fields")
 
@@ -77,6 +85,7 @@ class Checker:
         if doc.get("format_version") != 1:
             self.err("format_version", "must be 1")
         tid, lang = doc.get("id"), doc.get("lang")
+        self.lang = lang
         if not isinstance(tid, str) or not KEBAB.match(tid):
             self.err("id", "must be kebab-case")
         if lang not in LANGS:
