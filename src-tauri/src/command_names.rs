@@ -35,4 +35,7 @@
     "trash_list",
     "call_register",
     "record_restore",
+    "document_name",
+    "document_save",
+    "document_open",
 ]
