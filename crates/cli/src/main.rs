@@ -448,7 +448,7 @@ fn run(cmd: Command) -> Result<ExitCode, Error> {
     let clock = SystemClock;
     match cmd {
         Command::New { file, name, lang, currency } => {
-            let store = workspace::create(&file, &clock, &NewWorkspace { name, lang, currency, is_demo: false })?;
+            let store = workspace::create(&file, &clock, &NewWorkspace { name, lang, currency, is_demo: false, template: None })?;
             let s = workspace::summary(&store)?;
             println!("Created {} (“{}”, {}, {}).", file.display(), s.name, s.lang, s.currency);
         }

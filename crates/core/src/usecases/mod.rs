@@ -7,6 +7,8 @@ pub mod clients;
 pub mod crm;
 pub mod pipeline;
 pub mod plan;
+pub mod playbook;
+pub mod roles;
 pub mod today;
 pub mod interop;
 pub mod documents;
