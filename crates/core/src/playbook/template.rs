@@ -635,7 +635,14 @@ pub struct TemplateInfo {
 pub const DEFAULT_TEMPLATE: &str = "generic-b2b";
 
 /// (id, lang, file text) of every built-in template.
-const BUILTIN: &[(&str, Lang, &str)] = &[];
+const BUILTIN: &[(&str, Lang, &str)] = &[
+    ("generic-b2b", Lang::En, include_str!("../../templates/generic-b2b.en.json")),
+    ("generic-b2b", Lang::Ru, include_str!("../../templates/generic-b2b.ru.json")),
+    ("wholesale", Lang::En, include_str!("../../templates/wholesale.en.json")),
+    ("wholesale", Lang::Ru, include_str!("../../templates/wholesale.ru.json")),
+    ("agency", Lang::En, include_str!("../../templates/agency.en.json")),
+    ("agency", Lang::Ru, include_str!("../../templates/agency.ru.json")),
+];
 
 /// The built-in template `id` in `lang` (falls back to the other language).
 pub fn builtin(id: &str, lang: Lang) -> Result<Template> {
@@ -659,4 +666,58 @@ pub fn list_builtin(lang: Lang) -> Result<Vec<TemplateInfo>> {
         .into_iter()
         .map(|id| builtin(id, lang).map(|t| TemplateInfo { id: t.id, lang: t.lang, name: t.name, description: t.description }))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    pub(crate) const MINI: &str = include_str!("testdata/mini.en.json");
+
+    #[test]
+    fn every_built_in_template_reads_strictly() {
+        for (id, lang, text) in BUILTIN {
+            let t = parse(&format!("{id}.{lang}.json"), text).unwrap_or_else(|e| panic!("{id}.{lang}: {e}"));
+            assert_eq!((t.id.as_str(), t.lang), (*id, *lang));
+            for stage in Stage::ALL {
+                assert!(t.scripts.iter().any(|s| s.stage == *stage), "{id}.{lang}: a script for {stage}");
+            }
+        }
+        assert_eq!(list_builtin(Lang::Ru).unwrap().len(), 3);
+    }
+
+    fn refused(text: &str) -> Error {
+        parse("t.json", text).unwrap_err()
+    }
+
+    #[test]
+    fn malformed_templates_are_refused_naming_the_field() {
+        parse("mini.json", MINI).unwrap();
+        let e = refused(&MINI.replace(r#""label": "Agreed", "to": "end""#, r#""label": "Agreed", "to": "nowhere""#));
+        assert_eq!(e.code, ErrorCode::InvalidFile);
+        assert_eq!(e.field.as_deref(), Some("scripts[0].blocks[2].branches[0].to"));
+        assert!(e.message.contains("nowhere") && e.message.contains("t.json"), "{}", e.message);
+
+        let e = refused(&MINI.replace(r#""key": "callback""#, r#""key": "needs""#));
+        assert_eq!(e.field.as_deref(), Some("scripts[0].blocks[2].key"));
+        let e = refused(&MINI.replace(r#""target": "card:need""#, r#""target": "card:mood""#));
+        assert_eq!(e.field.as_deref(), Some("scripts[0].blocks[1].captures[0].target"));
+        let e = refused(&MINI.replace(r#""format_version": 1"#, r#""format_version": 2"#));
+        assert_eq!(e.field.as_deref(), Some("format_version"));
+        assert!(e.message.contains("newer"), "{}", e.message);
+        let e = refused(&MINI.replace(r#""key": "stale", "stage": "first_deal", "role": "closer""#, r#""key": "stale", "stage": "first_deal", "role": "hunter""#));
+        assert_eq!(e.field.as_deref(), Some("regulations[2].role"));
+        let e = refused(&MINI.replace(r#""type": "stale_deal", "days": 14"#, r#""type": "stale_deal", "days": 14, "hours": 2"#));
+        assert_eq!(e.field.as_deref(), Some("regulations[2].rule.hours"));
+        let e = refused(&MINI.replace(r#""stage": "lead_generation",
+      "name": "Cold call""#, r#""stage": "stage_one",
+      "name": "Cold call""#));
+        assert!(e.message.contains("line") && e.message.contains("stage_one"), "{}", e.message);
+        let e = refused(&MINI.replace(r#""key": "stale""#, r#""key": "next-step""#));
+        assert_eq!(e.field.as_deref(), Some("regulations[2].key"));
+        let e = refused(&MINI.replace(r#""at": "09:00""#, r#""at": "9am""#));
+        assert_eq!(e.field.as_deref(), Some("regulations[0].rule.at"));
+        assert_eq!(refused("{ not json").code, ErrorCode::InvalidFile);
+        assert_eq!(refused(r#"{"format": "something-else"}"#).field.as_deref(), Some("format"));
+    }
 }
