@@ -581,10 +581,10 @@ pub fn validate(file: &str, t: &Template) -> Result<()> {
         if !reg_keys.insert(r.key.as_str()) {
             return Err(bad(file, &format!("{p}key"), format!("“{}” is used by two regulations.", r.key)));
         }
-        if let (Some(stage), Some(rs)) = (r.stage, r.role.stage()) {
-            if stage != rs {
-                return Err(bad(file, &format!("{p}role"), format!("the {} works stage {}, not stage {}.", r.role, rs.number(), stage.number())));
-            }
+        if let (Some(stage), Some(rs)) = (r.stage, r.role.stage())
+            && stage != rs
+        {
+            return Err(bad(file, &format!("{p}role"), format!("the {} works stage {}, not stage {}.", r.role, rs.number(), stage.number())));
         }
     }
     validate_plan(file, &t.plan)

@@ -780,6 +780,9 @@ pub struct ViolationList {
     pub total: i64,
 }
 
+/// Turns a breach's stored moment into when the violation began.
+type SinceOf<'a> = Box<dyn Fn(&str) -> NaiveDateTime + 'a>;
+
 /// Evaluates every norm: the longest-standing violations first (at most
 /// `limit`), and how many there are in all.
 pub fn violations(c: &Connection, clock: &dyn Clock, owner: Option<i64>, limit: u32) -> Result<ViolationList> {
@@ -798,7 +801,7 @@ pub fn violations(c: &Connection, clock: &dyn Clock, owner: Option<i64>, limit: 
     for r in &norms_list {
         let Some(rule) = &r.rule else { continue };
         let days = |n: u32| Duration::days(i64::from(n));
-        let (rows, n, since_of): (Vec<norms::Breach>, i64, Box<dyn Fn(&str) -> NaiveDateTime>) = match rule {
+        let (rows, n, since_of): (Vec<norms::Breach>, i64, SinceOf<'_>) = match rule {
             Rule::InboundResponse { hours } => {
                 let h = Duration::hours(i64::from(*hours));
                 let cutoff = stamp(clock.now() - h);
