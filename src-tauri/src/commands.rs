@@ -110,7 +110,7 @@ commands! {
     /// Creates a new workspace file and opens it.
     fn workspace_create(shell, path: String, name: String, lang: Lang, currency: String) -> AppSession {
         let Shell { session, clock, .. } = shell;
-        session.create(clock, &PathBuf::from(path), &NewWorkspace { name, lang, currency, is_demo: false })
+        session.create(clock, &PathBuf::from(path), &NewWorkspace { name, lang, currency, is_demo: false, template: None })
     }
 
     /// Opens (creating if needed) the demo workspace in the data folder.

@@ -7,6 +7,8 @@ pub mod clients;
 pub mod crm;
 pub mod pipeline;
 pub mod plan;
+pub mod playbook;
+pub mod roles;
 pub mod today;
 pub mod interop;
 pub mod documents;
@@ -15,3 +17,5 @@ pub mod workspace;
 
 #[cfg(test)]
 mod daily_tests;
+#[cfg(test)]
+mod playbook_tests;
