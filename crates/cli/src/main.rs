@@ -286,6 +286,22 @@ enum PdfCommand {
         #[arg(long, value_parser = parse_lang)]
         lang: Option<Lang>,
     },
+    /// The regulation book of one role (hunter, closer, account_manager, head_of_sales) or of all roles.
+    Book {
+        file: PathBuf,
+        /// One role's book; without it, the book of every role.
+        #[arg(long, value_parser = parse_role)]
+        role: Option<conveyor_core::model::Role>,
+        #[arg(long)]
+        out: PathBuf,
+        /// Defaults to the workspace's language.
+        #[arg(long, value_parser = parse_lang)]
+        lang: Option<Lang>,
+    },
+}
+
+fn parse_role(s: &str) -> Result<conveyor_core::model::Role, String> {
+    conveyor_core::model::Role::parse("--role", s).map_err(|e| e.message)
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
@@ -728,6 +744,12 @@ fn run(cmd: Command) -> Result<ExitCode, Error> {
                 let store = workspace::open(&file, &clock)?;
                 let started = std::time::Instant::now();
                 let doc = documents::call_register(&store, &clock, &CallRegisterRequest { from, to, person_id: person, lang })?;
+                write_pdf(&out, &doc, started)?;
+            }
+            PdfCommand::Book { file, role, out, lang } => {
+                let store = workspace::open(&file, &clock)?;
+                let started = std::time::Instant::now();
+                let doc = documents::regulation_book(&store, &clock, role, lang)?;
                 write_pdf(&out, &doc, started)?;
             }
         },
