@@ -5,6 +5,7 @@ mod lock;
 pub mod migrations;
 
 pub mod activities;
+pub mod analytics;
 pub mod board;
 pub mod bulk;
 pub mod cards;
@@ -17,6 +18,7 @@ pub mod interop;
 pub mod meta;
 pub mod orders;
 pub mod people;
+pub mod plans;
 pub mod search;
 pub mod reports;
 pub mod stats;

@@ -1,6 +1,7 @@
 //! Use cases: `fn(&mut Store, &dyn Clock, Input) -> Result<Output>`. The shell
 //! and the CLI call only these; every write is one transaction.
 
+pub mod analytics;
 pub mod backup;
 pub mod board;
 pub mod clients;
