@@ -21,6 +21,7 @@ pub mod people;
 pub mod plans;
 pub mod search;
 pub mod reports;
+pub mod reviews;
 pub mod stats;
 pub mod today;
 pub mod steps;

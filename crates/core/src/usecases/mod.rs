@@ -8,6 +8,7 @@ pub mod clients;
 pub mod crm;
 pub mod pipeline;
 pub mod plan;
+pub mod reviews;
 pub mod today;
 pub mod interop;
 pub mod documents;
