@@ -189,7 +189,9 @@ fn needed(after: i64, rate: f64) -> i64 {
     } else if rate <= 0.0 {
         i64::MAX
     } else {
-        (after as f64 / rate).ceil() as i64
+        // Whole cases, rounded up; the tolerance keeps float noise from
+        // adding one (144 ÷ 0.3 is 480.00000000000006 in binary).
+        (after as f64 / rate - 1e-9).ceil() as i64
     }
 }
 
@@ -300,6 +302,54 @@ mod tests {
         assert_eq!(better.first_deal_size_minor, 300_000);
         assert_eq!(better.first_deals, 10);
         assert!(better.calls < base.calls * 7 / 10, "{} vs {}", better.calls, base.calls);
+    }
+
+    #[test]
+    fn a_second_worked_example_with_a_six_day_week_and_repeat_orders() {
+        // 30,000.00 target, no repeat turnover, 1,000.00 deals, default rates.
+        let i = PlanInputs {
+            target_turnover_minor: 3_000_000,
+            repeat_turnover_minor: 0,
+            avg_first_deal_minor: 100_000,
+            working_days_per_week: 6,
+            ..inputs()
+        };
+        let p = derive(i).unwrap();
+        assert_eq!(p.first_deals, 30); // 30,000 / 1,000 exactly
+        assert_eq!(p.offers, 86); // 30 / 0.35 = 85.7 → 86
+        assert_eq!(p.qualified_leads, 144); // 86 / 0.6 = 143.3 → 144
+        assert_eq!(p.leads, 480); // 144 / 0.3 = 480 exactly: float noise must not make it 481
+        assert_eq!(p.calls, 4800); // 480 / 0.1
+        // January 2027, Monday to Saturday: 31 days − 5 Sundays = 26.
+        assert_eq!(p.working_days, 26);
+        assert_eq!(p.calls_per_day, 184.6); // 4800 / 26 = 184.62
+        // 4800 calls × 6 min = 480 h over 26 / 6 = 4.33 weeks = 110.8 h.
+        assert_eq!(p.prospecting_hours_per_week, 110.8);
+        // Profit at the 25 % margin.
+        assert_eq!(p.profit_minor, 750_000);
+        // 20,000.00 of repeat turnover in 3,000.00 orders: 6.67 → 7 orders.
+        let r = derive(PlanInputs { repeat_turnover_minor: 2_000_000, ..inputs() }).unwrap();
+        assert_eq!(r.repeat_orders, 7);
+        // One cent over a whole number of deals needs one more deal.
+        let one_more = derive(PlanInputs { target_turnover_minor: 3_000_001, repeat_turnover_minor: 0, avg_first_deal_minor: 100_000, ..inputs() }).unwrap();
+        assert_eq!(one_more.first_deals, 31);
+    }
+
+    #[test]
+    fn a_target_of_zero_needs_no_work_at_all() {
+        let p = derive(PlanInputs { target_turnover_minor: 0, repeat_turnover_minor: 0, ..inputs() }).unwrap();
+        assert_eq!((p.new_turnover_minor, p.first_deals, p.offers, p.qualified_leads, p.leads, p.calls), (0, 0, 0, 0, 0, 0));
+        assert_eq!((p.calls_per_day, p.prospecting_hours_per_week, p.profit_minor), (0.0, 0.0, 0));
+    }
+
+    #[test]
+    fn periods_know_their_code_and_the_next_one() {
+        for code in ["2027-01", "2027-12", "2027-Q1", "2027-Q4", "2027"] {
+            assert_eq!(Period::parse("p", code).unwrap().code(), code);
+        }
+        assert_eq!(Period::parse("p", "2027-12").unwrap().next().code(), "2028-01");
+        assert_eq!(Period::parse("p", "2027-Q4").unwrap().next().code(), "2028-Q1");
+        assert_eq!(Period::month_of(NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()).code(), "2026-11");
     }
 
     #[test]

@@ -90,8 +90,9 @@ pub struct ClientTurnover {
     pub turnover_minor: i64,
 }
 
-/// Turnover per client in `[from, to)`, with every live client (zero when
-/// it ordered nothing), the biggest first.
+/// Turnover per client in `[from, to)`, with every live client (a company
+/// with a first sale or any order; zero when it ordered nothing in the
+/// window), the biggest first.
 pub fn turnover_by_client(c: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<ClientTurnover>> {
     let v = c
         .prepare_cached(
@@ -100,7 +101,8 @@ pub fn turnover_by_client(c: &Connection, from: NaiveDate, to: NaiveDate) -> Res
              LEFT JOIN (SELECT company_id, sum(amount_minor) AS amount FROM orders
                         WHERE archived_at IS NULL AND order_date >= :from AND order_date < :to GROUP BY company_id) t ON t.company_id = co.id
              LEFT JOIN people p ON p.id = co.owner_id
-             WHERE co.archived_at IS NULL AND (t.amount > 0 OR co.client_since IS NOT NULL)
+             WHERE co.archived_at IS NULL AND (t.amount > 0 OR co.client_since IS NOT NULL
+                    OR EXISTS (SELECT 1 FROM orders o WHERE o.company_id = co.id AND o.archived_at IS NULL))
              ORDER BY amount DESC, co.name, co.id",
         )?
         .query_map(named_params! {":from": from, ":to": to}, |r| {

@@ -227,7 +227,7 @@ pub fn analytics(s: &Store, clock: &dyn Clock, r: &AnalyticsRequest) -> Result<A
 /// Classes for turnovers sorted from the biggest: a client is A while the
 /// clients before it make less than `a_pct` % of the total, B while less
 /// than `a_pct + b_pct` %, else C. (80/15/5 over 50, 30, 10, 6, 4: the
-/// shares before each are 0, 50, 80, 90, 96 → A, A, B, C, C.) Clients with
+/// shares before each are 0, 50, 80, 90, 96 → A, A, B, B, C.) Clients with
 /// no turnover are C; with no turnover at all everybody is C.
 pub fn classify(sorted_desc: &[i64], a_pct: u32, b_pct: u32) -> Vec<Abc> {
     let total: i64 = sorted_desc.iter().sum();
@@ -358,10 +358,22 @@ pub fn abc(s: &Store, clock: &dyn Clock) -> Result<AbcReport> {
     report(s.conn(), to.checked_sub_months(Months::new(12)).expect("in range"), to)
 }
 
+/// The report after applying it, and how many companies changed class.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct AbcApplied {
+    pub report: AbcReport,
+    #[ts(type = "number")]
+    pub changed: i64,
+}
+
 /// Stores the computed classes on the companies (Today's check-in cadence
 /// reads them). A deliberate step, so a class set by hand stays until the
 /// user applies the analysis. Returns the report and how many changed.
-pub fn apply_abc(s: &mut Store, clock: &dyn Clock) -> Result<(AbcReport, i64)> {
+pub fn apply_abc(s: &mut Store, clock: &dyn Clock) -> Result<AbcApplied> {
+    apply_abc_pair(s, clock).map(|(report, changed)| AbcApplied { report, changed })
+}
+
+fn apply_abc_pair(s: &mut Store, clock: &dyn Clock) -> Result<(AbcReport, i64)> {
     let r = abc(s, clock)?;
     let now = stamp(clock.now());
     let classes: Vec<(i64, Abc)> = r.clients.iter().map(|x| (x.company_id, x.class)).collect();

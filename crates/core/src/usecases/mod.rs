@@ -17,3 +17,5 @@ pub mod workspace;
 
 #[cfg(test)]
 mod daily_tests;
+#[cfg(test)]
+mod plan_tests;
