@@ -17,7 +17,7 @@ use conveyor_core::usecases::board::{self, Board, BoardQuery};
 use conveyor_core::usecases::crm;
 use conveyor_core::usecases::session::{AppSession, Session};
 use conveyor_core::model::{PersonInput, Role};
-use conveyor_core::playbook::template::{Objection, PlanParams, ScriptBody, TemplateInfo};
+use conveyor_core::playbook::template::{Objection, ScriptBody, TemplateInfo};
 use conveyor_core::store::regulations::Regulation;
 use conveyor_core::store::roles::{RoleHandover, TimeBlock};
 use conveyor_core::store::scripts::{Script, ScriptVersion};
@@ -27,6 +27,13 @@ use conveyor_core::usecases::playbook::{
 };
 use conveyor_core::usecases::roles::{self, StructureAdvice, TimeTable};
 use conveyor_core::{Error, SystemClock};
+use conveyor_core::assessment::{self, Answer, Questionnaire};
+use conveyor_core::plan::PlanDerivation;
+use conveyor_core::store::plans::PlanParams;
+use conveyor_core::store::reviews::ReviewIssue;
+use conveyor_core::usecases::analytics::{self, AbcApplied, AbcReport, Analytics, AnalyticsRequest, MigrationMatrix, MigrationRequest};
+use conveyor_core::usecases::plan::{self, DeriveRequest, PlanStatus, SavedPlan};
+use conveyor_core::usecases::reviews::{self, AssessmentResult, IssueInput, Review, ReviewKind, ReviewStart, ReviewSummary};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -345,16 +352,6 @@ commands! {
         session.create(clock, &PathBuf::from(path), &NewWorkspace { name, lang, currency, is_demo: false, template: Some(template) })
     }
 
-    /// The plan parameters from the template (used while history is thin).
-    fn plan_params_get(shell) -> PlanParams {
-        playbook::get_plan_params(shell.session.store()?)
-    }
-
-    /// Changes the plan parameters.
-    fn plan_params_set(shell, params: PlanParams) -> PlanParams {
-        playbook::set_plan_params(shell.session.store_mut()?, &params)
-    }
-
     /// The scripts of all stages, each with its current version.
     fn scripts_list(shell) -> Vec<Script> {
         playbook::list_scripts(shell.session.store()?)
@@ -554,5 +551,144 @@ commands! {
     /// Replaces a person's planned week.
     fn time_table_set(shell, person_id: i64, blocks: Vec<TimeBlock>) -> Vec<TimeBlock> {
         roles::set_time_table(shell.session.store_mut()?, person_id, &blocks)
+    }
+
+    /// The planning defaults (used where history is thin) and analytics thresholds.
+    fn plan_params(shell) -> PlanParams {
+        plan::plan_params(shell.session.store()?)
+    }
+
+    /// Replaces the planning defaults and thresholds.
+    fn plan_params_set(shell, params: PlanParams) -> PlanParams {
+        let Shell { session, clock, .. } = shell;
+        plan::set_plan_params(session.store_mut()?, clock, &params)
+    }
+
+    /// Works a target backwards to calls per day without saving (what-if sliders).
+    fn plan_derive(shell, request: DeriveRequest) -> PlanDerivation {
+        plan::derive(shell.session.store()?, &shell.clock, &request)
+    }
+
+    /// Derives and saves the plan of a period, split per person and stage.
+    fn plan_save(shell, request: DeriveRequest, niche_benchmark: Option<String>) -> SavedPlan {
+        let Shell { session, clock, .. } = shell;
+        plan::save_plan(session.store_mut()?, clock, &request, niche_benchmark.as_deref())
+    }
+
+    /// The saved plan of a period (`2027-01`, `2027-Q1`, `2027`), or null.
+    fn plan_get(shell, period: String) -> Option<SavedPlan> {
+        plan::get_plan(shell.session.store()?, &period)
+    }
+
+    /// Every saved plan, the latest period first.
+    fn plan_list(shell) -> Vec<SavedPlan> {
+        plan::list_plans(shell.session.store()?)
+    }
+
+    /// Approves the saved plan of a period.
+    fn plan_approve(shell, period: String) -> SavedPlan {
+        let Shell { session, clock, .. } = shell;
+        plan::approve_plan(session.store_mut()?, clock, &period)
+    }
+
+    /// Plan vs fact, forecast, weighted pipeline coverage and risk signals.
+    fn plan_status(shell, period: String, person_id: Option<i64>) -> PlanStatus {
+        plan::plan_status(shell.session.store()?, &shell.clock, &period, person_id)
+    }
+
+    /// Funnel, cycle, win rate, reasons, sources and month-by-month results.
+    fn analytics_get(shell, request: AnalyticsRequest) -> Analytics {
+        analytics::analytics(shell.session.store()?, &shell.clock, &request)
+    }
+
+    /// ABC of clients over the last 12 months, with the concentration warning.
+    fn abc_get(shell) -> AbcReport {
+        analytics::abc(shell.session.store()?, &shell.clock)
+    }
+
+    /// Stores the computed ABC classes on the companies (Today's cadence uses them).
+    fn abc_apply(shell) -> AbcApplied {
+        let Shell { session, clock, .. } = shell;
+        analytics::apply_abc(session.store_mut()?, clock)
+    }
+
+    /// How clients moved between ABC classes from one period to another.
+    fn abc_migration(shell, request: MigrationRequest) -> MigrationMatrix {
+        analytics::abc_migration(shell.session.store()?, &shell.clock, &request)
+    }
+
+    /// Opens (creating the first time) the daily, weekly or monthly review.
+    fn review_start(shell, start: ReviewStart) -> Review {
+        let Shell { session, clock, .. } = shell;
+        reviews::start_review(session.store_mut()?, clock, &start)
+    }
+
+    /// One stored review with its issues and numbers.
+    fn review_get(shell, review_id: i64) -> Review {
+        reviews::get_review(shell.session.store()?, &shell.clock, review_id)
+    }
+
+    /// Saves a review's answers (by key).
+    fn review_save(shell, review_id: i64, answers: BTreeMap<String, String>) -> Review {
+        let Shell { session, clock, .. } = shell;
+        reviews::save_review(session.store_mut()?, clock, review_id, &answers)
+    }
+
+    /// Closes a review, keeping its numbers as they stand.
+    fn review_close(shell, review_id: i64) -> Review {
+        let Shell { session, clock, .. } = shell;
+        reviews::close_review(session.store_mut()?, clock, review_id)
+    }
+
+    /// Reopens a closed review.
+    fn review_reopen(shell, review_id: i64) -> Review {
+        let Shell { session, clock, .. } = shell;
+        reviews::reopen_review(session.store_mut()?, clock, review_id)
+    }
+
+    /// The history of reviews, the latest first.
+    fn review_list(shell, kind: Option<ReviewKind>, person_id: Option<i64>, limit: u32) -> Vec<ReviewSummary> {
+        reviews::list_reviews(shell.session.store()?, kind, person_id, limit)
+    }
+
+    /// Adds an issue (owner, due date) to an open review.
+    fn review_issue_add(shell, review_id: i64, issue: IssueInput) -> ReviewIssue {
+        let Shell { session, clock, .. } = shell;
+        reviews::add_issue(session.store_mut()?, clock, review_id, &issue)
+    }
+
+    /// Changes an issue's text, owner or due date.
+    fn review_issue_update(shell, issue_id: i64, issue: IssueInput) -> ReviewIssue {
+        let Shell { session, clock, .. } = shell;
+        reviews::update_issue(session.store_mut()?, clock, issue_id, &issue)
+    }
+
+    /// Marks an issue done (or open again).
+    fn review_issue_done(shell, issue_id: i64, done: bool) -> ReviewIssue {
+        let Shell { session, clock, .. } = shell;
+        reviews::set_issue_done(session.store_mut()?, clock, issue_id, done)
+    }
+
+    /// Carries an earlier review's open issue into a later review.
+    fn review_issue_carry(shell, issue_id: i64, to_review_id: i64) -> ReviewIssue {
+        let Shell { session, clock, .. } = shell;
+        reviews::carry_issue(session.store_mut()?, clock, issue_id, to_review_id)
+    }
+
+    /// The self-assessment's 21 questions, roles and suggestions in a language.
+    fn assessment_questions(shell, lang: Lang) -> Questionnaire {
+        let _ = shell;
+        Ok(assessment::questionnaire(lang))
+    }
+
+    /// Saves one sitting of the self-assessment and scores it per role.
+    fn assessment_save(shell, answers: Vec<Answer>, person_id: Option<i64>, lang: Lang) -> AssessmentResult {
+        let Shell { session, clock, .. } = shell;
+        reviews::save_assessment(session.store_mut()?, clock, &answers, person_id, lang)
+    }
+
+    /// Every self-assessment, the oldest first.
+    fn assessment_history(shell, lang: Lang) -> Vec<AssessmentResult> {
+        reviews::assessment_history(shell.session.store()?, lang)
     }
 }

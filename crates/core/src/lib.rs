@@ -2,6 +2,7 @@
 //! no dependency on any UI toolkit. The Tauri shell and the `conveyor` CLI are
 //! thin adapters over the use cases in [`usecases`].
 
+pub mod assessment;
 pub mod bindings;
 pub mod clock;
 pub mod demo;

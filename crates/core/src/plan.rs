@@ -4,7 +4,7 @@
 //! the measuring is in `usecases::plan`.
 
 use crate::error::{Error, Result};
-use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -41,16 +41,51 @@ impl Period {
 
     /// Monday to Friday (public holidays are the user's to subtract).
     pub fn working_days(&self) -> u32 {
-        let mut d = self.start;
-        let mut n = 0;
-        while d < self.end {
-            if !matches!(d.weekday(), Weekday::Sat | Weekday::Sun) {
-                n += 1;
-            }
-            d += Duration::days(1);
-        }
-        n
+        working_days_between(self.start, self.end, 5)
     }
+
+    /// Whether a day falls in the period.
+    pub fn contains(&self, d: NaiveDate) -> bool {
+        self.start <= d && d < self.end
+    }
+
+    /// The period's code: `2027-01`, `2027-Q1` or `2027`.
+    pub fn code(&self) -> String {
+        match self.end.signed_duration_since(self.start).num_days() {
+            d if d <= 31 => self.start.format("%Y-%m").to_string(),
+            d if d <= 92 => format!("{}-Q{}", self.start.year(), self.start.month0() / 3 + 1),
+            _ => self.start.year().to_string(),
+        }
+    }
+
+    /// The period of the same length right after this one.
+    pub fn next(&self) -> Period {
+        let months = match self.days() { d if d <= 31 => 1, d if d <= 92 => 3, _ => 12 };
+        Period { start: self.end, end: self.end.checked_add_months(chrono::Months::new(months)).unwrap_or(self.end) }
+    }
+
+    /// The month containing a day.
+    pub fn month_of(d: NaiveDate) -> Period {
+        let start = d.with_day(1).expect("day 1 exists");
+        Period { start, end: start.checked_add_months(chrono::Months::new(1)).expect("in range") }
+    }
+}
+
+/// Working days in `[from, to)`: the first `per_week` days of each week
+/// (5 = Monday to Friday, 6 = to Saturday, 7 = every day).
+pub fn working_days_between(from: NaiveDate, to: NaiveDate, per_week: u32) -> u32 {
+    let mut d = from;
+    let mut n = 0;
+    while d < to {
+        if d.weekday().num_days_from_monday() < per_week.clamp(1, 7) {
+            n += 1;
+        }
+        d += Duration::days(1);
+    }
+    n
+}
+
+impl Period {
 
     pub fn months(&self) -> f64 {
         self.days() as f64 / 30.4375
@@ -87,6 +122,11 @@ pub struct PlanInputs {
     /// Turnover expected from existing clients' repeat orders in the period.
     #[ts(type = "number")]
     pub repeat_turnover_minor: i64,
+    /// Whether the repeat pace was measured from the last half-year's orders.
+    pub repeat_measured: bool,
+    /// The usual repeat order (to count repeat orders).
+    #[ts(type = "number")]
+    pub avg_repeat_order_minor: i64,
     #[ts(type = "number")]
     pub avg_first_deal_minor: i64,
     pub avg_first_deal_measured: bool,
@@ -95,6 +135,8 @@ pub struct PlanInputs {
     pub cycle_measured: bool,
     /// Minutes a prospecting call takes with its preparation and notes.
     pub minutes_per_call: u32,
+    /// 5 = Monday to Friday.
+    pub working_days_per_week: u32,
     /// What-if: every conversion rate × (1 + this), e.g. 0.1 = +10 %.
     pub conversion_uplift: f64,
     /// What-if: first-deal size × (1 + this).
@@ -120,6 +162,12 @@ pub struct PlanDerivation {
     pub leads: i64,
     #[ts(type = "number")]
     pub calls: i64,
+    /// Repeat orders the expected repeat turnover stands for.
+    #[ts(type = "number")]
+    pub repeat_orders: i64,
+    /// Profit the turnover target brings at the margin.
+    #[ts(type = "number")]
+    pub profit_minor: i64,
     pub working_days: u32,
     pub calls_per_day: f64,
     pub prospecting_hours_per_week: f64,
@@ -141,7 +189,9 @@ fn needed(after: i64, rate: f64) -> i64 {
     } else if rate <= 0.0 {
         i64::MAX
     } else {
-        (after as f64 / rate).ceil() as i64
+        // Whole cases, rounded up; the tolerance keeps float noise from
+        // adding one (144 ÷ 0.3 is 480.00000000000006 in binary).
+        (after as f64 / rate - 1e-9).ceil() as i64
     }
 }
 
@@ -165,9 +215,11 @@ pub fn derive(inputs: PlanInputs) -> Result<PlanDerivation> {
     let qualified = needed(offers, rate(&inputs, "qualified_to_offer"));
     let leads = needed(qualified, rate(&inputs, "lead_to_qualified"));
     let calls = needed(leads, rate(&inputs, "call_to_lead"));
-    let working_days = inputs.period.working_days();
+    let repeat_orders = if inputs.avg_repeat_order_minor > 0 { (inputs.repeat_turnover_minor + inputs.avg_repeat_order_minor - 1) / inputs.avg_repeat_order_minor } else { 0 };
+    let profit_minor = inputs.target_profit_minor.unwrap_or_else(|| (inputs.target_turnover_minor as f64 * inputs.margin).round() as i64);
+    let working_days = working_days_between(inputs.period.start, inputs.period.end, inputs.working_days_per_week);
     let calls_per_day = if working_days == 0 { 0.0 } else { calls as f64 / working_days as f64 };
-    let weeks = working_days as f64 / 5.0;
+    let weeks = working_days as f64 / f64::from(inputs.working_days_per_week.clamp(1, 7));
     let prospecting_hours_per_week = if weeks == 0.0 { 0.0 } else { calls as f64 * inputs.minutes_per_call as f64 / 60.0 / weeks };
     Ok(PlanDerivation {
         new_turnover_minor: new_turnover,
@@ -177,6 +229,8 @@ pub fn derive(inputs: PlanInputs) -> Result<PlanDerivation> {
         qualified_leads: qualified,
         leads,
         calls,
+        repeat_orders,
+        profit_minor,
         working_days,
         calls_per_day: (calls_per_day * 10.0).round() / 10.0,
         prospecting_hours_per_week: (prospecting_hours_per_week * 10.0).round() / 10.0,
@@ -198,12 +252,15 @@ mod tests {
             margin: 0.25,
             margin_measured: false,
             repeat_turnover_minor: 2_000_000,
+            repeat_measured: true,
+            avg_repeat_order_minor: 300_000,
             avg_first_deal_minor: 250_000,
             avg_first_deal_measured: true,
             rates: RATE_KEYS.iter().zip([0.1, 0.3, 0.6, 0.35]).map(|(k, v)| Rate { key: k.to_string(), value: v, measured: false, sample: 0 }).collect(),
             cycle_days: 30,
             cycle_measured: false,
             minutes_per_call: 6,
+            working_days_per_week: 5,
             conversion_uplift: 0.0,
             deal_size_uplift: 0.0,
         }
@@ -245,6 +302,54 @@ mod tests {
         assert_eq!(better.first_deal_size_minor, 300_000);
         assert_eq!(better.first_deals, 10);
         assert!(better.calls < base.calls * 7 / 10, "{} vs {}", better.calls, base.calls);
+    }
+
+    #[test]
+    fn a_second_worked_example_with_a_six_day_week_and_repeat_orders() {
+        // 30,000.00 target, no repeat turnover, 1,000.00 deals, default rates.
+        let i = PlanInputs {
+            target_turnover_minor: 3_000_000,
+            repeat_turnover_minor: 0,
+            avg_first_deal_minor: 100_000,
+            working_days_per_week: 6,
+            ..inputs()
+        };
+        let p = derive(i).unwrap();
+        assert_eq!(p.first_deals, 30); // 30,000 / 1,000 exactly
+        assert_eq!(p.offers, 86); // 30 / 0.35 = 85.7 → 86
+        assert_eq!(p.qualified_leads, 144); // 86 / 0.6 = 143.3 → 144
+        assert_eq!(p.leads, 480); // 144 / 0.3 = 480 exactly: float noise must not make it 481
+        assert_eq!(p.calls, 4800); // 480 / 0.1
+        // January 2027, Monday to Saturday: 31 days − 5 Sundays = 26.
+        assert_eq!(p.working_days, 26);
+        assert_eq!(p.calls_per_day, 184.6); // 4800 / 26 = 184.62
+        // 4800 calls × 6 min = 480 h over 26 / 6 = 4.33 weeks = 110.8 h.
+        assert_eq!(p.prospecting_hours_per_week, 110.8);
+        // Profit at the 25 % margin.
+        assert_eq!(p.profit_minor, 750_000);
+        // 20,000.00 of repeat turnover in 3,000.00 orders: 6.67 → 7 orders.
+        let r = derive(PlanInputs { repeat_turnover_minor: 2_000_000, ..inputs() }).unwrap();
+        assert_eq!(r.repeat_orders, 7);
+        // One cent over a whole number of deals needs one more deal.
+        let one_more = derive(PlanInputs { target_turnover_minor: 3_000_001, repeat_turnover_minor: 0, avg_first_deal_minor: 100_000, ..inputs() }).unwrap();
+        assert_eq!(one_more.first_deals, 31);
+    }
+
+    #[test]
+    fn a_target_of_zero_needs_no_work_at_all() {
+        let p = derive(PlanInputs { target_turnover_minor: 0, repeat_turnover_minor: 0, ..inputs() }).unwrap();
+        assert_eq!((p.new_turnover_minor, p.first_deals, p.offers, p.qualified_leads, p.leads, p.calls), (0, 0, 0, 0, 0, 0));
+        assert_eq!((p.calls_per_day, p.prospecting_hours_per_week, p.profit_minor), (0.0, 0.0, 0));
+    }
+
+    #[test]
+    fn periods_know_their_code_and_the_next_one() {
+        for code in ["2027-01", "2027-12", "2027-Q1", "2027-Q4", "2027"] {
+            assert_eq!(Period::parse("p", code).unwrap().code(), code);
+        }
+        assert_eq!(Period::parse("p", "2027-12").unwrap().next().code(), "2028-01");
+        assert_eq!(Period::parse("p", "2027-Q4").unwrap().next().code(), "2028-Q1");
+        assert_eq!(Period::month_of(NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()).code(), "2026-11");
     }
 
     #[test]

@@ -244,6 +244,7 @@ pub const FIRST_SALE_ACTIONS: &[&str] = &["referral", "welcome_call", "feedback"
 /// Plan parameters used while the workspace has too little history.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
+#[ts(rename = "TemplatePlanParams")]
 pub struct PlanParams {
     /// ISO weekdays, 1 = Monday.
     pub working_days: Vec<u8>,

@@ -5,6 +5,7 @@ mod lock;
 pub mod migrations;
 
 pub mod activities;
+pub mod analytics;
 pub mod board;
 pub mod bulk;
 pub mod cards;
@@ -21,8 +22,10 @@ pub mod people;
 pub mod regulations;
 pub mod roles;
 pub mod scripts;
+pub mod plans;
 pub mod search;
 pub mod reports;
+pub mod reviews;
 pub mod stats;
 pub mod today;
 pub mod steps;

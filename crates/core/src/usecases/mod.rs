@@ -1,6 +1,7 @@
 //! Use cases: `fn(&mut Store, &dyn Clock, Input) -> Result<Output>`. The shell
 //! and the CLI call only these; every write is one transaction.
 
+pub mod analytics;
 pub mod backup;
 pub mod board;
 pub mod clients;
@@ -9,6 +10,7 @@ pub mod pipeline;
 pub mod plan;
 pub mod playbook;
 pub mod roles;
+pub mod reviews;
 pub mod today;
 pub mod interop;
 pub mod documents;
@@ -19,3 +21,4 @@ pub mod workspace;
 mod daily_tests;
 #[cfg(test)]
 mod playbook_tests;
+mod plan_tests;

@@ -906,7 +906,24 @@ pub fn set_plan_params(s: &mut Store, p: &PlanParams) -> Result<PlanParams> {
 }
 
 fn store_plan(c: &Connection, p: &PlanParams) -> Result<()> {
-    meta::set(c, "plan_params", &serde_json::to_string(p).map_err(|e| Error::internal(e.to_string()))?)
+    meta::set(c, "plan_params", &serde_json::to_string(p).map_err(|e| Error::internal(e.to_string()))?)?;
+    // The planning defaults (used while history is thin) follow the template.
+    let mut d = crate::store::plans::params(c)?;
+    d.call_to_lead = f64::from(p.rates_pct.call_to_lead) / 100.0;
+    d.lead_to_qualified = f64::from(p.rates_pct.lead_to_qualified) / 100.0;
+    d.qualified_to_offer = f64::from(p.rates_pct.qualified_to_offer) / 100.0;
+    d.offer_to_won = f64::from(p.rates_pct.offer_to_win) / 100.0;
+    d.avg_first_deal_minor = p.avg_first_deal_minor;
+    d.repeat_order_minor = p.avg_repeat_order_minor;
+    d.repeat_orders_per_month = f64::from(p.repeat_orders_per_client_per_month_pct) / 100.0;
+    d.margin = f64::from(p.margin_pct) / 100.0;
+    d.cycle_days = p.sales_cycle_days;
+    if !p.working_days.is_empty() {
+        d.working_days_per_week = p.working_days.len() as u32;
+    }
+    d.niche_benchmark = Some(p.niche_benchmark.clone()).filter(|b| !b.trim().is_empty());
+    let now: String = c.query_row("SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now')", [], |r| r.get(0))?;
+    crate::store::plans::set_params(c, &d, &now)
 }
 
 // ---- templates ----------------------------------------------------------------------

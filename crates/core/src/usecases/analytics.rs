@@ -1,0 +1,533 @@
+//! Analytics (DESIGN.md §2 "Clients by value", §3 "Analytics"): the funnel
+//! per step and stage, cycle length, win rate, close reasons, sources and
+//! referrals, results month by month; ABC of clients over a rolling
+//! 12 months, the migration matrix between two periods, and the
+//! concentration warning. Every chart's numbers are in these types.
+
+use crate::clock::{stamp, Clock};
+use crate::error::{Error, Result};
+use crate::model::{Abc, DealStatus, Source, Stage};
+use crate::plan::Period;
+use crate::store::analytics::{self as q, ClientTurnover};
+use crate::store::plans::{self, Fact};
+use crate::store::{meta, Store};
+use chrono::{Duration, Months, NaiveDate};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// One step of the funnel: how many deals opened in the range reached it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct FunnelStep {
+    #[ts(type = "number")]
+    pub step_id: i64,
+    pub stage: Stage,
+    pub name: String,
+    pub probability_pct: u8,
+    /// Deals that reached this step (or went past it).
+    #[ts(type = "number")]
+    pub reached: i64,
+    /// Deals still open here.
+    #[ts(type = "number")]
+    pub open: i64,
+    /// reached(next step) ÷ reached(this); for a stage's last step, the
+    /// share passed to the next stage (stage 1) or won (stage 2).
+    pub conversion: Option<f64>,
+}
+
+/// One stage's conversion: entered → passed on (stage 1: handed to stage 2;
+/// stage 2: won).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct StageConversion {
+    pub stage: Stage,
+    #[ts(type = "number")]
+    pub entered: i64,
+    #[ts(type = "number")]
+    pub passed: i64,
+    pub conversion: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ReasonCount {
+    pub status: DealStatus,
+    /// Empty when no reason was given.
+    pub reason: String,
+    #[ts(type = "number")]
+    pub deals: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct SourceStats {
+    pub source: Source,
+    /// Deals opened in the range from this source.
+    #[ts(type = "number")]
+    pub opened: i64,
+    #[ts(type = "number")]
+    pub won: i64,
+    #[ts(type = "number")]
+    pub closed: i64,
+    /// won ÷ closed.
+    pub conversion: Option<f64>,
+    /// New clients won in the range from this source.
+    #[ts(type = "number")]
+    pub new_clients: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ReferralShare {
+    #[ts(type = "number")]
+    pub new_clients: i64,
+    #[ts(type = "number")]
+    pub from_referrals: i64,
+    /// from_referrals ÷ new_clients.
+    pub share: Option<f64>,
+    /// won ÷ closed for referred deals, and for all other sources.
+    pub referral_conversion: Option<f64>,
+    pub other_conversion: Option<f64>,
+}
+
+/// One month's results (the charts' time series).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct MonthFacts {
+    /// `2026-11`.
+    pub month: String,
+    pub fact: Fact,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Analytics {
+    pub from: NaiveDate,
+    /// Exclusive.
+    pub to: NaiveDate,
+    pub currency: String,
+    pub funnel: Vec<FunnelStep>,
+    pub stages: Vec<StageConversion>,
+    #[ts(type = "number")]
+    pub won: i64,
+    #[ts(type = "number")]
+    pub lost: i64,
+    #[ts(type = "number")]
+    pub disqualified: i64,
+    /// won ÷ (won + lost) of first deals closed in the range.
+    pub win_rate: Option<f64>,
+    /// Average days from opening a deal to winning it.
+    pub avg_cycle_days: Option<f64>,
+    pub reasons: Vec<ReasonCount>,
+    pub sources: Vec<SourceStats>,
+    pub referrals: ReferralShare,
+    pub months: Vec<MonthFacts>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct AnalyticsRequest {
+    /// First day; a year before `to` when empty.
+    pub from: Option<NaiveDate>,
+    /// Last day (inclusive); today when empty.
+    pub to: Option<NaiveDate>,
+    /// Narrows the month-by-month results to one person.
+    #[ts(type = "number | null")]
+    pub person_id: Option<i64>,
+}
+
+fn ratio(a: i64, b: i64) -> Option<f64> {
+    if b > 0 { Some(((a as f64 / b as f64) * 1000.0).round() / 1000.0) } else { None }
+}
+
+fn range(clock: &dyn Clock, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<(NaiveDate, NaiveDate)> {
+    let to = to.unwrap_or_else(|| clock.today()) + Duration::days(1);
+    let from = from.unwrap_or_else(|| to - Duration::days(365));
+    if from >= to {
+        return Err(Error::validation("from", format!("The range starts ({from}) after it ends ({}). Swap the dates.", to - Duration::days(1))));
+    }
+    if (to - from).num_days() > 366 * 10 {
+        return Err(Error::validation("from", "Pick a range of at most ten years."));
+    }
+    Ok((from, to))
+}
+
+pub fn analytics(s: &Store, clock: &dyn Clock, r: &AnalyticsRequest) -> Result<Analytics> {
+    let c = s.conn();
+    let (from, to) = range(clock, r.from, r.to)?;
+    let rows = q::funnel_rows(c, from, to)?;
+    // Steps of stages 1–2 in order, including those no deal reached.
+    let steps: Vec<_> = crate::store::steps::list(c)?.into_iter().filter(|x| x.stage != Stage::AccountDevelopment).collect();
+    let handed: i64 = rows.iter().filter(|r| r.1 == Stage::FirstDeal && r.6).map(|r| r.7).sum();
+    let mut funnel = Vec::new();
+    for st in &steps {
+        let reached: i64 = rows.iter().filter(|r| r.1 == st.stage && r.2 >= st.position).map(|r| r.7).sum::<i64>()
+            + if st.stage == Stage::LeadGeneration { handed } else { 0 };
+        let open = rows.iter().filter(|r| r.0 == st.id && r.5 == DealStatus::Open).map(|r| r.7).sum();
+        funnel.push(FunnelStep { step_id: st.id, stage: st.stage, name: st.name.clone(), probability_pct: st.probability_pct, reached, open, conversion: None });
+    }
+    let won_from_range: i64 = rows.iter().filter(|r| r.1 == Stage::FirstDeal && r.5 == DealStatus::Won).map(|r| r.7).sum();
+    for i in 0..funnel.len() {
+        let next = match funnel.get(i + 1).filter(|n| n.stage == funnel[i].stage) {
+            Some(n) => n.reached,
+            None if funnel[i].stage == Stage::LeadGeneration => handed,
+            None => won_from_range,
+        };
+        funnel[i].conversion = ratio(next, funnel[i].reached);
+    }
+    let entered = |stage: Stage| funnel.iter().find(|f| f.stage == stage).map_or(0, |f| f.reached);
+    let stages = vec![
+        StageConversion { stage: Stage::LeadGeneration, entered: entered(Stage::LeadGeneration), passed: handed, conversion: ratio(handed, entered(Stage::LeadGeneration)) },
+        StageConversion { stage: Stage::FirstDeal, entered: entered(Stage::FirstDeal), passed: won_from_range, conversion: ratio(won_from_range, entered(Stage::FirstDeal)) },
+    ];
+    let (won, lost, disqualified, cycle) = q::first_deal_closings(c, from, to)?;
+    let reasons = q::close_reasons(c, from, to)?.into_iter().map(|(status, reason, deals)| ReasonCount { status, reason, deals }).collect();
+    let new_by_source = q::new_clients_by_source(c, from, to)?;
+    let mut sources: Vec<SourceStats> = q::by_source(c, from, to)?
+        .into_iter()
+        .map(|(source, opened, won, closed)| SourceStats {
+            source, opened, won, closed, conversion: ratio(won, closed),
+            new_clients: new_by_source.iter().find(|(s, _)| *s == source).map_or(0, |x| x.1),
+        })
+        .collect();
+    for (source, n) in &new_by_source {
+        if !sources.iter().any(|x| x.source == *source) {
+            sources.push(SourceStats { source: *source, opened: 0, won: 0, closed: 0, conversion: None, new_clients: *n });
+        }
+    }
+    let new_clients: i64 = new_by_source.iter().map(|x| x.1).sum();
+    let from_referrals = new_by_source.iter().filter(|x| x.0 == Source::Referral).map(|x| x.1).sum();
+    let (rw, rc) = sources.iter().filter(|x| x.source == Source::Referral).fold((0, 0), |a, x| (a.0 + x.won, a.1 + x.closed));
+    let (ow, oc) = sources.iter().filter(|x| x.source != Source::Referral).fold((0, 0), |a, x| (a.0 + x.won, a.1 + x.closed));
+    let mut months = Vec::new();
+    let mut m = Period::month_of(from);
+    while m.start < to {
+        months.push(MonthFacts { month: m.start.format("%Y-%m").to_string(), fact: plans::fact(c, m.start.max(from), m.end.min(to), r.person_id)? });
+        m = m.next();
+    }
+    Ok(Analytics {
+        from,
+        to,
+        currency: meta::currency(c)?,
+        funnel,
+        stages,
+        won,
+        lost,
+        disqualified,
+        win_rate: ratio(won, won + lost),
+        avg_cycle_days: cycle.map(|d| (d * 10.0).round() / 10.0),
+        reasons,
+        sources,
+        referrals: ReferralShare {
+            new_clients,
+            from_referrals,
+            share: ratio(from_referrals, new_clients),
+            referral_conversion: ratio(rw, rc),
+            other_conversion: ratio(ow, oc),
+        },
+        months,
+    })
+}
+
+// ---------------------------------------------------------------------------
+// ABC, concentration, migration.
+
+/// Classes for turnovers sorted from the biggest: a client is A while the
+/// clients before it make less than `a_pct` % of the total, B while less
+/// than `a_pct + b_pct` %, else C. (80/15/5 over 50, 30, 10, 6, 4: the
+/// shares before each are 0, 50, 80, 90, 96 → A, A, B, B, C.) Clients with
+/// no turnover are C; with no turnover at all everybody is C.
+pub fn classify(sorted_desc: &[i64], a_pct: u32, b_pct: u32) -> Vec<Abc> {
+    let total: i64 = sorted_desc.iter().sum();
+    let mut before = 0i64;
+    sorted_desc
+        .iter()
+        .map(|&t| {
+            // Compare in integers: before / total < pct / 100.
+            let class = if t <= 0 || total <= 0 {
+                Abc::C
+            } else if (before as i128) * 100 < (a_pct as i128) * (total as i128) {
+                Abc::A
+            } else if (before as i128) * 100 < ((a_pct + b_pct) as i128) * (total as i128) {
+                Abc::B
+            } else {
+                Abc::C
+            };
+            before += t;
+            class
+        })
+        .collect()
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct AbcClient {
+    #[ts(type = "number")]
+    pub company_id: i64,
+    pub name: String,
+    #[ts(type = "number | null")]
+    pub owner_id: Option<i64>,
+    pub owner_name: Option<String>,
+    #[ts(type = "number")]
+    pub turnover_minor: i64,
+    /// Share of the total, 0..1.
+    pub share: f64,
+    /// Share of this client and all bigger ones.
+    pub cumulative_share: f64,
+    pub class: Abc,
+    /// The class stored on the company (Today's check-in cadence uses it).
+    pub stored: Option<Abc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct AbcClassSummary {
+    pub class: Abc,
+    #[ts(type = "number")]
+    pub clients: i64,
+    #[ts(type = "number")]
+    pub turnover_minor: i64,
+    pub share: f64,
+}
+
+/// Clients that make more than the concentration threshold of turnover.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ConcentrationWarning {
+    #[ts(type = "number")]
+    pub company_id: i64,
+    pub name: String,
+    pub share: f64,
+    pub threshold_pct: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct AbcReport {
+    pub from: NaiveDate,
+    /// Exclusive.
+    pub to: NaiveDate,
+    pub currency: String,
+    pub a_pct: u32,
+    pub b_pct: u32,
+    #[ts(type = "number")]
+    pub total_minor: i64,
+    pub classes: Vec<AbcClassSummary>,
+    /// The biggest first.
+    pub clients: Vec<AbcClient>,
+    pub concentration: Vec<ConcentrationWarning>,
+    /// Companies whose stored class differs from the computed one.
+    #[ts(type = "number")]
+    pub differing: i64,
+}
+
+fn report(c: &rusqlite::Connection, from: NaiveDate, to: NaiveDate) -> Result<AbcReport> {
+    let params = plans::params(c)?;
+    let rows = q::turnover_by_client(c, from, to)?;
+    let classes = classify(&rows.iter().map(|r| r.turnover_minor).collect::<Vec<_>>(), params.abc_a_pct, params.abc_b_pct);
+    let total: i64 = rows.iter().map(|r| r.turnover_minor).sum();
+    let share = |x: i64| if total > 0 { ((x as f64 / total as f64) * 10_000.0).round() / 10_000.0 } else { 0.0 };
+    let mut cum = 0;
+    let clients: Vec<AbcClient> = rows
+        .into_iter()
+        .zip(classes)
+        .map(|(r, class)| {
+            cum += r.turnover_minor;
+            let ClientTurnover { company_id, name, owner_id, owner_name, abc, turnover_minor } = r;
+            AbcClient { company_id, name, owner_id, owner_name, turnover_minor, share: share(turnover_minor), cumulative_share: share(cum), class, stored: abc }
+        })
+        .collect();
+    let summary = Abc::ALL
+        .iter()
+        .map(|&class| {
+            let of: Vec<_> = clients.iter().filter(|x| x.class == class).collect();
+            let t = of.iter().map(|x| x.turnover_minor).sum();
+            AbcClassSummary { class, clients: of.len() as i64, turnover_minor: t, share: share(t) }
+        })
+        .collect();
+    let concentration = clients
+        .iter()
+        .filter(|x| total > 0 && (x.turnover_minor as i128) * 100 > (params.concentration_pct as i128) * (total as i128))
+        .map(|x| ConcentrationWarning { company_id: x.company_id, name: x.name.clone(), share: x.share, threshold_pct: params.concentration_pct })
+        .collect();
+    Ok(AbcReport {
+        from,
+        to,
+        currency: meta::currency(c)?,
+        a_pct: params.abc_a_pct,
+        b_pct: params.abc_b_pct,
+        total_minor: total,
+        classes: summary,
+        differing: clients.iter().filter(|x| x.stored != Some(x.class)).count() as i64,
+        clients,
+        concentration,
+    })
+}
+
+/// ABC over the 12 months up to and including today.
+pub fn abc(s: &Store, clock: &dyn Clock) -> Result<AbcReport> {
+    let to = clock.today() + Duration::days(1);
+    report(s.conn(), to.checked_sub_months(Months::new(12)).expect("in range"), to)
+}
+
+/// The report after applying it, and how many companies changed class.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct AbcApplied {
+    pub report: AbcReport,
+    #[ts(type = "number")]
+    pub changed: i64,
+}
+
+/// Stores the computed classes on the companies (Today's check-in cadence
+/// reads them). A deliberate step, so a class set by hand stays until the
+/// user applies the analysis. Returns the report and how many changed.
+pub fn apply_abc(s: &mut Store, clock: &dyn Clock) -> Result<AbcApplied> {
+    apply_abc_pair(s, clock).map(|(report, changed)| AbcApplied { report, changed })
+}
+
+fn apply_abc_pair(s: &mut Store, clock: &dyn Clock) -> Result<(AbcReport, i64)> {
+    let r = abc(s, clock)?;
+    let now = stamp(clock.now());
+    let classes: Vec<(i64, Abc)> = r.clients.iter().map(|x| (x.company_id, x.class)).collect();
+    let changed = s.write(|tx| q::set_abc_classes(tx, &classes, &now))? as i64;
+    Ok((abc(s, clock)?, changed))
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct MigrationRequest {
+    /// Period codes (`2025`, `2026-Q1`, `2026-11`); when empty, the 12
+    /// months before the last 12, and the last 12 months.
+    pub from_period: Option<String>,
+    pub to_period: Option<String>,
+}
+
+/// One cell of the matrix: clients that were `from` and became `to`
+/// (null = no orders in that period).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct MigrationCell {
+    pub from: Option<Abc>,
+    pub to: Option<Abc>,
+    #[ts(type = "number")]
+    pub clients: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ClientMigration {
+    #[ts(type = "number")]
+    pub company_id: i64,
+    pub name: String,
+    #[ts(type = "number | null")]
+    pub owner_id: Option<i64>,
+    pub owner_name: Option<String>,
+    pub from: Option<Abc>,
+    pub to: Option<Abc>,
+    #[ts(type = "number")]
+    pub from_turnover_minor: i64,
+    #[ts(type = "number")]
+    pub to_turnover_minor: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct PersonMigration {
+    #[ts(type = "number | null")]
+    pub person_id: Option<i64>,
+    pub person_name: Option<String>,
+    /// Clients that moved to a better class (or appeared), and to a worse one (or stopped).
+    #[ts(type = "number")]
+    pub up: i64,
+    #[ts(type = "number")]
+    pub down: i64,
+    #[ts(type = "number")]
+    pub same: i64,
+    pub cells: Vec<MigrationCell>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct MigrationMatrix {
+    pub from_start: NaiveDate,
+    pub from_end: NaiveDate,
+    pub to_start: NaiveDate,
+    pub to_end: NaiveDate,
+    /// All 16 cells (A, B, C, none) × (A, B, C, none), in that order.
+    pub cells: Vec<MigrationCell>,
+    pub clients: Vec<ClientMigration>,
+    pub per_person: Vec<PersonMigration>,
+}
+
+const CLASSES: [Option<Abc>; 4] = [Some(Abc::A), Some(Abc::B), Some(Abc::C), None];
+
+fn rank(c: Option<Abc>) -> u8 {
+    match c {
+        Some(Abc::A) => 0,
+        Some(Abc::B) => 1,
+        Some(Abc::C) => 2,
+        None => 3,
+    }
+}
+
+fn cells(moves: &[&ClientMigration]) -> Vec<MigrationCell> {
+    let mut v = Vec::new();
+    for from in CLASSES {
+        for to in CLASSES {
+            v.push(MigrationCell { from, to, clients: moves.iter().filter(|m| m.from == from && m.to == to).count() as i64 });
+        }
+    }
+    v
+}
+
+/// How clients moved between ABC classes from one period to another, per
+/// client and per person (the client company's owner).
+pub fn abc_migration(s: &Store, clock: &dyn Clock, r: &MigrationRequest) -> Result<MigrationMatrix> {
+    let c = s.conn();
+    let end = clock.today() + Duration::days(1);
+    let last12 = Period { start: end.checked_sub_months(Months::new(12)).expect("in range"), end };
+    let to = match &r.to_period {
+        Some(p) => Period::parse("to_period", p)?,
+        None => last12,
+    };
+    let from = match &r.from_period {
+        Some(p) => Period::parse("from_period", p)?,
+        None => Period { start: to.start.checked_sub_months(Months::new(12)).expect("in range"), end: to.start },
+    };
+    if from.start >= to.start {
+        return Err(Error::validation("from_period", "The first period must start before the second. Swap them."));
+    }
+    let a = report(c, from.start, from.end)?;
+    let b = report(c, to.start, to.end)?;
+    let class_in = |rep: &AbcReport, id: i64| rep.clients.iter().find(|x| x.company_id == id && x.turnover_minor > 0).map(|x| (x.class, x.turnover_minor));
+    let mut clients: Vec<ClientMigration> = Vec::new();
+    for x in a.clients.iter().chain(b.clients.iter()).filter(|x| x.turnover_minor > 0) {
+        if clients.iter().any(|m| m.company_id == x.company_id) {
+            continue;
+        }
+        let (f, t) = (class_in(&a, x.company_id), class_in(&b, x.company_id));
+        clients.push(ClientMigration {
+            company_id: x.company_id,
+            name: x.name.clone(),
+            owner_id: x.owner_id,
+            owner_name: x.owner_name.clone(),
+            from: f.map(|v| v.0),
+            to: t.map(|v| v.0),
+            from_turnover_minor: f.map_or(0, |v| v.1),
+            to_turnover_minor: t.map_or(0, |v| v.1),
+        });
+    }
+    clients.sort_by(|x, y| (rank(x.to), rank(x.from), &x.name).cmp(&(rank(y.to), rank(y.from), &y.name)));
+    let mut owners: Vec<(Option<i64>, Option<String>)> = Vec::new();
+    for m in &clients {
+        if !owners.iter().any(|o| o.0 == m.owner_id) {
+            owners.push((m.owner_id, m.owner_name.clone()));
+        }
+    }
+    let per_person = owners
+        .into_iter()
+        .map(|(person_id, person_name)| {
+            let mine: Vec<&ClientMigration> = clients.iter().filter(|m| m.owner_id == person_id).collect();
+            PersonMigration {
+                person_id,
+                person_name,
+                up: mine.iter().filter(|m| rank(m.to) < rank(m.from)).count() as i64,
+                down: mine.iter().filter(|m| rank(m.to) > rank(m.from)).count() as i64,
+                same: mine.iter().filter(|m| m.to == m.from).count() as i64,
+                cells: cells(&mine),
+            }
+        })
+        .collect();
+    Ok(MigrationMatrix {
+        from_start: from.start,
+        from_end: from.end - Duration::days(1),
+        to_start: to.start,
+        to_end: to.end - Duration::days(1),
+        cells: cells(&clients.iter().collect::<Vec<_>>()),
+        clients,
+        per_person,
+    })
+}
