@@ -21,4 +21,5 @@ pub mod workspace;
 mod daily_tests;
 #[cfg(test)]
 mod playbook_tests;
+#[cfg(test)]
 mod plan_tests;
