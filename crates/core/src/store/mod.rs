@@ -429,7 +429,8 @@ mod tests {
             let won: i64 = s.conn().query_row("SELECT count(DISTINCT company_id) FROM deals WHERE status = 'won'", [], |r| r.get(0)).unwrap();
             assert_eq!(clients, won);
             let fields = cards::fields(s.conn(), cards::CardKind::Qualification).unwrap();
-            assert_eq!(fields[1].label, "Бюджет", "card fields in the workspace's language");
+            // Card fields in the workspace's language (from v6 on, the demo's template writes them).
+            assert!(fields[1].label.chars().any(|c| ('а'..='я').contains(&c.to_lowercase().next().unwrap_or(c))), "{}", fields[1].label);
         }
     }
 }
