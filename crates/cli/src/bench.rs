@@ -103,6 +103,30 @@ pub fn run(contacts: u64, activities: u64) -> Result<Report, Error> {
         m.push(measure("plan: measure the history", None, 1, 10, || conveyor_core::usecases::plan::measure(&store, &clock))?);
         m.push(measure("12-month plan PDF (derive + render)", Some(100.0), 1, 10, || documents::sales_plan(&store, &clock, &req, None))?);
     }
+    {
+        // The regulation book of every role, its scripts repeated (as a
+        // business with several scripts per stage has) until it runs to 50+ pages.
+        use conveyor_core::pdf::{self, docs::book};
+        let mut data = book::load(&store)?;
+        let base = data.scripts.clone();
+        let mut copies = 1;
+        let pages = loop {
+            let pages = pdf::render(&book::build(&data, None, Lang::Ru), &clock)?.pages;
+            if pages >= 50 || base.is_empty() || copies > 20 {
+                break pages;
+            }
+            copies += 1;
+            data.scripts.extend(base.iter().cloned().map(|mut s| {
+                s.name = format!("{} ({copies})", s.name);
+                s
+            }));
+        };
+        m.push(measure(&format!("regulation book PDF, {pages} pages (load + render)"), Some(300.0), 1, 10, || {
+            let mut d = book::load(&store)?;
+            d.scripts = data.scripts.clone();
+            pdf::render(&book::build(&d, None, Lang::Ru), &clock)
+        })?);
+    }
     drop(store);
     import_vs_sqlite(&dir, &mut m)?;
     Ok(Report { contacts, activities, build_seconds, file_mb, measurements: m })
