@@ -35,4 +35,11 @@
     "trash_list",
     "call_register",
     "record_restore",
+    "import_preview",
+    "import_run",
+    "export_data",
+    "backup_now",
+    "backup_inspect",
+    "backup_restore",
+    "import_cancel",
 ]

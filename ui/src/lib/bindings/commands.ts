@@ -1,8 +1,9 @@
 // Generated from src-tauri/src/commands.rs by `./dev bindings`. Do not edit.
-import { invoke } from "@tauri-apps/api/core";
+import { invoke, type Channel } from "@tauri-apps/api/core";
 import type { Activity } from "./Activity";
 import type { AppSession } from "./AppSession";
 import type { Archivable } from "./Archivable";
+import type { BackupContents } from "./BackupContents";
 import type { Board } from "./Board";
 import type { BoardQuery } from "./BoardQuery";
 import type { CallRow } from "./CallRow";
@@ -14,11 +15,17 @@ import type { ClientProfile } from "./ClientProfile";
 import type { CloseReasons } from "./CloseReasons";
 import type { Deal } from "./Deal";
 import type { DealClose } from "./DealClose";
+import type { ExportDone } from "./ExportDone";
+import type { ExportKind } from "./ExportKind";
 import type { HandOffInput } from "./HandOffInput";
+import type { ImportOptions } from "./ImportOptions";
+import type { ImportPreview } from "./ImportPreview";
+import type { ImportSummary } from "./ImportSummary";
 import type { Lang } from "./Lang";
 import type { LeadInput } from "./LeadInput";
 import type { LogInput } from "./LogInput";
 import type { Person } from "./Person";
+import type { RestoreDone } from "./RestoreDone";
 import type { SearchHit } from "./SearchHit";
 import type { Stage } from "./Stage";
 import type { Step } from "./Step";
@@ -62,4 +69,11 @@ export const commands = {
   trashList: () => invoke<Array<TrashItem>>("trash_list", {}),
   callRegister: (from: string, to: string, personId: number | null) => invoke<Array<CallRow>>("call_register", { from, to, personId }),
   recordRestore: (what: Archivable, id: number) => invoke<null>("record_restore", { what, id }),
+  importPreview: (path: string, options: ImportOptions) => invoke<ImportPreview>("import_preview", { path, options }),
+  importRun: (path: string, options: ImportOptions, onProgress: Channel<number>) => invoke<ImportSummary>("import_run", { path, options, onProgress }),
+  exportData: (kind: ExportKind, path: string) => invoke<ExportDone>("export_data", { kind, path }),
+  backupNow: (path: string) => invoke<BackupContents>("backup_now", { path }),
+  backupInspect: (path: string) => invoke<BackupContents>("backup_inspect", { path }),
+  backupRestore: (path: string) => invoke<RestoreDone>("backup_restore", { path }),
+  importCancel: () => invoke<boolean>("import_cancel", {}),
 };
