@@ -28,6 +28,9 @@ fn referenced_types(ty: &str, out: &mut Vec<String>) {
     }
 }
 
+/// Types a command signature may name that come from `@tauri-apps/api/core`.
+const TAURI_TYPES: &[&str] = &["Channel"];
+
 pub fn commands_ts(sigs: &[Signature]) -> String {
     let mut types = vec![];
     for s in sigs {
@@ -37,8 +40,12 @@ pub fn commands_ts(sigs: &[Signature]) -> String {
         }
     }
     types.sort();
-    let mut out = String::from(
-        "// Generated from src-tauri/src/commands.rs by `./dev bindings`. Do not edit.\nimport { invoke } from \"@tauri-apps/api/core\";\n",
+    // Tauri's own IPC types come from its API package, not from our bindings.
+    let tauri_types: Vec<String> = types.iter().filter(|t| TAURI_TYPES.contains(&t.as_str())).cloned().collect();
+    types.retain(|t| !TAURI_TYPES.contains(&t.as_str()));
+    let mut out = format!(
+        "// Generated from src-tauri/src/commands.rs by `./dev bindings`. Do not edit.\nimport {{ {} }} from \"@tauri-apps/api/core\";\n",
+        std::iter::once("invoke".to_string()).chain(tauri_types.iter().map(|t| format!("type {t}"))).collect::<Vec<_>>().join(", ")
     );
     for t in &types {
         out.push_str(&format!("import type {{ {t} }} from \"./{t}\";\n"));
@@ -94,5 +101,8 @@ mod tests {
         }
         assert!(ts.contains("settingsSetLang: (lang: Lang | null) => invoke<AppSession>(\"settings_set_lang\", { lang }),"), "{ts}");
         assert!(ts.contains("peopleList: () => invoke<Array<Person>>(\"people_list\", {}),"), "{ts}");
+        assert!(ts.starts_with("// Generated from src-tauri/src/commands.rs by `./dev bindings`. Do not edit.\nimport { invoke, type Channel } from \"@tauri-apps/api/core\";\n"), "{ts}");
+        assert!(!ts.contains("from \"./Channel\""), "{ts}");
+        assert!(ts.contains("importRun: (path: string, options: ImportOptions, onProgress: Channel<number>) => invoke<ImportSummary>(\"import_run\", { path, options, onProgress }),"), "{ts}");
     }
 }

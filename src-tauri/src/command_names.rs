@@ -104,4 +104,11 @@
     "assessment_questions",
     "assessment_save",
     "assessment_history",
+    "import_preview",
+    "import_run",
+    "export_data",
+    "backup_now",
+    "backup_inspect",
+    "backup_restore",
+    "import_cancel",
 ]

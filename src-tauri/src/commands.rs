@@ -15,6 +15,9 @@ use conveyor_core::usecases::today::{self, Today};
 use conveyor_core::store::meta::NewWorkspace;
 use conveyor_core::usecases::board::{self, Board, BoardQuery};
 use conveyor_core::usecases::crm;
+use conveyor_core::usecases::backup::{self, BackupContents};
+use conveyor_core::usecases::interop::{self, ExportDone, ExportKind, ImportOptions, ImportPreview, ImportSummary};
+use conveyor_core::usecases::session::RestoreDone;
 use conveyor_core::usecases::session::{AppSession, Session};
 use conveyor_core::model::{PersonInput, Role};
 use conveyor_core::playbook::template::{Objection, ScriptBody, TemplateInfo};
@@ -36,6 +39,7 @@ use conveyor_core::usecases::plan::{self, DeriveRequest, PlanStatus, SavedPlan};
 use conveyor_core::usecases::reviews::{self, AssessmentResult, IssueInput, Review, ReviewKind, ReviewStart, ReviewSummary};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 /// The shell's state: the core session and the real clock.
@@ -88,29 +92,69 @@ pub struct Signature {
     pub ret: String,
 }
 
+/// Declares every command once. Two kinds:
+/// - `fn name(shell, arg: T, …) -> R { … }` runs on the blocking pool with the
+///   shell locked (one command at a time touches the workspace). After a `;`
+///   it may take one `tauri::ipc::Channel` for progress: `; on_progress:
+///   Channel<P>` (the UI passes a `Channel` from `@tauri-apps/api/core`).
+/// - in the trailing `free { … }` block, `fn name(arg: T, …) -> R { … }` runs
+///   at once without the lock: for the few commands that must reach a long
+///   command while it runs (cancelling an import). They touch no workspace.
 macro_rules! commands {
-    ($( $(#[doc = $doc:literal])* fn $name:ident($s:ident $(, $arg:ident : $aty:ty)*) -> $ret:ty $body:block )+) => {
+    (
+        $( $(#[doc = $doc:literal])* fn $name:ident($s:ident $(, $arg:ident : $aty:ty)* $(; $ch:ident : Channel<$cty:ty>)?) -> $ret:ty $body:block )+
+        free {
+            $( $(#[doc = $fdoc:literal])* fn $fname:ident($($farg:ident : $faty:ty),*) -> $fret:ty $fbody:block )*
+        }
+    ) => {
         $(
             $(#[doc = $doc])*
             #[tauri::command]
-            pub async fn $name(state: tauri::State<'_, Shared> $(, $arg: $aty)*) -> Result<$ret, Error> {
+            pub async fn $name(state: tauri::State<'_, Shared> $(, $arg: $aty)* $(, $ch: tauri::ipc::Channel<$cty>)?) -> Result<$ret, Error> {
                 run(state.inner().clone(), move |$s: &mut Shell| -> Result<$ret, Error> { $body }).await
             }
         )+
+        $(
+            $(#[doc = $fdoc])*
+            #[tauri::command]
+            pub fn $fname($($farg: $faty),*) -> Result<$fret, Error> $fbody
+        )*
 
         pub fn handler() -> impl Fn(tauri::ipc::Invoke<tauri::Wry>) -> bool + Send + Sync + 'static {
-            tauri::generate_handler![$($name),+]
+            tauri::generate_handler![$($name,)+ $($fname),*]
         }
 
         pub fn signatures() -> Vec<Signature> {
             let cfg = conveyor_core::bindings::config(std::path::Path::new("."));
-            vec![$(Signature {
-                name: stringify!($name),
-                args: vec![$((stringify!($arg), <$aty as ts_rs::TS>::name(&cfg))),*],
-                ret: <$ret as ts_rs::TS>::name(&cfg),
-            }),+]
+            vec![
+                $(Signature {
+                    name: stringify!($name),
+                    args: vec![
+                        $((stringify!($arg), <$aty as ts_rs::TS>::name(&cfg)),)*
+                        $((stringify!($ch), format!("Channel<{}>", <$cty as ts_rs::TS>::name(&cfg))),)?
+                    ],
+                    ret: <$ret as ts_rs::TS>::name(&cfg),
+                },)+
+                $(Signature {
+                    name: stringify!($fname),
+                    args: vec![$((stringify!($farg), <$faty as ts_rs::TS>::name(&cfg))),*],
+                    ret: <$fret as ts_rs::TS>::name(&cfg),
+                },)*
+            ]
         }
     };
+}
+
+/// Set by `import_cancel` while `import_run` runs; the import's progress
+/// callback reads it and rolls the whole import back.
+static IMPORT_CANCEL: AtomicBool = AtomicBool::new(false);
+static IMPORT_RUNNING: AtomicBool = AtomicBool::new(false);
+
+/// The file to import, and the options with the file's name for messages.
+fn import_source(path: &str, options: ImportOptions) -> Result<(Vec<u8>, ImportOptions), Error> {
+    let path = PathBuf::from(path);
+    let bytes = interop::read_source(&path)?;
+    Ok((bytes, ImportOptions { source_name: interop::source_name(&path), ..options }))
 }
 
 commands! {
@@ -690,5 +734,64 @@ commands! {
     /// Every self-assessment, the oldest first.
     fn assessment_history(shell, lang: Lang) -> Vec<AssessmentResult> {
         reviews::assessment_history(shell.session.store()?, lang)
+    /// What importing a file would do, writing nothing: format, encoding,
+    /// delimiter, mapping, the first rows as they are and as they will be
+    /// imported, and the counts of created/updated/skipped/refused rows.
+    fn import_preview(shell, path: String, options: ImportOptions) -> ImportPreview {
+        let (bytes, o) = import_source(&path, options)?;
+        interop::preview_with_samples(shell.session.store()?, &bytes, &o)
+    }
+
+    /// Imports contacts in one transaction. `on_progress` gets the rows read
+    /// so far; `import_cancel` stops it and nothing is written.
+    fn import_run(shell, path: String, options: ImportOptions; on_progress: Channel<u32>) -> ImportSummary {
+        let (bytes, o) = import_source(&path, options)?;
+        let Shell { session, clock, .. } = shell;
+        let store = session.store_mut()?;
+        IMPORT_CANCEL.store(false, Ordering::SeqCst);
+        IMPORT_RUNNING.store(true, Ordering::SeqCst);
+        let r = interop::import_contacts_with_progress(store, clock, &bytes, &o, false, &mut |rows| {
+            // A closed window only loses the progress message, not the import.
+            let _ = on_progress.send(u32::try_from(rows).unwrap_or(u32::MAX));
+            !IMPORT_CANCEL.load(Ordering::SeqCst)
+        });
+        IMPORT_RUNNING.store(false, Ordering::SeqCst);
+        IMPORT_CANCEL.store(false, Ordering::SeqCst);
+        r
+    }
+
+    /// Exports contacts (vCard 4.0/3.0, CSV), deals or activities (CSV) or
+    /// the calendar (ICS, in the system's time zone) to a file.
+    fn export_data(shell, kind: ExportKind, path: String) -> ExportDone {
+        let zone = conveyor_core::interop::ics::system_zone_name();
+        interop::export_to_file(shell.session.store()?, &shell.clock, kind, &zone, &PathBuf::from(path))
+    }
+
+    /// A consistent copy of the open workspace in a chosen file.
+    fn backup_now(shell, path: String) -> BackupContents {
+        backup::backup(shell.session.store()?, &shell.clock, &PathBuf::from(path))
+    }
+
+    /// What a backup holds (date, schema, counts), read without changing it.
+    fn backup_inspect(_shell, path: String) -> BackupContents {
+        backup::inspect(&PathBuf::from(path))
+    }
+
+    /// Replaces the open workspace with a backup (the replaced file is kept)
+    /// and opens the restored workspace.
+    fn backup_restore(shell, path: String) -> RestoreDone {
+        let Shell { session, clock, .. } = shell;
+        session.restore_backup(clock, &PathBuf::from(path))
+    }
+
+    free {
+        /// Stops the running import; it rolls back and writes nothing.
+        fn import_cancel() -> bool {
+            let running = IMPORT_RUNNING.load(Ordering::SeqCst);
+            if running {
+                IMPORT_CANCEL.store(true, Ordering::SeqCst);
+            }
+            Ok(running)
+        }
     }
 }

@@ -29,13 +29,36 @@ fn system_locale() -> String {
         .unwrap_or_default()
 }
 
+/// TEST SEAM for the end-to-end tests, which cannot drive native file
+/// dialogs. When (and only when) `CONVEYOR_TEST_DIALOGS` is set at start to a
+/// JSON array of paths, the window gets them as a queue
+/// (`window.__CONVEYOR_TEST_DIALOGS__`) and `ui/src/lib/api.ts` answers the
+/// next open/save dialogs from it, in order, instead of showing them (an
+/// empty string answers "cancelled"). Unset, nothing is added to the window.
+pub const TEST_DIALOGS_ENV: &str = "CONVEYOR_TEST_DIALOGS";
+
+/// The script that hands the queued answers to the window; None when unset.
+pub fn test_dialogs_script(value: Option<&str>) -> Result<Option<String>, String> {
+    let Some(v) = value.filter(|v| !v.is_empty()) else { return Ok(None) };
+    let answers: Vec<String> = serde_json::from_str(v).map_err(|e| format!("{TEST_DIALOGS_ENV} must be a JSON array of paths: {e}"))?;
+    let json = serde_json::to_string(&answers).map_err(|e| e.to_string())?;
+    Ok(Some(format!("Object.defineProperty(window, \"__CONVEYOR_TEST_DIALOGS__\", {{ value: {json}, writable: false }});")))
+}
+
 pub fn run() {
     let clock = SystemClock;
     let data_dir = conveyor_core::settings::default_data_dir();
     let session = Session::start(&data_dir, &clock, explicit_workspace().as_deref(), lang_from_locale(&system_locale()));
     let shared: commands::Shared = Arc::new(Mutex::new(commands::Shell { session, clock, saved_documents: Default::default() }));
-    tauri::Builder::default()
-        .plugin(tauri_plugin_dialog::init())
+    let test_dialogs = test_dialogs_script(std::env::var(TEST_DIALOGS_ENV).ok().as_deref()).unwrap_or_else(|e| {
+        eprintln!("Conveyor: {e}");
+        std::process::exit(2);
+    });
+    let mut builder = tauri::Builder::default().plugin(tauri_plugin_dialog::init());
+    if let Some(script) = test_dialogs {
+        builder = builder.plugin(tauri::plugin::Builder::<tauri::Wry>::new("conveyor-test-dialogs").js_init_script(script).build());
+    }
+    builder
         .manage(shared)
         .invoke_handler(commands::handler())
         .run(tauri::generate_context!())
@@ -43,4 +66,18 @@ pub fn run() {
             eprintln!("Conveyor could not start its window: {e}");
             std::process::exit(2);
         });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_dialog_test_seam_is_off_unless_its_variable_is_set() {
+        assert_eq!(test_dialogs_script(None).unwrap(), None);
+        assert_eq!(test_dialogs_script(Some("")).unwrap(), None);
+        let s = test_dialogs_script(Some(r#"["/tmp/a b.csv", "</script>"]"#)).unwrap().unwrap();
+        assert!(s.contains(r#"["/tmp/a b.csv","</script>"]"#), "{s}");
+        assert!(test_dialogs_script(Some("/tmp/x.csv")).is_err(), "not JSON: refused, not guessed");
+    }
 }

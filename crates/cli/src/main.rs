@@ -525,20 +525,12 @@ fn parse_format(s: &str) -> Result<ContactsFormat, String> {
 }
 
 fn read_input(path: &Path) -> Result<Vec<u8>, Error> {
-    std::fs::read(path).map_err(|e| {
-        let code = if e.kind() == std::io::ErrorKind::NotFound { conveyor_core::ErrorCode::NotFound } else { conveyor_core::ErrorCode::Io };
-        Error::new(code, format!("{} cannot be read: {e}. Check the path.", path.display()))
-    })
+    interop::read_source(path)
 }
 
 /// Writes next to the target first, then renames: a half-written export never replaces a good one.
 fn write_output(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "export".into());
-    let tmp = path.with_file_name(format!(".{name}.part"));
-    std::fs::write(&tmp, bytes).and_then(|_| std::fs::rename(&tmp, path)).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        Error::new(conveyor_core::ErrorCode::Io, format!("{} cannot be written: {e}. Check the folder.", path.display()))
-    })
+    interop::write_whole(path, bytes)
 }
 
 /// Applies `--map` arguments over the preset's mapping of the file's headers.

@@ -97,6 +97,10 @@ pub fn export_types(out_dir: &Path) -> Result<(), ts_rs::ExportError> {
     crate::usecases::interop::ImportSummary::export_all(&cfg)?;
     crate::usecases::interop::ContactsFormat::export_all(&cfg)?;
     crate::usecases::interop::CalendarExport::export_all(&cfg)?;
+    crate::usecases::interop::ImportPreview::export_all(&cfg)?;
+    crate::usecases::interop::SampleRow::export_all(&cfg)?;
+    crate::usecases::interop::ExportKind::export_all(&cfg)?;
+    crate::usecases::interop::ExportDone::export_all(&cfg)?;
     crate::usecases::backup::BackupContents::export_all(&cfg)?;
     crate::usecases::backup::RestoreReport::export_all(&cfg)?;
     crate::usecases::documents::DocumentRequest::export_all(&cfg)?;
@@ -136,6 +140,7 @@ pub fn export_types(out_dir: &Path) -> Result<(), ts_rs::ExportError> {
         ro::StructureAdvice::export_all(&cfg)?;
         ro::TimeTable::export_all(&cfg)?;
     }
+    crate::usecases::session::RestoreDone::export_all(&cfg)?;
     Ok(())
 }
 

@@ -67,14 +67,45 @@ export function withWorkspaceExt(path: string): string {
   return path.toLowerCase().endsWith(`.${WORKSPACE_EXT}`) ? path : `${path}.${WORKSPACE_EXT}`;
 }
 
+/**
+ * TEST SEAM for the end-to-end tests (native dialogs cannot be driven by
+ * WebDriver). The shell defines `window.__CONVEYOR_TEST_DIALOGS__` only when
+ * it was started with `CONVEYOR_TEST_DIALOGS` (see src-tauri/src/lib.rs);
+ * then the next dialogs are answered from that queue, in order ("" = cancelled).
+ * Returns `undefined` when there is no queued answer: show the real dialog.
+ */
+export function testDialogAnswer(): string | null | undefined {
+  const queue = (globalThis as { __CONVEYOR_TEST_DIALOGS__?: unknown }).__CONVEYOR_TEST_DIALOGS__;
+  if (!Array.isArray(queue) || queue.length === 0) return undefined;
+  const answer: unknown = queue.shift();
+  return typeof answer === "string" && answer !== "" ? answer : null;
+}
+
+export type FileFilter = { name: string; extensions: string[] };
+
+/** Native "open" dialog for one file; `null` when cancelled. */
+export async function pickFile(filters: FileFilter[], title?: string): Promise<string | null> {
+  const seam = testDialogAnswer();
+  if (seam !== undefined) return seam;
+  const path = await open({ title, multiple: false, directory: false, filters });
+  return typeof path === "string" ? path : null;
+}
+
+/** Native "save as" dialog suggesting `defaultPath`; `null` when cancelled. */
+export async function pickSavePath(defaultPath: string, filters: FileFilter[], title?: string): Promise<string | null> {
+  const seam = testDialogAnswer();
+  if (seam !== undefined) return seam;
+  return (await save({ title, defaultPath, filters })) ?? null;
+}
+
 /** Native "save as" dialog for a new workspace file; `null` when cancelled. */
 export async function pickNewWorkspacePath(filterName: string, title?: string): Promise<string | null> {
-  const path = await save({ title, filters: [{ name: filterName, extensions: [WORKSPACE_EXT] }] });
+  const seam = testDialogAnswer();
+  const path = seam !== undefined ? seam : await save({ title, filters: [{ name: filterName, extensions: [WORKSPACE_EXT] }] });
   return path ? withWorkspaceExt(path) : null;
 }
 
 /** Native "open" dialog for an existing workspace file; `null` when cancelled. */
-export async function pickWorkspaceToOpen(filterName: string, title?: string): Promise<string | null> {
-  const path = await open({ title, multiple: false, directory: false, filters: [{ name: filterName, extensions: [WORKSPACE_EXT] }] });
-  return typeof path === "string" ? path : null;
+export function pickWorkspaceToOpen(filterName: string, title?: string): Promise<string | null> {
+  return pickFile([{ name: filterName, extensions: [WORKSPACE_EXT] }], title);
 }

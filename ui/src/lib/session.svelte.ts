@@ -62,6 +62,13 @@ async function workspaceAction(run: () => Promise<AppSession>): Promise<boolean>
   }
 }
 
+/** Takes the session the core returned after it replaced the open workspace (restore). */
+export function adoptSession(s: AppSession): void {
+  applySession(s, { followLang: false });
+  app.error = null;
+  app.screen = "today";
+}
+
 export function openWorkspace(path: string): Promise<boolean> {
   return workspaceAction(() => commands.workspaceOpen(path));
 }

@@ -25,6 +25,8 @@ export type CloseTarget = { deal: DealCard; status: "lost" | "disqualified" };
 export type ToastAction = { label: string; run: () => Promise<unknown> };
 export type Toast = { id: number; text: string; undo: (() => Promise<unknown>) | null; action?: ToastAction };
 
+export type DataDialog = "import" | "export" | "backup";
+
 export const work = $state({
   /** The deal shown in the side panel. */
   deal: null as DealCard | null,
@@ -42,6 +44,8 @@ export const work = $state({
   cardFieldsDialog: false,
   /** The archive ("trash") with restore. */
   trash: false,
+  /** Import, export or backup/restore (the workspace menu's data actions). */
+  data: null as DataDialog | null,
   toasts: [] as Toast[],
   /** Bumped after every change: screens reload when it moves. */
   version: 0,
@@ -93,7 +97,7 @@ export async function runUndo(x: Toast): Promise<void> {
 
 /** True while any overlay is open (global shortcuts wait). */
 export function overlayOpen(): boolean {
-  return !!(work.deal || work.log || work.card || work.close || work.reschedule || work.lead || work.profile || work.palette || work.help || work.stepsDialog || work.cardFieldsDialog || work.trash);
+  return !!(work.deal || work.log || work.card || work.close || work.reschedule || work.lead || work.profile || work.palette || work.help || work.stepsDialog || work.cardFieldsDialog || work.trash || work.data);
 }
 
 export function closeAll(): void {
@@ -109,6 +113,7 @@ export function closeAll(): void {
   work.stepsDialog = false;
   work.cardFieldsDialog = false;
   work.trash = false;
+  work.data = null;
 }
 
 let stepsFor: string | null = null;

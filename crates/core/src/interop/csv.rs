@@ -112,6 +112,37 @@ impl CsvFile {
         self.text.is_empty()
     }
 
+    /// The raw values of the first `n` data rows, with their lines: what the
+    /// user looks at while choosing the mapping. Long values are cut.
+    pub fn samples(&self, n: usize) -> Vec<(u64, Vec<String>)> {
+        let mut out = vec![];
+        let mut r = reader(&self.text, self.delimiter);
+        let mut rec = ::csv::ByteRecord::new();
+        let mut lines = LineCounter::new(&self.text);
+        let mut past_header = false;
+        while out.len() < n && r.read_byte_record(&mut rec).unwrap_or(false) {
+            let line = lines.at(rec.position());
+            if !past_header {
+                past_header = line >= self.header_line;
+                continue;
+            }
+            if rec.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
+                continue;
+            }
+            let cells = rec
+                .iter()
+                .take(self.headers.len())
+                .map(|f| {
+                    let v = String::from_utf8_lossy(f);
+                    let v = v.trim();
+                    if v.chars().count() > 200 { format!("{}…", v.chars().take(200).collect::<String>()) } else { v.to_string() }
+                })
+                .collect();
+            out.push((line, cells));
+        }
+        out
+    }
+
     /// Reads data rows through a mapping, keeping at most `limit` records.
     pub fn rows(&self, name: &str, mapping: &[ColumnMapping], limit: Option<usize>) -> Result<Rows> {
         let mut records = vec![];

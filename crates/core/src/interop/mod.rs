@@ -110,11 +110,11 @@ pub fn name_key(first: &str, last: &str) -> Option<String> {
     if out.is_empty() { None } else { Some(out) }
 }
 
-/// Loose e-mail check for imports: other programs store addresses such as
-/// `someone@localhost`; we only refuse what cannot be an address at all.
+/// Whether an import keeps a value as an e-mail address: the editor's own
+/// rule ([`crate::validate::is_email`]), so every imported contact can be
+/// edited and saved unchanged.
 pub fn plausible_email(e: &str) -> bool {
-    e.split_once('@').is_some_and(|(l, d)| !l.is_empty() && !d.is_empty() && !d.contains('@'))
-        && !e.contains(char::is_whitespace)
+    crate::validate::is_email(e)
 }
 
 #[cfg(test)]

@@ -15,6 +15,14 @@ fn row(r: &Row) -> rusqlite::Result<Company> {
 }
 
 pub fn insert(c: &Connection, now: &str, i: &CompanyInput) -> Result<i64> {
+    let id = insert_unindexed(c, now, i)?;
+    super::search::index_new_company(c, id, i)?;
+    Ok(id)
+}
+
+/// Inserts a company without indexing it for search: for bulk writers that
+/// index through [`super::search::BulkIndex`] in the same transaction.
+pub fn insert_unindexed(c: &Connection, now: &str, i: &CompanyInput) -> Result<i64> {
     let mut st = c.prepare_cached(
         "INSERT INTO companies (name, industry, city, phone, email, website, notes, source, abc, owner_id, created_at, updated_at)
          VALUES (:name, :industry, :city, :phone, :email, :website, :notes, :source, :abc, :owner, :now, :now)",
@@ -23,9 +31,7 @@ pub fn insert(c: &Connection, now: &str, i: &CompanyInput) -> Result<i64> {
         ":name": i.name, ":industry": i.industry, ":city": i.city, ":phone": i.phone, ":email": i.email,
         ":website": i.website, ":notes": i.notes, ":source": i.source, ":abc": i.abc, ":owner": i.owner_id, ":now": now,
     })?;
-    let id = c.last_insert_rowid();
-    super::search::index_company(c, id, false)?;
-    Ok(id)
+    Ok(c.last_insert_rowid())
 }
 
 pub fn update(c: &Connection, id: i64, now: &str, i: &CompanyInput) -> Result<()> {

@@ -16,6 +16,14 @@ fn row(r: &Row) -> rusqlite::Result<Contact> {
 }
 
 pub fn insert(c: &Connection, now: &str, i: &ContactInput) -> Result<i64> {
+    let id = insert_unindexed(c, now, i)?;
+    super::search::index_new_contact(c, id, i)?;
+    Ok(id)
+}
+
+/// Inserts a contact without indexing it for search: for bulk writers that
+/// index through [`super::search::BulkIndex`] in the same transaction.
+pub fn insert_unindexed(c: &Connection, now: &str, i: &ContactInput) -> Result<i64> {
     // Positional parameters: imports call this 100,000 times in a row.
     let mut st = c.prepare_cached(
         "INSERT INTO contacts (company_id, first_name, last_name, title, phone, email, notes, source, referred_by_id, owner_id, birthday, created_at, updated_at)
@@ -24,12 +32,16 @@ pub fn insert(c: &Connection, now: &str, i: &ContactInput) -> Result<i64> {
     st.execute(rusqlite::params![
         i.company_id, i.first_name, i.last_name, i.title, i.phone, i.email, i.notes, i.source, i.referred_by_id, i.owner_id, i.birthday, now,
     ])?;
-    let id = c.last_insert_rowid();
-    super::search::index_new_contact(c, id, i)?;
-    Ok(id)
+    Ok(c.last_insert_rowid())
 }
 
 pub fn update(c: &Connection, id: i64, now: &str, i: &ContactInput) -> Result<()> {
+    update_unindexed(c, id, now, i)?;
+    super::search::index_contact(c, id)
+}
+
+/// Updates a contact without re-indexing it (see [`insert_unindexed`]).
+pub fn update_unindexed(c: &Connection, id: i64, now: &str, i: &ContactInput) -> Result<()> {
     let mut st = c.prepare_cached(
         "UPDATE contacts SET company_id = :company, first_name = :first, last_name = :last, title = :title, phone = :phone,
          email = :email, notes = :notes, source = :source, referred_by_id = :referred, owner_id = :owner, birthday = :birthday,
@@ -41,8 +53,7 @@ pub fn update(c: &Connection, id: i64, now: &str, i: &ContactInput) -> Result<()
             ":email": i.email, ":notes": i.notes, ":source": i.source, ":referred": i.referred_by_id, ":owner": i.owner_id, ":birthday": i.birthday, ":now": now,
         },
     )?;
-    changed(n, "Contact", id)?;
-    super::search::index_contact(c, id)
+    changed(n, "Contact", id)
 }
 
 pub fn get(c: &Connection, id: i64) -> Result<Contact> {

@@ -60,17 +60,109 @@ fn put(c: &Connection, h: Hit, parts: &[Option<&str>], phones: &[Option<&str>]) 
     Ok(())
 }
 
-/// Indexes a contact just inserted (nothing to replace, nothing to re-read).
+fn contact_body(i: &crate::model::ContactInput, company: Option<&str>) -> String {
+    body(
+        &[Some(&i.first_name), Some(&i.last_name), i.title.as_deref(), i.email.as_deref(), i.notes.as_deref(), company],
+        &[i.phone.as_deref()],
+    )
+}
+
+fn company_body(i: &crate::model::CompanyInput) -> String {
+    body(
+        &[Some(&i.name), i.industry.as_deref(), i.city.as_deref(), i.email.as_deref(), i.website.as_deref(), i.notes.as_deref()],
+        &[i.phone.as_deref()],
+    )
+}
+
+/// Indexes a contact just inserted (nothing to replace, nothing to re-read
+/// but its company's name).
 pub fn index_new_contact(c: &Connection, id: i64, i: &crate::model::ContactInput) -> Result<()> {
     let company: Option<String> = match i.company_id {
         Some(co) => c.prepare_cached("SELECT name FROM companies WHERE id = ?1")?.query_row([co], |r| r.get(0))?,
         None => None,
     };
-    let text = body(
-        &[Some(&i.first_name), Some(&i.last_name), i.title.as_deref(), i.email.as_deref(), i.notes.as_deref(), company.as_deref()],
-        &[i.phone.as_deref()],
-    );
-    c.prepare_cached("INSERT INTO search_fts (rowid, body) VALUES (?1, ?2)")?.execute(params![rowid(Hit::Contact(id)), text])?;
+    c.prepare_cached("INSERT INTO search_fts (rowid, body) VALUES (?1, ?2)")?
+        .execute(params![rowid(Hit::Contact(id)), contact_body(i, company.as_deref())])?;
+    Ok(())
+}
+
+/// The search rows of a bulk write (an import), written at its end in one
+/// pass in rowid order, inside the same transaction.
+///
+/// Why: FTS5 keeps new entries in memory only while rowids grow; a smaller
+/// rowid than the last one written makes it write a segment to disk and
+/// merge. Contacts (even rowids) and the companies an import creates (odd
+/// rowids) interleave, so indexing each row as it is written flushed on
+/// almost every new company (20,000 flushes for 100,000 contacts).
+#[derive(Default)]
+pub struct BulkIndex {
+    /// (rowid, body) of new rows.
+    new: Vec<(i64, String)>,
+    /// Contacts changed in place: re-read and re-indexed at the end.
+    changed: Vec<i64>,
+}
+
+impl BulkIndex {
+    pub fn with_capacity(n: usize) -> Self {
+        BulkIndex { new: Vec::with_capacity(n), changed: vec![] }
+    }
+
+    /// A contact inserted with [`super::contacts::insert_unindexed`]; `company` is its company's name.
+    pub fn new_contact(&mut self, id: i64, i: &crate::model::ContactInput, company: Option<&str>) {
+        self.new.push((rowid(Hit::Contact(id)), contact_body(i, company)));
+    }
+
+    /// A company inserted with [`super::companies::insert_unindexed`].
+    pub fn new_company(&mut self, id: i64, i: &crate::model::CompanyInput) {
+        self.new.push((rowid(Hit::Company(id)), company_body(i)));
+    }
+
+    /// A contact updated with [`super::contacts::update_unindexed`].
+    pub fn changed_contact(&mut self, id: i64) {
+        self.changed.push(rowid(Hit::Contact(id)));
+    }
+
+    /// Writes every collected row, smallest rowid first.
+    pub fn write(mut self, c: &Connection) -> Result<()> {
+        self.new.sort_unstable_by_key(|(r, _)| *r);
+        self.changed.sort_unstable();
+        self.changed.dedup();
+        let mut insert = c.prepare_cached("INSERT INTO search_fts (rowid, body) VALUES (?1, ?2)")?;
+        let mut changed = self.changed.into_iter().peekable();
+        for (r, text) in self.new {
+            // Changed rows that come before this one (they were indexed before the import).
+            while let Some(&ch) = changed.peek().filter(|&&ch| ch < r) {
+                changed.next();
+                index_contact(c, ch / 2)?;
+            }
+            if changed.peek() == Some(&r) {
+                // Created earlier in this import, then updated by a later row: index what is stored now.
+                changed.next();
+                let id = r / 2;
+                let stored = super::contacts::get(c, id)?;
+                let company: Option<String> = match stored.company_id {
+                    Some(co) => c.prepare_cached("SELECT name FROM companies WHERE id = ?1")?.query_row([co], |row| row.get(0))?,
+                    None => None,
+                };
+                let body = body(
+                    &[Some(&stored.first_name), Some(&stored.last_name), stored.title.as_deref(), stored.email.as_deref(), stored.notes.as_deref(), company.as_deref()],
+                    &[stored.phone.as_deref()],
+                );
+                insert.execute(params![r, body])?;
+                continue;
+            }
+            insert.execute(params![r, text])?;
+        }
+        for ch in changed {
+            index_contact(c, ch / 2)?;
+        }
+        Ok(())
+    }
+}
+
+/// Indexes a company just inserted, from what was inserted.
+pub fn index_new_company(c: &Connection, id: i64, i: &crate::model::CompanyInput) -> Result<()> {
+    c.prepare_cached("INSERT INTO search_fts (rowid, body) VALUES (?1, ?2)")?.execute(params![rowid(Hit::Company(id)), company_body(i)])?;
     Ok(())
 }
 
@@ -122,6 +214,20 @@ pub fn index_company(c: &Connection, id: i64, with_contacts: bool) -> Result<()>
             index_contact(c, cid)?;
         }
     }
+    Ok(())
+}
+
+/// FTS5 keeps new index entries in memory and writes them out as a segment
+/// whenever they pass `hashsize` (1 MiB by default), merging segments as it
+/// goes. A bulk load inside one transaction (an import) raises it so the
+/// rows are written out in a few large segments, then sets it back. Both
+/// settings are written inside the caller's transaction, so a rollback
+/// takes them back with the rows.
+pub fn bulk_load(c: &Connection, on: bool) -> Result<()> {
+    const BULK_HASHSIZE: i64 = 64 * 1024 * 1024;
+    const DEFAULT_HASHSIZE: i64 = 1024 * 1024;
+    let size = if on { BULK_HASHSIZE } else { DEFAULT_HASHSIZE };
+    c.prepare_cached("INSERT INTO search_fts (search_fts, rank) VALUES ('hashsize', ?1)")?.execute([size])?;
     Ok(())
 }
 

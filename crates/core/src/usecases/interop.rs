@@ -263,7 +263,7 @@ fn check(mut r: ImportRecord, problems: &mut Vec<Problem>) -> Option<Candidate> 
             moved.push(format!("{}: {v}", e.field));
             continue;
         }
-        if !io::plausible_email(v) || v.chars().count() > 320 {
+        if !io::plausible_email(v) {
             problems.push(at(&e.field, Error::validation(&e.field, format!("“{}” is not an e-mail address (name@example.com).", truncate(v)))));
             continue;
         }
@@ -299,6 +299,12 @@ fn check(mut r: ImportRecord, problems: &mut Vec<Problem>) -> Option<Candidate> 
                 n.push('\n');
             }
             n.push_str(&m);
+        }
+        // The editor's limit holds for what was moved into the notes too.
+        if n.chars().count() > TEXT_MAX {
+            problems.push(at("notes", Error::validation("notes", format!(
+                "the notes with the values moved into them are longer than {TEXT_MAX} characters. Shorten them in the file."))));
+            return None;
         }
         Some(n)
     };
@@ -461,11 +467,69 @@ pub fn preview(store: &Store, bytes: &[u8], o: &ImportOptions, limit: usize) -> 
     // import, without writing.
     let c = store.conn();
     c.execute_batch("SAVEPOINT conveyor_preview")?;
-    let result = run(c, "1970-01-01T00:00:00Z", parsed, o, limit, &mut |_| true);
+    let result = run(c, "1970-01-01T00:00:00Z", parsed, o, limit, false, &mut |_| true);
     c.execute_batch("ROLLBACK TO conveyor_preview; RELEASE conveyor_preview")?;
     let mut s = result?;
     s.written = false;
     Ok(s)
+}
+
+/// What the app shows before an import: the summary of what would happen
+/// (with the first rows and their action) and, for CSV files, the raw first
+/// rows so the user can see what each column holds while mapping it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ImportPreview {
+    pub summary: ImportSummary,
+    /// The file's column headers (CSV only).
+    pub headers: Vec<String>,
+    /// The first data rows as they are in the file (CSV only).
+    pub samples: Vec<SampleRow>,
+}
+
+/// One data row of a CSV file as it is, before mapping.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SampleRow {
+    #[ts(type = "number")]
+    pub line: u64,
+    pub cells: Vec<String>,
+}
+
+/// How many rows the app's preview shows.
+pub const SAMPLE_ROWS: usize = 8;
+
+/// [`preview`] plus the raw first rows of a CSV file.
+pub fn preview_with_samples(store: &Store, bytes: &[u8], o: &ImportOptions) -> Result<ImportPreview> {
+    let summary = preview(store, bytes, o, PREVIEW_ROWS)?;
+    let (headers, samples) = if summary.format == Preset::Vcard {
+        (vec![], vec![])
+    } else {
+        let f = CsvFile::read(bytes, &o.source_name)?;
+        let samples = f.samples(SAMPLE_ROWS).into_iter().map(|(line, cells)| SampleRow { line, cells }).collect();
+        (f.headers, samples)
+    };
+    Ok(ImportPreview { summary, headers, samples })
+}
+
+/// The largest file an import reads (a contact list of 100,000 rows is ~15 MB).
+pub const SOURCE_MAX_BYTES: u64 = 512 * 1024 * 1024;
+
+/// Reads a file to import, with a message that names it when it cannot be read.
+pub fn read_source(path: &std::path::Path) -> Result<Vec<u8>> {
+    let fail = |e: std::io::Error| {
+        let code = if e.kind() == std::io::ErrorKind::NotFound { crate::error::ErrorCode::NotFound } else { crate::error::ErrorCode::Io };
+        Error::new(code, format!("{} cannot be read: {e}. Check the path.", path.display()))
+    };
+    let len = std::fs::metadata(path).map_err(fail)?.len();
+    if len > SOURCE_MAX_BYTES {
+        return Err(Error::new(crate::error::ErrorCode::InvalidFile, format!(
+            "{} is {} MB; an import reads at most {} MB. Split the file.", path.display(), len / 1_000_000, SOURCE_MAX_BYTES / 1_000_000)));
+    }
+    std::fs::read(path).map_err(fail)
+}
+
+/// The name a file is called by in messages: its file name.
+pub fn source_name(path: &std::path::Path) -> String {
+    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string())
 }
 
 /// Imports contacts (and their companies, by name) from a CSV or vCard file.
@@ -500,8 +564,12 @@ pub fn import_contacts_with_progress(
     let now = stamp(clock.now());
     let mut summary = None;
     let r = store.write(|tx| {
-        let s = run(tx, &now, parsed, o, PREVIEW_ROWS, progress)?;
+        store::search::bulk_load(tx, true)?;
+        let s = run(tx, &now, parsed, o, PREVIEW_ROWS, true, progress)?;
         let roll_back = !s.refused.is_empty() || s.cancelled;
+        if !roll_back {
+            store::search::bulk_load(tx, false)?;
+        }
         summary = Some(s);
         if roll_back {
             // All or nothing: the transaction is rolled back.
@@ -523,7 +591,9 @@ pub fn import_contacts_with_progress(
     Ok(s)
 }
 
-fn run(c: &Connection, now: &str, p: Parsed, o: &ImportOptions, limit: usize, progress: Progress<'_>) -> Result<ImportSummary> {
+/// Checks and writes every row; with `index`, also the search index (a
+/// preview, rolled back anyway, leaves it out).
+fn run(c: &Connection, now: &str, p: Parsed, o: &ImportOptions, limit: usize, index: bool, progress: Progress<'_>) -> Result<ImportSummary> {
     let mut ix = Index::load(c)?;
     if let Rows::Csv(f, _) = &p.rows {
         // About one row per 100 bytes: grow the maps once, not twenty times.
@@ -536,6 +606,7 @@ fn run(c: &Connection, now: &str, p: Parsed, o: &ImportOptions, limit: usize, pr
         ix,
         progress,
         seen: 0,
+        search: store::search::BulkIndex::default(),
         failed: !p.problems.is_empty(),
         s: ImportSummary {
             source: o.source_name.clone(), format: p.format, encoding: p.encoding, delimiter: p.delimiter, mapping: p.mapping,
@@ -566,6 +637,9 @@ fn run(c: &Connection, now: &str, p: Parsed, o: &ImportOptions, limit: usize, pr
         Err(e) => return Err(e),
     }
     r.s.refused.sort_by_key(|p| (p.line, p.card));
+    if index && !r.failed && !r.s.cancelled {
+        r.search.write(c)?;
+    }
     Ok(r.s)
 }
 
@@ -580,6 +654,8 @@ struct Runner<'a, 'p> {
     s: ImportSummary,
     progress: Progress<'p>,
     seen: u64,
+    /// Search rows of what this import writes, written at the end in rowid order.
+    search: store::search::BulkIndex,
 }
 
 impl Runner<'_, '_> {
@@ -625,8 +701,9 @@ impl Runner<'_, '_> {
                 self.s.updated += 1;
                 if writing {
                     let id = dup.unwrap_or_default();
-                    cand.input.company_id = company_id(c, now, &mut self.ix, cand.company.as_deref(), &mut self.s.companies_created)?;
+                    cand.input.company_id = company_id(c, now, &mut self.ix, &mut self.search, cand.company.as_deref(), &mut self.s.companies_created)?;
                     update_existing(c, now, id, &cand)?;
+                    self.search.changed_contact(id);
                     self.ix.add(cand, id);
                 }
             }
@@ -636,8 +713,9 @@ impl Runner<'_, '_> {
                     self.s.created_duplicates += 1;
                 }
                 if writing {
-                    cand.input.company_id = company_id(c, now, &mut self.ix, cand.company.as_deref(), &mut self.s.companies_created)?;
-                    let id = store::contacts::insert(c, now, &cand.input)?;
+                    cand.input.company_id = company_id(c, now, &mut self.ix, &mut self.search, cand.company.as_deref(), &mut self.s.companies_created)?;
+                    let id = store::contacts::insert_unindexed(c, now, &cand.input)?;
+                    self.search.new_contact(id, &cand.input, cand.company.as_deref());
                     for (pos, (kind, v, n, l)) in cand.extra.iter().enumerate() {
                         store::interop::insert_channel(c, id, kind, v, n, l.as_deref(), pos as i64 + 1)?;
                     }
@@ -653,7 +731,7 @@ impl Runner<'_, '_> {
     }
 }
 
-fn company_id(c: &Connection, now: &str, ix: &mut Index, name: Option<&str>, created: &mut u64) -> Result<Option<i64>> {
+fn company_id(c: &Connection, now: &str, ix: &mut Index, search: &mut store::search::BulkIndex, name: Option<&str>, created: &mut u64) -> Result<Option<i64>> {
     let Some(name) = name.map(str::trim).filter(|n| !n.is_empty()) else { return Ok(None) };
     if let Some(id) = ix.companies_exact.get(name) {
         return Ok(Some(*id));
@@ -662,7 +740,9 @@ fn company_id(c: &Connection, now: &str, ix: &mut Index, name: Option<&str>, cre
     let id = match ix.companies.get(&key) {
         Some(id) => *id,
         None => {
-            let id = store::companies::insert(c, now, &CompanyInput { name: name.to_string(), ..Default::default() })?;
+            let input = CompanyInput { name: name.to_string(), ..Default::default() };
+            let id = store::companies::insert_unindexed(c, now, &input)?;
+            search.new_company(id, &input);
             *created += 1;
             ix.companies.insert(key, id);
             id
@@ -714,7 +794,7 @@ fn update_existing(c: &Connection, now: &str, id: i64, cand: &Candidate) -> Resu
         owner_id: old.owner_id,
         birthday: pick(&i.birthday, &old.birthday),
     };
-    store::contacts::update(c, id, now, &merged)?;
+    store::contacts::update_unindexed(c, id, now, &merged)?;
     let first = store::interop::next_channel_position(c, id)?;
     for (pos, (kind, v, n, l)) in (first..).zip(extra) {
         store::interop::insert_channel(c, id, kind, &v, &n, l.as_deref(), pos)?;
@@ -822,6 +902,75 @@ pub fn export_calendar(store: &Store, clock: &dyn Clock, time_zone: &str) -> Res
         tasks: items.iter().filter(|i| i.kind == "activity").count() as u32,
     };
     Ok((text.into_bytes(), info))
+}
+
+/// What the app can export, each to one file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ExportKind {
+    ContactsVcard4,
+    ContactsVcard3,
+    ContactsCsv,
+    DealsCsv,
+    ActivitiesCsv,
+    Calendar,
+}
+
+impl ExportKind {
+    /// The file extension the save dialog suggests.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::ContactsVcard4 | Self::ContactsVcard3 => "vcf",
+            Self::ContactsCsv | Self::DealsCsv | Self::ActivitiesCsv => "csv",
+            Self::Calendar => "ics",
+        }
+    }
+}
+
+/// What an export wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ExportDone {
+    pub kind: ExportKind,
+    pub path: String,
+    /// Contacts, deals or activities written (routines + next steps + tasks for the calendar).
+    #[ts(type = "number")]
+    pub count: u64,
+    /// The calendar's contents (calendar only).
+    pub calendar: Option<CalendarExport>,
+}
+
+/// Exports to `path`, writing beside it first and renaming when whole, so a
+/// failed export never replaces a good file. `time_zone` is for the calendar.
+pub fn export_to_file(store: &Store, clock: &dyn Clock, kind: ExportKind, time_zone: &str, path: &std::path::Path) -> Result<ExportDone> {
+    let (bytes, count, calendar) = match kind {
+        ExportKind::ContactsVcard4 => with_count(export_contacts(store, ContactsFormat::Vcard4)?),
+        ExportKind::ContactsVcard3 => with_count(export_contacts(store, ContactsFormat::Vcard3)?),
+        ExportKind::ContactsCsv => with_count(export_contacts(store, ContactsFormat::Csv)?),
+        ExportKind::DealsCsv => with_count(export_deals(store)?),
+        ExportKind::ActivitiesCsv => with_count(export_activities(store)?),
+        ExportKind::Calendar => {
+            let (b, c) = export_calendar(store, clock, time_zone)?;
+            let n = (c.routines + c.next_steps + c.tasks) as u64;
+            (b, n, Some(c))
+        }
+    };
+    write_whole(path, &bytes)?;
+    Ok(ExportDone { kind, path: path.display().to_string(), count, calendar })
+}
+
+fn with_count((b, n): (Vec<u8>, usize)) -> (Vec<u8>, u64, Option<CalendarExport>) {
+    (b, n as u64, None)
+}
+
+/// Writes next to the target first, then renames: a half-written file never
+/// replaces a good one.
+pub fn write_whole(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "export".into());
+    let tmp = path.with_file_name(format!(".{name}.part"));
+    std::fs::write(&tmp, bytes).and_then(|_| std::fs::rename(&tmp, path)).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        Error::new(crate::error::ErrorCode::Io, format!("{} cannot be written: {e}. Check the folder.", path.display()))
+    })
 }
 
 #[cfg(test)]
@@ -974,6 +1123,85 @@ mod tests {
             .collect();
         v.sort();
         v
+    }
+
+    #[test]
+    fn the_apps_preview_shows_raw_rows_beside_the_mapping_and_exports_write_whole_files() {
+        let s = store();
+        let csv = "First Name;Last Name;Email\nАнна;Смирнова;anna@x.ru\n\nBoris;Ivanov\n";
+        let p = preview_with_samples(&s, csv.as_bytes(), &opts(DuplicatePolicy::Skip)).unwrap();
+        assert_eq!(p.headers, vec!["First Name", "Last Name", "Email"]);
+        assert_eq!(p.samples, vec![
+            SampleRow { line: 2, cells: vec!["Анна".into(), "Смирнова".into(), "anna@x.ru".into()] },
+            SampleRow { line: 4, cells: vec!["Boris".into(), "Ivanov".into()] },
+        ]);
+        assert_eq!((p.summary.created, p.summary.written, p.summary.warnings.len()), (2, false, 1));
+        let v = preview_with_samples(&s, &fixture("vcard/v40_rfc6350_example.vcf"), &opts(DuplicatePolicy::Skip)).unwrap();
+        assert!(v.headers.is_empty() && v.samples.is_empty() && v.summary.format == Preset::Vcard);
+
+        let mut s = store();
+        import_contacts(&mut s, &clock(), BASE.as_bytes(), &opts(DuplicatePolicy::Skip), false).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("c.vcf");
+        let d = export_to_file(&s, &clock(), ExportKind::ContactsVcard4, "Europe/Berlin", &out).unwrap();
+        assert_eq!((d.count, d.calendar.is_none()), (2, true));
+        assert!(std::fs::read_to_string(&out).unwrap().contains("FN:Anna Smirnova"));
+        let d = export_to_file(&s, &clock(), ExportKind::Calendar, "Europe/Berlin", &dir.path().join("c.ics")).unwrap();
+        assert_eq!(d.calendar.unwrap().time_zone, "Europe/Berlin");
+        let e = export_to_file(&s, &clock(), ExportKind::DealsCsv, "UTC", &dir.path().join("missing/d.csv")).unwrap_err();
+        assert_eq!(e.code, ErrorCode::Io);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2, "no part files left behind");
+        assert_eq!(read_source(&dir.path().join("nope.csv")).unwrap_err().code, ErrorCode::NotFound);
+    }
+
+    #[test]
+    fn imports_index_new_updated_and_created_then_updated_contacts_and_their_companies_for_search() {
+        use crate::store::search::{query, Hit};
+        let mut s = store();
+        import_contacts(&mut s, &clock(), BASE.as_bytes(), &opts(DuplicatePolicy::Skip), false).unwrap();
+        // Anna is updated (new last name, new company); Vera is new; Gleb is created, then updated by a later row.
+        let csv = "First Name,Last Name,Email,Phone,Company\nAnna,Smirnova-Petrova,,8 (912) 345-67-89,Lyutik\nVera,Orlova,vera@x.ru,,Lyutik\nGleb,,gleb@x.ru,,\nGleb,Popov,GLEB@x.ru,,Vasilek\n";
+        let r = import_contacts(&mut s, &clock(), csv.as_bytes(), &opts(DuplicatePolicy::Update), false).unwrap();
+        assert_eq!((r.created, r.updated, r.companies_created), (2, 2, 2));
+        let c = s.conn();
+        let find = |q: &str| {
+            let mut v = query(c, q, 50).unwrap();
+            v.sort_by_key(|h| match h { Hit::Contact(id) => (0, *id), Hit::Company(id) => (1, *id) });
+            v
+        };
+        assert_eq!(find("lyutik"), vec![Hit::Contact(1), Hit::Contact(3), Hit::Company(2)]);
+        assert_eq!(find("petrova"), vec![Hit::Contact(1)]);
+        assert_eq!(find("popov"), vec![Hit::Contact(4)]);
+        assert_eq!(find("vasilek"), vec![Hit::Contact(4), Hit::Company(3)]);
+        assert_eq!(find("gleb"), vec![Hit::Contact(4)], "indexed once");
+        assert_eq!(find("romashka"), vec![Hit::Contact(2), Hit::Company(1)], "Anna moved to Lyutik");
+        c.execute_batch("INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 0)").unwrap();
+    }
+
+    #[test]
+    fn every_imported_contact_can_be_saved_unchanged_in_the_editor() {
+        // One e-mail rule (validate::is_email) for imports and the editor:
+        // Thunderbird's `contact1@invalid` imports, and so saves again.
+        let mut s = store();
+        for f in ["vcard/v21_android_multi_qp_photo.vcf", "vcard/v21_syncevolution_16_contacts.vcf", "vcard/v21_ukrainian_cp1251_8bit.vcf",
+            "vcard/v30_evolution_folded.vcf", "vcard/v40_rfc6350_example.vcf", "csv/google_legacy_export_roundcube.csv", "csv/thunderbird_export_quoting.csv"] {
+            let r = import_contacts(&mut s, &clock(), &fixture(f), &ImportOptions { duplicates: DuplicatePolicy::Create, ..ImportOptions::new(f) }, false).unwrap();
+            assert!(r.written, "{f}: {:?}", r.refused);
+        }
+        let all = contacts(&s);
+        assert!(all.iter().any(|c| c.email.as_deref() == Some("contact2@invalid")));
+        for c in all {
+            let input = ContactInput {
+                company_id: c.company_id, first_name: c.first_name.clone(), last_name: c.last_name.clone(), title: c.title.clone(),
+                phone: c.phone.clone(), email: c.email.clone(), notes: c.notes.clone(), source: c.source, referred_by_id: c.referred_by_id,
+                owner_id: c.owner_id, birthday: c.birthday.clone(),
+            };
+            let saved = crate::usecases::crm::update_contact(&mut s, &clock(), c.id, &input).unwrap_or_else(|e| panic!("{} {}: {e:?}", c.first_name, c.last_name));
+            assert_eq!(saved, c);
+        }
+        // And what the editor refuses, an import refuses too, naming line and field.
+        let r = import_contacts(&mut s, &clock(), "Name,Email\nAnna,anna@x..ru\n".as_bytes(), &opts(DuplicatePolicy::Create), false).unwrap();
+        assert_eq!(r.refused.iter().map(|p| (p.line, p.field.as_deref())).collect::<Vec<_>>(), vec![(2, Some("Email"))]);
     }
 
     #[test]

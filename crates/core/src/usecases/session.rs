@@ -9,6 +9,7 @@ use crate::model::Lang;
 use crate::settings::{demo_path, AppSettings};
 use crate::store::meta::NewWorkspace;
 use crate::store::Store;
+use crate::usecases::backup::{self, RestoreReport};
 use crate::usecases::workspace::{self, WorkspaceSummary};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -31,6 +32,13 @@ pub struct AppSession {
     pub data_dir: String,
     /// Why the last workspace could not be opened at start-up, if it could not.
     pub startup_error: Option<Error>,
+}
+
+/// What restoring a backup in the app did, and the session with the restored workspace open.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct RestoreDone {
+    pub report: RestoreReport,
+    pub session: AppSession,
 }
 
 /// The language of a locale string such as `ru_RU.UTF-8` or `en-GB`.
@@ -126,6 +134,37 @@ impl Session {
         self.open(clock, &path)
     }
 
+    /// Replaces the open workspace with a backup and opens the restored file.
+    /// The backup is inspected first (a wrong file leaves everything as it
+    /// was); the workspace is closed to release its lock, replaced (the old
+    /// file is kept beside it), and opened again. If the replacement fails,
+    /// the original file is opened again.
+    pub fn restore_backup(&mut self, clock: &dyn Clock, backup_path: &Path) -> Result<RestoreDone> {
+        let target = self.store()?.path().map(Path::to_path_buf).ok_or_else(|| {
+            Error::validation("workspace", "This workspace is not a file, so it cannot be replaced. Open a workspace file first.")
+        })?;
+        let contents = backup::inspect(backup_path)?;
+        if !contents.restorable {
+            return Err(Error::new(ErrorCode::InvalidFile, format!(
+                "{} was made by a newer Conveyor (schema {}). Update Conveyor to restore it.", backup_path.display(), contents.schema_version)));
+        }
+        if let Some(s) = self.store.as_ref() {
+            s.checkpoint()?;
+        }
+        self.store = None;
+        match backup::restore(clock, backup_path, &target) {
+            Ok(report) => {
+                let session = self.open(clock, &target)?;
+                Ok(RestoreDone { report, session })
+            }
+            Err(e) => {
+                // Put the workspace back as it was; the restore's error is the one to tell.
+                let _ = self.open(clock, &target);
+                Err(e)
+            }
+        }
+    }
+
     pub fn set_lang(&mut self, lang: Option<Lang>) -> Result<AppSession> {
         self.settings.ui_lang = lang;
         self.settings.save(&self.data_dir)?;
@@ -166,6 +205,37 @@ mod tests {
         let s = Session::start(dir.path(), &clock(), None, Lang::En);
         assert_eq!(s.snapshot().unwrap().workspace.unwrap().name, "Own Ltd");
         assert_eq!(s.snapshot().unwrap().settings.recent.len(), 2);
+    }
+
+    #[test]
+    fn restoring_a_backup_replaces_the_open_workspace_keeps_the_old_file_and_reopens() {
+        use crate::model::ContactInput;
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Session::start(dir.path(), &clock(), None, Lang::En);
+        let own = dir.path().join("own.conveyor");
+        s.create(&clock(), &own, &NewWorkspace::new("Own Ltd", Lang::En, "EUR")).unwrap();
+        let add = |s: &mut Session, n: &str| {
+            crate::usecases::crm::create_contact(s.store_mut().unwrap(), &clock(), &ContactInput { first_name: n.into(), ..Default::default() }).unwrap();
+        };
+        add(&mut s, "Anna");
+        let b = dir.path().join("b.conveyor");
+        backup::backup(s.store().unwrap(), &clock(), &b).unwrap();
+        add(&mut s, "Boris");
+
+        // Not a backup: refused, the workspace stays open as it was.
+        let pdf = dir.path().join("x.pdf");
+        std::fs::write(&pdf, b"%PDF-1.4").unwrap();
+        assert!(s.restore_backup(&clock(), &pdf).is_err());
+        let count = |s: &Session| workspace::info(s.store().unwrap()).unwrap().counts.contacts;
+        assert_eq!(count(&s), 2);
+
+        let done = s.restore_backup(&clock(), &b).unwrap();
+        assert_eq!(done.session.workspace.unwrap().name, "Own Ltd");
+        assert_eq!(done.report.restored.counts.contacts, 1);
+        assert_eq!(count(&s), 1, "the restored file is the open one");
+        let kept = std::path::PathBuf::from(done.report.replaced_kept_as.unwrap());
+        assert_eq!(backup::inspect(&kept).unwrap().counts.contacts, 2);
+        add(&mut s, "Vera");
     }
 
     #[test]

@@ -1,0 +1,158 @@
+// End to end: importing real exports of other programs through the preview,
+// mapping and duplicates screen, then a backup and a restore, in the real
+// window. Native file dialogs cannot be driven by WebDriver, so the app is
+// started with CONVEYOR_TEST_DIALOGS (a test seam, see src-tauri/src/lib.rs):
+// the paths it lists answer the next open/save dialogs in order.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { setTimeout as sleep } from "node:timers/promises";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { startDriver, stopDriver, Session } from "./webdriver.mjs";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const TARGET = process.env.CARGO_TARGET_DIR ?? path.join(ROOT, "target");
+const APP = path.join(TARGET, "debug", "conveyor-app");
+const CLI = path.join(TARGET, "debug", "conveyor");
+const OUT = path.join(ROOT, "tests", "e2e", "out");
+const FIXTURES = path.resolve(ROOT, "../shared/fixtures");
+const EN = JSON.parse(fs.readFileSync(path.join(ROOT, "ui/src/lib/i18n/en.json"), "utf8"));
+
+let tmp, driver, ws, backupFile;
+
+/** `conveyor info --json`, retried while the closing app still holds the file. */
+async function info(file) {
+  for (let i = 0; ; i++) {
+    try {
+      return JSON.parse(execFileSync(CLI, ["info", file, "--json"], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }));
+    } catch (e) {
+      if (i >= 50) throw e;
+      await sleep(100);
+    }
+  }
+}
+
+before(async () => {
+  for (const f of [APP, CLI]) assert.ok(fs.existsSync(f), `${f} is built (./dev test builds it)`);
+  fs.mkdirSync(OUT, { recursive: true });
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), "conveyor-e2e-interop-"));
+  ws = path.join(tmp, "imports.conveyor");
+  backupFile = path.join(tmp, "before-google.conveyor");
+  execFileSync(CLI, ["new", ws, "--name", "Imports Ltd"]);
+  const answers = [
+    path.join(FIXTURES, "csv/thunderbird_export_quoting.csv"),
+    path.join(FIXTURES, "vcard/v21_ukrainian_cp1251_8bit.vcf"),
+    backupFile,
+    path.join(FIXTURES, "csv/google_legacy_export_roundcube.csv"),
+    backupFile,
+  ];
+  driver = await startDriver({
+    CONVEYOR_DATA_DIR: path.join(tmp, "data"),
+    LANG: "en_US.UTF-8",
+    CONVEYOR_TEST_DIALOGS: JSON.stringify(answers),
+  });
+});
+
+after(() => {
+  stopDriver(driver);
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+/** Picks `value` in the <select> with `testid` the way a person does (a change event). */
+async function choose(s, testid, value) {
+  await s.waitFor(testid);
+  await s.exec(
+    "const e = document.querySelector(`[data-testid='${arguments[0]}']`); e.value = arguments[1]; e.dispatchEvent(new Event('change', { bubbles: true })); return 1",
+    [testid, value],
+  );
+}
+
+const openData = async (s, which) => {
+  await s.click("workspace-menu");
+  await s.click(`open-${which}`);
+  await s.waitFor(`${which}-dialog`);
+};
+
+const num = (t) => Number(t.replace(/\D/g, ""));
+
+test("contacts from Thunderbird and a phone import through preview, mapping and duplicates; backup and restore", async () => {
+  const s = await Session.start(driver, APP, ["--workspace", ws]);
+  try {
+    await s.waitFor("screen-today");
+    await s.click("lang-en");
+
+    // 1. Thunderbird's CSV: recognised, read, mapped; the mapping changed in the app.
+    await openData(s, "import");
+    await s.click("import-pick");
+    assert.equal(await s.waitForText("import-format", (t) => t !== ""), EN.interop.presets.thunderbird);
+    assert.equal(await s.text("import-encoding"), "UTF-8");
+    assert.equal(await s.text("import-delimiter"), ",");
+    assert.equal(await s.text("import-rows"), "2");
+    assert.equal(await s.exec("return document.querySelector('[data-testid=import-map-4]').value"), "email");
+    assert.equal(await s.text("import-count-created"), "2");
+    assert.equal(await s.text("import-preview-first-0"), "contact");
+    // First and last name columns ignored: the display name is split instead.
+    await choose(s, "import-map-0", "");
+    await s.waitForText("import-preview-first-0", (t) => t === "contact number");
+    await choose(s, "import-map-1", "");
+    await s.waitForText("import-preview-last-0", (t) => t === "one");
+    await s.click("import-duplicates-skip");
+    fs.writeFileSync(path.join(OUT, "import-preview.png"), await s.screenshot());
+    await s.click("import-run");
+    await s.waitForText("import-result-text", (t) => /2 new/.test(t), 30000);
+    await s.click("import-done");
+    await s.waitGone("import-dialog");
+
+    // 2. A phone's vCard 2.1 in Windows-1251 without a CHARSET: Cyrillic decoded.
+    await openData(s, "import");
+    await s.click("import-pick");
+    assert.equal(await s.waitForText("import-format", (t) => t !== ""), EN.interop.presets.vcard);
+    assert.equal(await s.text("import-preview-first-0"), "Віталій");
+    assert.equal(await s.text("import-preview-last-0"), "Кличко");
+    assert.equal(await s.text("import-preview-action-0"), EN.interop.actions.create);
+    await s.click("import-run");
+    await s.waitForText("import-result-text", (t) => /1 new/.test(t), 30000);
+    await s.click("import-done");
+    await s.waitGone("import-dialog");
+
+    // The imported contact is found by its Cyrillic name.
+    await s.click("nav-clients");
+    await s.type("clients-search", "кличко");
+    const hit = await s.firstWithPrefix("hit-contact-");
+    assert.match(await s.text(hit), /Віталій Кличко/);
+
+    // 3. Backup now, then another import, then restore: the import is gone.
+    await openData(s, "backup");
+    await s.click("backup-now");
+    assert.match(await s.text("backup-saved-counts"), /^3 contacts/);
+    await s.click("backup-done");
+    await openData(s, "import");
+    await s.click("import-pick");
+    await s.waitForText("import-count-created", (t) => t === "1");
+    await s.click("import-run");
+    await s.waitForText("import-result-text", (t) => /1 new/.test(t), 30000);
+    await s.click("import-done");
+    await openData(s, "backup");
+    await s.click("restore-pick");
+    assert.match(await s.text("restore-contents-counts"), /^3 contacts/);
+    assert.equal(await s.text("restore-contents-name"), "Imports Ltd");
+    fs.writeFileSync(path.join(OUT, "restore-contents.png"), await s.screenshot());
+    await s.click("restore-confirm");
+    const kept = await s.text("restore-kept");
+    assert.ok(fs.existsSync(kept), `the replaced file is kept: ${kept}`);
+    await s.click("backup-done");
+    await s.waitFor("screen-today");
+  } finally {
+    await s.close();
+  }
+  // The app has closed the workspace: the restored file holds the first three contacts.
+  const restored = await info(ws);
+  assert.equal(restored.counts.contacts, 3);
+  assert.equal(restored.summary.name, "Imports Ltd");
+  const keptFiles = fs.readdirSync(tmp).filter((f) => /^imports\.conveyor\.replaced-[0-9TZ]+$/.test(f));
+  assert.equal(keptFiles.length, 1, fs.readdirSync(tmp).join(", "));
+  assert.equal((await info(path.join(tmp, keptFiles[0]))).counts.contacts, 4, "the replaced file still has the Google contact");
+});
