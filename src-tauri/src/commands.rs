@@ -734,6 +734,8 @@ commands! {
     /// Every self-assessment, the oldest first.
     fn assessment_history(shell, lang: Lang) -> Vec<AssessmentResult> {
         reviews::assessment_history(shell.session.store()?, lang)
+    }
+
     /// What importing a file would do, writing nothing: format, encoding,
     /// delimiter, mapping, the first rows as they are and as they will be
     /// imported, and the counts of created/updated/skipped/refused rows.
