@@ -211,3 +211,24 @@ fn the_regulation_book_of_one_role_and_of_all_roles_in_english_and_russian() {
     assert_eq!(bad.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("--role"), "{}", String::from_utf8_lossy(&bad.stderr));
 }
+
+#[test]
+fn weekly_and_monthly_reports_read_back_plan_vs_fact_funnel_and_issues() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo(dir.path(), "ru");
+    let f = file.to_str().unwrap();
+    assert!(conveyor(&["plan", "set", f, "--period", "2026-11", "--turnover", "5000000"]).status.success());
+    let month = dir.path().join("m.pdf");
+    let out = conveyor(&["pdf", "report", f, "--every", "monthly", "--date", "2026-11-20", "--out", month.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = checked_text(&month);
+    assert_in_order(&text, &["Отчёт за месяц", "Итоги месяца", "План и факт", "Оборот", "Воронка за период", "Список вопросов", "Миграция клиентов по ABC"]);
+    let week = dir.path().join("w.pdf");
+    let out = conveyor(&["pdf", "report", f, "--every", "weekly", "--date", "2026-11-20", "--lang", "en", "--out", week.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = checked_text(&week);
+    assert_in_order(&text, &["Weekly report", "Results of the week", "Plan vs fact", "Funnel of the period", "Issues list"]);
+    assert!(!text.contains("ABC migration"), "the ABC migration is monthly only");
+    let bad = conveyor(&["pdf", "report", f, "--every", "daily", "--out", week.to_str().unwrap()]);
+    assert_eq!(bad.status.code(), Some(1));
+}

@@ -413,6 +413,24 @@ enum PdfCommand {
         #[arg(long, value_parser = parse_lang)]
         lang: Option<Lang>,
     },
+    /// The weekly or monthly report: plan vs fact, coverage, funnel, issues (monthly: ABC migration).
+    Report {
+        file: PathBuf,
+        /// weekly or monthly.
+        #[arg(long, value_parser = parse_report_kind)]
+        every: conveyor_core::usecases::reviews::ReviewKind,
+        /// Any day of the week or month (default: today).
+        #[arg(long, value_parser = parse_date)]
+        date: Option<NaiveDate>,
+        /// Only this person's work (their id).
+        #[arg(long)]
+        person: Option<i64>,
+        #[arg(long)]
+        out: PathBuf,
+        /// Defaults to the workspace's language.
+        #[arg(long, value_parser = parse_lang)]
+        lang: Option<Lang>,
+    },
     /// The regulation book of one role (hunter, closer, account_manager, head_of_sales) or of all roles.
     Book {
         file: PathBuf,
@@ -425,6 +443,15 @@ enum PdfCommand {
         #[arg(long, value_parser = parse_lang)]
         lang: Option<Lang>,
     },
+}
+
+fn parse_report_kind(s: &str) -> Result<conveyor_core::usecases::reviews::ReviewKind, String> {
+    use conveyor_core::usecases::reviews::ReviewKind;
+    match s {
+        "weekly" => Ok(ReviewKind::Weekly),
+        "monthly" => Ok(ReviewKind::Monthly),
+        _ => Err(format!("“{s}” is not a report; use weekly or monthly")),
+    }
 }
 
 fn parse_role(s: &str) -> Result<conveyor_core::model::Role, String> {
@@ -912,6 +939,13 @@ fn run(cmd: Command) -> Result<ExitCode, Error> {
                 let store = workspace::open(&file, &clock)?;
                 let started = std::time::Instant::now();
                 let doc = documents::call_register(&store, &clock, &CallRegisterRequest { from, to, person_id: person, lang })?;
+                write_pdf(&out, &doc, started)?;
+            }
+            PdfCommand::Report { file, every, date, person, out, lang } => {
+                let store = workspace::open(&file, &clock)?;
+                let started = std::time::Instant::now();
+                let date = date.unwrap_or_else(|| conveyor_core::Clock::today(&clock));
+                let doc = documents::report(&store, &clock, every, date, person, lang)?;
                 write_pdf(&out, &doc, started)?;
             }
             PdfCommand::Book { file, role, out, lang } => {

@@ -102,6 +102,14 @@ pub enum DocumentRequest {
     },
     /// The regulation book of one role, or of every role (`role: null`).
     Book { role: Option<crate::model::Role>, lang: Option<Lang> },
+    /// The weekly or monthly report of the week/month holding `date`.
+    Report {
+        every: crate::usecases::reviews::ReviewKind,
+        date: NaiveDate,
+        #[ts(type = "number | null")]
+        person_id: Option<i64>,
+        lang: Option<Lang>,
+    },
 }
 
 impl DocumentRequest {
@@ -116,6 +124,7 @@ impl DocumentRequest {
                 format!("{} — {}.pdf", if ru { "Профиль клиента" } else { "Client profile" }, file_safe(&name))
             }
             DocumentRequest::Calls { from, to, .. } => format!("{} {from} – {to}.pdf", if ru { "Журнал звонков" } else { "Call register" }),
+            DocumentRequest::Report { every, date, .. } => format!("{} {} {date}.pdf", if ru { "Отчёт" } else { "Report" }, every.code()),
             DocumentRequest::Book { role, .. } => {
                 let lang = if ru { Lang::Ru } else { Lang::En };
                 match role {
@@ -131,7 +140,8 @@ impl DocumentRequest {
             DocumentRequest::Plan { lang, .. }
             | DocumentRequest::Profile { lang, .. }
             | DocumentRequest::Calls { lang, .. }
-            | DocumentRequest::Book { lang, .. } => *lang,
+            | DocumentRequest::Book { lang, .. }
+            | DocumentRequest::Report { lang, .. } => *lang,
         }
     }
 }
@@ -161,7 +171,18 @@ pub fn render(s: &Store, clock: &dyn Clock, req: &DocumentRequest) -> Result<Ren
             call_register(s, clock, &CallRegisterRequest { from: *from, to: *to, person_id: *person_id, lang: *lang })
         }
         DocumentRequest::Book { role, lang } => regulation_book(s, clock, *role, *lang),
+        DocumentRequest::Report { every, date, person_id, lang } => report(s, clock, *every, *date, *person_id, *lang),
     }
+}
+
+/// The weekly or monthly report (a daily one is not a printed document).
+pub fn report(s: &Store, clock: &dyn Clock, kind: crate::usecases::reviews::ReviewKind, date: NaiveDate, person_id: Option<i64>, lang: Option<Lang>) -> Result<Rendered> {
+    use crate::usecases::reviews::ReviewKind;
+    if kind == ReviewKind::Daily {
+        return Err(Error::validation("kind", "Reports are weekly or monthly. Choose one of them."));
+    }
+    let lang = lang_of(s, lang)?;
+    pdf::render(&docs::report::build(s, clock, kind, date, person_id, lang)?, clock)
 }
 
 /// The regulation book of one role, or of every role.
@@ -253,6 +274,8 @@ mod tests {
             DocumentRequest::Calls { from: "2026-11-01".parse().unwrap(), to: "2026-11-24".parse().unwrap(), person_id: None, lang: None },
             DocumentRequest::Book { role: None, lang: None },
             DocumentRequest::Book { role: Some(crate::model::Role::Hunter), lang: Some(Lang::Ru) },
+            DocumentRequest::Report { every: crate::usecases::reviews::ReviewKind::Weekly, date: "2026-11-20".parse().unwrap(), person_id: None, lang: None },
+            DocumentRequest::Report { every: crate::usecases::reviews::ReviewKind::Monthly, date: "2026-11-20".parse().unwrap(), person_id: None, lang: Some(Lang::Ru) },
         ];
         for req in &requests {
             let name = req.suggested_file_name(&s).unwrap();

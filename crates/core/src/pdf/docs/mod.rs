@@ -7,6 +7,7 @@ pub mod book;
 pub mod calls;
 pub mod plan;
 pub mod profile;
+pub mod report;
 
 /// The text, or a dash when there is none.
 pub(crate) fn or_dash(s: Option<&str>) -> String {
