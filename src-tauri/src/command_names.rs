@@ -60,4 +60,7 @@
     "assessment_questions",
     "assessment_save",
     "assessment_history",
+    "document_name",
+    "document_save",
+    "document_open",
 ]

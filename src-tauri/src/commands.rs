@@ -9,7 +9,7 @@ use conveyor_core::store::clients::ClientFilter;
 use conveyor_core::usecases::clients::{self, ClientPage, ClientProfile, SearchHit};
 use conveyor_core::store::reports::CallRow;
 use conveyor_core::usecases::crm::{Archivable, TrashItem};
-use conveyor_core::usecases::documents::{self, CallRegisterRequest};
+use conveyor_core::usecases::documents::{self, CallRegisterRequest, DocumentRequest, SavedDocument};
 use conveyor_core::usecases::pipeline::{self, CloseReasons, HandOffInput, LeadInput, LogInput, WinInput, WinOutcome};
 use conveyor_core::usecases::today::{self, Today};
 use conveyor_core::store::meta::NewWorkspace;
@@ -32,6 +32,29 @@ use std::sync::{Arc, Mutex};
 pub struct Shell {
     pub session: Session,
     pub clock: SystemClock,
+    /// Documents this window saved: the only files `document_open` opens.
+    pub saved_documents: std::collections::HashSet<PathBuf>,
+}
+
+/// Hands a file to the desktop's default program for its type.
+fn open_with_desktop(path: &std::path::Path) -> Result<(), Error> {
+    #[cfg(target_os = "windows")]
+    let mut cmd = {
+        let mut c = std::process::Command::new("cmd");
+        c.args(["/C", "start", ""]);
+        c
+    };
+    #[cfg(target_os = "macos")]
+    let mut cmd = std::process::Command::new("open");
+    #[cfg(not(any(target_os = "windows", target_os = "macos")))]
+    let mut cmd = std::process::Command::new("xdg-open");
+    cmd.arg(path)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .map(drop)
+        .map_err(|e| Error::new(conveyor_core::ErrorCode::Io, format!("No program could open {} ({e}). Open it from your file manager.", path.display())))
 }
 
 pub type Shared = Arc<Mutex<Shell>>;
@@ -88,19 +111,19 @@ commands! {
 
     /// Opens a workspace file instead of the current one.
     fn workspace_open(shell, path: String) -> AppSession {
-        let Shell { session, clock } = shell;
+        let Shell { session, clock, .. } = shell;
         session.open(clock, &PathBuf::from(path))
     }
 
     /// Creates a new workspace file and opens it.
     fn workspace_create(shell, path: String, name: String, lang: Lang, currency: String) -> AppSession {
-        let Shell { session, clock } = shell;
+        let Shell { session, clock, .. } = shell;
         session.create(clock, &PathBuf::from(path), &NewWorkspace { name, lang, currency, is_demo: false })
     }
 
     /// Opens (creating if needed) the demo workspace in the data folder.
     fn workspace_open_demo(shell) -> AppSession {
-        let Shell { session, clock } = shell;
+        let Shell { session, clock, .. } = shell;
         session.open_demo(clock)
     }
 
@@ -146,7 +169,7 @@ commands! {
 
     /// Adds a step at the end of a stage.
     fn step_add(shell, stage: Stage, name: String, probability_pct: i64) -> Step {
-        let Shell { session, clock } = shell;
+        let Shell { session, clock, .. } = shell;
         crm::add_step(session.store_mut()?, clock, stage, &name, probability_pct)
     }
 
@@ -157,7 +180,7 @@ commands! {
 
     /// Archives an empty step (refused while open deals sit in it).
     fn step_archive(shell, step_id: i64) -> () {
-        let Shell { session, clock } = shell;
+        let Shell { session, clock, .. } = shell;
         crm::archive_step(session.store_mut()?, clock, step_id)
     }
 
@@ -168,13 +191,13 @@ commands! {
 
     /// A new lead: company, contact and a stage-1 deal at once.
     fn lead_create(shell, input: LeadInput) -> Deal {
-        let Shell { session, clock } = shell;
+        let Shell { session, clock, .. } = shell;
         pipeline::create_lead(session.store_mut()?, clock, &input)
     }
 
     /// Moves a deal within its stage (another stage needs a hand-off).
     fn deal_move(shell, deal_id: i64, step_id: i64) -> Deal {
-        let Shell { session, clock } = shell;
+        let Shell { session, clock, .. } = shell;
         pipeline::move_deal(session.store_mut()?, clock, deal_id, step_id)
     }
 
@@ -195,7 +218,7 @@ commands! {
 
     /// Archives a card field (recorded cards keep its value).
     fn card_field_archive(shell, field_id: i64) -> () {
-        let Shell { session, clock } = shell;
+        let Shell { session, clock, .. } = shell;
         pipeline::archive_card_field(session.store_mut()?, clock, field_id)
     }
 
@@ -206,31 +229,31 @@ commands! {
 
     /// Stage 1 → 2 with the qualification card.
     fn deal_hand_off(shell, input: HandOffInput) -> Deal {
-        let Shell { session, clock } = shell;
+        let Shell { session, clock, .. } = shell;
         pipeline::hand_off_qualified_lead(session.store_mut()?, clock, &input)
     }
 
     /// Stage 2 → 3: the first sale, with the hand-over card.
     fn deal_win_first(shell, input: WinInput) -> WinOutcome {
-        let Shell { session, clock } = shell;
+        let Shell { session, clock, .. } = shell;
         pipeline::win_first_deal(session.store_mut()?, clock, &input)
     }
 
     /// Closes a deal as won, lost or disqualified (with a reason).
     fn deal_close(shell, deal_id: i64, close: DealClose) -> Deal {
-        let Shell { session, clock } = shell;
+        let Shell { session, clock, .. } = shell;
         crm::close_deal(session.store_mut()?, clock, deal_id, &close)
     }
 
     /// Brings a closed deal back to open (revive, or undo of a close).
     fn deal_reopen(shell, deal_id: i64) -> Deal {
-        let Shell { session, clock } = shell;
+        let Shell { session, clock, .. } = shell;
         crm::reopen_deal(session.store_mut()?, clock, deal_id)
     }
 
     /// Moves a deal's next step to another day.
     fn deal_reschedule(shell, deal_id: i64, next_step: String, date: chrono::NaiveDate) -> Deal {
-        let Shell { session, clock } = shell;
+        let Shell { session, clock, .. } = shell;
         pipeline::reschedule(session.store_mut()?, clock, deal_id, &next_step, date)
     }
 
@@ -241,13 +264,13 @@ commands! {
 
     /// Logs a call, meeting, e-mail or note done now, with the next step.
     fn activity_log(shell, input: LogInput) -> Activity {
-        let Shell { session, clock } = shell;
+        let Shell { session, clock, .. } = shell;
         pipeline::log_activity(session.store_mut()?, clock, &input)
     }
 
     /// Archives a record (the UI's delete); `record_restore` undoes it.
     fn record_archive(shell, what: Archivable, id: i64) -> () {
-        let Shell { session, clock } = shell;
+        let Shell { session, clock, .. } = shell;
         crm::archive(session.store_mut()?, clock, what, id)
     }
 
@@ -263,7 +286,7 @@ commands! {
 
     /// Brings an archived record back.
     fn record_restore(shell, what: Archivable, id: i64) -> () {
-        let Shell { session, clock } = shell;
+        let Shell { session, clock, .. } = shell;
         crm::restore(session.store_mut()?, clock, what, id)
     }
 
@@ -274,7 +297,7 @@ commands! {
 
     /// Replaces the planning defaults and thresholds.
     fn plan_params_set(shell, params: PlanParams) -> PlanParams {
-        let Shell { session, clock } = shell;
+        let Shell { session, clock, .. } = shell;
         plan::set_plan_params(session.store_mut()?, clock, &params)
     }
 
@@ -285,7 +308,7 @@ commands! {
 
     /// Derives and saves the plan of a period, split per person and stage.
     fn plan_save(shell, request: DeriveRequest, niche_benchmark: Option<String>) -> SavedPlan {
-        let Shell { session, clock } = shell;
+        let Shell { session, clock, .. } = shell;
         plan::save_plan(session.store_mut()?, clock, &request, niche_benchmark.as_deref())
     }
 
@@ -301,7 +324,7 @@ commands! {
 
     /// Approves the saved plan of a period.
     fn plan_approve(shell, period: String) -> SavedPlan {
-        let Shell { session, clock } = shell;
+        let Shell { session, clock, .. } = shell;
         plan::approve_plan(session.store_mut()?, clock, &period)
     }
 
@@ -322,7 +345,7 @@ commands! {
 
     /// Stores the computed ABC classes on the companies (Today's cadence uses them).
     fn abc_apply(shell) -> AbcApplied {
-        let Shell { session, clock } = shell;
+        let Shell { session, clock, .. } = shell;
         analytics::apply_abc(session.store_mut()?, clock)
     }
 
@@ -333,7 +356,7 @@ commands! {
 
     /// Opens (creating the first time) the daily, weekly or monthly review.
     fn review_start(shell, start: ReviewStart) -> Review {
-        let Shell { session, clock } = shell;
+        let Shell { session, clock, .. } = shell;
         reviews::start_review(session.store_mut()?, clock, &start)
     }
 
@@ -344,19 +367,19 @@ commands! {
 
     /// Saves a review's answers (by key).
     fn review_save(shell, review_id: i64, answers: BTreeMap<String, String>) -> Review {
-        let Shell { session, clock } = shell;
+        let Shell { session, clock, .. } = shell;
         reviews::save_review(session.store_mut()?, clock, review_id, &answers)
     }
 
     /// Closes a review, keeping its numbers as they stand.
     fn review_close(shell, review_id: i64) -> Review {
-        let Shell { session, clock } = shell;
+        let Shell { session, clock, .. } = shell;
         reviews::close_review(session.store_mut()?, clock, review_id)
     }
 
     /// Reopens a closed review.
     fn review_reopen(shell, review_id: i64) -> Review {
-        let Shell { session, clock } = shell;
+        let Shell { session, clock, .. } = shell;
         reviews::reopen_review(session.store_mut()?, clock, review_id)
     }
 
@@ -367,25 +390,25 @@ commands! {
 
     /// Adds an issue (owner, due date) to an open review.
     fn review_issue_add(shell, review_id: i64, issue: IssueInput) -> ReviewIssue {
-        let Shell { session, clock } = shell;
+        let Shell { session, clock, .. } = shell;
         reviews::add_issue(session.store_mut()?, clock, review_id, &issue)
     }
 
     /// Changes an issue's text, owner or due date.
     fn review_issue_update(shell, issue_id: i64, issue: IssueInput) -> ReviewIssue {
-        let Shell { session, clock } = shell;
+        let Shell { session, clock, .. } = shell;
         reviews::update_issue(session.store_mut()?, clock, issue_id, &issue)
     }
 
     /// Marks an issue done (or open again).
     fn review_issue_done(shell, issue_id: i64, done: bool) -> ReviewIssue {
-        let Shell { session, clock } = shell;
+        let Shell { session, clock, .. } = shell;
         reviews::set_issue_done(session.store_mut()?, clock, issue_id, done)
     }
 
     /// Carries an earlier review's open issue into a later review.
     fn review_issue_carry(shell, issue_id: i64, to_review_id: i64) -> ReviewIssue {
-        let Shell { session, clock } = shell;
+        let Shell { session, clock, .. } = shell;
         reviews::carry_issue(session.store_mut()?, clock, issue_id, to_review_id)
     }
 
@@ -397,12 +420,34 @@ commands! {
 
     /// Saves one sitting of the self-assessment and scores it per role.
     fn assessment_save(shell, answers: Vec<Answer>, person_id: Option<i64>, lang: Lang) -> AssessmentResult {
-        let Shell { session, clock } = shell;
+        let Shell { session, clock, .. } = shell;
         reviews::save_assessment(session.store_mut()?, clock, &answers, person_id, lang)
     }
 
     /// Every self-assessment, the oldest first.
     fn assessment_history(shell, lang: Lang) -> Vec<AssessmentResult> {
         reviews::assessment_history(shell.session.store()?, lang)
+    }
+
+    /// A file name for the save dialog of a document.
+    fn document_name(shell, request: DocumentRequest) -> String {
+        request.suggested_file_name(shell.session.store()?)
+    }
+
+    /// Renders a document and saves it as PDF at `path` (chosen in the save dialog).
+    fn document_save(shell, request: DocumentRequest, path: String) -> SavedDocument {
+        let Shell { session, clock, saved_documents } = shell;
+        let saved = documents::render_to(session.store()?, clock, &request, std::path::Path::new(&path))?;
+        saved_documents.insert(PathBuf::from(&saved.path));
+        Ok(saved)
+    }
+
+    /// Opens a document this window has just saved in the desktop's PDF viewer.
+    fn document_open(shell, path: String) -> () {
+        let path = PathBuf::from(path);
+        if !shell.saved_documents.contains(&path) {
+            return Err(Error::validation("path", "Conveyor only opens documents it saved in this window. Open other files from your file manager."));
+        }
+        open_with_desktop(&path)
     }
 }

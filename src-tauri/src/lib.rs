@@ -33,7 +33,7 @@ pub fn run() {
     let clock = SystemClock;
     let data_dir = conveyor_core::settings::default_data_dir();
     let session = Session::start(&data_dir, &clock, explicit_workspace().as_deref(), lang_from_locale(&system_locale()));
-    let shared: commands::Shared = Arc::new(Mutex::new(commands::Shell { session, clock }));
+    let shared: commands::Shared = Arc::new(Mutex::new(commands::Shell { session, clock, saved_documents: Default::default() }));
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(shared)

@@ -99,6 +99,8 @@ pub fn export_types(out_dir: &Path) -> Result<(), ts_rs::ExportError> {
     crate::usecases::interop::CalendarExport::export_all(&cfg)?;
     crate::usecases::backup::BackupContents::export_all(&cfg)?;
     crate::usecases::backup::RestoreReport::export_all(&cfg)?;
+    crate::usecases::documents::DocumentRequest::export_all(&cfg)?;
+    crate::usecases::documents::SavedDocument::export_all(&cfg)?;
     Ok(())
 }
 

@@ -21,7 +21,9 @@ export type LogTarget = {
 };
 export type CardTarget = { kind: CardKind; deal: DealCard; toStepId: number | null };
 export type CloseTarget = { deal: DealCard; status: "lost" | "disqualified" };
-export type Toast = { id: number; text: string; undo: (() => Promise<unknown>) | null };
+/** A toast's own button besides Undo, e.g. "Open" after saving a document. */
+export type ToastAction = { label: string; run: () => Promise<unknown> };
+export type Toast = { id: number; text: string; undo: (() => Promise<unknown>) | null; action?: ToastAction };
 
 export const work = $state({
   /** The deal shown in the side panel. */
@@ -57,14 +59,23 @@ export function refresh(): void {
 }
 
 let toastSeq = 0;
-export function toast(text: string, undo: (() => Promise<unknown>) | null = null): void {
+export function toast(text: string, undo: (() => Promise<unknown>) | null = null, action?: ToastAction): void {
   const id = ++toastSeq;
-  work.toasts = [...work.toasts.slice(-2), { id, text, undo }];
+  work.toasts = [...work.toasts.slice(-2), { id, text, undo, action }];
   setTimeout(() => dismissToast(id), TOAST_MS);
 }
 
 export function dismissToast(id: number): void {
   work.toasts = work.toasts.filter((x) => x.id !== id);
+}
+
+export async function runAction(x: Toast): Promise<void> {
+  dismissToast(x.id);
+  try {
+    await x.action?.run();
+  } catch (e) {
+    showError(e);
+  }
 }
 
 export async function runUndo(x: Toast): Promise<void> {

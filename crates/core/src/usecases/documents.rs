@@ -9,6 +9,7 @@ use crate::store::{meta, people, Store};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
+use ts_rs::TS;
 
 /// The longest period a call register covers (about ten years).
 pub const CALLS_MAX_DAYS: i64 = 3_700;
@@ -81,6 +82,97 @@ fn check_call_register(s: &Store, req: &CallRegisterRequest) -> Result<()> {
     Ok(())
 }
 
+/// Any printable document, as the app asks for it (the CLI builds the same).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum DocumentRequest {
+    /// The sales plan for a period (`2027-01`, `2027-Q1`, `2027`) derived from a target.
+    Plan { period: String, target: crate::usecases::plan::Target, lang: Option<Lang> },
+    Profile {
+        #[ts(type = "number")]
+        company_id: i64,
+        lang: Option<Lang>,
+    },
+    Calls {
+        from: NaiveDate,
+        to: NaiveDate,
+        #[ts(type = "number | null")]
+        person_id: Option<i64>,
+        lang: Option<Lang>,
+    },
+}
+
+impl DocumentRequest {
+    /// A file name a person would recognise, for the save dialog.
+    pub fn suggested_file_name(&self, s: &Store) -> Result<String> {
+        let lang = lang_of(s, self.lang())?;
+        let ru = lang == Lang::Ru;
+        Ok(match self {
+            DocumentRequest::Plan { period, .. } => format!("{} {period}.pdf", if ru { "План продаж" } else { "Sales plan" }),
+            DocumentRequest::Profile { company_id, .. } => {
+                let name: String = crate::store::companies::get(s.conn(), *company_id)?.name;
+                format!("{} — {}.pdf", if ru { "Профиль клиента" } else { "Client profile" }, file_safe(&name))
+            }
+            DocumentRequest::Calls { from, to, .. } => format!("{} {from} – {to}.pdf", if ru { "Журнал звонков" } else { "Call register" }),
+        })
+    }
+
+    fn lang(&self) -> Option<Lang> {
+        match self {
+            DocumentRequest::Plan { lang, .. } | DocumentRequest::Profile { lang, .. } | DocumentRequest::Calls { lang, .. } => *lang,
+        }
+    }
+}
+
+/// A name without the characters file systems refuse.
+fn file_safe(name: &str) -> String {
+    let cleaned: String = name.chars().map(|c| if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() { ' ' } else { c }).collect();
+    let cleaned = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
+    cleaned.chars().take(80).collect()
+}
+
+/// Renders any document.
+pub fn render(s: &Store, clock: &dyn Clock, req: &DocumentRequest) -> Result<Rendered> {
+    match req {
+        DocumentRequest::Plan { period, target, lang } => {
+            let derive = crate::usecases::plan::DeriveRequest {
+                period: period.clone(),
+                target: target.clone(),
+                conversion_uplift: 0.0,
+                deal_size_uplift: 0.0,
+                rates: vec![],
+            };
+            sales_plan(s, clock, &derive, *lang)
+        }
+        DocumentRequest::Profile { company_id, lang } => client_profile(s, clock, &ProfileRequest { company_id: *company_id, lang: *lang }),
+        DocumentRequest::Calls { from, to, person_id, lang } => {
+            call_register(s, clock, &CallRegisterRequest { from: *from, to: *to, person_id: *person_id, lang: *lang })
+        }
+    }
+}
+
+/// What the app tells a person after saving a document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SavedDocument {
+    pub path: String,
+    #[ts(type = "number")]
+    pub pages: usize,
+    #[ts(type = "number")]
+    pub bytes: usize,
+    pub warnings: Vec<String>,
+}
+
+/// Renders `req` and writes it to `path` (which must end in `.pdf`).
+pub fn render_to(s: &Store, clock: &dyn Clock, req: &DocumentRequest, path: &Path) -> Result<SavedDocument> {
+    let is_pdf = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+    if !is_pdf {
+        return Err(Error::validation("path", format!("{} is not a .pdf file name. Choose a name ending in .pdf.", path.display())));
+    }
+    let doc = render(s, clock, req)?;
+    save(path, &doc)?;
+    Ok(SavedDocument { path: path.display().to_string(), pages: doc.pages, bytes: doc.bytes.len(), warnings: doc.warnings })
+}
+
 /// Writes a rendered PDF: a temporary file beside `path`, then a rename, so a
 /// reader never sees half a document.
 pub fn save(path: &Path, doc: &Rendered) -> Result<()> {
@@ -121,4 +213,48 @@ pub fn sales_plan(s: &Store, clock: &dyn Clock, req: &crate::usecases::plan::Der
     }
     let doc = docs::plan::build(&meta::load(s.conn())?.name, &whole, &months, lang)?;
     pdf::render(&doc, clock)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::testing::{clock, store};
+    use crate::usecases::plan::Target;
+
+    #[test]
+    fn every_document_kind_renders_to_a_pdf_file_with_a_recognisable_name() {
+        let mut s = store();
+        crate::demo::generate(&mut s, &clock(), &crate::demo::DemoSpec::default()).unwrap();
+        let company_id: i64 = s.conn().query_row("SELECT min(id) FROM companies WHERE client_since IS NOT NULL", [], |r| r.get(0)).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let requests = [
+            DocumentRequest::Plan { period: "2027-01".into(), target: Target::Turnover(5_000_000), lang: None },
+            DocumentRequest::Profile { company_id, lang: Some(Lang::Ru) },
+            DocumentRequest::Calls { from: "2026-11-01".parse().unwrap(), to: "2026-11-24".parse().unwrap(), person_id: None, lang: None },
+        ];
+        for req in &requests {
+            let name = req.suggested_file_name(&s).unwrap();
+            assert!(name.ends_with(".pdf") && !name.contains('/'), "{name}");
+            let path = dir.path().join(&name);
+            let saved = render_to(&s, &clock(), req, &path).unwrap();
+            let bytes = std::fs::read(&path).unwrap();
+            assert!(bytes.starts_with(b"%PDF-"), "{name}");
+            assert_eq!(saved.bytes, bytes.len());
+            assert!(saved.pages >= 1);
+        }
+        assert!(requests[1].suggested_file_name(&s).unwrap().starts_with("Профиль клиента — "));
+    }
+
+    #[test]
+    fn a_document_is_only_written_to_a_pdf_name_and_a_bad_request_writes_nothing() {
+        let s = store();
+        let dir = tempfile::tempdir().unwrap();
+        let req = DocumentRequest::Profile { company_id: 999, lang: None };
+        let txt = dir.path().join("profile.txt");
+        assert_eq!(render_to(&s, &clock(), &req, &txt).unwrap_err().field.as_deref(), Some("path"));
+        let pdf = dir.path().join("profile.pdf");
+        assert_eq!(render_to(&s, &clock(), &req, &pdf).unwrap_err().field.as_deref(), Some("company_id"));
+        assert!(std::fs::read_dir(dir.path()).unwrap().next().is_none(), "nothing written");
+        assert_eq!(file_safe("A/B: \"C\" <D>"), "A B C D");
+    }
 }

@@ -14,11 +14,13 @@ import type { ClientProfile } from "./ClientProfile";
 import type { CloseReasons } from "./CloseReasons";
 import type { Deal } from "./Deal";
 import type { DealClose } from "./DealClose";
+import type { DocumentRequest } from "./DocumentRequest";
 import type { HandOffInput } from "./HandOffInput";
 import type { Lang } from "./Lang";
 import type { LeadInput } from "./LeadInput";
 import type { LogInput } from "./LogInput";
 import type { Person } from "./Person";
+import type { SavedDocument } from "./SavedDocument";
 import type { SearchHit } from "./SearchHit";
 import type { Stage } from "./Stage";
 import type { Step } from "./Step";
@@ -62,4 +64,7 @@ export const commands = {
   trashList: () => invoke<Array<TrashItem>>("trash_list", {}),
   callRegister: (from: string, to: string, personId: number | null) => invoke<Array<CallRow>>("call_register", { from, to, personId }),
   recordRestore: (what: Archivable, id: number) => invoke<null>("record_restore", { what, id }),
+  documentName: (request: DocumentRequest) => invoke<string>("document_name", { request }),
+  documentSave: (request: DocumentRequest, path: string) => invoke<SavedDocument>("document_save", { request, path }),
+  documentOpen: (path: string) => invoke<null>("document_open", { path }),
 };
