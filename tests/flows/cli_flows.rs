@@ -155,3 +155,69 @@ fn plan_derive_works_a_target_back_to_calls_per_day() {
     assert!(stderr(&bad).contains("--period"), "{}", stderr(&bad));
     assert_eq!(conveyor(&["plan", "derive", f, "--period", "2027-01"]).status.code(), Some(1), "a target is required");
 }
+
+#[test]
+fn plan_set_saves_the_same_numbers_and_status_compares_plan_with_fact() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("plan-status.conveyor");
+    let f = file.to_str().unwrap();
+    assert!(conveyor(&["demo", f, "--seed", "9"]).status.success());
+    let json = |args: &[&str]| -> Value {
+        let out = conveyor(args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        serde_json::from_str(&stdout(&out)).unwrap()
+    };
+    let derived = json(&["plan", "derive", f, "--period", "2099-01", "--turnover", "150000", "--json"]);
+    let saved = json(&["plan", "set", f, "--period", "2099-01", "--turnover", "150000", "--niche", "Office supplies: 20 % margin", "--json"]);
+    // `plan set` saves exactly what `plan derive` prints.
+    assert_eq!(saved["derivation"], derived);
+    assert_eq!(saved["niche_benchmark"], "Office supplies: 20 % margin");
+    let lines = saved["lines"].as_array().unwrap();
+    let sum = |k: &str| lines.iter().map(|l| l[k].as_i64().unwrap()).sum::<i64>();
+    assert_eq!((sum("calls"), sum("first_deals")), (derived["calls"].as_i64().unwrap(), derived["first_deals"].as_i64().unwrap()));
+    // The status of a future month: the plan, nothing done yet, no forecast.
+    let st = json(&["plan", "status", f, "--period", "2099-01", "--json"]);
+    assert_eq!(st["plan"]["turnover_minor"], 15_000_000);
+    assert_eq!((st["days_elapsed"].as_i64(), st["forecast_turnover_minor"].is_null()), (Some(0), true));
+    assert_eq!(st["indicators"].as_array().unwrap().len(), 9);
+    // A month without a plan says so; the text form names the signal.
+    let none = json(&["plan", "status", f, "--period", "2098-05", "--json"]);
+    assert_eq!(none["signals"][0]["code"], "no_plan");
+    let text = stdout(&conveyor(&["plan", "status", f, "--period", "2099-01"]));
+    assert!(text.contains("weighted pipeline") && text.contains("calls"), "{text}");
+    let bad = conveyor(&["plan", "status", f, "--period", "2099-01", "--person", "999"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(stderr(&bad).contains("--person"), "{}", stderr(&bad));
+}
+
+#[test]
+fn abc_and_analytics_read_the_demo_business() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("abc.conveyor");
+    let f = file.to_str().unwrap();
+    assert!(conveyor(&["demo", f, "--seed", "9"]).status.success());
+    let json = |args: &[&str]| -> Value {
+        let out = conveyor(args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        serde_json::from_str(&stdout(&out)).unwrap()
+    };
+    let abc = json(&["abc", f, "--json"]);
+    let r = &abc["report"];
+    assert!(r["total_minor"].as_i64().unwrap() > 0);
+    let classes = r["classes"].as_array().unwrap();
+    assert_eq!(classes.iter().map(|c| c["class"].as_str().unwrap()).collect::<Vec<_>>(), ["A", "B", "C"]);
+    let a_share = classes[0]["share"].as_f64().unwrap();
+    assert!((0.8..0.95).contains(&a_share), "A makes about 80 %: {a_share}");
+    assert!(abc["changed"].is_null(), "looking changes nothing");
+    let applied = json(&["abc", f, "--apply", "--json"]);
+    assert_eq!(applied["report"]["differing"], 0);
+    assert_eq!(json(&["abc", f, "--apply", "--json"])["changed"], 0);
+    let a = json(&["analytics", f, "--json"]);
+    let win = a["win_rate"].as_f64().unwrap();
+    assert!(win > 0.0 && win < 1.0, "{win}");
+    assert!(a["funnel"].as_array().unwrap().len() >= 8);
+    assert!(a["referrals"]["new_clients"].as_i64().unwrap() > 0);
+    let bad = conveyor(&["analytics", f, "--from", "2026-12-01", "--to", "2026-01-01"]);
+    assert_eq!(bad.status.code(), Some(1), "{}", stderr(&bad));
+    assert!(stderr(&bad).contains("--from"), "{}", stderr(&bad));
+}

@@ -12,7 +12,7 @@ use conveyor_core::store::meta::NewWorkspace;
 use conveyor_core::usecases::documents::{self, CallRegisterRequest, ProfileRequest};
 use conveyor_core::interop::mapping::{ContactField, Preset};
 use conveyor_core::usecases::interop::{self, ContactsFormat, DuplicatePolicy, ImportOptions, ImportSummary};
-use conveyor_core::usecases::{backup, workspace};
+use conveyor_core::usecases::{analytics, backup, plan, workspace};
 use conveyor_core::{Error, SystemClock};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -101,6 +101,27 @@ enum Command {
     /// The sales plan.
     #[command(subcommand)]
     Plan(PlanCmd),
+    /// Funnel per step and stage, cycle, win rate, close reasons, sources and referrals.
+    Analytics {
+        file: PathBuf,
+        /// First day (default: a year before --to).
+        #[arg(long)]
+        from: Option<NaiveDate>,
+        /// Last day, included (default: today).
+        #[arg(long)]
+        to: Option<NaiveDate>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Clients by value (ABC over the last 12 months) and the concentration warning.
+    Abc {
+        file: PathBuf,
+        /// Store the computed classes on the companies (Today's check-in cadence uses them).
+        #[arg(long)]
+        apply: bool,
+        #[arg(long)]
+        json: bool,
+    },
     /// Print a document as PDF.
     Pdf {
         #[command(subcommand)]
@@ -121,6 +142,33 @@ enum PlanCmd {
         /// What if first deals were this many per cent bigger.
         #[arg(long, default_value_t = 0.0)]
         deal_size_uplift: f64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Derive the plan for a period from its target and save it, split per person and stage.
+    Set {
+        file: PathBuf,
+        #[command(flatten)]
+        target: TargetArgs,
+        #[arg(long, default_value_t = 0.0)]
+        conversion_uplift: f64,
+        #[arg(long, default_value_t = 0.0)]
+        deal_size_uplift: f64,
+        /// The middle of the niche, shown next to the plan.
+        #[arg(long)]
+        niche: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Plan vs fact for a period: forecast, weighted pipeline coverage and risk signals.
+    Status {
+        file: PathBuf,
+        /// A month (2027-01), a quarter (2027-Q1) or a year (2027).
+        #[arg(long)]
+        period: String,
+        /// One person's plan and fact (default: everybody).
+        #[arg(long)]
+        person: Option<i64>,
         #[arg(long)]
         json: bool,
     },
@@ -214,6 +262,85 @@ fn print_plan(p: &conveyor_core::plan::PlanDerivation) {
     println!("  calls per working day   {:>8.1}", p.calls_per_day);
     println!("  prospecting h per week  {:>8.1}   (6 min a call)", p.prospecting_hours_per_week);
     println!("  sales cycle             {:>8} days ({}): start prospecting by {}", i.cycle_days, mark(i.cycle_measured), p.prospect_from);
+}
+
+fn pct(x: Option<f64>) -> String {
+    x.map_or("–".into(), |v| format!("{:.1} %", v * 100.0))
+}
+
+fn print_status(st: &conveyor_core::usecases::plan::PlanStatus) {
+    let cur = &st.currency;
+    println!("Plan vs fact {} ({} – {}), today {}: {} of {} days, {} of {} working days", st.period, st.period_start, st.period_last, st.today,
+        st.days_elapsed, st.days, st.working_days_elapsed, st.working_days);
+    match &st.plan {
+        None => println!("  no plan saved for this period: set one with `conveyor plan set`"),
+        Some(_) => {
+            println!("  {:<16} {:>18} {:>18} {:>18} {:>9} {:>18}", "measure", "plan", "fact", "by now", "pace", "needed/day");
+            for i in &st.indicators {
+                let [plan, fact, by_now, per_day] = if matches!(i.key.as_str(), "turnover" | "profit") {
+                    [i.planned as f64, i.fact as f64, i.expected_by_now, i.needed_per_day].map(|m| money(m.round() as i64, cur))
+                } else {
+                    [i.planned.to_string(), i.fact.to_string(), format!("{:.1}", i.expected_by_now), format!("{:.1}", i.needed_per_day)]
+                };
+                println!("  {:<16} {:>18} {:>18} {:>18} {:>9} {:>18}{}", i.key, plan, fact, by_now, pct(i.pace), per_day, if i.behind { "  behind" } else { "" });
+            }
+        }
+    }
+    if let Some(f) = st.forecast_turnover_minor {
+        println!("  forecast turnover      {}", money(f, cur));
+    }
+    println!("  remaining to plan      {}", money(st.remaining_minor, cur));
+    println!("  weighted pipeline      {} of {} in {} open deals; coverage {}", money(st.pipeline.weighted_minor, cur), money(st.pipeline.value_minor, cur), st.pipeline.deals, pct(st.coverage));
+    if st.signals.is_empty() {
+        println!("  signals: none, the plan is on track");
+    }
+    for s in &st.signals {
+        println!("  signal: {} ({}) {} vs {}", s.code, s.severity, s.value, s.needed);
+    }
+}
+
+fn print_analytics(a: &conveyor_core::usecases::analytics::Analytics) {
+    println!("Analytics {} – {}", a.from, a.to - chrono::Duration::days(1));
+    println!("  funnel (deals opened in the range):");
+    for f in &a.funnel {
+        println!("    {:<18} {:<28} reached {:>6}  open {:>5}  → next {}", f.stage.code(), f.name, f.reached, f.open, pct(f.conversion));
+    }
+    for s in &a.stages {
+        println!("  stage {} conversion: {} of {} = {}", s.stage.number(), s.passed, s.entered, pct(s.conversion));
+    }
+    println!("  first deals closed: {} won, {} lost, {} disqualified; win rate {}; average cycle {} days",
+        a.won, a.lost, a.disqualified, pct(a.win_rate), a.avg_cycle_days.map_or("–".into(), |d| format!("{d:.1}")));
+    for r in &a.reasons {
+        println!("    {:<13} {:>5}  {}", r.status.code(), r.deals, if r.reason.is_empty() { "(no reason)" } else { &r.reason });
+    }
+    println!("  sources:");
+    for s in &a.sources {
+        println!("    {:<12} opened {:>6}  won {:>5}  closed {:>5}  conversion {:>8}  new clients {:>4}", s.source.code(), s.opened, s.won, s.closed, pct(s.conversion), s.new_clients);
+    }
+    let r = &a.referrals;
+    println!("  referrals: {} of {} new clients ({}); conversion {} vs {} for other sources", r.from_referrals, r.new_clients, pct(r.share), pct(r.referral_conversion), pct(r.other_conversion));
+    println!("  month      calls meetings  leads  first deals  turnover");
+    for m in &a.months {
+        println!("  {}  {:>6} {:>8} {:>6} {:>12}  {}", m.month, m.fact.calls, m.fact.meetings, m.fact.leads, m.fact.first_deals, money(m.fact.turnover_minor, &a.currency));
+    }
+}
+
+fn print_abc(r: &conveyor_core::usecases::analytics::AbcReport, changed: Option<i64>) {
+    println!("ABC {} – {} ({}/{}/{}), turnover {}", r.from, r.to - chrono::Duration::days(1), r.a_pct, r.b_pct, 100 - r.a_pct - r.b_pct, money(r.total_minor, &r.currency));
+    for c in &r.classes {
+        println!("  {}: {:>6} clients  {:>20}  {}", c.class.code(), c.clients, money(c.turnover_minor, &r.currency), pct(Some(c.share)));
+    }
+    for w in &r.concentration {
+        println!("  warning: {} makes {} of turnover (over {} %)", w.name, pct(Some(w.share)), w.threshold_pct);
+    }
+    for c in r.clients.iter().take(20) {
+        println!("  {} {:<40} {:>20}  {:>7}", c.class.code(), c.name, money(c.turnover_minor, &r.currency), pct(Some(c.share)));
+    }
+    match changed {
+        Some(n) => println!("Applied: {n} companies changed class."),
+        None if r.differing > 0 => println!("{} companies' stored class differs; `--apply` stores the computed classes.", r.differing),
+        None => {}
+    }
 }
 
 #[derive(Subcommand)]
@@ -631,6 +758,55 @@ fn run(cmd: Command) -> Result<ExitCode, Error> {
                 print_json(&p)?;
             } else {
                 print_plan(&p);
+            }
+        }
+        Command::Plan(PlanCmd::Set { file, target, conversion_uplift, deal_size_uplift, niche, json }) => {
+            let mut store = workspace::open(&file, &clock)?;
+            let p = plan::save_plan(&mut store, &clock, &target.request(conversion_uplift, deal_size_uplift), niche.as_deref())?;
+            if json {
+                print_json(&p)?;
+            } else {
+                print_plan(&p.derivation);
+                println!();
+                println!("Saved as the plan for {}. Per person and stage:", p.period);
+                for l in &p.lines {
+                    let who = l.person_name.as_deref().unwrap_or("(nobody yet)");
+                    let stage = l.stage.map_or("", |s| s.code());
+                    println!("  {who:<20} {stage:<20} calls {:>6}  leads {:>5}  qualified {:>5}  offers {:>5}  first deals {:>4}  repeat orders {:>4}  turnover {}",
+                        l.calls, l.leads, l.qualified_leads, l.offers, l.first_deals, l.repeat_orders, money(l.turnover_minor, &p.derivation.inputs.currency));
+                }
+            }
+        }
+        Command::Plan(PlanCmd::Status { file, period, person, json }) => {
+            let store = workspace::open(&file, &clock)?;
+            let st = plan::plan_status(&store, &clock, &period, person)?;
+            if json {
+                print_json(&st)?;
+            } else {
+                print_status(&st);
+            }
+        }
+        Command::Analytics { file, from, to, json } => {
+            let store = workspace::open(&file, &clock)?;
+            let a = analytics::analytics(&store, &clock, &analytics::AnalyticsRequest { from, to, person_id: None })?;
+            if json {
+                print_json(&a)?;
+            } else {
+                print_analytics(&a);
+            }
+        }
+        Command::Abc { file, apply, json } => {
+            let mut store = workspace::open(&file, &clock)?;
+            let (r, changed) = if apply {
+                let a = analytics::apply_abc(&mut store, &clock)?;
+                (a.report, Some(a.changed))
+            } else {
+                (analytics::abc(&store, &clock)?, None)
+            };
+            if json {
+                print_json(&serde_json::json!({ "report": r, "changed": changed }))?;
+            } else {
+                print_abc(&r, changed);
             }
         }
         Command::Pdf { doc } => match doc {
