@@ -8,7 +8,15 @@ export type PlanDerivation = { inputs: PlanInputs,
 /**
  * Turnover the new clients must bring (target − expected repeat orders).
  */
-new_turnover_minor: number, first_deal_size_minor: number, first_deals: number, offers: number, qualified_leads: number, leads: number, calls: number, working_days: number, calls_per_day: number, prospecting_hours_per_week: number, 
+new_turnover_minor: number, first_deal_size_minor: number, first_deals: number, offers: number, qualified_leads: number, leads: number, calls: number, 
+/**
+ * Repeat orders the expected repeat turnover stands for.
+ */
+repeat_orders: number, 
+/**
+ * Profit the turnover target brings at the margin.
+ */
+profit_minor: number, working_days: number, calls_per_day: number, prospecting_hours_per_week: number, 
 /**
  * Leads must come in one sales cycle ahead: prospecting for this period
  * starts on this date.

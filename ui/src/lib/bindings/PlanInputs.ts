@@ -17,11 +17,23 @@ margin: number, margin_measured: boolean,
 /**
  * Turnover expected from existing clients' repeat orders in the period.
  */
-repeat_turnover_minor: number, avg_first_deal_minor: number, avg_first_deal_measured: boolean, rates: Array<Rate>, cycle_days: number, cycle_measured: boolean, 
+repeat_turnover_minor: number, 
+/**
+ * Whether the repeat pace was measured from the last half-year's orders.
+ */
+repeat_measured: boolean, 
+/**
+ * The usual repeat order (to count repeat orders).
+ */
+avg_repeat_order_minor: number, avg_first_deal_minor: number, avg_first_deal_measured: boolean, rates: Array<Rate>, cycle_days: number, cycle_measured: boolean, 
 /**
  * Minutes a prospecting call takes with its preparation and notes.
  */
 minutes_per_call: number, 
+/**
+ * 5 = Monday to Friday.
+ */
+working_days_per_week: number, 
 /**
  * What-if: every conversion rate × (1 + this), e.g. 0.1 = +10 %.
  */

@@ -28,6 +28,26 @@ import type { Today } from "./Today";
 import type { TrashItem } from "./TrashItem";
 import type { WinInput } from "./WinInput";
 import type { WinOutcome } from "./WinOutcome";
+import type { AbcApplied } from "./AbcApplied";
+import type { AbcReport } from "./AbcReport";
+import type { Analytics } from "./Analytics";
+import type { AnalyticsRequest } from "./AnalyticsRequest";
+import type { Answer } from "./Answer";
+import type { AssessmentResult } from "./AssessmentResult";
+import type { DeriveRequest } from "./DeriveRequest";
+import type { IssueInput } from "./IssueInput";
+import type { MigrationMatrix } from "./MigrationMatrix";
+import type { MigrationRequest } from "./MigrationRequest";
+import type { PlanDerivation } from "./PlanDerivation";
+import type { PlanParams } from "./PlanParams";
+import type { PlanStatus } from "./PlanStatus";
+import type { Questionnaire } from "./Questionnaire";
+import type { Review } from "./Review";
+import type { ReviewIssue } from "./ReviewIssue";
+import type { ReviewKind } from "./ReviewKind";
+import type { ReviewStart } from "./ReviewStart";
+import type { ReviewSummary } from "./ReviewSummary";
+import type { SavedPlan } from "./SavedPlan";
 
 export const commands = {
   appState: () => invoke<AppSession>("app_state", {}),
@@ -67,4 +87,29 @@ export const commands = {
   documentName: (request: DocumentRequest) => invoke<string>("document_name", { request }),
   documentSave: (request: DocumentRequest, path: string) => invoke<SavedDocument>("document_save", { request, path }),
   documentOpen: (path: string) => invoke<null>("document_open", { path }),
+  planParams: () => invoke<PlanParams>("plan_params", {}),
+  planParamsSet: (params: PlanParams) => invoke<PlanParams>("plan_params_set", { params }),
+  planDerive: (request: DeriveRequest) => invoke<PlanDerivation>("plan_derive", { request }),
+  planSave: (request: DeriveRequest, nicheBenchmark: string | null) => invoke<SavedPlan>("plan_save", { request, nicheBenchmark }),
+  planGet: (period: string) => invoke<SavedPlan | null>("plan_get", { period }),
+  planList: () => invoke<Array<SavedPlan>>("plan_list", {}),
+  planApprove: (period: string) => invoke<SavedPlan>("plan_approve", { period }),
+  planStatus: (period: string, personId: number | null) => invoke<PlanStatus>("plan_status", { period, personId }),
+  analyticsGet: (request: AnalyticsRequest) => invoke<Analytics>("analytics_get", { request }),
+  abcGet: () => invoke<AbcReport>("abc_get", {}),
+  abcApply: () => invoke<AbcApplied>("abc_apply", {}),
+  abcMigration: (request: MigrationRequest) => invoke<MigrationMatrix>("abc_migration", { request }),
+  reviewStart: (start: ReviewStart) => invoke<Review>("review_start", { start }),
+  reviewGet: (reviewId: number) => invoke<Review>("review_get", { reviewId }),
+  reviewSave: (reviewId: number, answers: Record<string, string>) => invoke<Review>("review_save", { reviewId, answers }),
+  reviewClose: (reviewId: number) => invoke<Review>("review_close", { reviewId }),
+  reviewReopen: (reviewId: number) => invoke<Review>("review_reopen", { reviewId }),
+  reviewList: (kind: ReviewKind | null, personId: number | null, limit: number) => invoke<Array<ReviewSummary>>("review_list", { kind, personId, limit }),
+  reviewIssueAdd: (reviewId: number, issue: IssueInput) => invoke<ReviewIssue>("review_issue_add", { reviewId, issue }),
+  reviewIssueUpdate: (issueId: number, issue: IssueInput) => invoke<ReviewIssue>("review_issue_update", { issueId, issue }),
+  reviewIssueDone: (issueId: number, done: boolean) => invoke<ReviewIssue>("review_issue_done", { issueId, done }),
+  reviewIssueCarry: (issueId: number, toReviewId: number) => invoke<ReviewIssue>("review_issue_carry", { issueId, toReviewId }),
+  assessmentQuestions: (lang: Lang) => invoke<Questionnaire>("assessment_questions", { lang }),
+  assessmentSave: (answers: Array<Answer>, personId: number | null, lang: Lang) => invoke<AssessmentResult>("assessment_save", { answers, personId, lang }),
+  assessmentHistory: (lang: Lang) => invoke<Array<AssessmentResult>>("assessment_history", { lang }),
 };
