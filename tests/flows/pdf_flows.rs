@@ -186,3 +186,28 @@ fn the_sales_plan_reads_back_from_target_to_calls_per_day_with_its_months() {
     assert!(stderr(&bad).contains("--period"), "{}", stderr(&bad));
     assert!(!dir.path().join("x.pdf").exists(), "nothing written on refusal");
 }
+
+#[test]
+fn the_regulation_book_of_one_role_and_of_all_roles_in_english_and_russian() {
+    let dir = tempfile::tempdir().unwrap();
+    for (lang, hunter, contents, title) in [
+        ("en", "Hunter — lead generation", "Contents", "Regulation book of the sales team"),
+        ("ru", "Охотник — поиск клиентов", "Содержание", "Регламент отдела продаж"),
+    ] {
+        let file = demo(dir.path(), lang);
+        let f = file.to_str().unwrap();
+        let all = dir.path().join(format!("book-{lang}.pdf"));
+        let out = conveyor(&["pdf", "book", f, "--out", all.to_str().unwrap()]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let text = checked_text(&all);
+        assert_in_order(&text, &[title, contents, hunter, hunter]);
+        assert!(pages(&text).len() >= 10, "{lang}: {} pages", pages(&text).len());
+        let one = dir.path().join(format!("hunter-{lang}.pdf"));
+        let out = conveyor(&["pdf", "book", f, "--role", "hunter", "--out", one.to_str().unwrap()]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(pages(&checked_text(&one)).len() < pages(&text).len());
+    }
+    let bad = conveyor(&["pdf", "book", "x.conveyor", "--role", "boss", "--out", dir.path().join("x.pdf").to_str().unwrap()]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("--role"), "{}", String::from_utf8_lossy(&bad.stderr));
+}

@@ -35,6 +35,9 @@ enum Command {
         lang: Lang,
         #[arg(long, default_value = "EUR")]
         currency: String,
+        /// The built-in template to start from: generic-b2b, wholesale or agency.
+        #[arg(long, default_value = "generic-b2b")]
+        template: String,
     },
     /// Create a workspace filled with a demo business (an office-supplies wholesaler).
     Demo {
@@ -101,6 +104,9 @@ enum Command {
     /// The sales plan.
     #[command(subcommand)]
     Plan(PlanCmd),
+    /// The configured sales system as a template file (no client data).
+    #[command(subcommand)]
+    Template(TemplateCmd),
     /// Funnel per step and stage, cycle, win rate, close reasons, sources and referrals.
     Analytics {
         file: PathBuf,
@@ -169,6 +175,29 @@ enum PlanCmd {
         /// One person's plan and fact (default: everybody).
         #[arg(long)]
         person: Option<i64>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum TemplateCmd {
+    /// The built-in templates.
+    List {
+        #[arg(long, default_value = "en", value_parser = parse_lang)]
+        lang: Lang,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write FILE's steps, cards, scripts, regulations and plan parameters to OUT.
+    Export { file: PathBuf, out: PathBuf },
+    /// Replace FILE's configured system with the template IN (never client
+    /// data); --dry-run only shows what would change.
+    Import {
+        file: PathBuf,
+        input: PathBuf,
+        #[arg(long)]
+        dry_run: bool,
         #[arg(long)]
         json: bool,
     },
@@ -384,6 +413,22 @@ enum PdfCommand {
         #[arg(long, value_parser = parse_lang)]
         lang: Option<Lang>,
     },
+    /// The regulation book of one role (hunter, closer, account_manager, head_of_sales) or of all roles.
+    Book {
+        file: PathBuf,
+        /// One role's book; without it, the book of every role.
+        #[arg(long, value_parser = parse_role)]
+        role: Option<conveyor_core::model::Role>,
+        #[arg(long)]
+        out: PathBuf,
+        /// Defaults to the workspace's language.
+        #[arg(long, value_parser = parse_lang)]
+        lang: Option<Lang>,
+    },
+}
+
+fn parse_role(s: &str) -> Result<conveyor_core::model::Role, String> {
+    conveyor_core::model::Role::parse("--role", s).map_err(|e| e.message)
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
@@ -565,6 +610,54 @@ fn main() -> ExitCode {
     }
 }
 
+fn template_cmd(cmd: TemplateCmd, clock: &SystemClock) -> Result<(), Error> {
+    use conveyor_core::usecases::playbook::{self, ChangeAction};
+    match cmd {
+        TemplateCmd::List { lang, json } => {
+            let list = playbook::list_templates(lang)?;
+            if json {
+                return print_json(&list);
+            }
+            for t in list {
+                println!("{:<12} {}", t.id, t.name);
+            }
+        }
+        TemplateCmd::Export { file, out } => {
+            let store = workspace::open(&file, clock)?;
+            let text = playbook::export_json(&store)?;
+            if out.exists() {
+                return Err(Error::new(conveyor_core::ErrorCode::Conflict, format!("{} already exists. Choose another file.", out.display())));
+            }
+            std::fs::write(&out, text)?;
+            println!("Wrote {}.", out.display());
+        }
+        TemplateCmd::Import { file, input, dry_run, json } => {
+            let text = std::fs::read_to_string(&input)
+                .map_err(|e| Error::new(conveyor_core::ErrorCode::Io, format!("{} cannot be read: {e}.", input.display())))?;
+            let mut store = workspace::open(&file, clock)?;
+            let report = playbook::import(&mut store, clock, &input.display().to_string(), &text, dry_run)?;
+            if json {
+                return print_json(&report);
+            }
+            let verb = |a: ChangeAction| match a {
+                ChangeAction::Add => "add",
+                ChangeAction::Update => "update",
+                ChangeAction::Archive => "archive",
+                ChangeAction::Keep => "keep (in use)",
+            };
+            for c in &report.changes {
+                println!("{:<14} {:<12} {:<40} {}", verb(c.action), c.section, c.key, c.name);
+            }
+            match (dry_run, report.changes.len()) {
+                (_, 0) => println!("Nothing to change: the workspace already has this template."),
+                (true, n) => println!("Dry run: {n} changes would be made; nothing was changed."),
+                (false, n) => println!("Imported “{}”: {n} changes.", report.template.name),
+            }
+        }
+    }
+    Ok(())
+}
+
 fn print_json<T: serde::Serialize>(v: &T) -> Result<(), Error> {
     let s = serde_json::to_string_pretty(v).map_err(|e| Error::internal(e.to_string()))?;
     println!("{s}");
@@ -574,11 +667,12 @@ fn print_json<T: serde::Serialize>(v: &T) -> Result<(), Error> {
 fn run(cmd: Command) -> Result<ExitCode, Error> {
     let clock = SystemClock;
     match cmd {
-        Command::New { file, name, lang, currency } => {
-            let store = workspace::create(&file, &clock, &NewWorkspace { name, lang, currency, is_demo: false })?;
+        Command::New { file, name, lang, currency, template } => {
+            let store = workspace::create(&file, &clock, &NewWorkspace { name, lang, currency, is_demo: false, template: Some(template) })?;
             let s = workspace::summary(&store)?;
             println!("Created {} (“{}”, {}, {}).", file.display(), s.name, s.lang, s.currency);
         }
+        Command::Template(cmd) => template_cmd(cmd, &clock)?,
         Command::Demo { file, lang, contacts, activities, seed } => {
             let started = std::time::Instant::now();
             let (_store, report) = demo::create_workspace(&file, &clock, &DemoSpec { lang, contacts, activities, seed })?;
@@ -826,6 +920,12 @@ fn run(cmd: Command) -> Result<ExitCode, Error> {
                 let store = workspace::open(&file, &clock)?;
                 let started = std::time::Instant::now();
                 let doc = documents::call_register(&store, &clock, &CallRegisterRequest { from, to, person_id: person, lang })?;
+                write_pdf(&out, &doc, started)?;
+            }
+            PdfCommand::Book { file, role, out, lang } => {
+                let store = workspace::open(&file, &clock)?;
+                let started = std::time::Instant::now();
+                let doc = documents::regulation_book(&store, &clock, role, lang)?;
                 write_pdf(&out, &doc, started)?;
             }
         },

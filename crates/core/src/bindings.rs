@@ -101,6 +101,41 @@ pub fn export_types(out_dir: &Path) -> Result<(), ts_rs::ExportError> {
     crate::usecases::backup::RestoreReport::export_all(&cfg)?;
     crate::usecases::documents::DocumentRequest::export_all(&cfg)?;
     crate::usecases::documents::SavedDocument::export_all(&cfg)?;
+    {
+        use crate::playbook::template as t;
+        use crate::usecases::{playbook as pb, roles as ro};
+        t::Template::export_all(&cfg)?;
+        t::TemplateInfo::export_all(&cfg)?;
+        t::ScriptBody::export_all(&cfg)?;
+        t::Block::export_all(&cfg)?;
+        t::BlockKind::export_all(&cfg)?;
+        t::Capture::export_all(&cfg)?;
+        t::Branch::export_all(&cfg)?;
+        t::Objection::export_all(&cfg)?;
+        t::Rule::export_all(&cfg)?;
+        t::RegulationKind::export_all(&cfg)?;
+        t::PlanParams::export_all(&cfg)?;
+        crate::store::scripts::Script::export_all(&cfg)?;
+        crate::store::scripts::ScriptVersion::export_all(&cfg)?;
+        crate::store::regulations::Regulation::export_all(&cfg)?;
+        crate::store::roles::RoleHandover::export_all(&cfg)?;
+        crate::store::roles::TimeBlock::export_all(&cfg)?;
+        pb::ScriptInput::export_all(&cfg)?;
+        pb::BlockInput::export_all(&cfg)?;
+        pb::ObjectionHit::export_all(&cfg)?;
+        pb::RunStart::export_all(&cfg)?;
+        pb::RunStartInput::export_all(&cfg)?;
+        pb::RunFinishInput::export_all(&cfg)?;
+        pb::RunResult::export_all(&cfg)?;
+        pb::CapturedValue::export_all(&cfg)?;
+        pb::RegulationInput::export_all(&cfg)?;
+        pb::GenerateReport::export_all(&cfg)?;
+        pb::ImportReport::export_all(&cfg)?;
+        pb::SetupInput::export_all(&cfg)?;
+        pb::SetupResult::export_all(&cfg)?;
+        ro::StructureAdvice::export_all(&cfg)?;
+        ro::TimeTable::export_all(&cfg)?;
+    }
     Ok(())
 }
 

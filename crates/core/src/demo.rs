@@ -187,11 +187,14 @@ pub fn demo_name(lang: Lang) -> &'static str {
     }
 }
 
+/// The built-in template the demo starts from: it is an office-supplies wholesaler.
+pub const DEMO_TEMPLATE: &str = "wholesale";
+
 /// Creates a new workspace file at `path` filled with the demo business.
 /// On failure nothing is left at `path`.
 pub fn create_workspace(path: &Path, clock: &dyn Clock, spec: &DemoSpec) -> Result<(Store, DemoReport)> {
     let t = texts(spec.lang);
-    let init = NewWorkspace { name: demo_name(spec.lang).into(), lang: spec.lang, currency: t.currency.into(), is_demo: true };
+    let init = NewWorkspace { name: demo_name(spec.lang).into(), lang: spec.lang, currency: t.currency.into(), is_demo: true, template: Some(DEMO_TEMPLATE.into()) };
     let mut store = Store::create(path, clock, &init)?;
     match generate(&mut store, clock, spec).and_then(|r| store.analyze().map(|_| r)) {
         Ok(report) => Ok((store, report)),

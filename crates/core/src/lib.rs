@@ -10,6 +10,7 @@ pub mod error;
 pub mod interop;
 pub mod model;
 pub mod plan;
+pub mod playbook;
 pub mod pdf;
 pub mod settings;
 pub mod store;

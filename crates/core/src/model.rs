@@ -37,6 +37,7 @@ macro_rules! coded_enum {
         }
     };
 }
+pub(crate) use coded_enum;
 
 coded_enum!(
     /// The three fixed stages of the conveyor.

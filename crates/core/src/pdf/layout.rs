@@ -305,7 +305,8 @@ impl L<'_> {
     fn lead(next: Option<&Block>) -> f32 {
         match next {
             Some(Block::Chart(_)) => CHART_H,
-            Some(Block::Table(_)) => 52.0,
+            // A table's header and a first row of a few lines.
+            Some(Block::Table(_)) => 84.0,
             Some(Block::Paragraph { style: ParaStyle::Callout, .. }) => 40.0,
             Some(Block::Heading { .. }) => 70.0,
             _ => 44.0,
@@ -558,7 +559,8 @@ impl L<'_> {
 
         let row_h = |cells: &Vec<Vec<String>>| cells.iter().map(Vec::len).max().unwrap_or(1) as f32 * st.line_h + 2.0 * st.pad_y;
         // Never leave a header alone at the bottom of a page.
-        let first_h = rows.first().map(|(_, c)| row_h(c)).unwrap_or(0.0).min(4.0 * st.line_h);
+        // (A first row taller than a page is split anyway: only ask for what can fit.)
+        let first_h = rows.first().map(|(_, c)| row_h(c)).unwrap_or(0.0).min(BOTTOM - TOP - header_h);
         self.ensure(header_h + first_h);
         if st.header {
             self.table_header(t, &header, &xs, &widths, header_h, st);

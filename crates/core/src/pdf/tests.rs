@@ -306,3 +306,79 @@ fn demo_documents_render_in_both_languages() {
         }
     }
 }
+
+#[test]
+fn a_table_header_never_stays_alone_at_the_bottom_of_a_page() {
+    // Fill a page almost to the bottom, then start a table whose first row is tall.
+    for filler in 30..46 {
+        let mut doc = Document::new(Lang::En, "Orphans", "Test");
+        for i in 0..filler {
+            doc.push(Block::para(format!("Filler line {i}.")));
+        }
+        let tall = "A first cell long enough to wrap over several lines of the narrow column, and then some more words to make it tall.";
+        doc.push(Block::Table(Table {
+            columns: vec![Column::left("Rulehead"), Column::left("Whenhead")],
+            rows: vec![Row::new(vec![tall.into(), "Firstrow end".into()]), Row::new(vec!["x".into(), "y".into()])],
+        }));
+        let out = render(&doc, &clock()).unwrap();
+        let text = check_and_extract(&out.bytes);
+        for (i, page) in pages_of(&text).iter().enumerate() {
+            if page.contains("Rulehead") {
+                assert!(page.contains("Firstrow end"), "filler {filler}: page {} has the header without the first row:\n{page}", i + 1);
+            }
+        }
+    }
+}
+
+/// The regulation book of the demo: every role's chapter with its sections in
+/// order, every block of the hunter's script and every objection answer, in
+/// both languages; the one-role book is a part of the whole.
+#[test]
+fn the_regulation_book_prints_every_role_script_block_and_answer() {
+    use crate::demo::{generate, DemoSpec};
+    use crate::model::Role;
+    use crate::pdf::docs::book;
+    for lang in [Lang::En, Lang::Ru] {
+        let init = crate::store::meta::NewWorkspace::new("Book Ltd", lang, "EUR").with_template("generic-b2b");
+        let mut s = crate::store::Store::in_memory(&clock(), &init).unwrap();
+        generate(&mut s, &clock(), &DemoSpec { lang, contacts: 60, activities: 200, seed: 7 }).unwrap();
+        let data = book::load(&s).unwrap();
+        let all = render(&book::build(&data, None, lang), &clock()).unwrap();
+        assert!(all.missing_glyphs.is_empty(), "{lang}: {:?}", all.missing_glyphs);
+        assert_inside_margins(&book::build(&data, None, lang));
+        let text = check_and_extract(&all.bytes).replace('\n', " ");
+        let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let text = squash(&text);
+        assert_eq!(pages_of(&check_and_extract(&all.bytes)).len(), all.pages);
+        assert!(all.pages >= 8, "{lang}: {} pages", all.pages);
+        let t = |k: &str| crate::pdf::i18n::t(lang, k).to_string();
+        assert_in_order(
+            &text,
+            &[
+                &t("book.title_all"),
+                &t("contents"),
+                &t("book.role.hunter"),
+                &t("book.duties"),
+                &t("book.scripts"),
+                &t("book.regulations"),
+                &t("book.kpis"),
+                &t("book.role.closer"),
+                &t("book.role.account_manager"),
+                &t("book.role.head_of_sales"),
+            ],
+        );
+        let hunter_script = data.scripts.iter().find(|x| x.stage == crate::model::Stage::LeadGeneration).unwrap();
+        let titles: Vec<String> = hunter_script.body.blocks.iter().enumerate().map(|(i, b)| squash(&format!("{}. {}", i + 1, b.title))).collect();
+        assert_in_order(&text, &titles.iter().map(String::as_str).collect::<Vec<_>>());
+        for o in &hunter_script.body.objections {
+            for a in &o.answers {
+                let words: Vec<&str> = a.split_whitespace().filter(|w| !w.contains('*')).take(6).collect();
+                assert!(text.contains(&words.join(" ")), "{lang}: answer “{a}” missing");
+            }
+        }
+        let hunter = render(&book::build(&data, Some(Role::Hunter), lang), &clock()).unwrap();
+        let htext = squash(&check_and_extract(&hunter.bytes).replace('\n', " "));
+        assert!(hunter.pages < all.pages);
+        assert!(htext.contains(&t("book.role.hunter")) && !htext.contains(&format!("{} — ", t("book.role.closer"))));
+    }
+}

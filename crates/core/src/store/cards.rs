@@ -179,3 +179,55 @@ pub fn set_field_position(c: &Connection, id: i64, position: i64) -> Result<()> 
     let n = c.execute("UPDATE card_fields SET position = ?2 WHERE id = ?1", params![id, position])?;
     super::changed(n, "Card field", id)
 }
+
+// ---- drafts: card answers captured during calls, before the hand-off --------
+
+pub fn upsert_draft(c: &Connection, now: &str, deal_id: i64, card: CardKind, key: &str, value: &str) -> Result<()> {
+    c.prepare_cached(
+        "INSERT INTO card_drafts (deal_id, card, key, value, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (deal_id, card, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+    )?
+    .execute(params![deal_id, card.code(), key, value, now])?;
+    Ok(())
+}
+
+/// The captured answers of a deal's card, by field key.
+pub fn draft(c: &Connection, deal_id: i64, card: CardKind) -> Result<BTreeMap<String, String>> {
+    let v = c
+        .prepare_cached("SELECT key, value FROM card_drafts WHERE deal_id = ?1 AND card = ?2")?
+        .query_map(params![deal_id, card.code()], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(v)
+}
+
+/// Every field (archived too) with its card, for import and export.
+pub fn all_fields(c: &Connection) -> Result<Vec<(CardField, bool)>> {
+    let v = c
+        .prepare_cached("SELECT id, card, key, label, required, archived_at IS NOT NULL FROM card_fields ORDER BY card, position, id")?
+        .query_map([], |r| {
+            let card: String = r.get(1)?;
+            Ok((
+                CardField {
+                    id: r.get(0)?,
+                    card: if card == "handover" { CardKind::Handover } else { CardKind::Qualification },
+                    key: r.get(2)?,
+                    label: r.get(3)?,
+                    required: r.get(4)?,
+                },
+                r.get(5)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(v)
+}
+
+/// Brings an archived field back with a new label (template import).
+pub fn revive_field(c: &Connection, id: i64, label: &str, required: bool) -> Result<()> {
+    let n = c.execute("UPDATE card_fields SET archived_at = NULL, label = ?2, required = ?3 WHERE id = ?1", params![id, label, required])?;
+    super::changed(n, "Card field", id)
+}
+
+/// Required field keys of a card (for the hand-off norm).
+pub fn required_keys(c: &Connection, card: CardKind) -> Result<Vec<String>> {
+    Ok(fields(c, card)?.into_iter().filter(|f| f.required).map(|f| f.key).collect())
+}

@@ -15,15 +15,26 @@ pub struct NewWorkspace {
     pub lang: Lang,
     pub currency: String,
     pub is_demo: bool,
+    /// A built-in template id (e.g. `generic-b2b`) to start from; `null`:
+    /// only the default steps and cards, no scripts or regulations.
+    #[serde(default)]
+    pub template: Option<String>,
 }
 
 impl NewWorkspace {
     pub fn new(name: &str, lang: Lang, currency: &str) -> Self {
-        NewWorkspace { name: name.into(), lang, currency: currency.into(), is_demo: false }
+        NewWorkspace { name: name.into(), lang, currency: currency.into(), is_demo: false, template: None }
+    }
+    pub fn with_template(mut self, id: &str) -> Self {
+        self.template = Some(id.to_string());
+        self
     }
     pub(crate) fn validate(&self) -> Result<()> {
         validate::required("workspace.name", &self.name, validate::NAME_MAX)?;
         validate::currency("workspace.currency", &self.currency)?;
+        if let Some(id) = &self.template {
+            crate::playbook::template::builtin(id, self.lang)?;
+        }
         Ok(())
     }
 }
@@ -117,5 +128,16 @@ pub fn set_work_settings(c: &Connection, s: &WorkSettings) -> Result<()> {
         "INSERT INTO meta (key, value) VALUES ('work_settings', ?1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         [json],
     )?;
+    Ok(())
+}
+
+/// A free-form setting, if set.
+pub(crate) fn get_opt(c: &Connection, key: &str) -> Result<Option<String>> {
+    Ok(c.prepare_cached("SELECT value FROM meta WHERE key = ?1")?.query_row([key], |r| r.get(0)).optional()?)
+}
+
+pub(crate) fn set(c: &Connection, key: &str, value: &str) -> Result<()> {
+    c.prepare_cached("INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value")?
+        .execute(params![key, value])?;
     Ok(())
 }

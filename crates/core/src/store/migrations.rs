@@ -14,7 +14,8 @@ const MIGRATIONS: &[Migration] = &[
     (include_str!("../migrations/0003_interop.sql"), None),
     (include_str!("../migrations/0004_activity_counts.sql"), None),
     (include_str!("../migrations/0005_today_order.sql"), None),
-    (include_str!("../migrations/0006_plans.sql"), None),
+    (include_str!("../migrations/0006_playbook.sql"), None),
+    (include_str!("../migrations/0007_plans.sql"), None),
 ];
 
 /// A migration: its SQL, and what Rust must do after it in the same

@@ -16,8 +16,12 @@ pub mod contacts;
 pub mod deals;
 pub mod interop;
 pub mod meta;
+pub mod norms;
 pub mod orders;
 pub mod people;
+pub mod regulations;
+pub mod roles;
+pub mod scripts;
 pub mod plans;
 pub mod search;
 pub mod reports;
@@ -162,10 +166,18 @@ impl Store {
     fn initialise(&mut self, clock: &dyn Clock, init: &meta::NewWorkspace) -> Result<()> {
         self.conn.pragma_update(None, "application_id", APPLICATION_ID)?;
         migrations::migrate(&mut self.conn)?;
+        let template = init.template.as_deref().map(|id| crate::playbook::template::builtin(id, init.lang)).transpose()?;
         self.write(|tx| {
             meta::initialise(tx, clock, init)?;
-            steps::insert_defaults(tx, clock, init.lang)?;
-            cards::seed_defaults(tx, init.lang)?;
+            match &template {
+                Some(t) => {
+                    crate::usecases::playbook::apply_in(tx, clock, t)?;
+                }
+                None => {
+                    steps::insert_defaults(tx, clock, init.lang)?;
+                    cards::seed_defaults(tx, init.lang)?;
+                }
+            }
             Ok(())
         })
     }
@@ -184,6 +196,15 @@ impl Store {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let out = f(&tx)?;
         tx.commit()?;
+        Ok(out)
+    }
+
+    /// Runs `f` in a write transaction and rolls it back: a dry run that
+    /// goes through exactly the code of the real change.
+    pub fn rehearse<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let out = f(&tx)?;
+        tx.rollback()?;
         Ok(out)
     }
 

@@ -114,7 +114,7 @@ pub fn get_company(s: &Store, id: i64) -> Result<Company> {
 
 // ---- contacts -------------------------------------------------------------
 
-fn clean_contact(c: &Connection, i: &ContactInput) -> Result<ContactInput> {
+pub(crate) fn clean_contact(c: &Connection, i: &ContactInput) -> Result<ContactInput> {
     let first = validate::optional("contact.first_name", Some(&i.first_name), NAME_MAX)?.unwrap_or_default();
     let last = validate::optional("contact.last_name", Some(&i.last_name), NAME_MAX)?.unwrap_or_default();
     if first.is_empty() && last.is_empty() {

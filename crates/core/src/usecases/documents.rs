@@ -100,6 +100,8 @@ pub enum DocumentRequest {
         person_id: Option<i64>,
         lang: Option<Lang>,
     },
+    /// The regulation book of one role, or of every role (`role: null`).
+    Book { role: Option<crate::model::Role>, lang: Option<Lang> },
 }
 
 impl DocumentRequest {
@@ -114,12 +116,22 @@ impl DocumentRequest {
                 format!("{} — {}.pdf", if ru { "Профиль клиента" } else { "Client profile" }, file_safe(&name))
             }
             DocumentRequest::Calls { from, to, .. } => format!("{} {from} – {to}.pdf", if ru { "Журнал звонков" } else { "Call register" }),
+            DocumentRequest::Book { role, .. } => {
+                let lang = if ru { Lang::Ru } else { Lang::En };
+                match role {
+                    Some(r) => format!("{}.pdf", pdf::i18n::tf(lang, "book.title_role", &[("role", pdf::i18n::t(lang, &format!("book.role.{}", r.code())))])),
+                    None => format!("{}.pdf", pdf::i18n::t(lang, "book.title_all")),
+                }
+            }
         })
     }
 
     fn lang(&self) -> Option<Lang> {
         match self {
-            DocumentRequest::Plan { lang, .. } | DocumentRequest::Profile { lang, .. } | DocumentRequest::Calls { lang, .. } => *lang,
+            DocumentRequest::Plan { lang, .. }
+            | DocumentRequest::Profile { lang, .. }
+            | DocumentRequest::Calls { lang, .. }
+            | DocumentRequest::Book { lang, .. } => *lang,
         }
     }
 }
@@ -148,7 +160,15 @@ pub fn render(s: &Store, clock: &dyn Clock, req: &DocumentRequest) -> Result<Ren
         DocumentRequest::Calls { from, to, person_id, lang } => {
             call_register(s, clock, &CallRegisterRequest { from: *from, to: *to, person_id: *person_id, lang: *lang })
         }
+        DocumentRequest::Book { role, lang } => regulation_book(s, clock, *role, *lang),
     }
+}
+
+/// The regulation book of one role, or of every role.
+pub fn regulation_book(s: &Store, clock: &dyn Clock, role: Option<crate::model::Role>, lang: Option<Lang>) -> Result<Rendered> {
+    let lang = lang_of(s, lang)?;
+    let data = docs::book::load(s)?;
+    pdf::render(&docs::book::build(&data, role, lang), clock)
 }
 
 /// What the app tells a person after saving a document.
@@ -231,6 +251,8 @@ mod tests {
             DocumentRequest::Plan { period: "2027-01".into(), target: Target::Turnover(5_000_000), lang: None },
             DocumentRequest::Profile { company_id, lang: Some(Lang::Ru) },
             DocumentRequest::Calls { from: "2026-11-01".parse().unwrap(), to: "2026-11-24".parse().unwrap(), person_id: None, lang: None },
+            DocumentRequest::Book { role: None, lang: None },
+            DocumentRequest::Book { role: Some(crate::model::Role::Hunter), lang: Some(Lang::Ru) },
         ];
         for req in &requests {
             let name = req.suggested_file_name(&s).unwrap();

@@ -8,6 +8,8 @@ pub mod clients;
 pub mod crm;
 pub mod pipeline;
 pub mod plan;
+pub mod playbook;
+pub mod roles;
 pub mod reviews;
 pub mod today;
 pub mod interop;
@@ -17,5 +19,7 @@ pub mod workspace;
 
 #[cfg(test)]
 mod daily_tests;
+#[cfg(test)]
+mod playbook_tests;
 #[cfg(test)]
 mod plan_tests;

@@ -32,7 +32,7 @@ pub fn move_deal(s: &mut Store, clock: &dyn Clock, deal_id: i64, step_id: i64) -
     })
 }
 
-fn open_deal(c: &Connection, id: i64) -> Result<Deal> {
+pub(crate) fn open_deal(c: &Connection, id: i64) -> Result<Deal> {
     let d = deals::get(c, id)?;
     if d.archived {
         return Err(Error::not_found("Deal", id));
@@ -65,7 +65,7 @@ fn check_card(c: &Connection, kind: CardKind, card: &BTreeMap<String, String>) -
 }
 
 /// The person who holds a role (the first one), if any.
-fn holder_of(c: &Connection, role: Role) -> Result<Option<i64>> {
+pub(crate) fn holder_of(c: &Connection, role: Role) -> Result<Option<i64>> {
     Ok(people::list(c)?.into_iter().find(|p| p.roles.contains(&role)).map(|p| p.id))
 }
 
@@ -234,46 +234,52 @@ pub struct LogInput {
 
 /// Logs a done activity now and sets the deal's next step, in one go.
 pub fn log_activity(s: &mut Store, clock: &dyn Clock, i: &LogInput) -> Result<Activity> {
+    let lang = store::meta::load(s.conn())?.lang;
+    s.write(|tx| {
+        let id = log_in(tx, clock, lang, i)?;
+        activities::get(tx, id)
+    })
+}
+
+/// [`log_activity`] inside a caller's transaction; returns the activity's id.
+pub(crate) fn log_in(tx: &Connection, clock: &dyn Clock, lang: Lang, i: &LogInput) -> Result<i64> {
     let now = stamp(clock.now());
     let now_local = clock.local_now();
     let at = now_local.with_nanosecond(0).unwrap_or(now_local);
-    let lang = store::meta::load(s.conn())?.lang;
-    s.write(|tx| {
-        let deal = i.deal_id.map(|id| open_deal(tx, id)).transpose()?;
-        let next = validate::optional("deal.next_step", i.next_step.as_deref(), 500)?;
-        if let Some(d) = &deal {
-            match (&next, i.next_step_date) {
-                (Some(_), Some(date)) if date < clock.today() => {
-                    return Err(Error::validation("deal.next_step_date", "The next step's date is in the past. Pick today or later."));
-                }
-                (Some(_), Some(_)) => {}
-                (None, _) => return Err(Error::validation("deal.next_step", format!("What is the next step with “{}”? Every open deal needs one with a date.", d.title))),
-                (Some(_), None) => return Err(Error::validation("deal.next_step_date", "Give the next step a date.")),
+    let deal = i.deal_id.map(|id| open_deal(tx, id)).transpose()?;
+    let next = validate::optional("deal.next_step", i.next_step.as_deref(), 500)?;
+    if let Some(d) = &deal {
+        match (&next, i.next_step_date) {
+            (Some(_), Some(date)) if date < clock.today() => {
+                return Err(Error::validation("deal.next_step_date", "The next step's date is in the past. Pick today or later."));
             }
+            (Some(_), Some(_)) => {}
+            (None, _) => return Err(Error::validation("deal.next_step", format!("What is the next step with “{}”? Every open deal needs one with a date.", d.title))),
+            (Some(_), None) => return Err(Error::validation("deal.next_step_date", "Give the next step a date.")),
         }
-        let subject = match i.subject.as_deref().map(str::trim).filter(|x| !x.is_empty()) {
-            Some(x) => x.to_string(),
-            None => kind_name(lang, i.kind).to_string(),
-        };
-        let input = ActivityInput {
-            kind: i.kind,
-            subject,
-            deal_id: i.deal_id,
-            contact_id: i.contact_id.or(deal.as_ref().and_then(|d| d.contact_id)),
-            company_id: i.company_id.or(deal.as_ref().and_then(|d| d.company_id)),
-            owner_id: deal.as_ref().and_then(|d| d.owner_id),
-            due_at: Some(at),
-            done_at: Some(at),
-            outcome: i.outcome.clone(),
-            duration_min: i.duration_min,
-            notes: i.notes.clone(),
-        };
-        let id = super::crm::insert_activity(tx, &now, &input)?;
-        if let Some(d) = &deal {
-            deals::set_next_step(tx, d.id, &now, next.as_deref(), i.next_step_date)?;
-        }
-        activities::get(tx, id)
-    })
+    }
+    let subject = match i.subject.as_deref().map(str::trim).filter(|x| !x.is_empty()) {
+        Some(x) => x.to_string(),
+        None => kind_name(lang, i.kind).to_string(),
+    };
+    let input = ActivityInput {
+        kind: i.kind,
+        subject,
+        deal_id: i.deal_id,
+        contact_id: i.contact_id.or(deal.as_ref().and_then(|d| d.contact_id)),
+        company_id: i.company_id.or(deal.as_ref().and_then(|d| d.company_id)),
+        owner_id: deal.as_ref().and_then(|d| d.owner_id),
+        due_at: Some(at),
+        done_at: Some(at),
+        outcome: i.outcome.clone(),
+        duration_min: i.duration_min,
+        notes: i.notes.clone(),
+    };
+    let id = super::crm::insert_activity(tx, &now, &input)?;
+    if let Some(d) = &deal {
+        deals::set_next_step(tx, d.id, &now, next.as_deref(), i.next_step_date)?;
+    }
+    Ok(id)
 }
 
 fn kind_name(lang: Lang, k: ActivityKind) -> &'static str {

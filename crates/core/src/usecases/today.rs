@@ -59,6 +59,8 @@ pub struct Today {
     pub orders_expected: ClientList,
     /// Open tasks due today or earlier.
     pub tasks_due: TaskList,
+    /// The norms of the regulations that are broken, longest first.
+    pub violations: crate::usecases::playbook::ViolationList,
 }
 
 fn list((deals, total): (Vec<DealCard>, i64)) -> DealList {
@@ -100,6 +102,14 @@ pub fn today(s: &Store, clock: &dyn Clock, owner: Option<i64>) -> Result<Today> 
         checkins_due,
         orders_expected,
         tasks_due: TaskList { tasks, total },
+        violations: crate::usecases::playbook::violations(c, clock, owner, LIST_LIMIT)?,
         settings,
     })
+}
+
+/// Today after the routine engine has run (a cheap no-op when it already ran
+/// today for the same playbook), so routine tasks due today are on it.
+pub fn today_fresh(s: &mut Store, clock: &dyn Clock, owner: Option<i64>) -> Result<Today> {
+    crate::usecases::playbook::generate_if_due(s, clock)?;
+    today(s, clock, owner)
 }

@@ -4,4 +4,9 @@ import type { Lang } from "./Lang";
 /**
  * What a new workspace starts with.
  */
-export type NewWorkspace = { name: string, lang: Lang, currency: string, is_demo: boolean, };
+export type NewWorkspace = { name: string, lang: Lang, currency: string, is_demo: boolean, 
+/**
+ * A built-in template id (e.g. `generic-b2b`) to start from; `null`:
+ * only the default steps and cards, no scripts or regulations.
+ */
+template: string | null, };

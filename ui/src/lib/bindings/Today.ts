@@ -2,6 +2,7 @@
 import type { ClientList } from "./ClientList";
 import type { DealList } from "./DealList";
 import type { TaskList } from "./TaskList";
+import type { ViolationList } from "./ViolationList";
 import type { WorkSettings } from "./WorkSettings";
 
 export type Today = { date: string, settings: WorkSettings, 
@@ -36,4 +37,8 @@ checkins_due: ClientList, orders_expected: ClientList,
 /**
  * Open tasks due today or earlier.
  */
-tasks_due: TaskList, };
+tasks_due: TaskList, 
+/**
+ * The norms of the regulations that are broken, longest first.
+ */
+violations: ViolationList, };

@@ -3,6 +3,7 @@ import { invoke } from "@tauri-apps/api/core";
 import type { Activity } from "./Activity";
 import type { AppSession } from "./AppSession";
 import type { Archivable } from "./Archivable";
+import type { BlockInput } from "./BlockInput";
 import type { Board } from "./Board";
 import type { BoardQuery } from "./BoardQuery";
 import type { CallRow } from "./CallRow";
@@ -14,40 +15,42 @@ import type { ClientProfile } from "./ClientProfile";
 import type { CloseReasons } from "./CloseReasons";
 import type { Deal } from "./Deal";
 import type { DealClose } from "./DealClose";
-import type { DocumentRequest } from "./DocumentRequest";
+import type { GenerateReport } from "./GenerateReport";
 import type { HandOffInput } from "./HandOffInput";
+import type { ImportReport } from "./ImportReport";
 import type { Lang } from "./Lang";
 import type { LeadInput } from "./LeadInput";
 import type { LogInput } from "./LogInput";
+import type { Objection } from "./Objection";
+import type { ObjectionHit } from "./ObjectionHit";
 import type { Person } from "./Person";
-import type { SavedDocument } from "./SavedDocument";
+import type { PersonInput } from "./PersonInput";
+import type { PlanParams } from "./PlanParams";
+import type { Regulation } from "./Regulation";
+import type { RegulationInput } from "./RegulationInput";
+import type { Role } from "./Role";
+import type { RoleHandover } from "./RoleHandover";
+import type { RunFinishInput } from "./RunFinishInput";
+import type { RunResult } from "./RunResult";
+import type { RunStart } from "./RunStart";
+import type { RunStartInput } from "./RunStartInput";
+import type { Script } from "./Script";
+import type { ScriptBody } from "./ScriptBody";
+import type { ScriptInput } from "./ScriptInput";
+import type { ScriptVersion } from "./ScriptVersion";
 import type { SearchHit } from "./SearchHit";
+import type { SetupInput } from "./SetupInput";
+import type { SetupResult } from "./SetupResult";
 import type { Stage } from "./Stage";
 import type { Step } from "./Step";
+import type { StructureAdvice } from "./StructureAdvice";
+import type { TemplateInfo } from "./TemplateInfo";
+import type { TimeBlock } from "./TimeBlock";
+import type { TimeTable } from "./TimeTable";
 import type { Today } from "./Today";
 import type { TrashItem } from "./TrashItem";
 import type { WinInput } from "./WinInput";
 import type { WinOutcome } from "./WinOutcome";
-import type { AbcApplied } from "./AbcApplied";
-import type { AbcReport } from "./AbcReport";
-import type { Analytics } from "./Analytics";
-import type { AnalyticsRequest } from "./AnalyticsRequest";
-import type { Answer } from "./Answer";
-import type { AssessmentResult } from "./AssessmentResult";
-import type { DeriveRequest } from "./DeriveRequest";
-import type { IssueInput } from "./IssueInput";
-import type { MigrationMatrix } from "./MigrationMatrix";
-import type { MigrationRequest } from "./MigrationRequest";
-import type { PlanDerivation } from "./PlanDerivation";
-import type { PlanParams } from "./PlanParams";
-import type { PlanStatus } from "./PlanStatus";
-import type { Questionnaire } from "./Questionnaire";
-import type { Review } from "./Review";
-import type { ReviewIssue } from "./ReviewIssue";
-import type { ReviewKind } from "./ReviewKind";
-import type { ReviewStart } from "./ReviewStart";
-import type { ReviewSummary } from "./ReviewSummary";
-import type { SavedPlan } from "./SavedPlan";
 
 export const commands = {
   appState: () => invoke<AppSession>("app_state", {}),
@@ -84,32 +87,47 @@ export const commands = {
   trashList: () => invoke<Array<TrashItem>>("trash_list", {}),
   callRegister: (from: string, to: string, personId: number | null) => invoke<Array<CallRow>>("call_register", { from, to, personId }),
   recordRestore: (what: Archivable, id: number) => invoke<null>("record_restore", { what, id }),
-  documentName: (request: DocumentRequest) => invoke<string>("document_name", { request }),
-  documentSave: (request: DocumentRequest, path: string) => invoke<SavedDocument>("document_save", { request, path }),
-  documentOpen: (path: string) => invoke<null>("document_open", { path }),
-  planParams: () => invoke<PlanParams>("plan_params", {}),
+  templatesList: () => invoke<Array<TemplateInfo>>("templates_list", {}),
+  templateExport: (path: string) => invoke<null>("template_export", { path }),
+  templateImport: (path: string, dryRun: boolean) => invoke<ImportReport>("template_import", { path, dryRun }),
+  workspaceSetup: (input: SetupInput) => invoke<SetupResult>("workspace_setup", { input }),
+  workspaceCreateFromTemplate: (path: string, name: string, lang: Lang, currency: string, template: string) => invoke<AppSession>("workspace_create_from_template", { path, name, lang, currency, template }),
+  planParamsGet: () => invoke<PlanParams>("plan_params_get", {}),
   planParamsSet: (params: PlanParams) => invoke<PlanParams>("plan_params_set", { params }),
-  planDerive: (request: DeriveRequest) => invoke<PlanDerivation>("plan_derive", { request }),
-  planSave: (request: DeriveRequest, nicheBenchmark: string | null) => invoke<SavedPlan>("plan_save", { request, nicheBenchmark }),
-  planGet: (period: string) => invoke<SavedPlan | null>("plan_get", { period }),
-  planList: () => invoke<Array<SavedPlan>>("plan_list", {}),
-  planApprove: (period: string) => invoke<SavedPlan>("plan_approve", { period }),
-  planStatus: (period: string, personId: number | null) => invoke<PlanStatus>("plan_status", { period, personId }),
-  analyticsGet: (request: AnalyticsRequest) => invoke<Analytics>("analytics_get", { request }),
-  abcGet: () => invoke<AbcReport>("abc_get", {}),
-  abcApply: () => invoke<AbcApplied>("abc_apply", {}),
-  abcMigration: (request: MigrationRequest) => invoke<MigrationMatrix>("abc_migration", { request }),
-  reviewStart: (start: ReviewStart) => invoke<Review>("review_start", { start }),
-  reviewGet: (reviewId: number) => invoke<Review>("review_get", { reviewId }),
-  reviewSave: (reviewId: number, answers: Record<string, string>) => invoke<Review>("review_save", { reviewId, answers }),
-  reviewClose: (reviewId: number) => invoke<Review>("review_close", { reviewId }),
-  reviewReopen: (reviewId: number) => invoke<Review>("review_reopen", { reviewId }),
-  reviewList: (kind: ReviewKind | null, personId: number | null, limit: number) => invoke<Array<ReviewSummary>>("review_list", { kind, personId, limit }),
-  reviewIssueAdd: (reviewId: number, issue: IssueInput) => invoke<ReviewIssue>("review_issue_add", { reviewId, issue }),
-  reviewIssueUpdate: (issueId: number, issue: IssueInput) => invoke<ReviewIssue>("review_issue_update", { issueId, issue }),
-  reviewIssueDone: (issueId: number, done: boolean) => invoke<ReviewIssue>("review_issue_done", { issueId, done }),
-  reviewIssueCarry: (issueId: number, toReviewId: number) => invoke<ReviewIssue>("review_issue_carry", { issueId, toReviewId }),
-  assessmentQuestions: (lang: Lang) => invoke<Questionnaire>("assessment_questions", { lang }),
-  assessmentSave: (answers: Array<Answer>, personId: number | null, lang: Lang) => invoke<AssessmentResult>("assessment_save", { answers, personId, lang }),
-  assessmentHistory: (lang: Lang) => invoke<Array<AssessmentResult>>("assessment_history", { lang }),
+  scriptsList: () => invoke<Array<Script>>("scripts_list", {}),
+  scriptGet: (scriptId: number) => invoke<Script>("script_get", { scriptId }),
+  scriptVersions: (scriptId: number) => invoke<Array<ScriptVersion>>("script_versions", { scriptId }),
+  scriptCreate: (input: ScriptInput) => invoke<Script>("script_create", { input }),
+  scriptUpdate: (scriptId: number, input: ScriptInput) => invoke<Script>("script_update", { scriptId, input }),
+  scriptSaveBody: (scriptId: number, body: ScriptBody) => invoke<Script>("script_save_body", { scriptId, body }),
+  scriptArchive: (scriptId: number) => invoke<null>("script_archive", { scriptId }),
+  scriptsReorder: (stage: Stage, ids: Array<number>) => invoke<Array<Script>>("scripts_reorder", { stage, ids }),
+  scriptBlockAdd: (scriptId: number, block: BlockInput, after: string | null) => invoke<Script>("script_block_add", { scriptId, block, after }),
+  scriptBlockUpdate: (scriptId: number, key: string, block: BlockInput) => invoke<Script>("script_block_update", { scriptId, key, block }),
+  scriptBlockDelete: (scriptId: number, key: string) => invoke<Script>("script_block_delete", { scriptId, key }),
+  scriptBlocksReorder: (scriptId: number, keys: Array<string>) => invoke<Script>("script_blocks_reorder", { scriptId, keys }),
+  scriptObjectionAdd: (scriptId: number, objection: Objection) => invoke<Script>("script_objection_add", { scriptId, objection }),
+  scriptObjectionUpdate: (scriptId: number, index: number, objection: Objection) => invoke<Script>("script_objection_update", { scriptId, index, objection }),
+  scriptObjectionDelete: (scriptId: number, index: number) => invoke<Script>("script_objection_delete", { scriptId, index }),
+  objectionsSearch: (query: string, scriptId: number | null, stage: Stage | null) => invoke<Array<ObjectionHit>>("objections_search", { query, scriptId, stage }),
+  scriptRunStart: (input: RunStartInput) => invoke<RunStart>("script_run_start", { input }),
+  scriptRunFinish: (input: RunFinishInput) => invoke<RunResult>("script_run_finish", { input }),
+  cardDraft: (dealId: number, card: CardKind) => invoke<{ [key in string]: string }>("card_draft", { dealId, card }),
+  activityScriptVersion: (activityId: number) => invoke<ScriptVersion | null>("activity_script_version", { activityId }),
+  regulationsList: () => invoke<Array<Regulation>>("regulations_list", {}),
+  regulationCreate: (input: RegulationInput) => invoke<Regulation>("regulation_create", { input }),
+  regulationUpdate: (regulationId: number, input: RegulationInput) => invoke<Regulation>("regulation_update", { regulationId, input }),
+  regulationArchive: (regulationId: number) => invoke<null>("regulation_archive", { regulationId }),
+  regulationsReorder: (ids: Array<number>) => invoke<Array<Regulation>>("regulations_reorder", { ids }),
+  routinesGenerate: () => invoke<GenerateReport>("routines_generate", {}),
+  personCreate: (input: PersonInput) => invoke<Person>("person_create", { input }),
+  personUpdate: (personId: number, input: PersonInput) => invoke<Person>("person_update", { personId, input }),
+  roleGive: (personId: number, role: Role) => invoke<Person>("role_give", { personId, role }),
+  roleTake: (personId: number, role: Role) => invoke<Person>("role_take", { personId, role }),
+  roleReassign: (role: Role, personId: number) => invoke<Array<RoleHandover>>("role_reassign", { role, personId }),
+  roleHandoverUndo: (handoverId: number) => invoke<RoleHandover>("role_handover_undo", { handoverId }),
+  roleHandovers: () => invoke<Array<RoleHandover>>("role_handovers", {}),
+  structureAdvice: () => invoke<Array<StructureAdvice>>("structure_advice", {}),
+  timeTableGet: (personId: number, date: string) => invoke<TimeTable>("time_table_get", { personId, date }),
+  timeTableSet: (personId: number, blocks: Array<TimeBlock>) => invoke<Array<TimeBlock>>("time_table_set", { personId, blocks }),
 };

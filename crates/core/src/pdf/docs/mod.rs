@@ -3,6 +3,7 @@
 //! requested language; `pdf::render` prints it. The sales plan, the
 //! regulation book and the reports will be more builders like these.
 
+pub mod book;
 pub mod calls;
 pub mod plan;
 pub mod profile;
