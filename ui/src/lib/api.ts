@@ -78,3 +78,19 @@ export async function pickWorkspaceToOpen(filterName: string, title?: string): P
   const path = await open({ title, multiple: false, directory: false, filters: [{ name: filterName, extensions: [WORKSPACE_EXT] }] });
   return typeof path === "string" ? path : null;
 }
+
+/** File extension of template files (a configured sales system, no client data). */
+export const TEMPLATE_EXT = "json";
+
+/** Native "save as" dialog for a template file; `null` when cancelled. */
+export async function pickTemplateToSave(filterName: string, title?: string, defaultPath?: string): Promise<string | null> {
+  const path = await save({ title, defaultPath, filters: [{ name: filterName, extensions: [TEMPLATE_EXT] }] });
+  if (!path) return null;
+  return path.toLowerCase().endsWith(`.${TEMPLATE_EXT}`) ? path : `${path}.${TEMPLATE_EXT}`;
+}
+
+/** Native "open" dialog for a template file; `null` when cancelled. */
+export async function pickTemplateToOpen(filterName: string, title?: string): Promise<string | null> {
+  const path = await open({ title, multiple: false, directory: false, filters: [{ name: filterName, extensions: [TEMPLATE_EXT] }] });
+  return typeof path === "string" ? path : null;
+}

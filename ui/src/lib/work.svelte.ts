@@ -9,6 +9,7 @@ import type { CardKind } from "./bindings/CardKind";
 import type { Deal } from "./bindings/Deal";
 import { localToday } from "./dates";
 import { t } from "./i18n/index.svelte";
+import { playbook } from "./playbook.svelte";
 import { app, showError } from "./session.svelte";
 
 export type LogTarget = {
@@ -82,7 +83,7 @@ export async function runUndo(x: Toast): Promise<void> {
 
 /** True while any overlay is open (global shortcuts wait). */
 export function overlayOpen(): boolean {
-  return !!(work.deal || work.log || work.card || work.close || work.reschedule || work.lead || work.profile || work.palette || work.help || work.stepsDialog || work.cardFieldsDialog || work.trash);
+  return !!(work.deal || work.log || work.card || work.close || work.reschedule || work.lead || work.profile || work.palette || work.help || work.stepsDialog || work.cardFieldsDialog || work.trash || playbook.runner || playbook.setup);
 }
 
 export function closeAll(): void {
@@ -98,6 +99,8 @@ export function closeAll(): void {
   work.stepsDialog = false;
   work.cardFieldsDialog = false;
   work.trash = false;
+  playbook.runner = null;
+  playbook.setup = false;
 }
 
 let stepsFor: string | null = null;
