@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Rule } from "../lib/bindings/Rule";
 import type { ScriptBody } from "../lib/bindings/ScriptBody";
 import { setLocale } from "../lib/i18n/index.svelte";
 import { parseInline, parseMarkdown, plainText } from "../lib/markdown";
@@ -78,7 +79,7 @@ describe("markdown subset", () => {
 describe("rule summaries", () => {
   it("reads a prospecting block in English and Russian", () => {
     setLocale("en");
-    const r = { type: "schedule", every: "week", days: [4, 2], at: "09:00", minutes: 120, activity: "call", target_calls: 40 } as const;
+    const r: Rule = { type: "schedule", every: "week", days: [4, 2], at: "09:00", minutes: 120, activity: "call", target_calls: 40 };
     expect(ruleSummary(r)).toBe("Tue, Thu 09:00 · 120 min · 40 calls");
     setLocale("ru");
     expect(ruleSummary(r)).toBe("вт, чт 09:00 · 120 мин · 40 звонков");
