@@ -90,7 +90,9 @@ impl Session {
         if self.store.as_ref().and_then(|s| s.path()) == Some(path.as_path()) {
             return self.snapshot();
         }
-        let store = Store::open(&path, clock)?;
+        let mut store = Store::open(&path, clock)?;
+        // The routines plan the days ahead as soon as the workspace opens.
+        crate::usecases::playbook::generate_if_due(&mut store, clock)?;
         self.store = Some(store);
         self.remember(clock)?;
         self.snapshot()
