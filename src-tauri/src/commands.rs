@@ -16,7 +16,18 @@ use conveyor_core::store::meta::NewWorkspace;
 use conveyor_core::usecases::board::{self, Board, BoardQuery};
 use conveyor_core::usecases::crm;
 use conveyor_core::usecases::session::{AppSession, Session};
+use conveyor_core::model::{PersonInput, Role};
+use conveyor_core::playbook::template::{Objection, PlanParams, ScriptBody, TemplateInfo};
+use conveyor_core::store::regulations::Regulation;
+use conveyor_core::store::roles::{RoleHandover, TimeBlock};
+use conveyor_core::store::scripts::{Script, ScriptVersion};
+use conveyor_core::usecases::playbook::{
+    self, BlockInput, GenerateReport, ImportReport, ObjectionHit, RegulationInput, RunFinishInput, RunResult, RunStart, RunStartInput,
+    ScriptInput, SetupInput, SetupResult,
+};
+use conveyor_core::usecases::roles::{self, StructureAdvice, TimeTable};
 use conveyor_core::{Error, SystemClock};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
@@ -113,7 +124,8 @@ commands! {
 
     /// Today: what to do now in each stage, problems on top.
     fn today_get(shell, owner_id: Option<i64>) -> Today {
-        today::today(shell.session.store()?, &shell.clock, owner_id)
+        let Shell { session, clock } = shell;
+        today::today_fresh(session.store_mut()?, clock, owner_id)
     }
 
     /// Contacts and companies matching what was typed so far.
@@ -257,5 +269,245 @@ commands! {
     fn record_restore(shell, what: Archivable, id: i64) -> () {
         let Shell { session, clock } = shell;
         crm::restore(session.store_mut()?, clock, what, id)
+    }
+
+    /// The built-in templates, in the open workspace's language.
+    fn templates_list(shell) -> Vec<TemplateInfo> {
+        playbook::list_templates(shell.session.store().and_then(|s| Ok(conveyor_core::usecases::workspace::summary(s)?.lang)).unwrap_or(shell.session.lang()))
+    }
+
+    /// Writes the configured sales system (no client data) to a template file.
+    fn template_export(shell, path: String) -> () {
+        std::fs::write(&path, playbook::export_json(shell.session.store()?)?).map_err(Error::from)
+    }
+
+    /// Imports a template file (dry run: only what would change); never touches client data.
+    fn template_import(shell, path: String, dry_run: bool) -> ImportReport {
+        let text = std::fs::read_to_string(&path).map_err(Error::from)?;
+        let Shell { session, clock } = shell;
+        playbook::import(session.store_mut()?, clock, &path, &text, dry_run)
+    }
+
+    /// The first-run wizard: template, people with their roles, working days.
+    fn workspace_setup(shell, input: SetupInput) -> SetupResult {
+        let Shell { session, clock } = shell;
+        playbook::setup(session.store_mut()?, clock, &input)
+    }
+
+    /// Creates a new workspace from a built-in template and opens it.
+    fn workspace_create_from_template(shell, path: String, name: String, lang: Lang, currency: String, template: String) -> AppSession {
+        let Shell { session, clock } = shell;
+        session.create(clock, &PathBuf::from(path), &NewWorkspace { name, lang, currency, is_demo: false, template: Some(template) })
+    }
+
+    /// The plan parameters from the template (used while history is thin).
+    fn plan_params_get(shell) -> PlanParams {
+        playbook::get_plan_params(shell.session.store()?)
+    }
+
+    /// Changes the plan parameters.
+    fn plan_params_set(shell, params: PlanParams) -> PlanParams {
+        playbook::set_plan_params(shell.session.store_mut()?, &params)
+    }
+
+    /// The scripts of all stages, each with its current version.
+    fn scripts_list(shell) -> Vec<Script> {
+        playbook::list_scripts(shell.session.store()?)
+    }
+
+    /// One script with its current version.
+    fn script_get(shell, script_id: i64) -> Script {
+        playbook::get_script(shell.session.store()?, script_id)
+    }
+
+    /// Every saved version of a script, newest first.
+    fn script_versions(shell, script_id: i64) -> Vec<ScriptVersion> {
+        playbook::script_versions(shell.session.store()?, script_id)
+    }
+
+    /// A new script (with one opening block).
+    fn script_create(shell, input: ScriptInput) -> Script {
+        let Shell { session, clock } = shell;
+        playbook::create_script(session.store_mut()?, clock, &input)
+    }
+
+    /// Renames a script, changes its stage or purpose.
+    fn script_update(shell, script_id: i64, input: ScriptInput) -> Script {
+        let Shell { session, clock } = shell;
+        playbook::update_script(session.store_mut()?, clock, script_id, &input)
+    }
+
+    /// Saves a script's whole content as a new version.
+    fn script_save_body(shell, script_id: i64, body: ScriptBody) -> Script {
+        let Shell { session, clock } = shell;
+        playbook::save_script_body(session.store_mut()?, clock, script_id, &body)
+    }
+
+    /// Archives a script.
+    fn script_archive(shell, script_id: i64) -> () {
+        let Shell { session, clock } = shell;
+        playbook::archive_script(session.store_mut()?, clock, script_id)
+    }
+
+    /// Puts a stage's scripts in a new order.
+    fn scripts_reorder(shell, stage: Stage, ids: Vec<i64>) -> Vec<Script> {
+        playbook::reorder_scripts(shell.session.store_mut()?, stage, &ids)
+    }
+
+    /// Adds a block after another (at the end when `after` is null); a new version.
+    fn script_block_add(shell, script_id: i64, block: BlockInput, after: Option<String>) -> Script {
+        let Shell { session, clock } = shell;
+        playbook::add_block(session.store_mut()?, clock, script_id, &block, after.as_deref())
+    }
+
+    /// Edits a block (text, branches, captures); a new version.
+    fn script_block_update(shell, script_id: i64, key: String, block: BlockInput) -> Script {
+        let Shell { session, clock } = shell;
+        playbook::update_block(session.store_mut()?, clock, script_id, &key, &block)
+    }
+
+    /// Deletes a block and the branches that led to it; a new version.
+    fn script_block_delete(shell, script_id: i64, key: String) -> Script {
+        let Shell { session, clock } = shell;
+        playbook::delete_block(session.store_mut()?, clock, script_id, &key)
+    }
+
+    /// Puts the blocks in a new order; a new version.
+    fn script_blocks_reorder(shell, script_id: i64, keys: Vec<String>) -> Script {
+        let Shell { session, clock } = shell;
+        playbook::reorder_blocks(session.store_mut()?, clock, script_id, &keys)
+    }
+
+    /// Adds an objection with its answers; a new version.
+    fn script_objection_add(shell, script_id: i64, objection: Objection) -> Script {
+        let Shell { session, clock } = shell;
+        playbook::add_objection(session.store_mut()?, clock, script_id, &objection)
+    }
+
+    /// Edits an objection; a new version.
+    fn script_objection_update(shell, script_id: i64, index: u32, objection: Objection) -> Script {
+        let Shell { session, clock } = shell;
+        playbook::update_objection(session.store_mut()?, clock, script_id, index, &objection)
+    }
+
+    /// Deletes an objection; a new version.
+    fn script_objection_delete(shell, script_id: i64, index: u32) -> Script {
+        let Shell { session, clock } = shell;
+        playbook::delete_objection(session.store_mut()?, clock, script_id, index)
+    }
+
+    /// The runner's quick search over objections and answers.
+    fn objections_search(shell, query: String, script_id: Option<i64>, stage: Option<Stage>) -> Vec<ObjectionHit> {
+        playbook::search_objections(shell.session.store()?, &query, script_id, stage)
+    }
+
+    /// What the runner shows: the script, the contact, the card and its draft.
+    fn script_run_start(shell, input: RunStartInput) -> RunStart {
+        playbook::run_start(shell.session.store()?, &input)
+    }
+
+    /// Logs the call with the script version and writes the answers to the profile and card draft.
+    fn script_run_finish(shell, input: RunFinishInput) -> RunResult {
+        let Shell { session, clock } = shell;
+        playbook::run_finish(session.store_mut()?, clock, &input)
+    }
+
+    /// Answers captured for a deal's hand-off card (pre-fills the hand-off dialog).
+    fn card_draft(shell, deal_id: i64, card: CardKind) -> BTreeMap<String, String> {
+        playbook::card_draft(shell.session.store()?, deal_id, card)
+    }
+
+    /// The script version an activity was logged with.
+    fn activity_script_version(shell, activity_id: i64) -> Option<ScriptVersion> {
+        playbook::activity_script_version(shell.session.store()?, activity_id)
+    }
+
+    /// The regulations (routines, norms, standards) in order.
+    fn regulations_list(shell) -> Vec<Regulation> {
+        playbook::list_regulations(shell.session.store()?)
+    }
+
+    /// Adds a regulation.
+    fn regulation_create(shell, input: RegulationInput) -> Regulation {
+        let Shell { session, clock } = shell;
+        playbook::create_regulation(session.store_mut()?, clock, &input)
+    }
+
+    /// Changes a regulation; a changed rule replaces its future tasks only.
+    fn regulation_update(shell, regulation_id: i64, input: RegulationInput) -> Regulation {
+        let Shell { session, clock } = shell;
+        playbook::update_regulation(session.store_mut()?, clock, regulation_id, &input)
+    }
+
+    /// Archives a regulation with its future tasks.
+    fn regulation_archive(shell, regulation_id: i64) -> () {
+        let Shell { session, clock } = shell;
+        playbook::archive_regulation(session.store_mut()?, clock, regulation_id)
+    }
+
+    /// Puts the regulations in a new order.
+    fn regulations_reorder(shell, ids: Vec<i64>) -> Vec<Regulation> {
+        playbook::reorder_regulations(shell.session.store_mut()?, &ids)
+    }
+
+    /// Runs the routine engine now (it also runs when Today is read).
+    fn routines_generate(shell) -> GenerateReport {
+        let Shell { session, clock } = shell;
+        playbook::generate(session.store_mut()?, clock)
+    }
+
+    /// Adds a person (with roles; no work moves).
+    fn person_create(shell, input: PersonInput) -> Person {
+        let Shell { session, clock } = shell;
+        crm::create_person(session.store_mut()?, clock, &input)
+    }
+
+    /// Changes a person's name, contacts and roles (no work moves).
+    fn person_update(shell, person_id: i64, input: PersonInput) -> Person {
+        let Shell { session, clock } = shell;
+        crm::update_person(session.store_mut()?, clock, person_id, &input)
+    }
+
+    /// Gives a person a role, keeping other holders and their work.
+    fn role_give(shell, person_id: i64, role: Role) -> Person {
+        let Shell { session, clock } = shell;
+        roles::give_role(session.store_mut()?, clock, person_id, role)
+    }
+
+    /// Takes a role from a person.
+    fn role_take(shell, person_id: i64, role: Role) -> Person {
+        roles::take_role(shell.session.store_mut()?, person_id, role)
+    }
+
+    /// Gives a role to one person and moves its open work to them, logged.
+    fn role_reassign(shell, role: Role, person_id: i64) -> Vec<RoleHandover> {
+        let Shell { session, clock } = shell;
+        roles::reassign_role(session.store_mut()?, clock, role, person_id)
+    }
+
+    /// Reverses a role hand-over (work done since stays done).
+    fn role_handover_undo(shell, handover_id: i64) -> RoleHandover {
+        let Shell { session, clock } = shell;
+        roles::undo_handover(session.store_mut()?, clock, handover_id)
+    }
+
+    /// The role hand-over log, newest first.
+    fn role_handovers(shell) -> Vec<RoleHandover> {
+        roles::handovers(shell.session.store()?)
+    }
+
+    /// For people holding several stages: the combination, its risks and the measures to watch.
+    fn structure_advice(shell) -> Vec<StructureAdvice> {
+        roles::structure_advice(shell.session.store()?, &shell.clock)
+    }
+
+    /// A person's planned week against the time logged in the week of `date`.
+    fn time_table_get(shell, person_id: i64, date: chrono::NaiveDate) -> TimeTable {
+        roles::time_table(shell.session.store()?, person_id, date)
+    }
+
+    /// Replaces a person's planned week.
+    fn time_table_set(shell, person_id: i64, blocks: Vec<TimeBlock>) -> Vec<TimeBlock> {
+        roles::set_time_table(shell.session.store_mut()?, person_id, &blocks)
     }
 }

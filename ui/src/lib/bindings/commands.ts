@@ -3,6 +3,7 @@ import { invoke } from "@tauri-apps/api/core";
 import type { Activity } from "./Activity";
 import type { AppSession } from "./AppSession";
 import type { Archivable } from "./Archivable";
+import type { BlockInput } from "./BlockInput";
 import type { Board } from "./Board";
 import type { BoardQuery } from "./BoardQuery";
 import type { CallRow } from "./CallRow";
@@ -14,14 +15,38 @@ import type { ClientProfile } from "./ClientProfile";
 import type { CloseReasons } from "./CloseReasons";
 import type { Deal } from "./Deal";
 import type { DealClose } from "./DealClose";
+import type { GenerateReport } from "./GenerateReport";
 import type { HandOffInput } from "./HandOffInput";
+import type { ImportReport } from "./ImportReport";
 import type { Lang } from "./Lang";
 import type { LeadInput } from "./LeadInput";
 import type { LogInput } from "./LogInput";
+import type { Objection } from "./Objection";
+import type { ObjectionHit } from "./ObjectionHit";
 import type { Person } from "./Person";
+import type { PersonInput } from "./PersonInput";
+import type { PlanParams } from "./PlanParams";
+import type { Regulation } from "./Regulation";
+import type { RegulationInput } from "./RegulationInput";
+import type { Role } from "./Role";
+import type { RoleHandover } from "./RoleHandover";
+import type { RunFinishInput } from "./RunFinishInput";
+import type { RunResult } from "./RunResult";
+import type { RunStart } from "./RunStart";
+import type { RunStartInput } from "./RunStartInput";
+import type { Script } from "./Script";
+import type { ScriptBody } from "./ScriptBody";
+import type { ScriptInput } from "./ScriptInput";
+import type { ScriptVersion } from "./ScriptVersion";
 import type { SearchHit } from "./SearchHit";
+import type { SetupInput } from "./SetupInput";
+import type { SetupResult } from "./SetupResult";
 import type { Stage } from "./Stage";
 import type { Step } from "./Step";
+import type { StructureAdvice } from "./StructureAdvice";
+import type { TemplateInfo } from "./TemplateInfo";
+import type { TimeBlock } from "./TimeBlock";
+import type { TimeTable } from "./TimeTable";
 import type { Today } from "./Today";
 import type { TrashItem } from "./TrashItem";
 import type { WinInput } from "./WinInput";
@@ -62,4 +87,47 @@ export const commands = {
   trashList: () => invoke<Array<TrashItem>>("trash_list", {}),
   callRegister: (from: string, to: string, personId: number | null) => invoke<Array<CallRow>>("call_register", { from, to, personId }),
   recordRestore: (what: Archivable, id: number) => invoke<null>("record_restore", { what, id }),
+  templatesList: () => invoke<Array<TemplateInfo>>("templates_list", {}),
+  templateExport: (path: string) => invoke<null>("template_export", { path }),
+  templateImport: (path: string, dryRun: boolean) => invoke<ImportReport>("template_import", { path, dryRun }),
+  workspaceSetup: (input: SetupInput) => invoke<SetupResult>("workspace_setup", { input }),
+  workspaceCreateFromTemplate: (path: string, name: string, lang: Lang, currency: string, template: string) => invoke<AppSession>("workspace_create_from_template", { path, name, lang, currency, template }),
+  planParamsGet: () => invoke<PlanParams>("plan_params_get", {}),
+  planParamsSet: (params: PlanParams) => invoke<PlanParams>("plan_params_set", { params }),
+  scriptsList: () => invoke<Array<Script>>("scripts_list", {}),
+  scriptGet: (scriptId: number) => invoke<Script>("script_get", { scriptId }),
+  scriptVersions: (scriptId: number) => invoke<Array<ScriptVersion>>("script_versions", { scriptId }),
+  scriptCreate: (input: ScriptInput) => invoke<Script>("script_create", { input }),
+  scriptUpdate: (scriptId: number, input: ScriptInput) => invoke<Script>("script_update", { scriptId, input }),
+  scriptSaveBody: (scriptId: number, body: ScriptBody) => invoke<Script>("script_save_body", { scriptId, body }),
+  scriptArchive: (scriptId: number) => invoke<null>("script_archive", { scriptId }),
+  scriptsReorder: (stage: Stage, ids: Array<number>) => invoke<Array<Script>>("scripts_reorder", { stage, ids }),
+  scriptBlockAdd: (scriptId: number, block: BlockInput, after: string | null) => invoke<Script>("script_block_add", { scriptId, block, after }),
+  scriptBlockUpdate: (scriptId: number, key: string, block: BlockInput) => invoke<Script>("script_block_update", { scriptId, key, block }),
+  scriptBlockDelete: (scriptId: number, key: string) => invoke<Script>("script_block_delete", { scriptId, key }),
+  scriptBlocksReorder: (scriptId: number, keys: Array<string>) => invoke<Script>("script_blocks_reorder", { scriptId, keys }),
+  scriptObjectionAdd: (scriptId: number, objection: Objection) => invoke<Script>("script_objection_add", { scriptId, objection }),
+  scriptObjectionUpdate: (scriptId: number, index: number, objection: Objection) => invoke<Script>("script_objection_update", { scriptId, index, objection }),
+  scriptObjectionDelete: (scriptId: number, index: number) => invoke<Script>("script_objection_delete", { scriptId, index }),
+  objectionsSearch: (query: string, scriptId: number | null, stage: Stage | null) => invoke<Array<ObjectionHit>>("objections_search", { query, scriptId, stage }),
+  scriptRunStart: (input: RunStartInput) => invoke<RunStart>("script_run_start", { input }),
+  scriptRunFinish: (input: RunFinishInput) => invoke<RunResult>("script_run_finish", { input }),
+  cardDraft: (dealId: number, card: CardKind) => invoke<{ [key in string]: string }>("card_draft", { dealId, card }),
+  activityScriptVersion: (activityId: number) => invoke<ScriptVersion | null>("activity_script_version", { activityId }),
+  regulationsList: () => invoke<Array<Regulation>>("regulations_list", {}),
+  regulationCreate: (input: RegulationInput) => invoke<Regulation>("regulation_create", { input }),
+  regulationUpdate: (regulationId: number, input: RegulationInput) => invoke<Regulation>("regulation_update", { regulationId, input }),
+  regulationArchive: (regulationId: number) => invoke<null>("regulation_archive", { regulationId }),
+  regulationsReorder: (ids: Array<number>) => invoke<Array<Regulation>>("regulations_reorder", { ids }),
+  routinesGenerate: () => invoke<GenerateReport>("routines_generate", {}),
+  personCreate: (input: PersonInput) => invoke<Person>("person_create", { input }),
+  personUpdate: (personId: number, input: PersonInput) => invoke<Person>("person_update", { personId, input }),
+  roleGive: (personId: number, role: Role) => invoke<Person>("role_give", { personId, role }),
+  roleTake: (personId: number, role: Role) => invoke<Person>("role_take", { personId, role }),
+  roleReassign: (role: Role, personId: number) => invoke<Array<RoleHandover>>("role_reassign", { role, personId }),
+  roleHandoverUndo: (handoverId: number) => invoke<RoleHandover>("role_handover_undo", { handoverId }),
+  roleHandovers: () => invoke<Array<RoleHandover>>("role_handovers", {}),
+  structureAdvice: () => invoke<Array<StructureAdvice>>("structure_advice", {}),
+  timeTableGet: (personId: number, date: string) => invoke<TimeTable>("time_table_get", { personId, date }),
+  timeTableSet: (personId: number, blocks: Array<TimeBlock>) => invoke<Array<TimeBlock>>("time_table_set", { personId, blocks }),
 };
