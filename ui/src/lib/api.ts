@@ -109,3 +109,19 @@ export async function pickNewWorkspacePath(filterName: string, title?: string): 
 export function pickWorkspaceToOpen(filterName: string, title?: string): Promise<string | null> {
   return pickFile([{ name: filterName, extensions: [WORKSPACE_EXT] }], title);
 }
+
+/** File extension of template files (a configured sales system, no client data). */
+export const TEMPLATE_EXT = "json";
+
+/** Native "save as" dialog for a template file; `null` when cancelled. */
+export async function pickTemplateToSave(filterName: string, title?: string, defaultPath?: string): Promise<string | null> {
+  const path = await save({ title, defaultPath, filters: [{ name: filterName, extensions: [TEMPLATE_EXT] }] });
+  if (!path) return null;
+  return path.toLowerCase().endsWith(`.${TEMPLATE_EXT}`) ? path : `${path}.${TEMPLATE_EXT}`;
+}
+
+/** Native "open" dialog for a template file; `null` when cancelled. */
+export async function pickTemplateToOpen(filterName: string, title?: string): Promise<string | null> {
+  const path = await open({ title, multiple: false, directory: false, filters: [{ name: filterName, extensions: [TEMPLATE_EXT] }] });
+  return typeof path === "string" ? path : null;
+}

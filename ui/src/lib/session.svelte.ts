@@ -5,6 +5,8 @@
 import { commands, pickNewWorkspacePath, pickWorkspaceToOpen, toAppError } from "./api";
 import type { AppError, AppSession, Lang } from "./api";
 import { detectLocale, setLocale, t } from "./i18n/index.svelte";
+import { playbook } from "./playbook.svelte";
+import { tick } from "svelte";
 
 export type ScreenId = "today" | "conveyor" | "clients" | "playbook" | "plan" | "reports";
 export const SCREENS: readonly ScreenId[] = ["today", "conveyor", "clients", "playbook", "plan", "reports"];
@@ -77,9 +79,20 @@ export function openDemo(): Promise<boolean> {
   return workspaceAction(() => commands.workspaceOpenDemo());
 }
 
-export async function createWorkspace(path: string, name: string, lang: Lang, currency: string): Promise<boolean> {
-  const ok = await workspaceAction(() => commands.workspaceCreate(path, name, lang, currency));
-  if (ok) app.pendingNewPath = null;
+/** Creates a workspace; from a built-in template, the first-run wizard follows. */
+export async function createWorkspace(path: string, name: string, lang: Lang, currency: string, template: string | null = null): Promise<boolean> {
+  const ok = await workspaceAction(() =>
+    template ? commands.workspaceCreateFromTemplate(path, name, lang, currency, template) : commands.workspaceCreate(path, name, lang, currency),
+  );
+  if (ok) {
+    app.pendingNewPath = null;
+    if (template) {
+      // After the previous workspace's overlays are gone (they close on switching).
+      await tick();
+      playbook.setupTemplate = template;
+      playbook.setup = true;
+    }
+  }
   return ok;
 }
 

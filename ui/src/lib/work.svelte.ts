@@ -9,6 +9,7 @@ import type { CardKind } from "./bindings/CardKind";
 import type { Deal } from "./bindings/Deal";
 import { localToday } from "./dates";
 import { t } from "./i18n/index.svelte";
+import { playbook } from "./playbook.svelte";
 import { app, showError } from "./session.svelte";
 
 export type LogTarget = {
@@ -97,7 +98,7 @@ export async function runUndo(x: Toast): Promise<void> {
 
 /** True while any overlay is open (global shortcuts wait). */
 export function overlayOpen(): boolean {
-  return !!(work.deal || work.log || work.card || work.close || work.reschedule || work.lead || work.profile || work.palette || work.help || work.stepsDialog || work.cardFieldsDialog || work.trash || work.data);
+  return !!(work.deal || work.log || work.card || work.close || work.reschedule || work.lead || work.profile || work.palette || work.help || work.stepsDialog || work.cardFieldsDialog || work.trash || work.data || playbook.runner || playbook.setup);
 }
 
 export function closeAll(): void {
@@ -114,6 +115,8 @@ export function closeAll(): void {
   work.cardFieldsDialog = false;
   work.trash = false;
   work.data = null;
+  playbook.runner = null;
+  playbook.setup = false;
 }
 
 let stepsFor: string | null = null;
