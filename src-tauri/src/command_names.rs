@@ -43,6 +43,7 @@
     "template_import",
     "workspace_setup",
     "workspace_create_from_template",
+    "template_plan_get",
     "scripts_list",
     "script_get",
     "script_versions",

@@ -396,6 +396,11 @@ commands! {
         session.create(clock, &PathBuf::from(path), &NewWorkspace { name, lang, currency, is_demo: false, template: Some(template) })
     }
 
+    /// The template's plan parameters (working days, currency, defaults) as last applied.
+    fn template_plan_get(shell) -> conveyor_core::playbook::template::PlanParams {
+        playbook::get_plan_params(shell.session.store()?)
+    }
+
     /// The scripts of all stages, each with its current version.
     fn scripts_list(shell) -> Vec<Script> {
         playbook::list_scripts(shell.session.store()?)

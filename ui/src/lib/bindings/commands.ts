@@ -73,6 +73,7 @@ import type { Stage } from "./Stage";
 import type { Step } from "./Step";
 import type { StructureAdvice } from "./StructureAdvice";
 import type { TemplateInfo } from "./TemplateInfo";
+import type { TemplatePlanParams } from "./TemplatePlanParams";
 import type { TimeBlock } from "./TimeBlock";
 import type { TimeTable } from "./TimeTable";
 import type { Today } from "./Today";
@@ -123,6 +124,7 @@ export const commands = {
   templateImport: (path: string, dryRun: boolean) => invoke<ImportReport>("template_import", { path, dryRun }),
   workspaceSetup: (input: SetupInput) => invoke<SetupResult>("workspace_setup", { input }),
   workspaceCreateFromTemplate: (path: string, name: string, lang: Lang, currency: string, template: string) => invoke<AppSession>("workspace_create_from_template", { path, name, lang, currency, template }),
+  templatePlanGet: () => invoke<TemplatePlanParams>("template_plan_get", {}),
   scriptsList: () => invoke<Array<Script>>("scripts_list", {}),
   scriptGet: (scriptId: number) => invoke<Script>("script_get", { scriptId }),
   scriptVersions: (scriptId: number) => invoke<Array<ScriptVersion>>("script_versions", { scriptId }),
