@@ -166,15 +166,16 @@ test("a newcomer's journey: lead, call, qualification card, stage 2, won, stage 
     await s.waitFor("deal-panel");
     await s.click("action-hand-off");
     await s.waitFor("card-form");
+    // (The workspace starts from the generic B2B template: its card fields.)
     await s.type("card-field-need", "Paper and toner every month");
+    await s.type("card-field-current_solution", "Buys at the supermarket");
     await s.type("card-field-decision_maker", "Anna Smith, practice manager");
     await s.type("card-field-timing", "From January");
-    await s.type("card-field-source", "Cold call");
     await s.type("card-next-step", "Needs analysis visit");
     await s.click("card-next-date-3d");
     await s.click("card-save");
-    await s.waitFor("card-error-budget");
-    await s.type("card-field-budget", "About 300 EUR a month");
+    await s.waitFor("card-error-next_meeting");
+    await s.type("card-field-next_meeting", "Visit on Tuesday 10:00");
     await s.click("card-save");
     await s.waitGone("card-form");
     await closePanel();
@@ -185,10 +186,11 @@ test("a newcomer's journey: lead, call, qualification card, stage 2, won, stage 
     await s.waitFor("deal-panel");
     await s.click("action-win");
     await s.waitFor("card-form");
-    await s.type("card-field-sold", "Annual office paper and toner contract");
-    await s.type("card-field-terms", "Monthly delivery, 14 days to pay");
-    await s.type("card-field-contacts", "Anna Smith");
-    await s.type("card-field-expectations", "Deliveries before 10:00");
+    await s.type("card-field-agreed_scope", "Annual office paper and toner contract");
+    await s.type("card-field-success_criteria", "Deliveries before 10:00");
+    await s.type("card-field-key_contacts", "Anna Smith");
+    await s.type("card-field-billing_terms", "Monthly delivery, 14 days to pay");
+    await s.type("card-field-next_order", "Early February");
     await s.click("card-save");
     await s.waitGone("card-form");
     await closePanel();
