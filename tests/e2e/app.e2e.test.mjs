@@ -74,9 +74,19 @@ test("the board shows the three stages with the deal counts the core reports, th
   // The choice persists: the settings file says so, and a new window starts in Russian.
   const settings = JSON.parse(fs.readFileSync(path.join(dataDir, "settings.json"), "utf8"));
   assert.equal(settings.ui_lang, "ru");
+  // The closed window's process may still hold the workspace for a moment
+  // (slow on a loaded machine): wait until the CLI can open it.
+  for (let i = 0; i < 300; i++) {
+    try {
+      execFileSync(CLI, ["info", workspace], { stdio: "ignore" });
+      break;
+    } catch {
+      await sleep(100);
+    }
+  }
   const again = await Session.start(driver, APP);
   try {
-    assert.equal(await again.waitForText("nav-conveyor", (t) => t === tr(RU, "nav.conveyor")), tr(RU, "nav.conveyor"));
+    assert.equal(await again.waitForText("nav-conveyor", (t) => t === tr(RU, "nav.conveyor"), 30000), tr(RU, "nav.conveyor"));
   } finally {
     await again.close();
   }
