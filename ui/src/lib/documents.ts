@@ -2,8 +2,7 @@
 // suggests a file name, the person picks where in the save dialog, the core
 // renders and writes it, and a toast offers to open it.
 
-import { save } from "@tauri-apps/plugin-dialog";
-import { commands } from "./api";
+import { commands, pickSavePath } from "./api";
 import type { DocumentRequest } from "./bindings/DocumentRequest";
 import type { SavedDocument } from "./bindings/SavedDocument";
 import { t } from "./i18n/index.svelte";
@@ -21,7 +20,7 @@ export function withPdfExt(path: string): string {
 export async function saveDocument(request: DocumentRequest): Promise<SavedDocument | null> {
   try {
     const defaultPath = await commands.documentName(request);
-    const picked = await save({ title: t("documents.save_title"), defaultPath, filters: [{ name: t("documents.pdf_filter"), extensions: ["pdf"] }] });
+    const picked = await pickSavePath(defaultPath, [{ name: t("documents.pdf_filter"), extensions: ["pdf"] }], t("documents.save_title"));
     if (!picked) return null;
     const saved = await commands.documentSave(request, withPdfExt(picked));
     toast(t("documents.saved", { count: saved.pages }), null, {
