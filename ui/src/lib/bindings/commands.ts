@@ -1,8 +1,14 @@
 // Generated from src-tauri/src/commands.rs by `./dev bindings`. Do not edit.
 import { invoke } from "@tauri-apps/api/core";
+import type { AbcApplied } from "./AbcApplied";
+import type { AbcReport } from "./AbcReport";
 import type { Activity } from "./Activity";
+import type { Analytics } from "./Analytics";
+import type { AnalyticsRequest } from "./AnalyticsRequest";
+import type { Answer } from "./Answer";
 import type { AppSession } from "./AppSession";
 import type { Archivable } from "./Archivable";
+import type { AssessmentResult } from "./AssessmentResult";
 import type { BlockInput } from "./BlockInput";
 import type { Board } from "./Board";
 import type { BoardQuery } from "./BoardQuery";
@@ -15,25 +21,40 @@ import type { ClientProfile } from "./ClientProfile";
 import type { CloseReasons } from "./CloseReasons";
 import type { Deal } from "./Deal";
 import type { DealClose } from "./DealClose";
+import type { DeriveRequest } from "./DeriveRequest";
+import type { DocumentRequest } from "./DocumentRequest";
 import type { GenerateReport } from "./GenerateReport";
 import type { HandOffInput } from "./HandOffInput";
 import type { ImportReport } from "./ImportReport";
+import type { IssueInput } from "./IssueInput";
 import type { Lang } from "./Lang";
 import type { LeadInput } from "./LeadInput";
 import type { LogInput } from "./LogInput";
+import type { MigrationMatrix } from "./MigrationMatrix";
+import type { MigrationRequest } from "./MigrationRequest";
 import type { Objection } from "./Objection";
 import type { ObjectionHit } from "./ObjectionHit";
 import type { Person } from "./Person";
 import type { PersonInput } from "./PersonInput";
+import type { PlanDerivation } from "./PlanDerivation";
 import type { PlanParams } from "./PlanParams";
+import type { PlanStatus } from "./PlanStatus";
+import type { Questionnaire } from "./Questionnaire";
 import type { Regulation } from "./Regulation";
 import type { RegulationInput } from "./RegulationInput";
+import type { Review } from "./Review";
+import type { ReviewIssue } from "./ReviewIssue";
+import type { ReviewKind } from "./ReviewKind";
+import type { ReviewStart } from "./ReviewStart";
+import type { ReviewSummary } from "./ReviewSummary";
 import type { Role } from "./Role";
 import type { RoleHandover } from "./RoleHandover";
 import type { RunFinishInput } from "./RunFinishInput";
 import type { RunResult } from "./RunResult";
 import type { RunStart } from "./RunStart";
 import type { RunStartInput } from "./RunStartInput";
+import type { SavedDocument } from "./SavedDocument";
+import type { SavedPlan } from "./SavedPlan";
 import type { Script } from "./Script";
 import type { ScriptBody } from "./ScriptBody";
 import type { ScriptInput } from "./ScriptInput";
@@ -87,13 +108,14 @@ export const commands = {
   trashList: () => invoke<Array<TrashItem>>("trash_list", {}),
   callRegister: (from: string, to: string, personId: number | null) => invoke<Array<CallRow>>("call_register", { from, to, personId }),
   recordRestore: (what: Archivable, id: number) => invoke<null>("record_restore", { what, id }),
+  documentName: (request: DocumentRequest) => invoke<string>("document_name", { request }),
+  documentSave: (request: DocumentRequest, path: string) => invoke<SavedDocument>("document_save", { request, path }),
+  documentOpen: (path: string) => invoke<null>("document_open", { path }),
   templatesList: () => invoke<Array<TemplateInfo>>("templates_list", {}),
   templateExport: (path: string) => invoke<null>("template_export", { path }),
   templateImport: (path: string, dryRun: boolean) => invoke<ImportReport>("template_import", { path, dryRun }),
   workspaceSetup: (input: SetupInput) => invoke<SetupResult>("workspace_setup", { input }),
   workspaceCreateFromTemplate: (path: string, name: string, lang: Lang, currency: string, template: string) => invoke<AppSession>("workspace_create_from_template", { path, name, lang, currency, template }),
-  planParamsGet: () => invoke<PlanParams>("plan_params_get", {}),
-  planParamsSet: (params: PlanParams) => invoke<PlanParams>("plan_params_set", { params }),
   scriptsList: () => invoke<Array<Script>>("scripts_list", {}),
   scriptGet: (scriptId: number) => invoke<Script>("script_get", { scriptId }),
   scriptVersions: (scriptId: number) => invoke<Array<ScriptVersion>>("script_versions", { scriptId }),
@@ -130,4 +152,29 @@ export const commands = {
   structureAdvice: () => invoke<Array<StructureAdvice>>("structure_advice", {}),
   timeTableGet: (personId: number, date: string) => invoke<TimeTable>("time_table_get", { personId, date }),
   timeTableSet: (personId: number, blocks: Array<TimeBlock>) => invoke<Array<TimeBlock>>("time_table_set", { personId, blocks }),
+  planParams: () => invoke<PlanParams>("plan_params", {}),
+  planParamsSet: (params: PlanParams) => invoke<PlanParams>("plan_params_set", { params }),
+  planDerive: (request: DeriveRequest) => invoke<PlanDerivation>("plan_derive", { request }),
+  planSave: (request: DeriveRequest, nicheBenchmark: string | null) => invoke<SavedPlan>("plan_save", { request, nicheBenchmark }),
+  planGet: (period: string) => invoke<SavedPlan | null>("plan_get", { period }),
+  planList: () => invoke<Array<SavedPlan>>("plan_list", {}),
+  planApprove: (period: string) => invoke<SavedPlan>("plan_approve", { period }),
+  planStatus: (period: string, personId: number | null) => invoke<PlanStatus>("plan_status", { period, personId }),
+  analyticsGet: (request: AnalyticsRequest) => invoke<Analytics>("analytics_get", { request }),
+  abcGet: () => invoke<AbcReport>("abc_get", {}),
+  abcApply: () => invoke<AbcApplied>("abc_apply", {}),
+  abcMigration: (request: MigrationRequest) => invoke<MigrationMatrix>("abc_migration", { request }),
+  reviewStart: (start: ReviewStart) => invoke<Review>("review_start", { start }),
+  reviewGet: (reviewId: number) => invoke<Review>("review_get", { reviewId }),
+  reviewSave: (reviewId: number, answers: { [key in string]: string }) => invoke<Review>("review_save", { reviewId, answers }),
+  reviewClose: (reviewId: number) => invoke<Review>("review_close", { reviewId }),
+  reviewReopen: (reviewId: number) => invoke<Review>("review_reopen", { reviewId }),
+  reviewList: (kind: ReviewKind | null, personId: number | null, limit: number) => invoke<Array<ReviewSummary>>("review_list", { kind, personId, limit }),
+  reviewIssueAdd: (reviewId: number, issue: IssueInput) => invoke<ReviewIssue>("review_issue_add", { reviewId, issue }),
+  reviewIssueUpdate: (issueId: number, issue: IssueInput) => invoke<ReviewIssue>("review_issue_update", { issueId, issue }),
+  reviewIssueDone: (issueId: number, done: boolean) => invoke<ReviewIssue>("review_issue_done", { issueId, done }),
+  reviewIssueCarry: (issueId: number, toReviewId: number) => invoke<ReviewIssue>("review_issue_carry", { issueId, toReviewId }),
+  assessmentQuestions: (lang: Lang) => invoke<Questionnaire>("assessment_questions", { lang }),
+  assessmentSave: (answers: Array<Answer>, personId: number | null, lang: Lang) => invoke<AssessmentResult>("assessment_save", { answers, personId, lang }),
+  assessmentHistory: (lang: Lang) => invoke<Array<AssessmentResult>>("assessment_history", { lang }),
 };
