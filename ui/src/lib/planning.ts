@@ -8,6 +8,7 @@ import type { Answer } from "./bindings/Answer";
 import type { MigrationCell } from "./bindings/MigrationCell";
 import type { PlanDerivation } from "./bindings/PlanDerivation";
 import type { Rate } from "./bindings/Rate";
+import type { ReasonCount } from "./bindings/ReasonCount";
 import type { Signal } from "./bindings/Signal";
 
 export type PeriodKind = "month" | "quarter" | "year";
@@ -235,4 +236,16 @@ export function paceLevel(pace: number | null): "none" | "ok" | "close" | "behin
   if (pace === null) return "none";
   if (pace >= 1) return "ok";
   return pace >= 0.9 ? "close" : "behind";
+}
+
+/** Lost and disqualified counts side by side per reason, the most frequent reason first. */
+export function reasonTable(reasons: ReasonCount[]): { reason: string; lost: number; disqualified: number }[] {
+  const rows = new Map<string, { reason: string; lost: number; disqualified: number }>();
+  for (const r of reasons) {
+    const row = rows.get(r.reason) ?? { reason: r.reason, lost: 0, disqualified: 0 };
+    if (r.status === "lost") row.lost += r.deals;
+    else if (r.status === "disqualified") row.disqualified += r.deals;
+    rows.set(r.reason, row);
+  }
+  return [...rows.values()].sort((a, b) => b.lost + b.disqualified - (a.lost + a.disqualified) || a.reason.localeCompare(b.reason));
 }

@@ -12,6 +12,7 @@ import {
   parseAmount,
   pct,
   periodCode,
+  reasonTable,
   periodKind,
   planChain,
   rateOverrides,
@@ -246,6 +247,22 @@ describe("chart tables", () => {
       [1, 4],
       [2, null],
       [3, null],
+    ]);
+  });
+});
+
+describe("lost and disqualified reasons", () => {
+  it("puts both counts of a reason on one row, the most frequent first", () => {
+    const rows = reasonTable([
+      { status: "lost", reason: "Price too high", deals: 3 },
+      { status: "disqualified", reason: "Not our target client", deals: 5 },
+      { status: "lost", reason: "", deals: 1 },
+      { status: "disqualified", reason: "Price too high", deals: 4 },
+    ]);
+    expect(rows).toEqual([
+      { reason: "Price too high", lost: 3, disqualified: 4 },
+      { reason: "Not our target client", lost: 0, disqualified: 5 },
+      { reason: "", lost: 1, disqualified: 0 },
     ]);
   });
 });
