@@ -68,7 +68,14 @@ pub fn run(contacts: u64, activities: u64) -> Result<Report, Error> {
 
     let mut m = vec![];
     m.push(measure("open workspace", None, 1, 10, || Store::open(&path, &clock).map(drop))?);
-    let store = Store::open(&path, &clock)?;
+    let mut store = Store::open(&path, &clock)?;
+    // A saved plan for this month, so plan vs fact has lines to compare.
+    let month = conveyor_core::plan::Period::month_of(conveyor_core::Clock::today(&clock)).code();
+    {
+        use conveyor_core::usecases::plan::{save_plan, DeriveRequest, Target};
+        save_plan(&mut store, &clock, &DeriveRequest { period: month.clone(), target: Target::Turnover(5_000_000_000), conversion_uplift: 0.0, deal_size_uplift: 0.0, rates: vec![] }, None)?;
+    }
+    let store = store;
     m.push(measure("Today (all lists)", Some(5.0), 3, 30, || today::today(&store, &clock, None))?);
     if std::env::var_os("CONVEYOR_BENCH_DETAIL").is_some() {
         use conveyor_core::store::today as tq;
@@ -102,6 +109,8 @@ pub fn run(contacts: u64, activities: u64) -> Result<Report, Error> {
         let req = DeriveRequest { period: "2027".into(), target: Target::Turnover(5_000_000_000), conversion_uplift: 0.0, deal_size_uplift: 0.0, rates: vec![] };
         m.push(measure("plan: measure the history", None, 1, 10, || conveyor_core::usecases::plan::measure(&store, &clock))?);
         m.push(measure("12-month plan PDF (derive + render)", Some(100.0), 1, 10, || documents::sales_plan(&store, &clock, &req, None))?);
+        m.push(measure("plan vs fact, this month (everybody)", Some(100.0), 2, 20, || conveyor_core::usecases::plan::plan_status(&store, &clock, &month, None))?);
+        m.push(measure("ABC, last 12 months", Some(100.0), 1, 10, || conveyor_core::usecases::analytics::abc(&store, &clock))?);
     }
     {
         // The regulation book of every role, its scripts repeated (as a

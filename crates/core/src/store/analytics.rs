@@ -44,7 +44,7 @@ pub fn close_reasons(c: &Connection, from: NaiveDate, to: NaiveDate) -> Result<V
     let v = c
         .prepare_cached(
             "SELECT status, coalesce(nullif(trim(close_reason), ''), ''), count(*) FROM deals
-             WHERE status IN ('lost', 'disqualified') AND archived_at IS NULL AND closed_on >= :from AND closed_on < :to
+             WHERE status IN ('lost', 'disqualified') AND status <> 'open' AND archived_at IS NULL AND closed_on >= :from AND closed_on < :to
              GROUP BY 1, 2 ORDER BY 3 DESC, 2",
         )?
         .query_map(named_params! {":from": from, ":to": to}, |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?

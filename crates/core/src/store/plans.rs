@@ -321,21 +321,19 @@ pub fn fact(c: &Connection, from: NaiveDate, to: NaiveDate, owner: Option<i64>) 
                AND (:owner IS NULL OR owner_id = :owner)",
         )?
         .query_row(args, |r| Ok((r.get(0)?, r.get(1)?)))?;
-    let leads = one(
-        "SELECT count(*) FROM deals d JOIN steps s ON s.id = d.step_id
-         WHERE d.created_at >= :from AND d.created_at < :to AND d.archived_at IS NULL AND s.stage <> 'account_development'
-           AND (:owner IS NULL OR d.owner_id = :owner)",
-    )?;
+    let (leads, direct): (i64, i64) = c
+        .prepare_cached(
+            "SELECT count(*), coalesce(sum(s.stage = 'first_deal'
+                    AND NOT EXISTS (SELECT 1 FROM handoffs h WHERE h.deal_id = d.id AND h.from_stage = 'lead_generation')), 0)
+             FROM deals d JOIN steps s ON s.id = d.step_id
+             WHERE d.created_at >= :from AND d.created_at < :to AND d.archived_at IS NULL AND s.stage <> 'account_development'
+               AND (:owner IS NULL OR d.owner_id = :owner)",
+        )?
+        .query_row(args, |r| Ok((r.get(0)?, r.get(1)?)))?;
     let handed = one(
         "SELECT count(*) FROM handoffs h WHERE h.from_stage = 'lead_generation' AND h.created_at >= :from AND h.created_at < :to
            AND (:owner IS NULL OR h.from_person_id = :owner)
            AND EXISTS (SELECT 1 FROM deals d WHERE d.id = h.deal_id AND d.archived_at IS NULL)",
-    )?;
-    let direct = one(
-        "SELECT count(*) FROM deals d JOIN steps s ON s.id = d.step_id
-         WHERE d.created_at >= :from AND d.created_at < :to AND d.archived_at IS NULL AND s.stage = 'first_deal'
-           AND (:owner IS NULL OR d.owner_id = :owner)
-           AND NOT EXISTS (SELECT 1 FROM handoffs h WHERE h.deal_id = d.id AND h.from_stage = 'lead_generation')",
     )?;
     let offers = one(
         "SELECT count(*) FROM deals d JOIN steps s ON s.id = d.step_id
@@ -352,10 +350,10 @@ pub fn fact(c: &Connection, from: NaiveDate, to: NaiveDate, owner: Option<i64>) 
             "SELECT count(*), coalesce(sum(o.amount_minor), 0), coalesce(sum(o.margin_minor), 0),
                     coalesce(sum(NOT first), 0), coalesce(sum(CASE WHEN first THEN 0 ELSE o.amount_minor END), 0)
              FROM (SELECT o.amount_minor, o.margin_minor,
-                          coalesce((SELECT s.stage = 'first_deal' FROM deals d JOIN steps s ON s.id = d.step_id WHERE d.id = o.deal_id), 0) AS first
-                   FROM orders o LEFT JOIN companies co ON co.id = o.company_id
+                          o.deal_id IS NOT NULL AND coalesce((SELECT s.stage = 'first_deal' FROM deals d JOIN steps s ON s.id = d.step_id WHERE d.id = o.deal_id), 0) AS first
+                   FROM orders o
                    WHERE o.order_date >= :from AND o.order_date < :to AND o.archived_at IS NULL
-                     AND (:owner IS NULL OR co.owner_id = :owner)) o",
+                     AND (:owner IS NULL OR o.company_id IN (SELECT id FROM companies WHERE owner_id = :owner))) o",
         )?
         .query_row(args, |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?;
     Ok(Fact {
@@ -376,14 +374,15 @@ pub fn fact(c: &Connection, from: NaiveDate, to: NaiveDate, owner: Option<i64>) 
 /// Open deals with a value expected to close before `end`: opened at least
 /// `cycle_days` before it. (count, value, value × step probability).
 pub fn weighted_pipeline(c: &Connection, end: NaiveDate, cycle_days: u32, owner: Option<i64>) -> Result<(i64, i64, i64)> {
+    // Opened before end − cycle (a stamp sorts after its own day, so "<" the cut-off day).
+    let cutoff = end - chrono::Duration::days(i64::from(cycle_days));
     Ok(c.prepare_cached(
         "SELECT count(*), coalesce(sum(d.value_minor), 0), coalesce(sum(d.value_minor * s.probability_pct), 0) / 100
          FROM deals d JOIN steps s ON s.id = d.step_id
          WHERE d.status = 'open' AND d.archived_at IS NULL AND d.value_minor > 0
-           AND (:owner IS NULL OR d.owner_id = :owner)
-           AND date(substr(d.created_at, 1, 10), '+' || :cycle || ' days') < :end",
+           AND (:owner IS NULL OR d.owner_id = :owner) AND d.created_at < :cutoff",
     )?
-    .query_row(named_params! {":end": end, ":cycle": cycle_days, ":owner": owner}, |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?)
+    .query_row(named_params! {":cutoff": cutoff, ":owner": owner}, |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?)
 }
 
 /// Average order value and orders per client per month since `from`:
