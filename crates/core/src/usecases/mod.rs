@@ -7,6 +7,7 @@ pub mod clients;
 pub mod crm;
 pub mod pipeline;
 pub mod plan;
+pub mod security;
 pub mod today;
 pub mod interop;
 pub mod documents;
