@@ -21,7 +21,8 @@ SECONDS_EACH="${2:-600}"
 WORK="${FUZZ_WORK:-$(mktemp -d -t conveyor-fuzz-XXXXXX)}"
 
 seed() {
-  local target="$1" dir="$WORK/corpus/$target"
+  local target="$1"
+  local dir="$WORK/corpus/$target"
   mkdir -p "$dir"
   case "$target" in
     csv_reader) find "$FIXTURES" -name '*.csv' -exec cp {} "$dir" \; ;;

@@ -24,7 +24,10 @@ if [ -z "${MEASURE_SKIP_BUILD:-}" ]; then
   (cd ui && npm run build)
   cargo build --release -p conveyor-cli
   # The Tauri CLI builds src-tauri in release (custom protocol) and bundles it.
-  (cd src-tauri && npx --yes "@tauri-apps/cli@$TAURI_CLI_VERSION" build --bundles deb --ci)
+  # The UI was just built; tauri.conf.json's beforeBuildCommand (`npm --prefix
+  # ../ui …`, written for `tauri dev` from src-tauri) would run from the repo root.
+  (cd src-tauri && npx --yes "@tauri-apps/cli@$TAURI_CLI_VERSION" build --bundles deb --ci \
+    --config '{"build":{"beforeBuildCommand":""}}')
 fi
 
 APP="$TARGET/release/conveyor-app"
