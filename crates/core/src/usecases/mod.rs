@@ -16,3 +16,5 @@ pub mod workspace;
 
 #[cfg(test)]
 mod daily_tests;
+#[cfg(test)]
+mod fuzz_regressions;
