@@ -3,6 +3,11 @@
 &[
     "app_state",
     "workspace_open",
+    "workspace_unlock",
+    "workspace_unlock_cancel",
+    "security_set_passphrase",
+    "security_change_passphrase",
+    "security_remove_passphrase",
     "workspace_create",
     "workspace_open_demo",
     "settings_set_lang",

@@ -13,6 +13,7 @@ use conveyor_core::usecases::documents::{self, CallRegisterRequest, DocumentRequ
 use conveyor_core::usecases::pipeline::{self, CloseReasons, HandOffInput, LeadInput, LogInput, WinInput, WinOutcome};
 use conveyor_core::usecases::today::{self, Today};
 use conveyor_core::store::meta::NewWorkspace;
+use conveyor_core::store::Passphrase;
 use conveyor_core::usecases::board::{self, Board, BoardQuery};
 use conveyor_core::usecases::crm;
 use conveyor_core::usecases::backup::{self, BackupContents};
@@ -167,6 +168,32 @@ commands! {
     fn workspace_open(shell, path: String) -> AppSession {
         let Shell { session, clock, .. } = shell;
         session.open(clock, &PathBuf::from(path))
+    }
+
+    /// Opens a workspace protected with a passphrase (`wrong_passphrase` when it does not fit).
+    fn workspace_unlock(shell, path: String, passphrase: String) -> AppSession {
+        let Shell { session, clock, .. } = shell;
+        session.open_with(clock, &PathBuf::from(path), Some(&Passphrase::new(passphrase)))
+    }
+
+    /// Gives up on the workspace that waits for its passphrase.
+    fn workspace_unlock_cancel(shell) -> AppSession {
+        shell.session.cancel_unlock()
+    }
+
+    /// Protects the open workspace with a passphrase (encrypts the file).
+    fn security_set_passphrase(shell, passphrase: String) -> AppSession {
+        shell.session.set_passphrase(&Passphrase::new(passphrase))
+    }
+
+    /// Replaces the open workspace's passphrase.
+    fn security_change_passphrase(shell, current: String, passphrase: String) -> AppSession {
+        shell.session.change_passphrase(&Passphrase::new(current), &Passphrase::new(passphrase))
+    }
+
+    /// Removes the open workspace's passphrase (decrypts the file).
+    fn security_remove_passphrase(shell, current: String) -> AppSession {
+        shell.session.remove_passphrase(&Passphrase::new(current))
     }
 
     /// Creates a new workspace file and opens it.
@@ -780,8 +807,8 @@ commands! {
     }
 
     /// What a backup holds (date, schema, counts), read without changing it.
-    fn backup_inspect(_shell, path: String) -> BackupContents {
-        backup::inspect(&PathBuf::from(path))
+    fn backup_inspect(shell, path: String) -> BackupContents {
+        shell.session.inspect_backup(&PathBuf::from(path))
     }
 
     /// Replaces the open workspace with a backup (the replaced file is kept)

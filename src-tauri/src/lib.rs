@@ -3,6 +3,8 @@
 
 pub mod bindings;
 pub mod commands;
+#[cfg(test)]
+mod lockdown;
 
 use conveyor_core::usecases::session::{lang_from_locale, Session};
 use conveyor_core::SystemClock;

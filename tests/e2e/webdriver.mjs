@@ -164,6 +164,11 @@ export class Session {
     return this.cmd("POST", "/execute/sync", { script, args });
   }
 
+  /** Runs `script` asynchronously: it calls its last argument with the result. */
+  async execAsync(script, args = []) {
+    return this.cmd("POST", "/execute/async", { script, args });
+  }
+
   async close() {
     try {
       await call(this.base, "DELETE", `/session/${this.id}`);

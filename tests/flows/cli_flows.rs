@@ -221,3 +221,69 @@ fn abc_and_analytics_read_the_demo_business() {
     assert_eq!(bad.status.code(), Some(1), "{}", stderr(&bad));
     assert!(stderr(&bad).contains("--from"), "{}", stderr(&bad));
 }
+
+/// `conveyor` with extra environment variables.
+fn conveyor_env(args: &[&str], env: &[(&str, &str)]) -> std::process::Output {
+    let mut c = std::process::Command::new(conveyor_flow_tests::conveyor_bin());
+    c.args(args).env_remove("CONVEYOR_PASSPHRASE").env_remove("CONVEYOR_NEW_PASSPHRASE");
+    for (k, v) in env {
+        c.env(k, v);
+    }
+    c.output().expect("run conveyor")
+}
+
+#[test]
+fn an_encrypted_workspace_through_the_cli_needs_its_passphrase_and_its_backups_are_encrypted() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("secret.conveyor");
+    let f = file.to_str().unwrap();
+    let pass_file = dir.path().join("pass.txt");
+    std::fs::write(&pass_file, "first passphrase\n").unwrap();
+    let pf = pass_file.to_str().unwrap();
+
+    let out = conveyor_env(&["new", f, "--name", "Zebediah Secret Ltd", "--encrypt"], &[]);
+    assert_eq!(out.status.code(), Some(1), "--encrypt without a passphrase is refused");
+    assert!(!file.exists());
+    let out = conveyor_env(&["new", f, "--name", "Zebediah Secret Ltd", "--encrypt", "--passphrase-file", pf], &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("encrypted"));
+    let bytes = std::fs::read(&file).unwrap();
+    assert_ne!(&bytes[..16], b"SQLite format 3\0");
+
+    let out = conveyor_env(&["info", f], &[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("error[passphrase_required]"), "{}", stderr(&out));
+    let out = conveyor_env(&["info", f], &[("CONVEYOR_PASSPHRASE", "wrong passphrase")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("error[wrong_passphrase]"), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("hmac"), "no SQLCipher log noise: {}", stderr(&out));
+    let out = conveyor_env(&["info", f, "--json"], &[("CONVEYOR_PASSPHRASE", "first passphrase")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let info: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(info["summary"]["encrypted"], true);
+
+    // A backup is encrypted with the same passphrase.
+    let b = dir.path().join("b.conveyor");
+    let out = conveyor_env(&["backup", f, b.to_str().unwrap(), "--passphrase-file", pf], &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let bb = std::fs::read(&b).unwrap();
+    assert_ne!(&bb[..16], b"SQLite format 3\0");
+    assert!(!bb.windows(9).any(|w| w == b"Zebediah "), "the backup holds plaintext");
+    assert_eq!(conveyor_env(&["restore", b.to_str().unwrap(), f], &[]).status.code(), Some(1));
+
+    // Change, then remove.
+    let out = conveyor_env(&["passphrase", "change", f, "--passphrase-file", pf], &[("CONVEYOR_NEW_PASSPHRASE", "second passphrase")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(conveyor_env(&["check", f, "--passphrase-file", pf], &[]).status.code(), Some(1), "the old passphrase no longer opens it");
+    let out = conveyor_env(&["passphrase", "remove", f], &[("CONVEYOR_PASSPHRASE", "second passphrase")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(&std::fs::read(&file).unwrap()[..16], b"SQLite format 3\0");
+    let out = conveyor_env(&["check", f], &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // And set again, from the plain file.
+    let out = conveyor_env(&["passphrase", "set", f], &[("CONVEYOR_NEW_PASSPHRASE", "short")]);
+    assert_eq!(out.status.code(), Some(1), "too short: {}", stderr(&out));
+    let out = conveyor_env(&["passphrase", "set", f, "--new-passphrase-file", pf], &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(conveyor_env(&["check", f, "--passphrase-file", pf], &[]).status.success());
+}

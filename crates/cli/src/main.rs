@@ -12,7 +12,8 @@ use conveyor_core::store::meta::NewWorkspace;
 use conveyor_core::usecases::documents::{self, CallRegisterRequest, ProfileRequest};
 use conveyor_core::interop::mapping::{ContactField, Preset};
 use conveyor_core::usecases::interop::{self, ContactsFormat, DuplicatePolicy, ImportOptions, ImportSummary};
-use conveyor_core::usecases::{analytics, backup, plan, workspace};
+use conveyor_core::usecases::{analytics, backup, plan, security, workspace};
+use conveyor_core::store::Passphrase;
 use conveyor_core::{Error, SystemClock};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -20,8 +21,24 @@ use std::process::ExitCode;
 #[derive(Parser)]
 #[command(name = "conveyor", version, about = "Conveyor: run the three-stage sales conveyor from one file.")]
 struct Cli {
+    /// Read the passphrase of encrypted workspaces and backups from this file
+    /// (first line). Without it, CONVEYOR_PASSPHRASE is used if set.
+    #[arg(long, global = true, value_name = "FILE")]
+    passphrase_file: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
+}
+
+/// The passphrase a command opens files with: `--passphrase-file`, else
+/// `CONVEYOR_PASSPHRASE`, else none.
+fn passphrase_from(file: Option<&Path>, env: &str) -> Result<Option<Passphrase>, Error> {
+    if let Some(f) = file {
+        let text = std::fs::read_to_string(f).map_err(|e| Error::new(conveyor_core::ErrorCode::Io,
+            format!("The passphrase file {} cannot be read: {e}. Check the path.", f.display())))?;
+        let line = text.lines().next().unwrap_or("");
+        return Ok(Some(Passphrase::new(line)));
+    }
+    Ok(std::env::var(env).ok().filter(|p| !p.is_empty()).map(Passphrase::new))
 }
 
 #[derive(Subcommand)]
@@ -31,6 +48,9 @@ enum Command {
         file: PathBuf,
         #[arg(long)]
         name: String,
+        /// Encrypt it with the passphrase from --passphrase-file or CONVEYOR_PASSPHRASE.
+        #[arg(long)]
+        encrypt: bool,
         #[arg(long, default_value = "en", value_parser = parse_lang)]
         lang: Lang,
         #[arg(long, default_value = "EUR")]
@@ -101,6 +121,9 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Protect a workspace with a passphrase (encryption at rest), change it, or remove it.
+    #[command(subcommand)]
+    Passphrase(PassphraseCmd),
     /// The sales plan.
     #[command(subcommand)]
     Plan(PlanCmd),
@@ -128,11 +151,39 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Tests only: create N contacts, one transaction each, printing each id
+    /// once it is committed (the crash-safety test kills this mid-stream).
+    #[command(hide = true, name = "edit-stream")]
+    EditStream {
+        file: PathBuf,
+        #[arg(long, default_value_t = 1_000_000)]
+        count: u64,
+    },
     /// Print a document as PDF.
     Pdf {
         #[command(subcommand)]
         doc: PdfCommand,
     },
+}
+
+#[derive(Subcommand)]
+enum PassphraseCmd {
+    /// Encrypt a plaintext workspace. The new passphrase comes from
+    /// --new-passphrase-file or CONVEYOR_NEW_PASSPHRASE.
+    Set {
+        file: PathBuf,
+        #[arg(long, value_name = "FILE")]
+        new_passphrase_file: Option<PathBuf>,
+    },
+    /// Replace the passphrase (the current one as for every command, the new
+    /// one from --new-passphrase-file or CONVEYOR_NEW_PASSPHRASE).
+    Change {
+        file: PathBuf,
+        #[arg(long, value_name = "FILE")]
+        new_passphrase_file: Option<PathBuf>,
+    },
+    /// Decrypt: the workspace becomes a plaintext file again.
+    Remove { file: PathBuf },
 }
 
 #[derive(Subcommand)]
@@ -617,7 +668,7 @@ fn main() -> ExitCode {
             return if refused { ExitCode::from(1) } else { ExitCode::SUCCESS };
         }
     };
-    match run(cli.command) {
+    match run(cli.command, cli.passphrase_file.as_deref()) {
         Ok(code) => code,
         Err(e) => {
             match e.field.as_deref().and_then(option_for) {
@@ -629,7 +680,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn template_cmd(cmd: TemplateCmd, clock: &SystemClock) -> Result<(), Error> {
+fn template_cmd(cmd: TemplateCmd, clock: &SystemClock, key: Option<&Passphrase>) -> Result<(), Error> {
     use conveyor_core::usecases::playbook::{self, ChangeAction};
     match cmd {
         TemplateCmd::List { lang, json } => {
@@ -642,7 +693,7 @@ fn template_cmd(cmd: TemplateCmd, clock: &SystemClock) -> Result<(), Error> {
             }
         }
         TemplateCmd::Export { file, out } => {
-            let store = workspace::open(&file, clock)?;
+            let store = workspace::open_with(&file, clock, key)?;
             let text = playbook::export_json(&store)?;
             if out.exists() {
                 return Err(Error::new(conveyor_core::ErrorCode::Conflict, format!("{} already exists. Choose another file.", out.display())));
@@ -653,7 +704,7 @@ fn template_cmd(cmd: TemplateCmd, clock: &SystemClock) -> Result<(), Error> {
         TemplateCmd::Import { file, input, dry_run, json } => {
             let text = std::fs::read_to_string(&input)
                 .map_err(|e| Error::new(conveyor_core::ErrorCode::Io, format!("{} cannot be read: {e}.", input.display())))?;
-            let mut store = workspace::open(&file, clock)?;
+            let mut store = workspace::open_with(&file, clock, key)?;
             let report = playbook::import(&mut store, clock, &input.display().to_string(), &text, dry_run)?;
             if json {
                 return print_json(&report);
@@ -683,15 +734,21 @@ fn print_json<T: serde::Serialize>(v: &T) -> Result<(), Error> {
     Ok(())
 }
 
-fn run(cmd: Command) -> Result<ExitCode, Error> {
+fn run(cmd: Command, passphrase_file: Option<&Path>) -> Result<ExitCode, Error> {
     let clock = SystemClock;
+    let key = passphrase_from(passphrase_file, "CONVEYOR_PASSPHRASE")?;
+    let open = |file: &Path| workspace::open_with(file, &clock, key.as_ref());
     match cmd {
-        Command::New { file, name, lang, currency, template } => {
-            let store = workspace::create(&file, &clock, &NewWorkspace { name, lang, currency, is_demo: false, template: Some(template) })?;
+        Command::New { file, name, lang, currency, encrypt, template } => {
+            if encrypt && key.is_none() {
+                return Err(Error::validation("passphrase", "--encrypt needs a passphrase: give --passphrase-file FILE or set CONVEYOR_PASSPHRASE."));
+            }
+            let init = NewWorkspace { name, lang, currency, is_demo: false, template: Some(template) };
+            let store = workspace::create_with(&file, &clock, &init, key.as_ref().filter(|_| encrypt))?;
             let s = workspace::summary(&store)?;
-            println!("Created {} (“{}”, {}, {}).", file.display(), s.name, s.lang, s.currency);
+            println!("Created {} (“{}”, {}, {}{}).", file.display(), s.name, s.lang, s.currency, if s.encrypted { ", encrypted" } else { "" });
         }
-        Command::Template(cmd) => template_cmd(cmd, &clock)?,
+        Command::Template(cmd) => template_cmd(cmd, &clock, key.as_ref())?,
         Command::Demo { file, lang, contacts, activities, seed } => {
             let started = std::time::Instant::now();
             let (_store, report) = demo::create_workspace(&file, &clock, &DemoSpec { lang, contacts, activities, seed })?;
@@ -708,7 +765,7 @@ fn run(cmd: Command) -> Result<ExitCode, Error> {
             );
         }
         Command::Info { file, json } => {
-            let store = workspace::open(&file, &clock)?;
+            let store = open(&file)?;
             let info = workspace::info(&store)?;
             if json {
                 print_json(&info)?;
@@ -740,7 +797,7 @@ fn run(cmd: Command) -> Result<ExitCode, Error> {
             }
         }
         Command::Check { file, json } => {
-            let store = workspace::open(&file, &clock)?;
+            let store = open(&file)?;
             let report = workspace::check(&store)?;
             if json {
                 print_json(&report)?;
@@ -773,7 +830,7 @@ fn run(cmd: Command) -> Result<ExitCode, Error> {
         }
         Command::Import(ImportCmd::Contacts { file, src, preset, duplicates, map, dry_run, json }) => {
             let bytes = read_input(&src)?;
-            let mut store = workspace::open(&file, &clock)?;
+            let mut store = open(&file)?;
             let mut o = ImportOptions { source_name: src.display().to_string(), preset, duplicates, mapping: None };
             o.mapping = user_mapping(&bytes, &o, &map)?;
             let s = interop::import_contacts(&mut store, &clock, &bytes, &o, dry_run)?;
@@ -795,7 +852,7 @@ fn run(cmd: Command) -> Result<ExitCode, Error> {
             let (file, out) = match &e {
                 ExportCmd::Contacts { file, out, .. } | ExportCmd::Deals { file, out } | ExportCmd::Activities { file, out } | ExportCmd::Calendar { file, out, .. } => (file, out),
             };
-            let store = workspace::open(file, &clock)?;
+            let store = open(file)?;
             let (bytes, what) = match &e {
                 ExportCmd::Contacts { format, .. } => {
                     let (b, n) = interop::export_contacts(&store, *format)?;
@@ -819,7 +876,7 @@ fn run(cmd: Command) -> Result<ExitCode, Error> {
             println!("Exported {what} to {}.", out.display());
         }
         Command::Backup { file, out, auto, dir, json } => {
-            let store = workspace::open(&file, &clock)?;
+            let store = open(&file)?;
             if auto {
                 let dir = dir.unwrap_or_else(|| backup::default_dir(&file));
                 match backup::auto_backup(&store, &clock, &dir)? {
@@ -839,7 +896,7 @@ fn run(cmd: Command) -> Result<ExitCode, Error> {
             }
         }
         Command::Restore { backup: from, file, yes, json } => {
-            let c = backup::inspect(&from)?;
+            let c = backup::inspect(&from, key.as_ref())?;
             if !yes {
                 if json {
                     print_json(&c)?;
@@ -853,7 +910,7 @@ fn run(cmd: Command) -> Result<ExitCode, Error> {
                     println!("Nothing was changed. To replace {} with this backup, run again with --yes (the current file is kept beside it).", file.display());
                 }
             } else {
-                let r = backup::restore(&clock, &from, &file)?;
+                let r = backup::restore(&clock, &from, &file, key.as_ref())?;
                 if json {
                     print_json(&r)?;
                 } else {
@@ -864,8 +921,50 @@ fn run(cmd: Command) -> Result<ExitCode, Error> {
                 }
             }
         }
+        Command::Passphrase(cmd) => {
+            let new_key = |f: Option<&Path>| -> Result<Passphrase, Error> {
+                passphrase_from(f, "CONVEYOR_NEW_PASSPHRASE")?.ok_or_else(|| Error::validation("new_passphrase",
+                    "Give the new passphrase: --new-passphrase-file FILE or CONVEYOR_NEW_PASSPHRASE."))
+            };
+            match cmd {
+                PassphraseCmd::Set { file, new_passphrase_file } => {
+                    let new = new_key(new_passphrase_file.as_deref())?;
+                    let mut store = open(&file)?;
+                    security::set_passphrase(&mut store, &new)?;
+                    println!("{} is now encrypted. Keep the passphrase safe: without it the file cannot be opened. Older backups stay as they were.", file.display());
+                }
+                PassphraseCmd::Change { file, new_passphrase_file } => {
+                    let new = new_key(new_passphrase_file.as_deref())?;
+                    let current = key.clone().ok_or_else(|| Error::new(conveyor_core::ErrorCode::PassphraseRequired,
+                        format!("{} needs its current passphrase: give --passphrase-file FILE or set CONVEYOR_PASSPHRASE.", file.display())))?;
+                    let mut store = open(&file)?;
+                    security::change_passphrase(&mut store, &current, &new)?;
+                    println!("The passphrase of {} was changed.", file.display());
+                }
+                PassphraseCmd::Remove { file } => {
+                    let mut store = open(&file)?;
+                    let current = key.clone().unwrap_or_else(|| Passphrase::new(""));
+                    security::remove_passphrase(&mut store, &current)?;
+                    println!("{} is no longer encrypted.", file.display());
+                }
+            }
+        }
+        Command::EditStream { file, count } => {
+            use std::io::Write;
+            let mut store = open(&file)?;
+            let stdout = std::io::stdout();
+            for i in 0..count {
+                let c = conveyor_core::usecases::crm::create_contact(&mut store, &clock, &conveyor_core::model::ContactInput {
+                    first_name: format!("Edit {i}"),
+                    ..Default::default()
+                })?;
+                // Acknowledged only after the commit returned.
+                let mut out = stdout.lock();
+                writeln!(out, "{}", c.id).and_then(|_| out.flush()).map_err(Error::from)?;
+            }
+        }
         Command::Plan(PlanCmd::Derive { file, target, conversion_uplift, deal_size_uplift, json }) => {
-            let store = workspace::open(&file, &clock)?;
+            let store = open(&file)?;
             let p = conveyor_core::usecases::plan::derive(&store, &clock, &target.request(conversion_uplift, deal_size_uplift))?;
             if json {
                 print_json(&p)?;
@@ -874,7 +973,7 @@ fn run(cmd: Command) -> Result<ExitCode, Error> {
             }
         }
         Command::Plan(PlanCmd::Set { file, target, conversion_uplift, deal_size_uplift, niche, json }) => {
-            let mut store = workspace::open(&file, &clock)?;
+            let mut store = open(&file)?;
             let p = plan::save_plan(&mut store, &clock, &target.request(conversion_uplift, deal_size_uplift), niche.as_deref())?;
             if json {
                 print_json(&p)?;
@@ -891,7 +990,7 @@ fn run(cmd: Command) -> Result<ExitCode, Error> {
             }
         }
         Command::Plan(PlanCmd::Status { file, period, person, json }) => {
-            let store = workspace::open(&file, &clock)?;
+            let store = open(&file)?;
             let st = plan::plan_status(&store, &clock, &period, person)?;
             if json {
                 print_json(&st)?;
@@ -900,7 +999,7 @@ fn run(cmd: Command) -> Result<ExitCode, Error> {
             }
         }
         Command::Analytics { file, from, to, json } => {
-            let store = workspace::open(&file, &clock)?;
+            let store = open(&file)?;
             let a = analytics::analytics(&store, &clock, &analytics::AnalyticsRequest { from, to, person_id: None })?;
             if json {
                 print_json(&a)?;
@@ -909,7 +1008,7 @@ fn run(cmd: Command) -> Result<ExitCode, Error> {
             }
         }
         Command::Abc { file, apply, json } => {
-            let mut store = workspace::open(&file, &clock)?;
+            let mut store = open(&file)?;
             let (r, changed) = if apply {
                 let a = analytics::apply_abc(&mut store, &clock)?;
                 (a.report, Some(a.changed))
@@ -924,32 +1023,32 @@ fn run(cmd: Command) -> Result<ExitCode, Error> {
         }
         Command::Pdf { doc } => match doc {
             PdfCommand::Plan { file, target, out, lang } => {
-                let store = workspace::open(&file, &clock)?;
+                let store = open(&file)?;
                 let started = std::time::Instant::now();
                 let doc = documents::sales_plan(&store, &clock, &target.request(0.0, 0.0), lang)?;
                 write_pdf(&out, &doc, started)?;
             }
             PdfCommand::Profile { file, company, out, lang } => {
-                let store = workspace::open(&file, &clock)?;
+                let store = open(&file)?;
                 let started = std::time::Instant::now();
                 let doc = documents::client_profile(&store, &clock, &ProfileRequest { company_id: company, lang })?;
                 write_pdf(&out, &doc, started)?;
             }
             PdfCommand::Calls { file, from, to, person, out, lang } => {
-                let store = workspace::open(&file, &clock)?;
+                let store = open(&file)?;
                 let started = std::time::Instant::now();
                 let doc = documents::call_register(&store, &clock, &CallRegisterRequest { from, to, person_id: person, lang })?;
                 write_pdf(&out, &doc, started)?;
             }
             PdfCommand::Report { file, every, date, person, out, lang } => {
-                let store = workspace::open(&file, &clock)?;
+                let store = open(&file)?;
                 let started = std::time::Instant::now();
                 let date = date.unwrap_or_else(|| conveyor_core::Clock::today(&clock));
                 let doc = documents::report(&store, &clock, every, date, person, lang)?;
                 write_pdf(&out, &doc, started)?;
             }
             PdfCommand::Book { file, role, out, lang } => {
-                let store = workspace::open(&file, &clock)?;
+                let store = open(&file)?;
                 let started = std::time::Instant::now();
                 let doc = documents::regulation_book(&store, &clock, role, lang)?;
                 write_pdf(&out, &doc, started)?;

@@ -16,6 +16,10 @@ pub enum ErrorCode {
     Validation,
     /// Another process has the workspace open.
     WorkspaceLocked,
+    /// The workspace is protected with a passphrase and none was given.
+    PassphraseRequired,
+    /// The passphrase given does not open the workspace.
+    WrongPassphrase,
     /// The change clashes with the current state (e.g. file already exists).
     Conflict,
     /// Moving a deal to the next stage needs its hand-off card first.
@@ -36,6 +40,8 @@ impl ErrorCode {
             ErrorCode::NotFound => "not_found",
             ErrorCode::Validation => "validation",
             ErrorCode::WorkspaceLocked => "workspace_locked",
+            ErrorCode::PassphraseRequired => "passphrase_required",
+            ErrorCode::WrongPassphrase => "wrong_passphrase",
             ErrorCode::Conflict => "conflict",
             ErrorCode::HandoffRequired => "handoff_required",
             ErrorCode::InvalidFile => "invalid_file",
@@ -152,7 +158,7 @@ mod tests {
         let json = serde_json::to_value(&e).unwrap();
         assert_eq!(json["code"], "validation");
         assert_eq!(json["field"], "deal.title");
-        for code in [ErrorCode::NotFound, ErrorCode::WorkspaceLocked, ErrorCode::InvalidFile] {
+        for code in [ErrorCode::NotFound, ErrorCode::WorkspaceLocked, ErrorCode::InvalidFile, ErrorCode::PassphraseRequired, ErrorCode::WrongPassphrase] {
             assert_eq!(serde_json::to_value(code).unwrap(), code.as_str());
         }
     }
@@ -161,6 +167,7 @@ mod tests {
     fn only_storage_and_internal_are_internal_errors() {
         assert!(ErrorCode::Validation.is_user_error());
         assert!(ErrorCode::WorkspaceLocked.is_user_error());
+        assert!(ErrorCode::WrongPassphrase.is_user_error());
         assert!(!ErrorCode::Storage.is_user_error());
         assert!(!ErrorCode::Internal.is_user_error());
     }

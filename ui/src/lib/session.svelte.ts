@@ -21,6 +21,10 @@ export const app = $state({
   error: null as AppError | null,
   /** The path chosen in the save dialog while the "new workspace" form is shown. */
   pendingNewPath: null as string | null,
+  /** An encrypted workspace waiting for its passphrase (the prompt is shown). */
+  unlockPath: null as string | null,
+  /** The passphrase settings dialog is open. */
+  securityOpen: false,
 });
 
 export function showError(e: unknown): void {
@@ -33,14 +37,23 @@ export function dismissError(): void {
 
 function applySession(s: AppSession, opts: { followLang: boolean }): void {
   app.session = s;
+  app.unlockPath = s.needs_passphrase;
   if (opts.followLang) setLocale(detectLocale(s.settings.ui_lang));
+}
+
+/** Takes a session a command returned (e.g. after a passphrase change). */
+export function applySessionNow(s: AppSession): void {
+  applySession(s, { followLang: false });
 }
 
 /** Load the session at start-up; picks the UI language. */
 export async function loadSession(): Promise<void> {
   app.loading = true;
   try {
-    applySession(await commands.appState(), { followLang: true });
+    const s = await commands.appState();
+    // The last workspace is encrypted: the prompt asks, no error box needed.
+    if (s.needs_passphrase && s.startup_error?.code === "passphrase_required") s.startup_error = null;
+    applySession(s, { followLang: true });
   } catch (e) {
     setLocale(detectLocale(null));
     showError(e);
@@ -57,7 +70,10 @@ async function workspaceAction(run: () => Promise<AppSession>): Promise<boolean>
     app.screen = "today";
     return true;
   } catch (e) {
-    showError(e);
+    const x = toAppError(e);
+    // An encrypted workspace: ask for its passphrase instead of a banner.
+    if (x.code === "passphrase_required" && unlocking) app.unlockPath = unlocking;
+    else showError(x);
     return false;
   } finally {
     app.busy = false;
@@ -71,8 +87,41 @@ export function adoptSession(s: AppSession): void {
   app.screen = "today";
 }
 
-export function openWorkspace(path: string): Promise<boolean> {
-  return workspaceAction(() => commands.workspaceOpen(path));
+/** The path `workspaceAction` is opening, for the passphrase prompt. */
+let unlocking: string | null = null;
+
+export async function openWorkspace(path: string): Promise<boolean> {
+  unlocking = path;
+  try {
+    return await workspaceAction(() => commands.workspaceOpen(path));
+  } finally {
+    unlocking = null;
+  }
+}
+
+/** Opens the waiting encrypted workspace. True when open, else the message to show in the prompt. */
+export async function unlockWorkspace(path: string, passphrase: string): Promise<true | string> {
+  app.busy = true;
+  try {
+    applySession(await commands.workspaceUnlock(path, passphrase), { followLang: false });
+    app.error = null;
+    app.screen = "today";
+    return true;
+  } catch (e) {
+    return toAppError(e).message;
+  } finally {
+    app.busy = false;
+  }
+}
+
+/** The person gave up on the encrypted workspace. */
+export async function cancelUnlock(): Promise<void> {
+  app.unlockPath = null;
+  try {
+    applySession(await commands.workspaceUnlockCancel(), { followLang: false });
+  } catch (e) {
+    showError(e);
+  }
 }
 
 export function openDemo(): Promise<boolean> {

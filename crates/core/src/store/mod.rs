@@ -1,6 +1,7 @@
 //! The workspace file: one SQLite database per business. All SQL of Conveyor
 //! lives under this module, one file per aggregate.
 
+pub mod cipher;
 mod lock;
 pub mod migrations;
 
@@ -32,6 +33,7 @@ pub mod steps;
 
 use crate::clock::Clock;
 use crate::error::{Error, ErrorCode, Result};
+pub use cipher::Passphrase;
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};
 
@@ -45,6 +47,8 @@ pub const EXTENSION: &str = "conveyor";
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    /// The passphrase of an encrypted workspace (None: plaintext).
+    key: Option<Passphrase>,
     _lock: Option<lock::WorkspaceLock>,
     /// Backup written before migrating this file on open, if any.
     pub migration_backup: Option<PathBuf>,
@@ -52,7 +56,7 @@ pub struct Store {
 
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Store").field("path", &self.path).finish()
+        f.debug_struct("Store").field("path", &self.path).field("encrypted", &self.key.is_some()).finish()
     }
 }
 
@@ -81,6 +85,14 @@ impl Store {
     /// Creates a new, empty workspace file (migrated, with default steps).
     /// Refuses to overwrite an existing file.
     pub fn create(path: &Path, clock: &dyn Clock, init: &meta::NewWorkspace) -> Result<Store> {
+        Store::create_with(path, clock, init, None)
+    }
+
+    /// Creates a new workspace file, encrypted with `key` when one is given.
+    pub fn create_with(path: &Path, clock: &dyn Clock, init: &meta::NewWorkspace, key: Option<&Passphrase>) -> Result<Store> {
+        if let Some(k) = key {
+            k.validate_new("passphrase")?;
+        }
         if path.exists() {
             return Err(Error::new(
                 ErrorCode::Conflict,
@@ -94,8 +106,11 @@ impl Store {
         let lock = lock::WorkspaceLock::acquire(path)?;
         let result = (|| {
             let conn = Connection::open(path)?;
+            if let Some(k) = key {
+                cipher::set_key(&conn, k)?;
+            }
             configure(&conn, true)?;
-            let mut store = Store { conn, path: Some(path.to_path_buf()), _lock: Some(lock), migration_backup: None };
+            let mut store = Store { conn, path: Some(path.to_path_buf()), key: key.cloned(), _lock: Some(lock), migration_backup: None };
             store.initialise(clock, init)?;
             Ok(store)
         })();
@@ -111,6 +126,13 @@ impl Store {
     /// Opens an existing workspace: takes the lock, checks it is a Conveyor
     /// file, and migrates it forward (after a backup copy) when it is older.
     pub fn open(path: &Path, clock: &dyn Clock) -> Result<Store> {
+        Store::open_with(path, clock, None)
+    }
+
+    /// Opens a workspace that may be encrypted: `key` is used when the file
+    /// needs one (a plaintext file ignores it). An encrypted file without a
+    /// key is `passphrase_required`; with a wrong one, `wrong_passphrase`.
+    pub fn open_with(path: &Path, clock: &dyn Clock, key: Option<&Passphrase>) -> Result<Store> {
         if !path.is_file() {
             return Err(Error::new(
                 ErrorCode::NotFound,
@@ -119,6 +141,7 @@ impl Store {
         }
         let lock = lock::WorkspaceLock::acquire(path)?;
         let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+        let key = cipher::unlock(&conn, path, key)?;
         // Look before writing anything: a file of another program stays untouched.
         let (app_id, version): (i32, i64) = conn
             .query_row("SELECT (SELECT application_id FROM pragma_application_id), (SELECT user_version FROM pragma_user_version)", [], |r| Ok((r.get(0)?, r.get(1)?)))
@@ -141,7 +164,7 @@ impl Store {
             )));
         }
         configure(&conn, true)?;
-        let mut store = Store { conn, path: Some(path.to_path_buf()), _lock: Some(lock), migration_backup: None };
+        let mut store = Store { conn, path: Some(path.to_path_buf()), key, _lock: Some(lock), migration_backup: None };
         if version < latest {
             let backup = migrations::backup_path(path, version, clock);
             store.backup_to(&backup)?;
@@ -158,7 +181,7 @@ impl Store {
         init.validate()?;
         let conn = Connection::open_in_memory()?;
         configure(&conn, false)?;
-        let mut store = Store { conn, path: None, _lock: None, migration_backup: None };
+        let mut store = Store { conn, path: None, key: None, _lock: None, migration_backup: None };
         store.initialise(clock, init)?;
         Ok(store)
     }
@@ -208,16 +231,100 @@ impl Store {
         Ok(out)
     }
 
+    /// Whether the workspace is encrypted with a passphrase.
+    pub fn is_encrypted(&self) -> bool {
+        self.key.is_some()
+    }
+
+    pub(crate) fn key(&self) -> Option<&Passphrase> {
+        self.key.as_ref()
+    }
+
     /// A consistent copy of the whole workspace in a new file (online; the
-    /// store stays usable). Refuses to overwrite.
+    /// store stays usable), encrypted with the same passphrase as the
+    /// workspace. Refuses to overwrite.
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
         if dest.exists() {
             return Err(Error::new(ErrorCode::Conflict, format!(
                 "{} already exists. Choose another file for the backup.", dest.display())));
         }
-        let mut out = Connection::open(dest)?;
-        let b = rusqlite::backup::Backup::new(&self.conn, &mut out)?;
-        b.run_to_completion(256, std::time::Duration::from_millis(0), None)?;
+        let copied = (|| -> Result<()> {
+            let mut out = Connection::open(dest)?;
+            if let Some(k) = &self.key {
+                cipher::set_key(&out, k)?;
+            }
+            let b = rusqlite::backup::Backup::new(&self.conn, &mut out)?;
+            b.run_to_completion(256, std::time::Duration::from_millis(0), None)?;
+            Ok(())
+        })();
+        if copied.is_err() {
+            for suffix in ["", "-journal"] {
+                let _ = std::fs::remove_file(format!("{}{suffix}", dest.display()));
+            }
+        }
+        copied
+    }
+
+    /// Opens another file (a backup just written) with this workspace's passphrase.
+    pub fn open_sibling(&self, path: &Path) -> Result<Connection> {
+        let c = Connection::open(path)?;
+        if let Some(k) = &self.key {
+            cipher::set_key(&c, k)?;
+        }
+        Ok(c)
+    }
+
+    /// Protects the workspace with `new` (plaintext → encrypted, or a new
+    /// passphrase), or removes the protection (`None`). The file is rewritten
+    /// beside the original, checked, and moved over it in one rename, so a
+    /// crash leaves either the old file or the new one.
+    pub fn rekey(&mut self, new: Option<&Passphrase>) -> Result<()> {
+        let Some(path) = self.path.clone() else {
+            return Err(Error::new(ErrorCode::Conflict, "A workspace in memory has no file to protect."));
+        };
+        let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        let tmp = path.with_file_name(format!(".{name}.rekey"));
+        let side = |p: &Path, suffix: &str| PathBuf::from(format!("{}{suffix}", p.display()));
+        for suffix in ["", "-journal", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(side(&tmp, suffix));
+        }
+        let written = (|| -> Result<()> {
+            self.checkpoint()?;
+            cipher::export(&self.conn, &tmp, new, APPLICATION_ID)?;
+            let check = Connection::open_with_flags(&tmp, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+            if let Some(k) = new {
+                cipher::set_key(&check, k)?;
+            }
+            let ok: String = check.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+            let (old_v, new_v): (i64, i64) = (self.schema_version()?, check.query_row("PRAGMA user_version", [], |r| r.get(0))?);
+            if ok != "ok" || old_v != new_v {
+                return Err(Error::new(ErrorCode::Storage, format!(
+                    "The re-encrypted copy of {} did not check out ({ok}). Nothing was changed.", path.display())));
+            }
+            Ok(())
+        })();
+        if let Err(e) = written {
+            for suffix in ["", "-journal"] {
+                let _ = std::fs::remove_file(side(&tmp, suffix));
+            }
+            return Err(e);
+        }
+        // Close the old file (its WAL was checkpointed and goes away), move
+        // the new one in place, and reopen it.
+        let old = std::mem::replace(&mut self.conn, Connection::open_in_memory()?);
+        old.close().map_err(|(_, e)| Error::from(e))?;
+        for suffix in ["-wal", "-shm"] {
+            let _ = std::fs::remove_file(side(&path, suffix));
+        }
+        std::fs::rename(&tmp, &path)?;
+        sync_dir(&path);
+        let conn = Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+        if let Some(k) = new {
+            cipher::set_key(&conn, k)?;
+        }
+        configure(&conn, true)?;
+        self.conn = conn;
+        self.key = new.cloned();
         Ok(())
     }
 
@@ -239,9 +346,19 @@ impl Store {
     }
 }
 
+/// Makes a rename in the folder durable (best effort; Unix only).
+fn sync_dir(path: &Path) {
+    #[cfg(unix)]
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        let _ = std::fs::File::open(dir).and_then(|d| d.sync_all());
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+}
+
 /// Opens any file read-only to look at it: never locks, migrates or writes.
-/// Refuses files that are not Conveyor workspaces.
-pub fn open_read_only(path: &Path) -> Result<Connection> {
+/// Refuses files that are not Conveyor workspaces. `key` opens an encrypted one.
+pub fn open_read_only(path: &Path, key: Option<&Passphrase>) -> Result<Connection> {
     if !path.is_file() {
         return Err(Error::new(ErrorCode::NotFound, format!("There is no file at {}. Check the path.", path.display())));
     }
@@ -249,6 +366,7 @@ pub fn open_read_only(path: &Path) -> Result<Connection> {
         "{} is not a Conveyor workspace or backup. Nothing was changed; choose a .conveyor file.", path.display()));
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
         .map_err(|_| not_ours())?;
+    cipher::unlock(&conn, path, key)?;
     conn.busy_timeout(std::time::Duration::from_secs(2))?;
     let app_id: i32 = conn.query_row("SELECT application_id FROM pragma_application_id", [], |r| r.get(0)).map_err(|_| not_ours())?;
     if app_id != APPLICATION_ID {
@@ -261,8 +379,10 @@ pub fn open_read_only(path: &Path) -> Result<Connection> {
 /// replaced file (with its WAL, if any) as `NAME.replaced-TIMESTAMP`.
 /// Refuses while another process holds `target` open (`workspace_locked`).
 /// Returns where the replaced file was kept.
-pub fn replace_with_copy(backup: &Path, target: &Path, clock: &dyn Clock) -> Result<Option<PathBuf>> {
-    let src = open_read_only(backup)?;
+pub fn replace_with_copy(backup: &Path, target: &Path, clock: &dyn Clock, key: Option<&Passphrase>) -> Result<Option<PathBuf>> {
+    let src = open_read_only(backup, key)?;
+    // The copy is encrypted exactly as the backup is.
+    let key = if cipher::kind(backup)? == cipher::Kind::Plain { None } else { key };
     if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)?;
     }
@@ -273,6 +393,9 @@ pub fn replace_with_copy(backup: &Path, target: &Path, clock: &dyn Clock) -> Res
     let _ = std::fs::remove_file(&tmp);
     let copied = (|| -> Result<()> {
         let mut out = Connection::open(&tmp)?;
+        if let Some(k) = &key {
+            cipher::set_key(&out, k)?;
+        }
         rusqlite::backup::Backup::new(&src, &mut out)?.run_to_completion(256, std::time::Duration::from_millis(0), None)?;
         let ok: String = out.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
         if ok != "ok" {

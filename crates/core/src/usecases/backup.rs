@@ -3,7 +3,7 @@
 
 use crate::clock::{stamp, Clock};
 use crate::error::{Error, ErrorCode, Result};
-use crate::store::{self, meta, migrations, Store};
+use crate::store::{self, meta, migrations, Passphrase, Store};
 use crate::usecases::workspace::{self, Counts};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -30,8 +30,9 @@ pub struct BackupContents {
 }
 
 /// Looks into a backup file without locking, migrating or writing it.
-pub fn inspect(path: &Path) -> Result<BackupContents> {
-    let c = store::open_read_only(path)?;
+/// `key` opens an encrypted backup (a plaintext one ignores it).
+pub fn inspect(path: &Path, key: Option<&Passphrase>) -> Result<BackupContents> {
+    let c = store::open_read_only(path, key)?;
     let schema_version: i64 = c.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     let m = meta::load(&c)?;
     let taken: Option<String> = c
@@ -49,14 +50,15 @@ pub fn inspect(path: &Path) -> Result<BackupContents> {
     })
 }
 
-/// A consistent copy of the open workspace in `dest` (the store stays usable).
+/// A consistent copy of the open workspace in `dest` (the store stays
+/// usable), encrypted with the workspace's passphrase if it has one.
 pub fn backup(store: &Store, clock: &dyn Clock, dest: &Path) -> Result<BackupContents> {
     if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)?;
     }
     store.backup_to(dest)?;
     let marked = (|| -> Result<()> {
-        let c = rusqlite::Connection::open(dest)?;
+        let c = store.open_sibling(dest)?;
         // A backup is one self-contained file.
         c.execute_batch("PRAGMA journal_mode = DELETE;")?;
         c.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('backup_taken_at', ?1)", [stamp(clock.now())])?;
@@ -66,7 +68,7 @@ pub fn backup(store: &Store, clock: &dyn Clock, dest: &Path) -> Result<BackupCon
         let _ = std::fs::remove_file(dest);
         return Err(e);
     }
-    inspect(dest)
+    inspect(dest, store.key())
 }
 
 /// Where automatic backups of a workspace go: `backups/` beside it.
@@ -120,8 +122,10 @@ pub struct RestoreReport {
 /// Replaces `target` with the backup. The replaced file is kept beside it;
 /// refuses a file that is not a Conveyor backup, one from a newer version,
 /// and a target that is open elsewhere (`workspace_locked`).
-pub fn restore(clock: &dyn Clock, backup: &Path, target: &Path) -> Result<RestoreReport> {
-    let contents = inspect(backup)?;
+/// An encrypted backup needs its passphrase (`key`); the restored workspace
+/// is encrypted with it too.
+pub fn restore(clock: &dyn Clock, backup: &Path, target: &Path, key: Option<&Passphrase>) -> Result<RestoreReport> {
+    let contents = inspect(backup, key)?;
     if !contents.restorable {
         return Err(Error::new(ErrorCode::InvalidFile, format!(
             "{} was made by a newer Conveyor (schema {}). Update Conveyor to restore it.", backup.display(), contents.schema_version)));
@@ -129,7 +133,7 @@ pub fn restore(clock: &dyn Clock, backup: &Path, target: &Path) -> Result<Restor
     if backup.canonicalize().ok().is_some_and(|b| target.canonicalize().ok() == Some(b)) {
         return Err(Error::validation("target", "The backup and the workspace are the same file. Choose another target."));
     }
-    let kept = store::replace_with_copy(backup, target, clock)?;
+    let kept = store::replace_with_copy(backup, target, clock, key)?;
     Ok(RestoreReport { restored: contents, replaced_kept_as: kept.map(|p| p.display().to_string()) })
 }
 
@@ -161,16 +165,16 @@ mod tests {
         let target = s.path().unwrap().to_path_buf();
 
         // Open elsewhere: refused, nothing touched.
-        let err = restore(&clock, &b, &target).unwrap_err();
+        let err = restore(&clock, &b, &target, None).unwrap_err();
         assert_eq!(err.code, ErrorCode::WorkspaceLocked);
         drop(s);
 
-        let before = inspect(&b).unwrap();
-        let r = restore(&clock, &b, &target).unwrap();
-        assert_eq!(inspect(&b).unwrap(), before, "inspecting and restoring leave the backup as it was");
+        let before = inspect(&b, None).unwrap();
+        let r = restore(&clock, &b, &target, None).unwrap();
+        assert_eq!(inspect(&b, None).unwrap(), before, "inspecting and restoring leave the backup as it was");
         let kept = PathBuf::from(r.replaced_kept_as.unwrap());
         assert!(kept.file_name().unwrap().to_string_lossy().starts_with("a.conveyor.replaced-20261124T090000Z"));
-        assert_eq!(inspect(&kept).unwrap().counts.contacts, 2, "the replaced file keeps the newer data");
+        assert_eq!(inspect(&kept, None).unwrap().counts.contacts, 2, "the replaced file keeps the newer data");
         let s = Store::open(&target, &clock).unwrap();
         assert_eq!(workspace::info(&s).unwrap().counts.contacts, 1);
     }
@@ -187,7 +191,7 @@ mod tests {
         let other = dir.path().join("o.sqlite");
         rusqlite::Connection::open(&other).unwrap().execute_batch("CREATE TABLE t(x);").unwrap();
         for bad in [&pdf, &other, &dir.path().join("missing.conveyor")] {
-            let e = restore(&clock, bad, &target).unwrap_err();
+            let e = restore(&clock, bad, &target, None).unwrap_err();
             assert!(matches!(e.code, ErrorCode::InvalidFile | ErrorCode::NotFound), "{e:?}");
         }
         assert_eq!(std::fs::read(&target).unwrap(), before);

@@ -11,6 +11,7 @@ pub mod plan;
 pub mod playbook;
 pub mod roles;
 pub mod reviews;
+pub mod security;
 pub mod today;
 pub mod interop;
 pub mod documents;
@@ -23,3 +24,5 @@ mod daily_tests;
 mod playbook_tests;
 #[cfg(test)]
 mod plan_tests;
+#[cfg(test)]
+mod fuzz_regressions;

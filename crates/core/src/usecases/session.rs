@@ -8,8 +8,9 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::model::Lang;
 use crate::settings::{demo_path, AppSettings};
 use crate::store::meta::NewWorkspace;
-use crate::store::Store;
+use crate::store::{Passphrase, Store};
 use crate::usecases::backup::{self, RestoreReport};
+use crate::usecases::security;
 use crate::usecases::workspace::{self, WorkspaceSummary};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -20,6 +21,8 @@ pub struct Session {
     settings: AppSettings,
     store: Option<Store>,
     startup_error: Option<Error>,
+    /// A workspace that could not be opened for want of its passphrase.
+    needs_passphrase: Option<PathBuf>,
     /// The system's language, used when the user has not chosen one.
     system_lang: Lang,
 }
@@ -32,6 +35,9 @@ pub struct AppSession {
     pub data_dir: String,
     /// Why the last workspace could not be opened at start-up, if it could not.
     pub startup_error: Option<Error>,
+    /// A workspace that is protected with a passphrase and waits for it
+    /// (the UI asks for the passphrase, then calls `workspace_unlock`).
+    pub needs_passphrase: Option<String>,
 }
 
 /// What restoring a backup in the app did, and the session with the restored workspace open.
@@ -51,7 +57,7 @@ impl Session {
     /// becomes `startup_error` and the UI offers the picker.
     pub fn start(data_dir: &Path, clock: &dyn Clock, explicit: Option<&Path>, system_lang: Lang) -> Session {
         let settings = AppSettings::load(data_dir);
-        let mut s = Session { data_dir: data_dir.to_path_buf(), settings, store: None, startup_error: None, system_lang };
+        let mut s = Session { data_dir: data_dir.to_path_buf(), settings, store: None, startup_error: None, needs_passphrase: None, system_lang };
         let result = match (explicit, s.settings.last_workspace.clone()) {
             (Some(p), _) => s.open(clock, p),
             (None, Some(last)) if Path::new(&last).exists() => s.open(clock, Path::new(&last)),
@@ -81,6 +87,7 @@ impl Session {
             settings: self.settings.clone(),
             data_dir: self.data_dir.display().to_string(),
             startup_error: self.startup_error.clone(),
+            needs_passphrase: self.needs_passphrase.as_ref().map(|p| p.display().to_string()),
         })
     }
 
@@ -94,15 +101,55 @@ impl Session {
     /// Opens a workspace file in place of the current one. On failure the
     /// current workspace stays open.
     pub fn open(&mut self, clock: &dyn Clock, path: &Path) -> Result<AppSession> {
+        self.open_with(clock, path, None)
+    }
+
+    /// Opens a workspace that may be protected with a passphrase. When the
+    /// passphrase is missing or wrong, the session remembers the file as
+    /// waiting for it (`needs_passphrase`) and the current workspace stays.
+    pub fn open_with(&mut self, clock: &dyn Clock, path: &Path, key: Option<&Passphrase>) -> Result<AppSession> {
         let path = absolute(path);
         if self.store.as_ref().and_then(|s| s.path()) == Some(path.as_path()) {
             return self.snapshot();
         }
-        let mut store = Store::open(&path, clock)?;
+        let mut store = match Store::open_with(&path, clock, key) {
+            Ok(s) => s,
+            Err(e) => {
+                if matches!(e.code, ErrorCode::PassphraseRequired | ErrorCode::WrongPassphrase) {
+                    self.needs_passphrase = Some(path);
+                }
+                return Err(e);
+            }
+        };
         // The routines plan the days ahead as soon as the workspace opens.
         crate::usecases::playbook::generate_if_due(&mut store, clock)?;
         self.store = Some(store);
+        self.needs_passphrase = None;
         self.remember(clock)?;
+        self.snapshot()
+    }
+
+    /// Forgets the workspace waiting for its passphrase (the person gave up).
+    pub fn cancel_unlock(&mut self) -> Result<AppSession> {
+        self.needs_passphrase = None;
+        self.snapshot()
+    }
+
+    /// Protects the open workspace with a passphrase.
+    pub fn set_passphrase(&mut self, new: &Passphrase) -> Result<AppSession> {
+        security::set_passphrase(self.store_mut()?, new)?;
+        self.snapshot()
+    }
+
+    /// Replaces the open workspace's passphrase.
+    pub fn change_passphrase(&mut self, current: &Passphrase, new: &Passphrase) -> Result<AppSession> {
+        security::change_passphrase(self.store_mut()?, current, new)?;
+        self.snapshot()
+    }
+
+    /// Removes the open workspace's passphrase.
+    pub fn remove_passphrase(&mut self, current: &Passphrase) -> Result<AppSession> {
+        security::remove_passphrase(self.store_mut()?, current)?;
         self.snapshot()
     }
 
@@ -134,6 +181,12 @@ impl Session {
         self.open(clock, &path)
     }
 
+    /// What a backup holds, read without changing it. A backup of the open
+    /// encrypted workspace opens with the workspace's passphrase.
+    pub fn inspect_backup(&self, backup_path: &Path) -> Result<backup::BackupContents> {
+        backup::inspect(backup_path, self.store.as_ref().and_then(Store::key))
+    }
+
     /// Replaces the open workspace with a backup and opens the restored file.
     /// The backup is inspected first (a wrong file leaves everything as it
     /// was); the workspace is closed to release its lock, replaced (the old
@@ -143,7 +196,9 @@ impl Session {
         let target = self.store()?.path().map(Path::to_path_buf).ok_or_else(|| {
             Error::validation("workspace", "This workspace is not a file, so it cannot be replaced. Open a workspace file first.")
         })?;
-        let contents = backup::inspect(backup_path)?;
+        // A backup of an encrypted workspace carries the same passphrase.
+        let key = self.store()?.key().cloned();
+        let contents = backup::inspect(backup_path, key.as_ref())?;
         if !contents.restorable {
             return Err(Error::new(ErrorCode::InvalidFile, format!(
                 "{} was made by a newer Conveyor (schema {}). Update Conveyor to restore it.", backup_path.display(), contents.schema_version)));
@@ -152,14 +207,14 @@ impl Session {
             s.checkpoint()?;
         }
         self.store = None;
-        match backup::restore(clock, backup_path, &target) {
+        match backup::restore(clock, backup_path, &target, key.as_ref()) {
             Ok(report) => {
-                let session = self.open(clock, &target)?;
+                let session = self.open_with(clock, &target, key.as_ref())?;
                 Ok(RestoreDone { report, session })
             }
             Err(e) => {
                 // Put the workspace back as it was; the restore's error is the one to tell.
-                let _ = self.open(clock, &target);
+                let _ = self.open_with(clock, &target, key.as_ref());
                 Err(e)
             }
         }
@@ -234,7 +289,7 @@ mod tests {
         assert_eq!(done.report.restored.counts.contacts, 1);
         assert_eq!(count(&s), 1, "the restored file is the open one");
         let kept = std::path::PathBuf::from(done.report.replaced_kept_as.unwrap());
-        assert_eq!(backup::inspect(&kept).unwrap().counts.contacts, 2);
+        assert_eq!(backup::inspect(&kept, None).unwrap().counts.contacts, 2);
         add(&mut s, "Vera");
     }
 
@@ -262,6 +317,32 @@ mod tests {
         drop(s);
         let s = Session::start(dir.path(), &clock(), None, Lang::En);
         assert_eq!(s.lang(), Lang::Ru);
+    }
+
+    #[test]
+    fn an_encrypted_last_workspace_waits_for_its_passphrase_at_start() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Session::start(dir.path(), &clock(), None, Lang::En);
+        let own = dir.path().join("own.conveyor");
+        s.create(&clock(), &own, &NewWorkspace::new("Own Ltd", Lang::En, "EUR")).unwrap();
+        let snap = s.set_passphrase(&Passphrase::new("correct horse")).unwrap();
+        assert!(snap.workspace.unwrap().encrypted);
+        drop(s);
+
+        let mut s = Session::start(dir.path(), &clock(), None, Lang::En);
+        let snap = s.snapshot().unwrap();
+        assert!(snap.workspace.is_none());
+        assert_eq!(snap.startup_error.unwrap().code, ErrorCode::PassphraseRequired);
+        let waiting = snap.needs_passphrase.expect("the UI is told which file to ask about");
+        assert!(waiting.ends_with("own.conveyor"));
+        let e = s.open_with(&clock(), Path::new(&waiting), Some(&Passphrase::new("wrong horse"))).unwrap_err();
+        assert_eq!(e.code, ErrorCode::WrongPassphrase);
+        assert!(s.snapshot().unwrap().needs_passphrase.is_some(), "still waiting after a wrong try");
+        let snap = s.open_with(&clock(), Path::new(&waiting), Some(&Passphrase::new("correct horse"))).unwrap();
+        assert_eq!(snap.workspace.unwrap().name, "Own Ltd");
+        assert!(snap.needs_passphrase.is_none() && snap.startup_error.is_none());
+        let snap = s.remove_passphrase(&Passphrase::new("correct horse")).unwrap();
+        assert!(!snap.workspace.unwrap().encrypted);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use crate::clock::Clock;
 use crate::error::Result;
 use crate::model::{Stage, Lang};
-use crate::store::{meta, stats, Store};
+use crate::store::{meta, stats, Passphrase, Store};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 use ts_rs::TS;
@@ -18,6 +18,8 @@ pub struct WorkspaceSummary {
     pub is_demo: bool,
     #[ts(type = "number")]
     pub schema_version: i64,
+    /// Protected with a passphrase (encrypted at rest).
+    pub encrypted: bool,
 }
 
 /// `conveyor info`: counts per entity and the schema version.
@@ -98,6 +100,17 @@ pub fn open(path: &Path, clock: &dyn Clock) -> Result<Store> {
     Store::open(path, clock)
 }
 
+/// Creates a workspace, encrypted when a passphrase is given.
+pub fn create_with(path: &Path, clock: &dyn Clock, init: &meta::NewWorkspace, key: Option<&Passphrase>) -> Result<Store> {
+    Store::create_with(path, clock, init, key)
+}
+
+/// Opens a workspace that may be encrypted (`passphrase_required` /
+/// `wrong_passphrase` when the passphrase is missing or wrong).
+pub fn open_with(path: &Path, clock: &dyn Clock, key: Option<&Passphrase>) -> Result<Store> {
+    Store::open_with(path, clock, key)
+}
+
 pub fn summary(store: &Store) -> Result<WorkspaceSummary> {
     let m = meta::load(store.conn())?;
     Ok(WorkspaceSummary {
@@ -107,6 +120,7 @@ pub fn summary(store: &Store) -> Result<WorkspaceSummary> {
         currency: m.currency,
         is_demo: m.is_demo,
         schema_version: store.schema_version()?,
+        encrypted: store.is_encrypted(),
     })
 }
 

@@ -10,4 +10,9 @@ export type AppSession = { workspace: WorkspaceSummary | null, settings: AppSett
 /**
  * Why the last workspace could not be opened at start-up, if it could not.
  */
-startup_error: AppError | null, };
+startup_error: AppError | null, 
+/**
+ * A workspace that is protected with a passphrase and waits for it
+ * (the UI asks for the passphrase, then calls `workspace_unlock`).
+ */
+needs_passphrase: string | null, };

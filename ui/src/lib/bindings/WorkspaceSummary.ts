@@ -4,4 +4,8 @@ import type { Lang } from "./Lang";
 /**
  * What the UI needs to know about the open workspace.
  */
-export type WorkspaceSummary = { path: string, name: string, lang: Lang, currency: string, is_demo: boolean, schema_version: number, };
+export type WorkspaceSummary = { path: string, name: string, lang: Lang, currency: string, is_demo: boolean, schema_version: number, 
+/**
+ * Protected with a passphrase (encrypted at rest).
+ */
+encrypted: boolean, };

@@ -84,6 +84,11 @@ import type { WinOutcome } from "./WinOutcome";
 export const commands = {
   appState: () => invoke<AppSession>("app_state", {}),
   workspaceOpen: (path: string) => invoke<AppSession>("workspace_open", { path }),
+  workspaceUnlock: (path: string, passphrase: string) => invoke<AppSession>("workspace_unlock", { path, passphrase }),
+  workspaceUnlockCancel: () => invoke<AppSession>("workspace_unlock_cancel", {}),
+  securitySetPassphrase: (passphrase: string) => invoke<AppSession>("security_set_passphrase", { passphrase }),
+  securityChangePassphrase: (current: string, passphrase: string) => invoke<AppSession>("security_change_passphrase", { current, passphrase }),
+  securityRemovePassphrase: (current: string) => invoke<AppSession>("security_remove_passphrase", { current }),
   workspaceCreate: (path: string, name: string, lang: Lang, currency: string) => invoke<AppSession>("workspace_create", { path, name, lang, currency }),
   workspaceOpenDemo: () => invoke<AppSession>("workspace_open_demo", {}),
   settingsSetLang: (lang: Lang | null) => invoke<AppSession>("settings_set_lang", { lang }),

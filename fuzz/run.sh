@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Runs Conveyor's cargo-fuzz targets, seeded with the shared real-world
+# fixtures (copied into a throw-away corpus folder at run time, never into git).
+#
+#   fuzz/run.sh                      every target, 10 minutes each
+#   fuzz/run.sh csv_reader 60        one target for 60 seconds
+#   FUZZ_JOBS=1 fuzz/run.sh          (default) one process per target
+#
+# Needs the nightly toolchain and cargo-fuzz (`cargo install cargo-fuzz --locked`).
+# Runs under `nice -n 19`: the machine is shared. Crashes land in
+# fuzz/artifacts/<target>/; turn each into a regression unit test in the core.
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$HERE"
+FIXTURES="${FIXTURES:-$HERE/../../shared/fixtures}"
+TARGETS=(csv_reader vcard_reader import_pipeline)
+# To add: the template importer (after the playbook lands) and an ICS reader
+# if the core ever reads ICS (today it only writes it).
+if [ $# -ge 1 ]; then TARGETS=("$1"); fi
+SECONDS_EACH="${2:-600}"
+WORK="${FUZZ_WORK:-$(mktemp -d -t conveyor-fuzz-XXXXXX)}"
+
+seed() {
+  local target="$1"
+  local dir="$WORK/corpus/$target"
+  mkdir -p "$dir"
+  case "$target" in
+    csv_reader) find "$FIXTURES" -name '*.csv' -exec cp {} "$dir" \; ;;
+    vcard_reader) find "$FIXTURES" -name '*.vcf' -exec cp {} "$dir" \; ;;
+    import_pipeline)
+      # First byte = duplicates policy (0 skip, 1 update, 2 create).
+      local i=0
+      while IFS= read -r f; do
+        for p in 0 1 2; do
+          { printf "\\x0$p"; cat "$f"; } > "$dir/seed-$i-$p"
+        done
+        i=$((i + 1))
+      done < <(find "$FIXTURES" \( -name '*.csv' -o -name '*.vcf' \))
+      ;;
+  esac
+  echo "$dir"
+}
+
+for t in "${TARGETS[@]}"; do
+  corpus="$(seed "$t")"
+  echo "==> $t for ${SECONDS_EACH}s (corpus $corpus, $(ls "$corpus" | wc -l) seeds)"
+  nice -n 19 cargo +nightly fuzz run "$t" "$corpus" -- \
+    -max_total_time="$SECONDS_EACH" -max_len=65536 -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 \
+    2>&1 | tee "$WORK/$t.log" | grep -E '^(#[0-9]+ +(INITED|DONE|pulse)|==|SUMMARY|stat::|Done)' || true
+  echo "   log: $WORK/$t.log"
+done

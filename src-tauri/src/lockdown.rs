@@ -1,0 +1,94 @@
+//! The shell stays locked down (DESIGN.md §5): the window may call only
+//! Conveyor's own commands and the file dialogs; no network, shell or file
+//! system plugin is linked or allowed; the CSP allows no inline or remote
+//! script and no remote origin at all. Checked on the committed config, so a
+//! change that loosens any of it fails here and has to be argued for.
+
+use serde_json::Value;
+use std::path::Path;
+
+const DIR: &str = env!("CARGO_MANIFEST_DIR");
+
+fn json(rel: &str) -> Value {
+    let text = std::fs::read_to_string(Path::new(DIR).join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+/// Plugin permissions the window may have besides our own commands.
+const ALLOWED_PLUGIN_PERMISSIONS: &[&str] = &["dialog:allow-open", "dialog:allow-save", "dialog:allow-message", "dialog:allow-ask", "dialog:allow-confirm"];
+
+#[test]
+fn capabilities_allow_only_our_commands_and_the_file_dialogs() {
+    const NAMES: &[&str] = include!("command_names.rs");
+    let ours: Vec<String> = NAMES.iter().map(|n| format!("allow-{}", n.replace('_', "-"))).collect();
+    let files: Vec<_> = std::fs::read_dir(Path::new(DIR).join("capabilities")).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert_eq!(files, ["default.json"], "one capability file, reviewed here");
+    let cap = json("capabilities/default.json");
+    assert_eq!(cap["windows"], serde_json::json!(["main"]));
+    assert!(cap.get("remote").is_none(), "no remote URL may call commands");
+    assert!(cap.get("webviews").is_none() && cap.get("platforms").is_none());
+    for p in cap["permissions"].as_array().unwrap() {
+        let p = p.as_str().unwrap_or_else(|| panic!("permission with scopes: {p} — scoped plugin access needs a review"));
+        assert!(
+            ours.iter().any(|o| o == p) || ALLOWED_PLUGIN_PERMISSIONS.contains(&p),
+            "capabilities/default.json allows {p}: only Conveyor's commands and the dialogs are allowed"
+        );
+    }
+}
+
+#[test]
+fn no_network_shell_or_file_system_plugin_is_linked() {
+    let manifest = std::fs::read_to_string(Path::new(DIR).join("Cargo.toml")).unwrap();
+    let plugins: Vec<&str> = manifest
+        .lines()
+        .filter_map(|l| l.trim_start().strip_prefix("tauri-plugin-"))
+        .filter_map(|l| l.split([' ', '=']).next())
+        .collect();
+    assert_eq!(plugins, ["dialog"], "tauri plugins in src-tauri/Cargo.toml: only the dialog one");
+    // Nor Tauri's own features that open the window to the outside.
+    let tauri_line = manifest.lines().find(|l| l.trim_start().starts_with("tauri =")).unwrap();
+    for f in ["shell-open", "http-api", "fs-all", "protocol-asset", "devtools", "unstable"] {
+        assert!(!tauri_line.contains(f), "tauri feature {f} is on: {tauri_line}");
+    }
+}
+
+#[test]
+fn the_csp_allows_no_inline_or_remote_script_and_no_remote_origin() {
+    let conf = json("tauri.conf.json");
+    let app = &conf["app"];
+    assert_eq!(app["withGlobalTauri"], false, "no window.__TAURI__ for injected script to use");
+    let sec = &app["security"];
+    assert_eq!(sec["freezePrototype"], true);
+    assert!(sec.get("dangerousDisableAssetCspModification").is_none(), "Tauri must add its nonces/hashes to the CSP");
+    assert!(sec.get("devCsp").is_none() || sec["devCsp"] == sec["csp"]);
+    assert!(sec.get("assetProtocol").is_none_or(|a| a["enable"] != true), "no asset protocol (raw file access)");
+    let csp = sec["csp"].as_object().expect("the CSP is set, as directives");
+    let get = |d: &str| csp.get(d).and_then(Value::as_str).unwrap_or_else(|| panic!("CSP has no {d}"));
+    for d in ["default-src", "script-src", "connect-src", "object-src", "base-uri", "frame-ancestors", "form-action"] {
+        get(d);
+    }
+    let script = get("script-src");
+    for bad in ["'unsafe-inline'", "'unsafe-eval'", "'wasm-unsafe-eval'", "*", "http:", "https:", "data:", "blob:"] {
+        assert!(!script.split_whitespace().any(|s| s == bad || (bad.ends_with(':') && s.starts_with(bad))), "script-src allows {bad}: {script}");
+    }
+    assert_eq!(get("object-src"), "'none'");
+    assert_eq!(get("base-uri"), "'none'");
+    // Everything a directive may name: ourselves, the IPC channel, inline
+    // data images and inline styles (Svelte's). No host of the network.
+    let allowed = ["'self'", "'none'", "ipc:", "http://ipc.localhost", "data:", "'unsafe-inline'"];
+    for (d, v) in csp {
+        for src in v.as_str().unwrap().split_whitespace() {
+            assert!(allowed.contains(&src), "CSP {d} allows {src}: only the app itself and its IPC may be named");
+            if src == "'unsafe-inline'" {
+                assert_eq!(d, "style-src", "'unsafe-inline' only for styles, never in {d}");
+            }
+            if src == "data:" {
+                assert!(d == "img-src" || d == "font-src", "data: only for images and fonts, not in {d}");
+            }
+        }
+    }
+    // The window loads the built UI, never a remote page.
+    for w in app["windows"].as_array().unwrap() {
+        assert!(w.get("url").is_none_or(|u| !u.as_str().unwrap_or("").contains("://")), "window loads a remote URL: {w}");
+    }
+}
