@@ -16,6 +16,7 @@ const MIGRATIONS: &[Migration] = &[
     (include_str!("../migrations/0005_today_order.sql"), None),
     (include_str!("../migrations/0006_playbook.sql"), None),
     (include_str!("../migrations/0007_plans.sql"), None),
+    (include_str!("../migrations/0008_check_lists.sql"), Some(check_lists_as_comparisons)),
 ];
 
 /// A migration: its SQL, and what Rust must do after it in the same
@@ -32,6 +33,78 @@ fn after_v2(c: &Connection) -> Result<()> {
         super::cards::seed_defaults(c, crate::model::Lang::parse("workspace.lang", &lang)?)?;
     }
     Ok(())
+}
+
+/// Rewrites every `CHECK (x IN (…))` of the stored table definitions as
+/// `CHECK (x = … OR x = …)` (see 0008_check_lists.sql): same rule, no
+/// temporary b-tree per insert. The rows are not touched.
+fn check_lists_as_comparisons(c: &Connection) -> Result<()> {
+    let tables: Vec<(String, String)> = c
+        .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND sql LIKE '%CHECK%'")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let changed: Vec<(String, String)> = tables
+        .into_iter()
+        .filter_map(|(name, sql)| {
+            let new = in_lists_as_comparisons(&sql);
+            (new != sql).then_some((name, new))
+        })
+        .collect();
+    if changed.is_empty() {
+        return Ok(());
+    }
+    let version: i64 = c.query_row("PRAGMA schema_version", [], |r| r.get(0))?;
+    c.execute_batch("PRAGMA writable_schema = ON")?;
+    let written = (|| -> Result<()> {
+        for (name, sql) in &changed {
+            c.execute("UPDATE sqlite_schema SET sql = ?1 WHERE type = 'table' AND name = ?2", [sql, name])?;
+        }
+        // Makes SQLite read the definitions again (and any other connection too).
+        c.pragma_update(None, "schema_version", version + 1)?;
+        Ok(())
+    })();
+    c.execute_batch("PRAGMA writable_schema = OFF")?;
+    written
+}
+
+/// `CHECK (x IN ('a', 'b'))` → `CHECK (x = 'a' OR x = 'b')` wherever a CHECK
+/// is exactly one column tested against a list of plain literals; anything
+/// else is left as written.
+pub(crate) fn in_lists_as_comparisons(sql: &str) -> String {
+    const OPEN: &str = "CHECK (";
+    let mut out = String::with_capacity(sql.len());
+    let mut rest = sql;
+    while let Some(at) = rest.find(OPEN) {
+        out.push_str(&rest[..at + OPEN.len()]);
+        rest = &rest[at + OPEN.len()..];
+        if let Some((column, items, len)) = check_in_list(rest) {
+            let terms: Vec<String> = items.iter().map(|v| format!("{column} = {v}")).collect();
+            out.push_str(&terms.join(" OR "));
+            out.push(')');
+            rest = &rest[len..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Reads `x IN (v1, v2, …))` at the start of `s`: the column, the literals and
+/// how many bytes that took (through the CHECK's closing parenthesis).
+fn check_in_list(s: &str) -> Option<(&str, Vec<&str>, usize)> {
+    let column_len = s.find(|ch: char| !(ch.is_ascii_alphanumeric() || ch == '_'))?;
+    let column = &s[..column_len];
+    let after = s[column_len..].strip_prefix(" IN (")?;
+    let close = after.find(')')?;
+    let items: Vec<&str> = after[..close].split(',').map(str::trim).collect();
+    let literal = |v: &&str| {
+        (v.len() >= 2 && v.starts_with('\'') && v.ends_with('\'') && !v[1..v.len() - 1].contains('\''))
+            || (!v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()))
+    };
+    if column.is_empty() || items.is_empty() || !items.iter().all(literal) {
+        return None;
+    }
+    let tail = after[close + 1..].strip_prefix(')')?;
+    Some((column, items, s.len() - tail.len()))
 }
 
 pub fn latest_version() -> i64 {
@@ -96,5 +169,61 @@ mod tests {
         assert_eq!(c.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)).unwrap(), 1);
         let b: i64 = c.query_row("SELECT count(*) FROM sqlite_master WHERE name = 'b'", [], |r| r.get(0)).unwrap();
         assert_eq!(b, 0, "the half-applied migration was rolled back");
+    }
+
+    #[test]
+    fn in_lists_in_checks_become_comparisons_and_nothing_else_changes() {
+        let sql = "CREATE TABLE t (a TEXT CHECK (abc IN ('A', 'B', 'C')), n INTEGER NOT NULL CHECK (is_owner IN (0, 1)),
+            name TEXT CHECK (length(name) BETWEEN 1 AND 300), s TEXT CHECK (s IN (SELECT x FROM y)), q TEXT CHECK (q IN ('it''s')))";
+        assert_eq!(
+            in_lists_as_comparisons(sql),
+            "CREATE TABLE t (a TEXT CHECK (abc = 'A' OR abc = 'B' OR abc = 'C'), n INTEGER NOT NULL CHECK (is_owner = 0 OR is_owner = 1),
+            name TEXT CHECK (length(name) BETWEEN 1 AND 300), s TEXT CHECK (s IN (SELECT x FROM y)), q TEXT CHECK (q IN ('it''s')))"
+        );
+        assert_eq!(in_lists_as_comparisons("CREATE TABLE u (x)"), "CREATE TABLE u (x)");
+    }
+
+    /// No table's INSERT builds a temporary b-tree (a CHECK's IN list did, on
+    /// every row), and the rewritten checks refuse and accept what they did.
+    #[test]
+    fn inserts_build_no_temporary_btree_and_the_checks_still_hold() {
+        let s = crate::store::testing::store();
+        let c = s.conn();
+        let tables: Vec<String> = c
+            .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_fts%' AND sql NOT LIKE 'CREATE VIRTUAL%'")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert!(tables.len() > 20, "{tables:?}");
+        for t in &tables {
+            let cols: Vec<String> = c
+                .prepare("SELECT name FROM pragma_table_info(?1)")
+                .unwrap()
+                .query_map([t], |r| r.get(0))
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap();
+            let sql = format!("EXPLAIN INSERT INTO {t} ({}) VALUES ({})", cols.join(", "), vec!["?"; cols.len()].join(", "));
+            let mut st = c.prepare(&sql).unwrap();
+            let mut rows = st.raw_query(); // unbound parameters: EXPLAIN only compiles
+            let mut ops: Vec<String> = vec![];
+            while let Some(r) = rows.next().unwrap() {
+                ops.push(r.get(1).unwrap());
+            }
+            assert!(!ops.iter().any(|o| o == "OpenEphemeral"), "INSERT INTO {t} builds a temporary b-tree: write its CHECK lists with OR");
+        }
+        let now = "2026-11-24T09:00:00Z";
+        let insert = |abc: Option<&str>, stage: Option<&str>| {
+            c.execute(
+                "INSERT INTO companies (name, abc, stage, created_at, updated_at) VALUES ('Check Ltd', ?1, ?2, ?3, ?3)",
+                rusqlite::params![abc, stage, now],
+            )
+        };
+        assert!(insert(Some("A"), Some("first_deal")).is_ok());
+        assert!(insert(None, None).is_ok(), "NULL still passes");
+        assert!(insert(Some("D"), None).is_err(), "a class outside A/B/C is still refused");
+        assert!(insert(None, Some("closing")).is_err(), "an unknown stage is still refused");
     }
 }
