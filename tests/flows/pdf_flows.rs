@@ -222,7 +222,7 @@ fn weekly_and_monthly_reports_read_back_plan_vs_fact_funnel_and_issues() {
     let out = conveyor(&["pdf", "report", f, "--every", "monthly", "--date", "2026-11-20", "--out", month.to_str().unwrap()]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let text = checked_text(&month);
-    assert_in_order(&text, &["Отчёт за месяц", "Итоги месяца", "План и факт", "Оборот", "Воронка за период", "Список вопросов", "Миграция клиентов по ABC"]);
+    assert_in_order(&text, &["Отчёт за месяц: ноябрь 2026", "Итоги месяца", "План и факт", "ноябрь 2026", "Оборот", "Воронка за период", "Список вопросов", "Миграция клиентов по ABC"]);
     let week = dir.path().join("w.pdf");
     let out = conveyor(&["pdf", "report", f, "--every", "weekly", "--date", "2026-11-20", "--lang", "en", "--out", week.to_str().unwrap()]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));

@@ -708,6 +708,17 @@ pub fn month(lang: Lang, year: i32, month0: u32) -> String {
     format!("{} {:02}", names[month0 as usize % 12], year.rem_euclid(100))
 }
 
+/// A month in full, for titles: en `November 2026`; ru `ноябрь 2026`.
+pub fn month_long(lang: Lang, year: i32, month0: u32) -> String {
+    const EN: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    const RU: [&str; 12] = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"];
+    let names = match lang {
+        Lang::En => &EN,
+        Lang::Ru => &RU,
+    };
+    format!("{} {year}", names[month0 as usize % 12])
+}
+
 /// The Monday of `d`'s week.
 pub fn week_start(d: NaiveDate) -> NaiveDate {
     d - chrono::Duration::days(d.weekday().num_days_from_monday() as i64)

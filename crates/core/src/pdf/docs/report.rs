@@ -52,7 +52,7 @@ pub fn build(s: &Store, clock: &dyn Clock, kind: ReviewKind, day: NaiveDate, per
         None => t(lang, "report.everyone").to_string(),
     };
     let title = match kind {
-        ReviewKind::Monthly => tf(lang, "report.title_month", &[("month", &i18n::month(lang, day.year(), day.month0()))]),
+        ReviewKind::Monthly => tf(lang, "report.title_month", &[("month", &i18n::month_long(lang, day.year(), day.month0()))]),
         _ => tf(lang, "report.title_week", &[("from", &i18n::date(lang, start)), ("to", &i18n::date(lang, last))]),
     };
     let mut doc = Document::new(lang, &title, &ws.name);
@@ -64,7 +64,7 @@ pub fn build(s: &Store, clock: &dyn Clock, kind: ReviewKind, day: NaiveDate, per
     doc.push(Block::KeyValue(fact_rows(lang, &f, &cur)));
 
     // 2. Plan vs fact for the month.
-    doc.push(Block::h1(tf(lang, "report.plan_vs_fact", &[("month", &i18n::month(lang, day.year(), day.month0()))])));
+    doc.push(Block::h1(tf(lang, "report.plan_vs_fact", &[("month", &i18n::month_long(lang, day.year(), day.month0()))])));
     if status.plan.is_none() {
         doc.push(Block::Paragraph { text: t(lang, "report.no_plan").into(), style: ParaStyle::Callout });
     }
