@@ -28,13 +28,16 @@ pub fn funnel_rows(c: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec
     Ok(v)
 }
 
-/// First deals closed in `[from, to)`: (won, lost, disqualified, average days from opening to winning).
+/// New business closed in `[from, to)`: (first deals won, first deals lost,
+/// leads and first deals disqualified — a lead is usually disqualified in
+/// stage 1 —, average days from opening to winning).
 pub fn first_deal_closings(c: &Connection, from: NaiveDate, to: NaiveDate) -> Result<(i64, i64, i64, Option<f64>)> {
     Ok(c.prepare_cached(
-        "SELECT coalesce(sum(d.status = 'won'), 0), coalesce(sum(d.status = 'lost'), 0), coalesce(sum(d.status = 'disqualified'), 0),
-                avg(CASE WHEN d.status = 'won' THEN julianday(d.closed_on) - julianday(substr(d.created_at, 1, 10)) END)
+        "SELECT coalesce(sum(s.stage = 'first_deal' AND d.status = 'won'), 0), coalesce(sum(s.stage = 'first_deal' AND d.status = 'lost'), 0),
+                coalesce(sum(d.status = 'disqualified'), 0),
+                avg(CASE WHEN s.stage = 'first_deal' AND d.status = 'won' THEN julianday(d.closed_on) - julianday(substr(d.created_at, 1, 10)) END)
          FROM deals d JOIN steps s ON s.id = d.step_id
-         WHERE d.status <> 'open' AND d.archived_at IS NULL AND s.stage = 'first_deal' AND d.closed_on >= :from AND d.closed_on < :to",
+         WHERE d.status <> 'open' AND d.archived_at IS NULL AND s.stage <> 'account_development' AND d.closed_on >= :from AND d.closed_on < :to",
     )?
     .query_row(named_params! {":from": from, ":to": to}, |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?)
 }

@@ -286,7 +286,8 @@ fn analytics_count_the_funnel_win_rate_reasons_and_the_referral_share() {
     close(&mut s, won[5], DealStatus::Lost, Some("No budget"));
     close(&mut s, won[6], DealStatus::Disqualified, Some("Not our client"));
     let a = analytics::analytics(&s, &clock(), &AnalyticsRequest { from: Some(date("2026-01-01")), to: None, person_id: None }).unwrap();
-    assert_eq!((a.won, a.lost, a.disqualified, a.win_rate), (3, 3, 0, Some(0.5)));
+    // The lead disqualified in stage 1 counts, as its reason does below.
+    assert_eq!((a.won, a.lost, a.disqualified, a.win_rate), (3, 3, 1, Some(0.5)));
     assert_eq!(a.avg_cycle_days, Some(31.0)); // 1 Oct → 1 Nov
     assert_eq!(a.reasons.iter().map(|r| (r.reason.as_str(), r.deals)).collect::<Vec<_>>(), [("Price", 2), ("No budget", 1), ("Not our client", 1)]);
     // New clients: 2 of 3 came by referral.
