@@ -159,6 +159,9 @@ pub struct TaskDue {
     pub company_id: Option<i64>,
     pub company_name: Option<String>,
     pub contact_name: Option<String>,
+    /// The routine (regulation) that generated this task, if one did.
+    #[ts(type = "number | null")]
+    pub regulation_id: Option<i64>,
 }
 
 /// Open (not done) activities due before `before`, earliest first.
@@ -167,14 +170,15 @@ pub fn tasks_due(c: &Connection, owner: Option<i64>, before: NaiveDateTime, limi
     let rows = c
         .prepare_cached(&format!(
             "SELECT a.id, a.kind, a.subject, a.due_at, a.deal_id, a.company_id, co.name,
-                    CASE WHEN ct.id IS NULL THEN NULL ELSE trim(ct.first_name || ' ' || ct.last_name) END
+                    CASE WHEN ct.id IS NULL THEN NULL ELSE trim(ct.first_name || ' ' || ct.last_name) END,
+                    (SELECT ro.regulation_id FROM routine_occurrences ro WHERE ro.activity_id = a.id LIMIT 1)
              FROM activities a INDEXED BY activities_open_by_due LEFT JOIN companies co ON co.id = a.company_id LEFT JOIN contacts ct ON ct.id = a.contact_id
              WHERE {cond} ORDER BY a.due_at, a.id LIMIT :limit"
         ))?
         .query_map(named_params! {":owner": owner, ":before": before, ":limit": limit}, |r| {
             Ok(TaskDue {
                 id: r.get(0)?, kind: r.get(1)?, subject: r.get(2)?, due_at: r.get(3)?, deal_id: r.get(4)?,
-                company_id: r.get(5)?, company_name: r.get(6)?, contact_name: r.get(7)?,
+                company_id: r.get(5)?, company_name: r.get(6)?, contact_name: r.get(7)?, regulation_id: r.get(8)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;

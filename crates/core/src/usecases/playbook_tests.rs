@@ -316,6 +316,10 @@ fn reassigning_a_role_moves_its_open_work_and_undo_moves_it_back() {
     let anna_today = today::today(&s, &at("2026-11-24T23:00:00"), Some(anna.id)).unwrap();
     assert_eq!(anna_today.leads_to_call.total, 1);
     assert_eq!(anna_today.tasks_due.total, 1, "today's prospecting block");
+    // Today knows which routine made the task (not by its subject).
+    let block = &anna_today.tasks_due.tasks[0];
+    let routine = store::regulations::list(s.conn()).unwrap().into_iter().find(|r| Some(r.id) == block.regulation_id).expect("the task names its routine");
+    assert!(block.subject.starts_with(&routine.title), "{} / {}", block.subject, routine.title);
 
     // Anna works the lead; then the hand-over is undone: her call stays done.
     let call = pipeline::log_activity(&mut s, &clock(), &pipeline::LogInput {

@@ -4,4 +4,8 @@ import type { ActivityKind } from "./ActivityKind";
 /**
  * An open task or planned activity as Today lists it.
  */
-export type TaskDue = { id: number, kind: ActivityKind, subject: string, due_at: string | null, deal_id: number | null, company_id: number | null, company_name: string | null, contact_name: string | null, };
+export type TaskDue = { id: number, kind: ActivityKind, subject: string, due_at: string | null, deal_id: number | null, company_id: number | null, company_name: string | null, contact_name: string | null, 
+/**
+ * The routine (regulation) that generated this task, if one did.
+ */
+regulation_id: number | null, };
