@@ -6,7 +6,9 @@ use crate::clock::{stamp, Clock};
 use crate::error::{Error, Result};
 use crate::model::*;
 use crate::store::meta::NewWorkspace;
+use crate::store::cards::{self, CardKind};
 use crate::store::{activities, companies, contacts, deals, orders, people, steps, Store};
+use std::collections::BTreeMap;
 use std::path::Path;
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
@@ -216,6 +218,46 @@ fn texts(lang: Lang) -> &'static Texts {
 }
 
 /// Fills an empty workspace with the demo business, in one transaction.
+/// What the demo's people wrote into a hand-off card field (the demo
+/// template's keys; any other key gets a plain note).
+fn card_answer(lang: Lang, key: &str, rng: &mut Rng) -> String {
+    let en: &[&str] = match key {
+        "current_supplier" => &["A local stationery shop; slow delivery", "A national wholesaler; prices went up twice", "Buy online themselves; nobody owns it"],
+        "product_range" => &["Paper, cartridges, stationery", "Paper and cleaning supplies", "Cartridges, kitchen and cleaning"],
+        "monthly_spend" => &["About 40 boxes of paper a month", "About 600 EUR a month", "20 boxes of paper, 8 cartridges"],
+        "buyer_contact" => &["The office manager orders; the finance director approves", "The secretary orders; the owner approves"],
+        "order_process" => &["E-mail to the supplier", "Web shop, whoever needs something", "A yearly tender"],
+        "delivery_locations" => &["One office in the centre", "Head office and a warehouse", "Two offices, same city"],
+        "trial_order" => &["Last invoice received; trial order next week", "Shopping list received; comparison sent"],
+        "price_agreement" => &["Price list B, 5 % off paper, fixed for 6 months", "Price list A, fixed until year end"],
+        "payment_terms" => &["Deferred 14 days, limit 2,000 EUR", "Prepayment for the first two orders"],
+        "delivery_terms" => &["Tuesdays 9–12, goods entrance", "Thursdays after 14:00, reception"],
+        "ordering_contact" => &["Office manager, by e-mail", "Secretary, by the web shop"],
+        "accounting_contact" => &["Accountant, PDF invoices by e-mail", "Finance department, paper originals"],
+        "order_cycle" => &["Every two weeks, about 300 EUR", "Monthly, about 600 EUR"],
+        "special_terms" => &["Only recycled paper", "No substitutes for cartridges"],
+        _ => &["Agreed on the call"],
+    };
+    let ru: &[&str] = match key {
+        "current_supplier" => &["Магазин канцтоваров рядом; доставка медленная", "Крупный оптовик; дважды поднял цены", "Покупают сами в интернете; никто не отвечает"],
+        "product_range" => &["Бумага, картриджи, канцтовары", "Бумага и хозтовары", "Картриджи, кухня и хозтовары"],
+        "monthly_spend" => &["Около 40 коробок бумаги в месяц", "Около 60 000 ₽ в месяц", "20 коробок бумаги, 8 картриджей"],
+        "buyer_contact" => &["Заказывает офис-менеджер, согласует финансовый директор", "Заказывает секретарь, согласует владелец"],
+        "order_process" => &["Письмом поставщику", "Интернет-магазин, кто что захотел", "Ежегодный тендер"],
+        "delivery_locations" => &["Один офис в центре", "Главный офис и склад", "Два офиса в одном городе"],
+        "trial_order" => &["Получен последний счёт; пробный заказ на следующей неделе", "Получен список закупки; сравнение отправлено"],
+        "price_agreement" => &["Прайс B, скидка 5 % на бумагу, цены на 6 месяцев", "Прайс A, цены до конца года"],
+        "payment_terms" => &["Отсрочка 14 дней, лимит 200 000 ₽", "Предоплата за первые два заказа"],
+        "delivery_terms" => &["По вторникам 9–12, грузовой вход", "По четвергам после 14:00, ресепшен"],
+        "ordering_contact" => &["Офис-менеджер, по почте", "Секретарь, через интернет-магазин"],
+        "accounting_contact" => &["Бухгалтер, счета PDF по почте", "Финансовый отдел, бумажные оригиналы"],
+        "order_cycle" => &["Раз в две недели, около 30 000 ₽", "Раз в месяц, около 60 000 ₽"],
+        "special_terms" => &["Только бумага из вторсырья", "Без замен картриджей"],
+        _ => &["Договорились на звонке"],
+    };
+    rng.pick(if lang == Lang::Ru { ru } else { en }).to_string()
+}
+
 pub fn generate(s: &mut Store, clock: &dyn Clock, spec: &DemoSpec) -> Result<DemoReport> {
     if spec.contacts == 0 || spec.contacts > MAX_CONTACTS {
         return Err(Error::validation("demo.contacts", format!("Choose between 1 and {MAX_CONTACTS} contacts.")));
@@ -248,6 +290,27 @@ pub fn generate(s: &mut Store, clock: &dyn Clock, spec: &DemoSpec) -> Result<Dem
         let all_steps = steps::list(tx)?;
         let stage_steps = |st: Stage| all_steps.iter().filter(|x| x.stage == st).map(|x| x.id).collect::<Vec<_>>();
         let (s1, s2, s3) = (stage_steps(Stage::LeadGeneration), stage_steps(Stage::FirstDeal), stage_steps(Stage::AccountDevelopment));
+
+        // Hand-offs: most first deals came from stage 1 with a filled
+        // qualification card, and every first sale went to stage 3 with the
+        // hand-over card, as the app itself would have recorded them. Their
+        // own random stream leaves the rest of the demo as it was.
+        let mut hrng = Rng(spec.seed ^ 0x4A4D_0FF5);
+        let fields = |kind: CardKind| -> Result<Vec<(String, bool)>> {
+            Ok(cards::fields(tx, kind)?.into_iter().map(|f| (f.key, f.required)).collect())
+        };
+        let (qualification, handover) = (fields(CardKind::Qualification)?, fields(CardKind::Handover)?);
+        let handoff = |hrng: &mut Rng, deal: i64, company: i64, from: Stage, on: NaiveDate, people: (i64, i64)| -> Result<()> {
+            let mut card = BTreeMap::new();
+            for (key, required) in if from == Stage::LeadGeneration { &qualification } else { &handover } {
+                if *required || hrng.chance(50) {
+                    card.insert(key.clone(), card_answer(spec.lang, key, hrng));
+                }
+            }
+            let to = if from == Stage::LeadGeneration { Stage::FirstDeal } else { Stage::AccountDevelopment };
+            cards::insert_handoff(tx, &format!("{on}T10:00:00Z"), deal, Some(company), from, to, Some(people.0), Some(people.1), &card)?;
+            Ok(())
+        };
 
         // Companies: ~0.4 per contact.
         let n_companies = (spec.contacts * 2 / 5).max(1);
@@ -344,6 +407,11 @@ pub fn generate(s: &mut Store, clock: &dyn Clock, spec: &DemoSpec) -> Result<Dem
             let (value, cycle) = (deal_value(&mut rng), rng.range(15, 60));
             let id = new_deal(&mut rng, k, s2[s2.len() - 1], 1, won_ago + cycle, owner, value)?;
             deals::close(tx, id, &now, today - Duration::days(won_ago), DealStatus::Won, None)?;
+            if hrng.chance(75) {
+                let qualified = today - Duration::days(won_ago + cycle - hrng.range(0, 5));
+                handoff(&mut hrng, id, company_ids[k], Stage::LeadGeneration, qualified, (hunter, owner))?;
+            }
+            handoff(&mut hrng, id, company_ids[k], Stage::FirstDeal, today - Duration::days(won_ago), (owner, farmer))?;
             companies::mark_client(tx, company_ids[k], today - Duration::days(won_ago), &now)?;
             let abc = match rng.below(100) { 0..=19 => Abc::A, 20..=49 => Abc::B, _ => Abc::C };
             clients.push((k, abc, today - Duration::days(won_ago)));
@@ -363,6 +431,10 @@ pub fn generate(s: &mut Store, clock: &dyn Clock, spec: &DemoSpec) -> Result<Dem
             let (age, value) = (rng.range(0, 45), deal_value(&mut rng));
             let id = new_deal(&mut rng, k, step, stage, age, owner_id, value)?;
             open_deals.push((id, k));
+            // A few came straight to stage 2 (inbound) and have no card yet: the norm shows them.
+            if !stage1 && hrng.chance(85) {
+                handoff(&mut hrng, id, company_ids[k % company_ids.len()], Stage::LeadGeneration, today - Duration::days(age), (hunter, owner))?;
+            }
         }
         for j in 0..n_closed as usize {
             let k = (n_clients as usize + n_open as usize + j) % company_ids.len();
@@ -371,6 +443,9 @@ pub fn generate(s: &mut Store, clock: &dyn Clock, spec: &DemoSpec) -> Result<Dem
             let step = if lost { s2[j % s2.len()] } else { s1[j % s1.len()] };
             let (age, value) = (rng.range(10, 150), deal_value(&mut rng));
             let id = new_deal(&mut rng, k, step, if lost { 1 } else { 0 }, age, owner, value)?;
+            if lost && hrng.chance(75) {
+                handoff(&mut hrng, id, company_ids[k % company_ids.len()], Stage::LeadGeneration, today - Duration::days(age), (hunter, owner))?;
+            }
             let (status, reason) = if lost { (DealStatus::Lost, rng.pick(t.lost)) } else { (DealStatus::Disqualified, rng.pick(t.disqualified)) };
             deals::close(tx, id, &now, today - Duration::days(rng.range(1, age.min(120))), status, Some(reason))?;
         }
@@ -462,6 +537,29 @@ mod tests {
 
     fn spec(lang: Lang, seed: u64) -> DemoSpec {
         DemoSpec { lang, contacts: 300, activities: 600, seed }
+    }
+
+    #[test]
+    fn the_demo_records_the_hand_offs_the_app_would_have_recorded() {
+        let mut s = store();
+        generate(&mut s, &clock(), &spec(Lang::Ru, 3)).unwrap();
+        let c = s.conn();
+        let won = workspace::info(&s).unwrap().counts.deals_won;
+        // Every first sale went to stage 3 with a complete hand-over card.
+        let handover_keys = cards::required_keys(c, CardKind::Handover).unwrap();
+        let (late, n) = crate::store::norms::incomplete_cards(c, None, CardKind::Handover, &handover_keys, 100).unwrap();
+        assert_eq!((n, late.len()), (0, 0));
+        let a = crate::usecases::analytics::analytics(&s, &clock(), &crate::usecases::analytics::AnalyticsRequest { from: None, to: None, person_id: None }).unwrap();
+        let s1 = a.stages.iter().find(|x| x.stage == Stage::LeadGeneration).unwrap();
+        assert!(s1.passed > 0 && s1.passed < s1.entered, "stage 1 hands some leads on: {} of {}", s1.passed, s1.entered);
+        assert!(a.won <= won);
+        // Most open first deals came with a filled qualification card; a few (inbound) did not.
+        let q = cards::required_keys(c, CardKind::Qualification).unwrap();
+        let (_, missing) = crate::store::norms::incomplete_cards(c, None, CardKind::Qualification, &q, 100).unwrap();
+        let open_first: i64 = c
+            .query_row("SELECT count(*) FROM deals d JOIN steps s ON s.id = d.step_id WHERE d.status = 'open' AND s.stage = 'first_deal'", [], |r| r.get(0))
+            .unwrap();
+        assert!(missing > 0 && missing * 4 < open_first, "{missing} of {open_first} open first deals lack a complete card");
     }
 
     #[test]
