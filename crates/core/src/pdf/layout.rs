@@ -317,7 +317,8 @@ impl L<'_> {
         match b {
             Block::Heading { level, text } => self.heading(*level, text, true, Self::lead(next)),
             Block::Paragraph { text, style } => self.paragraph(text, *style),
-            Block::Bullets(items) => self.bullets(items),
+            Block::Bullets(items) => self.list(items, false),
+            Block::Numbered(items) => self.list(items, true),
             Block::KeyValue(pairs) => {
                 let key_w = pairs
                     .iter()
@@ -418,14 +419,16 @@ impl L<'_> {
         self.y += 6.0;
     }
 
-    fn bullets(&mut self, items: &[String]) {
-        let (size, lh, indent) = (10.0, 14.5, 14.0);
-        for item in items {
+    fn list(&mut self, items: &[String], numbered: bool) {
+        let (size, lh) = (10.0, 14.5);
+        let indent = if numbered { 8.0 + self.width(&format!("{}.", items.len()), size, true) } else { 14.0 };
+        for (n, item) in items.iter().enumerate() {
             for (k, line) in self.wrap(item, size, false, CONTENT_W - indent).into_iter().enumerate() {
                 self.ensure(lh);
                 self.y += lh;
                 if k == 0 {
-                    self.text(MARGIN_X + 2.0, self.y, size, true, ACCENT, "•");
+                    let marker = if numbered { format!("{}.", n + 1) } else { "•".to_string() };
+                    self.text(MARGIN_X + 2.0, self.y, size, true, ACCENT, &marker);
                 }
                 self.text(MARGIN_X + indent, self.y, size, false, INK, &line);
             }

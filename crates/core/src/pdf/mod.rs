@@ -72,6 +72,8 @@ pub enum Block {
     Heading { level: u8, text: String },
     Paragraph { text: String, style: ParaStyle },
     Bullets(Vec<String>),
+    /// A numbered list (1., 2., …), the numbers in the marker column.
+    Numbered(Vec<String>),
     /// Label–value pairs in two aligned columns.
     KeyValue(Vec<(String, String)>),
     Table(Table),

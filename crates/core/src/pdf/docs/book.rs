@@ -85,15 +85,18 @@ pub fn markdown(text: &str) -> Vec<Block> {
     let mut out = vec![];
     let mut para: Vec<String> = vec![];
     let mut items: Vec<String> = vec![];
+    // Whether the list being collected is numbered ("1. …") or bulleted.
+    let mut numbered = false;
     let flush_para = |para: &mut Vec<String>, out: &mut Vec<Block>| {
         if !para.is_empty() {
             out.push(Block::para(plain(&para.join("\n"))));
             para.clear();
         }
     };
-    let flush_items = |items: &mut Vec<String>, out: &mut Vec<Block>| {
+    let flush_items = |items: &mut Vec<String>, numbered: bool, out: &mut Vec<Block>| {
         if !items.is_empty() {
-            out.push(Block::Bullets(std::mem::take(items)));
+            let list = std::mem::take(items);
+            out.push(if numbered { Block::Numbered(list) } else { Block::Bullets(list) });
         }
     };
     for raw in text.lines() {
@@ -101,16 +104,20 @@ pub fn markdown(text: &str) -> Vec<Block> {
         let item = line
             .strip_prefix("- ")
             .or_else(|| line.strip_prefix("• "))
-            .map(str::to_string)
+            .map(|rest| (rest.to_string(), false))
             .or_else(|| {
                 let digits = line.chars().take_while(char::is_ascii_digit).count();
-                (digits > 0 && line[digits..].starts_with(". ")).then(|| line.to_string())
+                (digits > 0 && line[digits..].starts_with(". ")).then(|| (line[digits + 2..].to_string(), true))
             });
         if line.is_empty() {
             flush_para(&mut para, &mut out);
-            flush_items(&mut items, &mut out);
-        } else if let Some(item) = item {
+            flush_items(&mut items, numbered, &mut out);
+        } else if let Some((item, is_numbered)) = item {
             flush_para(&mut para, &mut out);
+            if is_numbered != numbered {
+                flush_items(&mut items, numbered, &mut out);
+                numbered = is_numbered;
+            }
             items.push(plain(&item));
         } else if !items.is_empty() && raw.starts_with("  ") {
             // A continuation line of the last item.
@@ -119,12 +126,12 @@ pub fn markdown(text: &str) -> Vec<Block> {
                 last.push_str(&plain(line));
             }
         } else {
-            flush_items(&mut items, &mut out);
+            flush_items(&mut items, numbered, &mut out);
             para.push(line.to_string());
         }
     }
     flush_para(&mut para, &mut out);
-    flush_items(&mut items, &mut out);
+    flush_items(&mut items, numbered, &mut out);
     out
 }
 
@@ -427,7 +434,7 @@ mod tests {
             b => panic!("{b:?}"),
         }
         match &blocks[2] {
-            Block::Bullets(items) => assert_eq!(items, &["1. first".to_string(), "2. second".to_string()]),
+            Block::Numbered(items) => assert_eq!(items, &["first".to_string(), "second".to_string()]),
             b => panic!("{b:?}"),
         }
     }
