@@ -78,6 +78,9 @@ test("a call through the script runner: branch, objection search, captured answe
     await s.waitFor("deal-panel");
     await s.click("action-run-script");
     await s.waitFor("script-runner");
+    // The runner loads its script after it opens: wait for the block and its branches.
+    await s.waitFor("runner-block");
+    await s.waitFor("runner-branch-0");
     assert.equal(await s.exec("return document.querySelector('[data-testid=runner-block]').dataset.key"), "opening");
     await s.waitForText("runner-timer", (t) => /^\d\d:\d\d$/.test(t));
 
