@@ -71,6 +71,15 @@ enum Command {
         #[arg(long, default_value_t = 42)]
         seed: u64,
     },
+    /// What to do now: the Today lists (hygiene, each stage's work, tasks, broken norms).
+    Today {
+        file: PathBuf,
+        /// One person's Today (default: everybody's).
+        #[arg(long)]
+        person: Option<i64>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Counts per entity and the schema version.
     Info {
         file: PathBuf,
@@ -763,6 +772,34 @@ fn run(cmd: Command, passphrase_file: Option<&Path>) -> Result<ExitCode, Error> 
                 report.orders,
                 report.people
             );
+        }
+        Command::Today { file, person, json } => {
+            let store = open(&file)?;
+            let t = conveyor_core::usecases::today::today(&store, &clock, person)?;
+            if json {
+                print_json(&t)?;
+            } else {
+                println!("Today, {}", t.date);
+                let deals = |name: &str, l: &conveyor_core::usecases::today::DealList| {
+                    println!("  {name:<28} {:>6}", l.total);
+                    for d in l.deals.iter().take(5) {
+                        println!("      {} ({})", d.title, d.company_name.as_deref().or(d.contact_name.as_deref()).unwrap_or(""));
+                    }
+                };
+                deals("no next step", &t.no_next_step);
+                deals("next step overdue", &t.overdue);
+                deals(&format!("quiet > {} days", t.cycle_days), &t.stale);
+                println!("  {:<28} {:>6} of {}", "calls today", t.calls_today, t.settings.prospecting_goal_calls);
+                deals("stage 1: leads to call", &t.leads_to_call);
+                deals("stage 2: first deals due", &t.first_deals_due);
+                println!("  {:<28} {:>6}", "stage 3: check-ins due", t.checkins_due.total);
+                println!("  {:<28} {:>6}", "stage 3: orders expected", t.orders_expected.total);
+                println!("  {:<28} {:>6}", "tasks due", t.tasks_due.total);
+                for task in t.tasks_due.tasks.iter().take(5) {
+                    println!("      {}", task.subject);
+                }
+                println!("  {:<28} {:>6}", "norms broken", t.violations.total);
+            }
         }
         Command::Info { file, json } => {
             let store = open(&file)?;
