@@ -116,5 +116,6 @@
     "backup_now",
     "backup_inspect",
     "backup_restore",
+    "backup_auto_status",
     "import_cancel",
 ]

@@ -16,7 +16,7 @@ use conveyor_core::store::meta::NewWorkspace;
 use conveyor_core::store::Passphrase;
 use conveyor_core::usecases::board::{self, Board, BoardQuery};
 use conveyor_core::usecases::crm;
-use conveyor_core::usecases::backup::{self, BackupContents};
+use conveyor_core::usecases::backup::{self, AutoBackupJob, AutoBackups, BackupContents};
 use conveyor_core::usecases::interop::{self, ExportDone, ExportKind, ImportOptions, ImportPreview, ImportSummary};
 use conveyor_core::usecases::session::RestoreDone;
 use conveyor_core::usecases::session::{AppSession, Session};
@@ -74,16 +74,42 @@ fn open_with_desktop(path: &std::path::Path) -> Result<(), Error> {
 
 pub type Shared = Arc<Mutex<Shell>>;
 
-/// Runs `f` on the blocking pool: SQLite never runs on the UI thread.
+/// Runs `f` on the blocking pool: SQLite never runs on the UI thread. When
+/// `f` opened a workspace, today's automatic backup of it starts afterwards
+/// on a thread of its own.
 async fn run<T: Send + 'static>(shared: Shared, f: impl FnOnce(&mut Shell) -> Result<T, Error> + Send + 'static) -> Result<T, Error> {
     tauri::async_runtime::spawn_blocking(move || {
         // A panic in an earlier command poisons the lock; the data is still
         // consistent (every write is one transaction), so carry on.
         let mut shell = shared.lock().unwrap_or_else(|p| p.into_inner());
-        f(&mut shell)
+        let out = f(&mut shell);
+        let job = shell.session.take_auto_backup();
+        drop(shell);
+        if let Some(job) = job {
+            spawn_auto_backup(&shared, job);
+        }
+        out
     })
     .await
     .map_err(|e| Error::internal(format!("The command stopped unexpectedly ({e}). Try again; if it repeats, restart Conveyor.")))?
+}
+
+/// Runs today's automatic backup in the background: it reads the workspace
+/// through its own connection, so the window and the session's lock stay
+/// free for the copy. A failure goes to stderr and to the Backup dialog
+/// (`backup_auto_status`).
+pub fn spawn_auto_backup(shared: &Shared, job: AutoBackupJob) {
+    let shared = shared.clone();
+    let started = std::thread::Builder::new().name("conveyor-auto-backup".into()).spawn(move || {
+        let outcome = job.run(&SystemClock);
+        if let Err(e) = &outcome {
+            eprintln!("Conveyor: the automatic backup of {} into {} failed: {}", job.workspace.display(), job.dir.display(), e.message);
+        }
+        shared.lock().unwrap_or_else(|p| p.into_inner()).session.auto_backup_finished(&job, &outcome);
+    });
+    if let Err(e) = started {
+        eprintln!("Conveyor: the automatic backup could not start ({e}).");
+    }
 }
 
 /// A command as the TypeScript generator sees it.
@@ -816,6 +842,12 @@ commands! {
     fn backup_restore(shell, path: String) -> RestoreDone {
         let Shell { session, clock, .. } = shell;
         session.restore_backup(clock, &PathBuf::from(path))
+    }
+
+    /// Where the open workspace's automatic daily backups go (the newest
+    /// seven are kept), which are there, and why the last one failed.
+    fn backup_auto_status(shell) -> AutoBackups {
+        shell.session.auto_backups()
     }
 
     free {

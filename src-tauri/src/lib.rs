@@ -50,8 +50,12 @@ pub fn test_dialogs_script(value: Option<&str>) -> Result<Option<String>, String
 pub fn run() {
     let clock = SystemClock;
     let data_dir = conveyor_core::settings::default_data_dir();
-    let session = Session::start(&data_dir, &clock, explicit_workspace().as_deref(), lang_from_locale(&system_locale()));
+    let mut session = Session::start(&data_dir, &clock, explicit_workspace().as_deref(), lang_from_locale(&system_locale()));
+    let auto_backup = session.take_auto_backup();
     let shared: commands::Shared = Arc::new(Mutex::new(commands::Shell { session, clock, saved_documents: Default::default() }));
+    if let Some(job) = auto_backup {
+        commands::spawn_auto_backup(&shared, job);
+    }
     let test_dialogs = test_dialogs_script(std::env::var(TEST_DIALOGS_ENV).ok().as_deref()).unwrap_or_else(|e| {
         eprintln!("Conveyor: {e}");
         std::process::exit(2);

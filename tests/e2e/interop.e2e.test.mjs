@@ -157,3 +157,99 @@ test("contacts from Thunderbird and a phone import through preview, mapping and 
   assert.equal(keptFiles.length, 1, fs.readdirSync(tmp).join(", "));
   assert.equal((await info(path.join(tmp, keptFiles[0]))).counts.contacts, 4, "the replaced file still has the Google contact");
 });
+
+/** Waits until `find()` returns something (a file the app writes in the background). */
+async function eventually(find, what, timeoutMs = 30000) {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const found = find();
+    if (found) return found;
+    if (Date.now() > end) throw new Error(`${what} did not appear in ${timeoutMs} ms`);
+    await sleep(100);
+  }
+}
+
+/** Today in the machine's time zone, as the app's clock sees it (YYYY-MM-DD). */
+function localToday() {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
+test("opening a workspace makes today's automatic backup in the data folder, and the Backup dialog says where", async () => {
+  const daily = path.join(tmp, "daily.conveyor");
+  execFileSync(CLI, ["new", daily, "--name", "Daily Ltd"]);
+  const csv = path.join(tmp, "one.csv");
+  fs.writeFileSync(csv, "First name,Last name,Email\nDora,Daily,dora@example.com\n");
+  execFileSync(CLI, ["import", "contacts", daily, csv]);
+  const backups = path.join(tmp, "data", "backups");
+  const name = `daily.${localToday()}.conveyor`;
+  const findCopy = () => {
+    if (!fs.existsSync(backups)) return null;
+    const dir = fs.readdirSync(backups).find((d) => /^daily-[0-9a-f]{8}$/.test(d) && fs.existsSync(path.join(backups, d, name)));
+    return dir ? path.join(backups, dir, name) : null;
+  };
+  assert.equal(findCopy(), null, "no copy before the app opened the workspace");
+  let copy;
+  const s = await Session.start(driver, APP, ["--workspace", daily]);
+  try {
+    await s.waitFor("screen-today");
+    copy = await eventually(findCopy, `${name} in ${backups}`);
+    await openData(s, "backup");
+    assert.equal(await s.text("backup-auto-dir"), path.dirname(copy));
+    assert.match(await s.text("backup-auto"), /keeps the newest 7/);
+    assert.match(await s.text("backup-auto-newest"), /\(1 kept\)/);
+    await sleep(1000); // only for the picture: WebKit paints the new section a moment later
+    fs.writeFileSync(path.join(OUT, "backup-auto.png"), await s.screenshot());
+    await s.click("backup-done");
+  } finally {
+    await s.close();
+  }
+  // Only today's copy, whole (no temporary file left), holding the workspace.
+  assert.deepEqual(fs.readdirSync(path.dirname(copy)), [name]);
+  const c = await info(copy);
+  assert.equal(c.summary.name, "Daily Ltd");
+  assert.equal(c.counts.contacts, 1);
+});
+
+test("a big CSV import is cancelled while it runs: the dialog says so and nothing is written", async () => {
+  const ROWS = 100000;
+  const big = path.join(tmp, "big.csv");
+  const lines = ["First name,Last name,Email,Phone"];
+  for (let i = 0; i < ROWS; i++) lines.push(`Person${i},Bulk${i},person${i}@bulk.example,+49 30 ${String(1000000 + i)}`);
+  fs.writeFileSync(big, lines.join("\n") + "\n");
+  const target = path.join(tmp, "cancel.conveyor");
+  execFileSync(CLI, ["new", target, "--name", "Cancel Ltd"]);
+  const before = (await info(target)).counts.contacts;
+  // A window of its own: the dialog answers start again with the big file.
+  const own = await startDriver({ CONVEYOR_DATA_DIR: path.join(tmp, "data-cancel"), LANG: "en_US.UTF-8", CONVEYOR_TEST_DIALOGS: JSON.stringify([big]) });
+  const s = await Session.start(own, APP, ["--workspace", target]);
+  try {
+    await s.waitFor("screen-today");
+    await openData(s, "import");
+    await s.click("import-pick");
+    assert.equal(num(await s.waitForText("import-rows", (t) => num(t) > 0, 60000)), ROWS);
+    await s.waitForText("import-count-created", (t) => num(t) === ROWS, 60000);
+    await s.click("import-run");
+    // Cancel the moment the progress shows (a WebDriver round trip could come
+    // after the end of a fast import): the button is clicked in the page.
+    const clicked = await s.execAsync(`
+      const done = arguments[arguments.length - 1];
+      (function poll() {
+        const cancel = document.querySelector("[data-testid=import-progress]") && document.querySelector("[data-testid=import-cancel]");
+        if (cancel) { cancel.click(); done(true); }
+        else if (document.querySelector("[data-testid=import-result]")) done(false);
+        else setTimeout(poll, 5);
+      })();
+    `);
+    assert.equal(clicked, true, "cancel was clicked while the progress showed");
+    assert.equal(await s.waitForText("import-cancelled", (t) => t !== "", 120000), EN.interop.import.cancelled);
+    assert.equal(await s.exec("return document.querySelector('[data-testid=import-result]').dataset.written"), "false");
+    fs.writeFileSync(path.join(OUT, "import-cancelled.png"), await s.screenshot());
+    await s.click("import-done");
+    await s.waitGone("import-dialog");
+  } finally {
+    await s.close();
+    stopDriver(own);
+  }
+  assert.equal((await info(target)).counts.contacts, before, "the cancelled import wrote nothing");
+});

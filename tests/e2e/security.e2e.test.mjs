@@ -1,7 +1,8 @@
 // A locked-down shell, shown in the real window: user text that looks like
 // HTML or script (a workspace name, a client name, a contact's name and
-// note) is stored through the CLI before the app starts, and the window shows
-// it literally while none of it runs. Run by `./dev test` under Xvfb.
+// note, a script block's title and Markdown text, an objection's answer) is
+// stored through the CLI before the app starts, and the window shows it
+// literally while none of it runs. Run by `./dev test` under Xvfb.
 //
 // To cover a new place user text appears (e.g. a script block once the
 // playbook lands): add its payload to PAYLOADS if it needs a new marker, put
@@ -32,9 +33,17 @@ export const PAYLOADS = {
   firstName: `<svg onload="${mark("name")}">Eve`,
   lastName: `<b>bold</b>`,
   note: `<script>${mark("note")}</script><iframe src="javascript:${mark("iframe")}"></iframe>`,
+  // Script blocks and objection answers are Markdown: the payloads also try
+  // the link and image syntax the renderer must not turn into elements.
+  blockTitle: `<img src=x onerror="${mark("block-title")}">Gatekeeper`,
+  blockText: `<script>${mark("block-text")}</script>Say [hello](javascript:${mark("md-link")}) and ![x](javascript:${mark("md-image")})\n\n- <a href="javascript:${mark("a-href")}">list</a>`,
+  objection: `<svg onload="${mark("objection")}">Zzxss objection`,
+  answer: `<img src=x onerror="${mark("answer")}">Answer with [a link](javascript:${mark("answer-link")})`,
 };
+/** A word only the poisoned objection has, to find it in the runner's search. */
+const OBJECTION_KEYWORD = "zzxss";
 
-let tmp, workspace, driver;
+let tmp, workspace, driver, firstBlock;
 
 /** One CSV row, quoted as RFC 4180 wants. */
 const csvField = (s) => `"${String(s).replaceAll('"', '""')}"`;
@@ -51,6 +60,16 @@ before(async () => {
     ["First Name,Last Name,Company,Notes", [PAYLOADS.firstName, PAYLOADS.lastName, PAYLOADS.company, PAYLOADS.note].map(csvField).join(",")].join("\n") + "\n",
   );
   execFileSync(CLI, ["import", "contacts", workspace, csv]);
+  // The stage-1 script's first block and first objection, through the template file.
+  const system = path.join(tmp, "system.json");
+  execFileSync(CLI, ["template", "export", workspace, system]);
+  const tpl = JSON.parse(fs.readFileSync(system, "utf8"));
+  const script = tpl.scripts.find((x) => x.stage === "lead_generation");
+  Object.assign(script.blocks[0], { title: PAYLOADS.blockTitle, text: PAYLOADS.blockText });
+  Object.assign(script.objections[0], { objection: PAYLOADS.objection, keywords: [...script.objections[0].keywords, OBJECTION_KEYWORD], answers: [PAYLOADS.answer] });
+  firstBlock = script.blocks[0].key;
+  fs.writeFileSync(system, JSON.stringify(tpl, null, 2));
+  execFileSync(CLI, ["template", "import", workspace, system]);
   driver = await startDriver({ CONVEYOR_DATA_DIR: path.join(tmp, "data"), CONVEYOR_WORKSPACE: workspace, LANG: "en_US.UTF-8" });
 });
 
@@ -65,14 +84,23 @@ async function closeAndRelease(s, file) {
   for (let i = 0; i < 200 && fs.existsSync(`${file}.lock`); i++) await new Promise((r) => setTimeout(r, 50));
 }
 
-/** Nothing ran: no marker, the title untouched, no element the payloads would create. */
+/** Nothing ran: no marker, the title untouched, no element the payloads would
+ * create, and no `javascript:` address anywhere in the DOM (a Markdown link
+ * made into a real one would have one). */
 async function assertNothingRan(s, where) {
   const state = await s.exec(
-    "return { xss: window.__xss || null, title: document.title, imgs: document.querySelectorAll('img[src=x], img[onerror], svg[onload], iframe').length + [...document.querySelectorAll('b')].filter((b) => b.textContent === 'bold').length }",
+    `return {
+      xss: window.__xss || null,
+      title: document.title,
+      imgs: document.querySelectorAll('img[src=x], img[onerror], svg[onload], iframe').length + [...document.querySelectorAll('b')].filter((b) => b.textContent === 'bold').length
+        + [...document.querySelectorAll('script')].filter((e) => e.textContent.includes('__xss')).length,
+      js: [...document.querySelectorAll('*')].flatMap((e) => [...e.attributes]).filter((a) => /^\\s*javascript:/i.test(a.value)).map((a) => a.name + '=' + a.value),
+    }`,
   );
   assert.equal(state.xss, null, `${where}: a payload ran: ${JSON.stringify(state.xss)}`);
   assert.doesNotMatch(state.title, /XSS/, `${where}: the title was changed`);
   assert.equal(state.imgs, 0, `${where}: user text became elements`);
+  assert.deepEqual(state.js, [], `${where}: a javascript: address is in the DOM`);
 }
 
 // Where user text is shown; each returns the text the window rendered there.
@@ -91,9 +119,34 @@ const SURFACES = [
   ["the client profile (name, contact, note)", async (s) => {
     await s.click(await s.firstWithPrefix("hit-company-"));
     await s.waitFor("client-profile");
-    return s.waitForText("client-profile", (t) => t.includes("Acme"));
+    const shown = await s.waitForText("client-profile", (t) => t.includes("Acme"));
+    await s.click("client-profile-close");
+    await s.waitGone("client-profile");
+    return shown;
+  }],
+  ["the playbook's script block and objection", async (s) => {
+    await s.click("nav-playbook");
+    await s.waitFor("screen-playbook");
+    await s.click("playbook-tab-lead_generation");
+    await s.waitFor(`block-${firstBlock}`);
+    // Open the objection (a <details>) so its answer is laid out too.
+    await s.exec("document.querySelectorAll('[data-testid^=objection-]').forEach((d) => { if (d.tagName === 'DETAILS') d.open = true; }); return 1");
+    return (await s.text(`block-${firstBlock}`)) + " " + (await s.text("objection-0"));
+  }],
+  ["the script runner's block and objection search", async (s) => {
+    await s.click("script-run");
+    await s.waitFor("script-runner");
+    await s.waitFor("runner-block");
+    const block = (await s.text("runner-block-title")) + " " + (await s.text("runner-block-text"));
+    await s.type("runner-objection-search", OBJECTION_KEYWORD);
+    const hits = await s.waitForText("runner-objection-hits", (t) => t.includes("Zzxss"));
+    return block + " " + hits;
   }],
 ];
+
+/** The text a payload leaves once the Markdown subset has rendered it (line
+ * breaks and list markers become elements, the rest stays as typed). */
+const asMarkdown = (md) => md.split("\n").map((l) => l.replace(/^- /, "")).filter(Boolean);
 
 test("user text that looks like HTML or script is shown literally and never runs", async () => {
   const s = await Session.start(driver, APP);
@@ -102,6 +155,8 @@ test("user text that looks like HTML or script is shown literally and never runs
       "the header's workspace name": [PAYLOADS.workspaceName],
       "the clients list and search": [PAYLOADS.company],
       "the client profile (name, contact, note)": [PAYLOADS.company, PAYLOADS.firstName, PAYLOADS.lastName, PAYLOADS.note],
+      "the playbook's script block and objection": [PAYLOADS.blockTitle, ...asMarkdown(PAYLOADS.blockText), PAYLOADS.objection, PAYLOADS.answer],
+      "the script runner's block and objection search": [PAYLOADS.blockTitle, ...asMarkdown(PAYLOADS.blockText), PAYLOADS.objection, PAYLOADS.answer],
     };
     for (const [where, show] of SURFACES) {
       const shown = await show(s);
@@ -110,7 +165,7 @@ test("user text that looks like HTML or script is shown literally and never runs
       }
       await assertNothingRan(s, where);
     }
-    fs.writeFileSync(path.join(OUT, "xss-profile.png"), await s.screenshot());
+    fs.writeFileSync(path.join(OUT, "xss-runner.png"), await s.screenshot());
   } finally {
     await closeAndRelease(s, workspace);
   }

@@ -103,6 +103,8 @@ pub fn export_types(out_dir: &Path) -> Result<(), ts_rs::ExportError> {
     crate::usecases::interop::ExportDone::export_all(&cfg)?;
     crate::usecases::backup::BackupContents::export_all(&cfg)?;
     crate::usecases::backup::RestoreReport::export_all(&cfg)?;
+    crate::usecases::backup::AutoBackups::export_all(&cfg)?;
+    crate::usecases::backup::AutoCopy::export_all(&cfg)?;
     crate::usecases::documents::DocumentRequest::export_all(&cfg)?;
     crate::usecases::documents::SavedDocument::export_all(&cfg)?;
     {

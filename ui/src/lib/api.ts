@@ -83,11 +83,11 @@ export function testDialogAnswer(): string | null | undefined {
 
 export type FileFilter = { name: string; extensions: string[] };
 
-/** Native "open" dialog for one file; `null` when cancelled. */
-export async function pickFile(filters: FileFilter[], title?: string): Promise<string | null> {
+/** Native "open" dialog for one file, starting in `defaultPath` if given; `null` when cancelled. */
+export async function pickFile(filters: FileFilter[], title?: string, defaultPath?: string): Promise<string | null> {
   const seam = testDialogAnswer();
   if (seam !== undefined) return seam;
-  const path = await open({ title, multiple: false, directory: false, filters });
+  const path = await open({ title, multiple: false, directory: false, filters, defaultPath });
   return typeof path === "string" ? path : null;
 }
 

@@ -244,34 +244,7 @@ impl Store {
     /// store stays usable), encrypted with the same passphrase as the
     /// workspace. Refuses to overwrite.
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
-        if dest.exists() {
-            return Err(Error::new(ErrorCode::Conflict, format!(
-                "{} already exists. Choose another file for the backup.", dest.display())));
-        }
-        let copied = (|| -> Result<()> {
-            let mut out = Connection::open(dest)?;
-            if let Some(k) = &self.key {
-                cipher::set_key(&out, k)?;
-            }
-            let b = rusqlite::backup::Backup::new(&self.conn, &mut out)?;
-            b.run_to_completion(256, std::time::Duration::from_millis(0), None)?;
-            Ok(())
-        })();
-        if copied.is_err() {
-            for suffix in ["", "-journal"] {
-                let _ = std::fs::remove_file(format!("{}{suffix}", dest.display()));
-            }
-        }
-        copied
-    }
-
-    /// Opens another file (a backup just written) with this workspace's passphrase.
-    pub fn open_sibling(&self, path: &Path) -> Result<Connection> {
-        let c = Connection::open(path)?;
-        if let Some(k) = &self.key {
-            cipher::set_key(&c, k)?;
-        }
-        Ok(c)
+        copy_database(&self.conn, dest, self.key.as_ref())
     }
 
     /// Protects the workspace with `new` (plaintext → encrypted, or a new
@@ -356,9 +329,70 @@ fn sync_dir(path: &Path) {
     let _ = path;
 }
 
+/// Opens a file read-write with `key` (plaintext when `None`), for a copy
+/// Conveyor has just written.
+pub(crate) fn open_keyed(path: &Path, key: Option<&Passphrase>) -> Result<Connection> {
+    let c = Connection::open(path)?;
+    if let Some(k) = key {
+        cipher::set_key(&c, k)?;
+    }
+    Ok(c)
+}
+
+/// A consistent copy of the database behind `src` in the new file `dest`,
+/// encrypted with `key` (plaintext when `None`). SQLite's online backup in
+/// one step: the copy is one read snapshot, so a writer on another
+/// connection (WAL) neither blocks it nor makes it start over. Refuses to
+/// overwrite; leaves nothing behind when it fails.
+pub(crate) fn copy_database(src: &Connection, dest: &Path, key: Option<&Passphrase>) -> Result<()> {
+    if dest.exists() {
+        return Err(Error::new(ErrorCode::Conflict, format!(
+            "{} already exists. Choose another file for the backup.", dest.display())));
+    }
+    let copied = (|| -> Result<()> {
+        let mut out = open_keyed(dest, key)?;
+        let b = rusqlite::backup::Backup::new(src, &mut out)?;
+        let mut waits = 0;
+        loop {
+            match b.step(-1)? {
+                rusqlite::backup::StepResult::Done => return Ok(()),
+                rusqlite::backup::StepResult::More => {}
+                _ if waits < 100 => {
+                    waits += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(50));
+                }
+                _ => return Err(Error::new(ErrorCode::Storage, format!(
+                    "The workspace stayed busy, so no copy was made in {}. Try again in a moment.", dest.display()))),
+            }
+        }
+    })();
+    if copied.is_err() {
+        for suffix in ["", "-journal"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", dest.display()));
+        }
+    }
+    copied
+}
+
+/// A consistent copy of the workspace file `workspace` in the new file
+/// `dest`, made from a read-only connection of its own: no lock is taken
+/// and the program that has the workspace open keeps writing meanwhile.
+/// The copy is encrypted as the workspace is (`key` opens an encrypted one).
+/// Returns the passphrase the copy is encrypted with (None: plaintext).
+pub fn copy_workspace_file(workspace: &Path, key: Option<&Passphrase>, dest: &Path) -> Result<Option<Passphrase>> {
+    let (src, key) = open_read_only_keyed(workspace, key)?;
+    copy_database(&src, dest, key.as_ref())?;
+    Ok(key)
+}
+
 /// Opens any file read-only to look at it: never locks, migrates or writes.
 /// Refuses files that are not Conveyor workspaces. `key` opens an encrypted one.
 pub fn open_read_only(path: &Path, key: Option<&Passphrase>) -> Result<Connection> {
+    open_read_only_keyed(path, key).map(|(c, _)| c)
+}
+
+/// [`open_read_only`], also returning the key in use (None for a plaintext file).
+fn open_read_only_keyed(path: &Path, key: Option<&Passphrase>) -> Result<(Connection, Option<Passphrase>)> {
     if !path.is_file() {
         return Err(Error::new(ErrorCode::NotFound, format!("There is no file at {}. Check the path.", path.display())));
     }
@@ -366,13 +400,13 @@ pub fn open_read_only(path: &Path, key: Option<&Passphrase>) -> Result<Connectio
         "{} is not a Conveyor workspace or backup. Nothing was changed; choose a .conveyor file.", path.display()));
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
         .map_err(|_| not_ours())?;
-    cipher::unlock(&conn, path, key)?;
+    let key = cipher::unlock(&conn, path, key)?;
     conn.busy_timeout(std::time::Duration::from_secs(2))?;
     let app_id: i32 = conn.query_row("SELECT application_id FROM pragma_application_id", [], |r| r.get(0)).map_err(|_| not_ours())?;
     if app_id != APPLICATION_ID {
         return Err(not_ours());
     }
-    Ok(conn)
+    Ok((conn, key))
 }
 
 /// Replaces the workspace file `target` with a copy of `backup`, keeping the
@@ -380,9 +414,9 @@ pub fn open_read_only(path: &Path, key: Option<&Passphrase>) -> Result<Connectio
 /// Refuses while another process holds `target` open (`workspace_locked`).
 /// Returns where the replaced file was kept.
 pub fn replace_with_copy(backup: &Path, target: &Path, clock: &dyn Clock, key: Option<&Passphrase>) -> Result<Option<PathBuf>> {
-    let src = open_read_only(backup, key)?;
     // The copy is encrypted exactly as the backup is.
-    let key = if cipher::kind(backup)? == cipher::Kind::Plain { None } else { key };
+    let (src, key) = open_read_only_keyed(backup, key)?;
+    let key = key.as_ref();
     if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)?;
     }
@@ -392,11 +426,8 @@ pub fn replace_with_copy(backup: &Path, target: &Path, clock: &dyn Clock, key: O
     let tmp = target.with_file_name(format!(".{name}.restoring-{stamp}"));
     let _ = std::fs::remove_file(&tmp);
     let copied = (|| -> Result<()> {
-        let mut out = Connection::open(&tmp)?;
-        if let Some(k) = &key {
-            cipher::set_key(&out, k)?;
-        }
-        rusqlite::backup::Backup::new(&src, &mut out)?.run_to_completion(256, std::time::Duration::from_millis(0), None)?;
+        copy_database(&src, &tmp, key)?;
+        let out = open_keyed(&tmp, key)?;
         let ok: String = out.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
         if ok != "ok" {
             return Err(Error::new(ErrorCode::InvalidFile, format!(

@@ -53,12 +53,34 @@ pub fn inspect(path: &Path, key: Option<&Passphrase>) -> Result<BackupContents> 
 /// A consistent copy of the open workspace in `dest` (the store stays
 /// usable), encrypted with the workspace's passphrase if it has one.
 pub fn backup(store: &Store, clock: &dyn Clock, dest: &Path) -> Result<BackupContents> {
+    make_parent(dest)?;
+    store.backup_to(dest)?;
+    finish(dest, store.key(), clock)
+}
+
+/// A consistent copy of the workspace file `workspace` in `dest`, read
+/// through a connection of its own (read-only, no lock): the program that
+/// has the workspace open goes on writing meanwhile. A backup of an
+/// encrypted workspace (opened with `key`) is encrypted with the same
+/// passphrase.
+pub fn backup_file(workspace: &Path, key: Option<&Passphrase>, clock: &dyn Clock, dest: &Path) -> Result<BackupContents> {
+    make_parent(dest)?;
+    let key = store::copy_workspace_file(workspace, key, dest)?;
+    finish(dest, key.as_ref(), clock)
+}
+
+fn make_parent(dest: &Path) -> Result<()> {
     if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)?;
     }
-    store.backup_to(dest)?;
+    Ok(())
+}
+
+/// Marks the copy just written at `dest` with the time it was taken and
+/// makes it one self-contained file; removes it if that fails.
+fn finish(dest: &Path, key: Option<&Passphrase>, clock: &dyn Clock) -> Result<BackupContents> {
     let marked = (|| -> Result<()> {
-        let c = store.open_sibling(dest)?;
+        let c = store::open_keyed(dest, key)?;
         // A backup is one self-contained file.
         c.execute_batch("PRAGMA journal_mode = DELETE;")?;
         c.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('backup_taken_at', ?1)", [stamp(clock.now())])?;
@@ -68,7 +90,7 @@ pub fn backup(store: &Store, clock: &dyn Clock, dest: &Path) -> Result<BackupCon
         let _ = std::fs::remove_file(dest);
         return Err(e);
     }
-    inspect(dest, store.key())
+    inspect(dest, key)
 }
 
 /// Where automatic backups of a workspace go: `backups/` beside it.
@@ -76,39 +98,123 @@ pub fn default_dir(workspace: &Path) -> PathBuf {
     workspace.parent().unwrap_or(Path::new(".")).join("backups")
 }
 
-fn auto_stem(store: &Store) -> String {
-    match store.path().and_then(|p| p.file_stem()) {
+/// Where the app keeps the automatic backups of `workspace`:
+/// `<data_dir>/backups/<name>-<hash of the absolute path>`, so two files with
+/// the same name in different folders each keep their own seven.
+pub fn app_dir(data_dir: &Path, workspace: &Path) -> PathBuf {
+    let abs = std::path::absolute(workspace).unwrap_or_else(|_| workspace.to_path_buf());
+    // FNV-1a: stable across builds and platforms (std's hasher is not).
+    let hash = abs.to_string_lossy().bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    data_dir.join("backups").join(format!("{}-{:08x}", stem_of(workspace), hash >> 32))
+}
+
+pub(crate) fn stem_of(workspace: &Path) -> String {
+    match workspace.file_stem() {
         Some(s) => s.to_string_lossy().into_owned(),
         None => "workspace".into(),
     }
+}
+
+/// One automatic backup on disk.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AutoCopy {
+    pub path: String,
+    /// The day it was taken (`YYYY-MM-DD`).
+    pub date: String,
+}
+
+/// The automatic backups of the open workspace: where they go, how many are
+/// kept, what is there, and why the last one failed if it did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AutoBackups {
+    pub dir: String,
+    #[ts(type = "number")]
+    pub keep: u32,
+    /// Newest first.
+    pub copies: Vec<AutoCopy>,
+    pub last_error: Option<String>,
+}
+
+/// The automatic backups of the workspace named `stem` in `dir`, oldest
+/// first (none when the folder does not exist yet).
+pub fn auto_copies(dir: &Path, stem: &str) -> Result<Vec<AutoCopy>> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(e.into()),
+    };
+    let (prefix, suffix) = (format!("{stem}."), format!(".{}", store::EXTENSION));
+    let mut ours: Vec<AutoCopy> = entries
+        .filter_map(|e| e.ok())
+        .filter_map(|e| {
+            let n = e.file_name().to_string_lossy().into_owned();
+            let date = n.strip_prefix(&prefix)?.strip_suffix(&suffix)?.to_string();
+            chrono::NaiveDate::parse_from_str(&date, "%Y-%m-%d").ok()?;
+            Some(AutoCopy { path: e.path().display().to_string(), date })
+        })
+        .collect();
+    ours.sort_by(|a, b| a.date.cmp(&b.date));
+    Ok(ours)
 }
 
 /// Today's automatic backup into `dir` (`NAME.YYYY-MM-DD.conveyor`), unless
 /// it already exists; then only the newest [`AUTO_KEEP`] are kept.
 /// Returns the new backup's path, or None when today's existed.
 pub fn auto_backup(store: &Store, clock: &dyn Clock, dir: &Path) -> Result<Option<PathBuf>> {
-    let stem = auto_stem(store);
+    let stem = store.path().map(stem_of).unwrap_or_else(|| "workspace".into());
+    auto_backup_with(dir, &stem, clock, |tmp| backup(store, clock, tmp))
+}
+
+/// [`auto_backup`] of a workspace file through its own read-only connection
+/// ([`backup_file`]): what the app runs in the background after opening one.
+pub fn auto_backup_file(workspace: &Path, key: Option<&Passphrase>, clock: &dyn Clock, dir: &Path) -> Result<Option<PathBuf>> {
+    auto_backup_with(dir, &stem_of(workspace), clock, |tmp| backup_file(workspace, key, clock, tmp))
+}
+
+/// Writes today's copy with `make` under a temporary name and moves it in
+/// place when whole (an interrupted copy never passes for today's), then
+/// removes all but the newest [`AUTO_KEEP`].
+fn auto_backup_with(dir: &Path, stem: &str, clock: &dyn Clock, make: impl FnOnce(&Path) -> Result<BackupContents>) -> Result<Option<PathBuf>> {
+    static RUN: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
     let today = clock.today().format("%Y-%m-%d").to_string();
-    let path = dir.join(format!("{stem}.{today}.{}", store::EXTENSION));
+    let name = format!("{stem}.{today}.{}", store::EXTENSION);
+    let path = dir.join(&name);
     if path.exists() {
         return Ok(None);
     }
-    backup(store, clock, &path)?;
-    let mut ours: Vec<(String, PathBuf)> = std::fs::read_dir(dir)?
-        .filter_map(|e| e.ok())
-        .filter_map(|e| {
-            let n = e.file_name().to_string_lossy().into_owned();
-            let date = n.strip_prefix(&format!("{stem}."))?.strip_suffix(&format!(".{}", store::EXTENSION))?.to_string();
-            chrono::NaiveDate::parse_from_str(&date, "%Y-%m-%d").ok()?;
-            Some((date, e.path()))
-        })
-        .collect();
-    ours.sort();
+    std::fs::create_dir_all(dir)?;
+    let run = RUN.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let tmp = dir.join(format!(".{name}.{}-{run}.partial", std::process::id()));
+    make(&tmp)?;
+    if path.exists() {
+        // Another run made today's meanwhile: keep that one.
+        std::fs::remove_file(&tmp)?;
+        return Ok(None);
+    }
+    std::fs::rename(&tmp, &path)?;
+    let ours = auto_copies(dir, stem)?;
     let excess = ours.len().saturating_sub(AUTO_KEEP);
-    for (_, old) in ours.into_iter().take(excess) {
-        std::fs::remove_file(old)?;
+    for old in ours.into_iter().take(excess) {
+        std::fs::remove_file(old.path)?;
     }
     Ok(Some(path))
+}
+
+/// Today's automatic backup of a workspace the app has just opened: which
+/// file, with which passphrase, into which folder. The session makes it;
+/// the shell runs it on a thread of its own, outside the session's lock.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AutoBackupJob {
+    pub workspace: PathBuf,
+    pub key: Option<Passphrase>,
+    pub dir: PathBuf,
+}
+
+impl AutoBackupJob {
+    /// Makes today's copy unless it exists; the new copy's path, or None.
+    pub fn run(&self, clock: &dyn Clock) -> Result<Option<PathBuf>> {
+        auto_backup_file(&self.workspace, self.key.as_ref(), clock, &self.dir)
+    }
 }
 
 /// What a restore did.
@@ -215,5 +321,105 @@ mod tests {
         assert_eq!(names.len(), AUTO_KEEP);
         assert_eq!(names.first().unwrap(), "shop.2026-11-04.conveyor");
         assert_eq!(names.last().unwrap(), "shop.2026-11-10.conveyor");
+    }
+
+    fn job(workspace: &Path, key: Option<&Passphrase>, data: &Path) -> AutoBackupJob {
+        AutoBackupJob { workspace: workspace.to_path_buf(), key: key.cloned(), dir: app_dir(data, workspace) }
+    }
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut n: Vec<String> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        n.sort();
+        n
+    }
+
+    #[test]
+    fn the_apps_job_backs_up_once_a_day_from_its_own_connection_and_keeps_seven() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        let first = FixedClock::at("2026-11-01T09:00:00+00:00");
+        let mut s = new_file(dir.path(), "shop.conveyor", &first);
+        add_contact(&mut s, &first, "Anna");
+        let path = s.path().unwrap().to_path_buf();
+        let j = job(&path, None, &data);
+        assert!(j.dir.starts_with(data.join("backups")));
+
+        // The workspace stays open (and locked) in `s` the whole time.
+        let made = j.run(&first).unwrap().expect("today's backup is made");
+        assert_eq!(made, j.dir.join("shop.2026-11-01.conveyor"));
+        let c = inspect(&made, None).unwrap();
+        assert_eq!((c.counts.contacts, c.backup_taken_at.as_deref()), (1, Some("2026-11-01T09:00:00Z")));
+        add_contact(&mut s, &first, "Boris");
+        assert_eq!(j.run(&first).unwrap(), None, "one a day");
+        assert_eq!(inspect(&made, None).unwrap().counts.contacts, 1, "today's copy is not replaced");
+
+        for day in 2..=10 {
+            let c = FixedClock::at(&format!("2026-11-{day:02}T09:00:00+00:00"));
+            j.run(&c).unwrap().unwrap();
+        }
+        let n = names(&j.dir);
+        assert_eq!(n.len(), AUTO_KEEP, "{n:?}: no temporary files left either");
+        assert_eq!((n.first().unwrap().as_str(), n.last().unwrap().as_str()), ("shop.2026-11-04.conveyor", "shop.2026-11-10.conveyor"));
+        assert_eq!(inspect(&j.dir.join("shop.2026-11-10.conveyor"), None).unwrap().counts.contacts, 2);
+        assert_eq!(auto_copies(&j.dir, "shop").unwrap().len(), AUTO_KEEP);
+        // Only the workspace file itself was there before: nothing was added beside it.
+        drop(s);
+        assert!(workspace::check(&Store::open(&path, &first).unwrap()).unwrap().file_ok());
+    }
+
+    #[test]
+    fn same_named_workspaces_in_different_folders_keep_separate_rotations() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        let clock = FixedClock::at("2026-11-01T09:00:00+00:00");
+        let a = new_file(&dir.path().join("a"), "shop.conveyor", &clock);
+        let b = new_file(&dir.path().join("b"), "shop.conveyor", &clock);
+        let (ja, jb) = (job(a.path().unwrap(), None, &data), job(b.path().unwrap(), None, &data));
+        assert_ne!(ja.dir, jb.dir);
+        assert!(ja.dir.file_name().unwrap().to_string_lossy().starts_with("shop-"));
+        assert_eq!(app_dir(&data, a.path().unwrap()), ja.dir, "the same file always gets the same folder");
+        assert!(ja.run(&clock).unwrap().is_some());
+        assert!(jb.run(&clock).unwrap().is_some(), "the other file's copy of today does not count");
+    }
+
+    #[test]
+    fn the_auto_backup_of_an_encrypted_workspace_is_encrypted() {
+        use crate::store::cipher::{kind, Kind};
+        let dir = tempfile::tempdir().unwrap();
+        let clock = FixedClock::at("2026-11-01T09:00:00+00:00");
+        let key = Passphrase::new("correct horse");
+        let path = dir.path().join("secret.conveyor");
+        let mut s = Store::create_with(&path, &clock, &meta::NewWorkspace::new("Secret Ltd", Lang::En, "EUR"), Some(&key)).unwrap();
+        add_contact(&mut s, &clock, "Zebediah");
+        let made = job(&path, Some(&key), &dir.path().join("data")).run(&clock).unwrap().unwrap();
+        assert_eq!(kind(&made).unwrap(), Kind::LooksEncrypted);
+        let bytes = std::fs::read(&made).unwrap();
+        assert!(!bytes.windows(8).any(|w| w == b"Zebediah"), "no plaintext in the copy");
+        assert_eq!(inspect(&made, None).unwrap_err().code, ErrorCode::PassphraseRequired);
+        assert_eq!(inspect(&made, Some(&Passphrase::new("wrong horse"))).unwrap_err().code, ErrorCode::WrongPassphrase);
+        assert_eq!(inspect(&made, Some(&key)).unwrap().counts.contacts, 1);
+        // Without the key the job cannot read the workspace, and leaves nothing.
+        let other = job(&path, None, &dir.path().join("data2"));
+        assert_eq!(other.run(&clock).unwrap_err().code, ErrorCode::PassphraseRequired);
+        assert!(auto_copies(&other.dir, "secret").unwrap().is_empty());
+    }
+
+    #[test]
+    fn the_auto_backup_is_taken_while_another_connection_holds_the_write_lock() {
+        let dir = tempfile::tempdir().unwrap();
+        let clock = FixedClock::at("2026-11-01T09:00:00+00:00");
+        let mut s = new_file(dir.path(), "busy.conveyor", &clock);
+        add_contact(&mut s, &clock, "Anna");
+        let j = job(s.path().unwrap(), None, &dir.path().join("data"));
+        let made = s
+            .write(|tx| {
+                // Mid-transaction: the write lock is held and a row is not yet committed.
+                crate::store::contacts::insert(tx, "2026-11-01T09:00:00Z", &ContactInput { first_name: "Boris".into(), ..Default::default() })?;
+                j.run(&clock)
+            })
+            .unwrap()
+            .expect("the copy was made without waiting for the writer");
+        assert_eq!(inspect(&made, None).unwrap().counts.contacts, 1, "the copy holds what was committed, not the open transaction");
+        assert_eq!(workspace::info(&s).unwrap().counts.contacts, 2, "the writer committed afterwards");
     }
 }

@@ -9,7 +9,7 @@ use crate::model::Lang;
 use crate::settings::{demo_path, AppSettings};
 use crate::store::meta::NewWorkspace;
 use crate::store::{Passphrase, Store};
-use crate::usecases::backup::{self, RestoreReport};
+use crate::usecases::backup::{self, AutoBackupJob, AutoBackups, RestoreReport};
 use crate::usecases::security;
 use crate::usecases::workspace::{self, WorkspaceSummary};
 use serde::{Deserialize, Serialize};
@@ -25,6 +25,11 @@ pub struct Session {
     needs_passphrase: Option<PathBuf>,
     /// The system's language, used when the user has not chosen one.
     system_lang: Lang,
+    /// Today's automatic backup of the workspace just opened, waiting for
+    /// the shell to run it ([`Session::take_auto_backup`]).
+    auto_backup: Option<AutoBackupJob>,
+    /// The folder and message of the last automatic backup that failed.
+    auto_backup_error: Option<(PathBuf, String)>,
 }
 
 /// What the UI sees of the session.
@@ -57,7 +62,7 @@ impl Session {
     /// becomes `startup_error` and the UI offers the picker.
     pub fn start(data_dir: &Path, clock: &dyn Clock, explicit: Option<&Path>, system_lang: Lang) -> Session {
         let settings = AppSettings::load(data_dir);
-        let mut s = Session { data_dir: data_dir.to_path_buf(), settings, store: None, startup_error: None, needs_passphrase: None, system_lang };
+        let mut s = Session { data_dir: data_dir.to_path_buf(), settings, store: None, startup_error: None, needs_passphrase: None, system_lang, auto_backup: None, auto_backup_error: None };
         let result = match (explicit, s.settings.last_workspace.clone()) {
             (Some(p), _) => s.open(clock, p),
             (None, Some(last)) if Path::new(&last).exists() => s.open(clock, Path::new(&last)),
@@ -126,7 +131,54 @@ impl Session {
         self.store = Some(store);
         self.needs_passphrase = None;
         self.remember(clock)?;
+        self.queue_auto_backup();
         self.snapshot()
+    }
+
+    /// Plans today's automatic backup of the workspace just opened, into
+    /// the data folder ([`backup::app_dir`]).
+    fn queue_auto_backup(&mut self) {
+        self.auto_backup = self.store.as_ref().and_then(|s| {
+            let path = s.path()?;
+            Some(AutoBackupJob { workspace: path.to_path_buf(), key: s.key().cloned(), dir: backup::app_dir(&self.data_dir, path) })
+        });
+    }
+
+    /// Today's automatic backup of the workspace opened last, once: the
+    /// shell runs it in the background (it reads the file through its own
+    /// connection, so the session stays free) and reports the outcome with
+    /// [`Session::auto_backup_finished`].
+    pub fn take_auto_backup(&mut self) -> Option<AutoBackupJob> {
+        self.auto_backup.take()
+    }
+
+    /// Remembers how an automatic backup ended, for the Backup dialog.
+    pub fn auto_backup_finished(&mut self, job: &AutoBackupJob, outcome: &Result<Option<PathBuf>>) {
+        match outcome {
+            Ok(_) => {
+                if self.auto_backup_error.as_ref().is_some_and(|(d, _)| d == &job.dir) {
+                    self.auto_backup_error = None;
+                }
+            }
+            Err(e) => self.auto_backup_error = Some((job.dir.clone(), e.message.clone())),
+        }
+    }
+
+    /// Where the open workspace's automatic backups go, which are there
+    /// (newest first) and why the last one failed, if it did.
+    pub fn auto_backups(&self) -> Result<AutoBackups> {
+        let path = self.store()?.path().ok_or_else(|| {
+            Error::validation("workspace", "This workspace is not a file, so it has no automatic backups. Open a workspace file first.")
+        })?;
+        let dir = backup::app_dir(&self.data_dir, path);
+        let mut last_error = self.auto_backup_error.as_ref().filter(|(d, _)| d == &dir).map(|(_, m)| m.clone());
+        // A folder that cannot be read is told, not a reason to fail the dialog.
+        let mut copies = backup::auto_copies(&dir, &backup::stem_of(path)).unwrap_or_else(|e| {
+            last_error.get_or_insert(e.message);
+            Vec::new()
+        });
+        copies.reverse();
+        Ok(AutoBackups { dir: dir.display().to_string(), keep: backup::AUTO_KEEP as u32, copies, last_error })
     }
 
     /// Forgets the workspace waiting for its passphrase (the person gave up).
@@ -159,6 +211,7 @@ impl Session {
         let store = Store::create(&path, clock, init)?;
         self.store = Some(store);
         self.remember(clock)?;
+        self.queue_auto_backup();
         self.snapshot()
     }
 
@@ -343,6 +396,58 @@ mod tests {
         assert!(snap.needs_passphrase.is_none() && snap.startup_error.is_none());
         let snap = s.remove_passphrase(&Passphrase::new("correct horse")).unwrap();
         assert!(!snap.workspace.unwrap().encrypted);
+    }
+
+    #[test]
+    fn opening_a_workspace_plans_todays_automatic_backup_into_the_data_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        let own = dir.path().join("own.conveyor");
+        drop(Store::create(&own, &clock(), &NewWorkspace::new("Own Ltd", Lang::En, "EUR")).unwrap());
+        let mut s = Session::start(&data, &clock(), Some(&own), Lang::En);
+        let job = s.take_auto_backup().expect("opening at start plans the backup");
+        assert_eq!((job.workspace.as_path(), job.key.as_ref()), (own.as_path(), None));
+        assert_eq!(job.dir, backup::app_dir(&data, &own));
+        assert!(job.dir.starts_with(data.join("backups")));
+        assert!(s.take_auto_backup().is_none(), "handed out once");
+
+        // Before it has run, the dialog already knows where the copies go.
+        let before = s.auto_backups().unwrap();
+        assert_eq!((before.dir.as_str(), before.keep, before.copies.len()), (job.dir.to_str().unwrap(), 7, 0));
+        let outcome = job.run(&clock());
+        s.auto_backup_finished(&job, &outcome);
+        let after = s.auto_backups().unwrap();
+        assert_eq!(after.copies.len(), 1);
+        assert_eq!(after.copies[0].date, clock().today().format("%Y-%m-%d").to_string());
+        assert!(after.last_error.is_none());
+
+        // A failed run is told for its workspace, and cleared by the next good one.
+        std::fs::remove_dir_all(&job.dir).unwrap();
+        std::fs::write(&job.dir, "a file where the folder should be").unwrap();
+        let failed = job.run(&clock());
+        assert!(failed.is_err());
+        s.auto_backup_finished(&job, &failed);
+        assert!(s.auto_backups().unwrap().last_error.is_some());
+        std::fs::remove_file(&job.dir).unwrap();
+        let ok = job.run(&clock());
+        s.auto_backup_finished(&job, &ok);
+        assert!(s.auto_backups().unwrap().last_error.is_none());
+
+        // Creating plans one; so does unlocking an encrypted workspace, with its key.
+        let other = dir.path().join("other.conveyor");
+        s.create(&clock(), &other, &NewWorkspace::new("Other Ltd", Lang::En, "EUR")).unwrap();
+        assert_eq!(s.take_auto_backup().unwrap().workspace, other);
+        let key = Passphrase::new("correct horse");
+        s.set_passphrase(&key).unwrap();
+        assert!(s.take_auto_backup().is_none(), "setting a passphrase opens nothing");
+        s.open(&clock(), &own).unwrap();
+        s.take_auto_backup().unwrap();
+        assert_eq!(s.open(&clock(), &other).unwrap_err().code, ErrorCode::PassphraseRequired);
+        assert!(s.take_auto_backup().is_none(), "nothing opened, nothing planned");
+        s.open_with(&clock(), &other, Some(&key)).unwrap();
+        let j = s.take_auto_backup().unwrap();
+        assert_eq!((j.workspace.as_path(), j.key.as_ref()), (other.as_path(), Some(&key)));
+        assert!(j.run(&clock()).unwrap().is_some(), "the running app holds the file; the copy is made anyway");
     }
 
     #[test]

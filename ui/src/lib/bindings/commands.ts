@@ -9,6 +9,7 @@ import type { Answer } from "./Answer";
 import type { AppSession } from "./AppSession";
 import type { Archivable } from "./Archivable";
 import type { AssessmentResult } from "./AssessmentResult";
+import type { AutoBackups } from "./AutoBackups";
 import type { BackupContents } from "./BackupContents";
 import type { BlockInput } from "./BlockInput";
 import type { Board } from "./Board";
@@ -197,5 +198,6 @@ export const commands = {
   backupNow: (path: string) => invoke<BackupContents>("backup_now", { path }),
   backupInspect: (path: string) => invoke<BackupContents>("backup_inspect", { path }),
   backupRestore: (path: string) => invoke<RestoreDone>("backup_restore", { path }),
+  backupAutoStatus: () => invoke<AutoBackups>("backup_auto_status", {}),
   importCancel: () => invoke<boolean>("import_cancel", {}),
 };
