@@ -97,11 +97,15 @@ pub fn insert_handoff(
     card: &BTreeMap<String, String>,
 ) -> Result<i64> {
     let json = serde_json::to_string(card).map_err(|e| crate::Error::internal(e.to_string()))?;
+    let missing = match card_of(to) {
+        Some(kind) => required_keys(c, kind)?.iter().filter(|k| card.get(*k).is_none_or(|v| v.trim().is_empty())).count(),
+        None => 0,
+    };
     c.prepare_cached(
-        "INSERT INTO handoffs (deal_id, company_id, from_stage, to_stage, from_person_id, to_person_id, card, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO handoffs (deal_id, company_id, from_stage, to_stage, from_person_id, to_person_id, card, created_at, missing)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?
-    .execute(params![deal_id, company_id, from, to, from_person, to_person, json, now])?;
+    .execute(params![deal_id, company_id, from, to, from_person, to_person, json, now, missing as i64])?;
     Ok(c.last_insert_rowid())
 }
 
@@ -162,17 +166,21 @@ pub fn insert_field(c: &Connection, card: CardKind, key: &str, label: &str, requ
          VALUES (?1, ?2, ?3, ?4, (SELECT coalesce(max(position), 0) + 1 FROM card_fields WHERE card = ?1))",
     )?
     .execute(params![card.code(), key, label, required])?;
-    Ok(c.last_insert_rowid())
+    let id = c.last_insert_rowid();
+    recount_missing(c, card)?;
+    Ok(id)
 }
 
 pub fn update_field(c: &Connection, id: i64, label: &str, required: bool) -> Result<()> {
     let n = c.execute("UPDATE card_fields SET label = ?2, required = ?3 WHERE id = ?1 AND archived_at IS NULL", params![id, label, required])?;
-    super::changed(n, "Card field", id)
+    super::changed(n, "Card field", id)?;
+    recount_missing(c, field(c, id)?.card)
 }
 
 pub fn archive_field(c: &Connection, id: i64, now: &str) -> Result<()> {
     let n = c.execute("UPDATE card_fields SET archived_at = ?2 WHERE id = ?1 AND archived_at IS NULL", params![id, now])?;
-    super::changed(n, "Card field", id)
+    super::changed(n, "Card field", id)?;
+    recount_missing(c, field(c, id)?.card)
 }
 
 pub fn set_field_position(c: &Connection, id: i64, position: i64) -> Result<()> {
@@ -224,10 +232,38 @@ pub fn all_fields(c: &Connection) -> Result<Vec<(CardField, bool)>> {
 /// Brings an archived field back with a new label (template import).
 pub fn revive_field(c: &Connection, id: i64, label: &str, required: bool) -> Result<()> {
     let n = c.execute("UPDATE card_fields SET archived_at = NULL, label = ?2, required = ?3 WHERE id = ?1", params![id, label, required])?;
-    super::changed(n, "Card field", id)
+    super::changed(n, "Card field", id)?;
+    recount_missing(c, field(c, id)?.card)
 }
 
 /// Required field keys of a card (for the hand-off norm).
 pub fn required_keys(c: &Connection, card: CardKind) -> Result<Vec<String>> {
     Ok(fields(c, card)?.into_iter().filter(|f| f.required).map(|f| f.key).collect())
+}
+
+/// The card a hand-off into `to` carries.
+fn card_of(to: Stage) -> Option<CardKind> {
+    match to {
+        Stage::FirstDeal => Some(CardKind::Qualification),
+        Stage::AccountDevelopment => Some(CardKind::Handover),
+        Stage::LeadGeneration => None,
+    }
+}
+
+/// Counts again, for every hand-off carrying `card`, how many of the card's
+/// required fields (as configured now) it leaves empty (`handoffs.missing`,
+/// which the hand-off norm reads). Runs after every change of the card's fields.
+pub fn recount_missing(c: &Connection, card: CardKind) -> Result<()> {
+    let empty: Vec<String> = required_keys(c, card)?
+        .iter()
+        .filter(|k| k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'))
+        .map(|k| format!("(coalesce(trim(json_extract(card, '$.{k}')), '') = '')"))
+        .collect();
+    let count = if empty.is_empty() { "0".to_string() } else { empty.join(" + ") };
+    let to = match card {
+        CardKind::Qualification => Stage::FirstDeal,
+        CardKind::Handover => Stage::AccountDevelopment,
+    };
+    c.execute(&format!("UPDATE handoffs SET missing = {count} WHERE to_stage = ?1 AND missing <> {count}"), params![to])?;
+    Ok(())
 }

@@ -16,7 +16,7 @@ const MIGRATIONS: &[Migration] = &[
     (include_str!("../migrations/0005_today_order.sql"), None),
     (include_str!("../migrations/0006_playbook.sql"), None),
     (include_str!("../migrations/0007_plans.sql"), None),
-    (include_str!("../migrations/0008_check_lists.sql"), Some(check_lists_as_comparisons)),
+    (include_str!("../migrations/0008_inserts_and_norms.sql"), Some(after_v8)),
 ];
 
 /// A migration: its SQL, and what Rust must do after it in the same
@@ -35,8 +35,15 @@ fn after_v2(c: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// Cheaper CHECKs, and the hand-offs' count of empty required fields.
+fn after_v8(c: &Connection) -> Result<()> {
+    check_lists_as_comparisons(c)?;
+    super::cards::recount_missing(c, super::cards::CardKind::Qualification)?;
+    super::cards::recount_missing(c, super::cards::CardKind::Handover)
+}
+
 /// Rewrites every `CHECK (x IN (…))` of the stored table definitions as
-/// `CHECK (x = … OR x = …)` (see 0008_check_lists.sql): same rule, no
+/// `CHECK (x = … OR x = …)` (see 0008_inserts_and_norms.sql): same rule, no
 /// temporary b-tree per insert. The rows are not touched.
 fn check_lists_as_comparisons(c: &Connection) -> Result<()> {
     let tables: Vec<(String, String)> = c

@@ -80,20 +80,15 @@ pub fn clients_not_contacted(c: &Connection, owner: Option<i64>, abc: Abc, cutof
 
 /// Deals that moved on with required card fields empty: open stage-2 deals
 /// whose qualification card (or won deals whose hand-over card) lacks one.
-pub fn incomplete_cards(c: &Connection, owner: Option<i64>, card: CardKind, required: &[String], limit: u32) -> Result<(Vec<Breach>, i64)> {
-    let filled: Vec<String> = required
-        .iter()
-        .filter(|k| k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'))
-        .map(|k| format!("coalesce(trim(json_extract(h.card, '$.{k}')), '') <> ''"))
-        .collect();
-    let complete = if filled.is_empty() { "1".to_string() } else { filled.join(" AND ") };
+pub fn incomplete_cards(c: &Connection, owner: Option<i64>, card: CardKind, limit: u32) -> Result<(Vec<Breach>, i64)> {
+    // `handoffs.missing` counts the card's empty required fields (kept by the store).
     match card {
         CardKind::Qualification => run(
             c,
             "d.id, d.title, d.step_entered_on",
             &format!(
                 "FROM deals d WHERE {OPEN} AND d.step_id IN (SELECT id FROM steps WHERE stage = 'first_deal')
-                   AND NOT EXISTS (SELECT 1 FROM handoffs h WHERE h.deal_id = d.id AND h.to_stage = 'first_deal' AND {complete})"
+                   AND NOT EXISTS (SELECT 1 FROM handoffs h INDEXED BY handoffs_complete WHERE h.deal_id = d.id AND h.to_stage = 'first_deal' AND h.missing = 0)"
             ),
             "d.step_entered_on, d.id",
             &[(":owner", &owner)],
@@ -102,12 +97,10 @@ pub fn incomplete_cards(c: &Connection, owner: Option<i64>, card: CardKind, requ
         CardKind::Handover => run(
             c,
             "d.id, d.title, d.closed_on",
-            &format!(
-                "FROM deals d WHERE d.status = 'won' AND d.archived_at IS NULL AND (:owner IS NULL OR d.owner_id = :owner)
-                   AND d.step_id IN (SELECT id FROM steps WHERE stage = 'first_deal')
-                   AND EXISTS (SELECT 1 FROM handoffs h WHERE h.deal_id = d.id AND h.to_stage = 'account_development')
-                   AND NOT EXISTS (SELECT 1 FROM handoffs h WHERE h.deal_id = d.id AND h.to_stage = 'account_development' AND {complete})"
-            ),
+            "FROM deals d WHERE d.id IN (SELECT h.deal_id FROM handoffs h INDEXED BY handoffs_incomplete WHERE h.to_stage = 'account_development' AND h.missing > 0)
+               AND d.status = 'won' AND d.archived_at IS NULL AND (:owner IS NULL OR d.owner_id = :owner)
+               AND d.step_id IN (SELECT id FROM steps WHERE stage = 'first_deal')
+               AND NOT EXISTS (SELECT 1 FROM handoffs h INDEXED BY handoffs_complete WHERE h.deal_id = d.id AND h.to_stage = 'account_development' AND h.missing = 0)",
             "d.closed_on, d.id",
             &[(":owner", &owner)],
             limit,

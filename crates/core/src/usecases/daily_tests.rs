@@ -364,3 +364,32 @@ fn card_fields_are_configurable_and_the_hand_off_follows_them() {
     }
     assert_eq!(archive_card_field(&mut s, &clock(), after[after.len() - 1].id).unwrap_err().code, ErrorCode::Conflict);
 }
+
+/// The hand-off norm follows the card's configuration: a field made required
+/// after a hand-off flags that card; no longer requiring it clears it.
+#[test]
+fn the_hand_off_norm_follows_changes_of_the_required_fields() {
+    use crate::store::cards::CardKind;
+    use crate::store::norms::incomplete_cards;
+    let mut s = store();
+    let co = company(&mut s, "Acme");
+    let st = step(&s, Stage::LeadGeneration, 1);
+    let lead = deal(&mut s, co, st, Some(("Call", day(1))), None);
+    let input = HandOffInput { deal_id: lead.id, to_step_id: None, to_person_id: None, card: qualification(), next_step: "Visit".into(), next_step_date: day(2) };
+    hand_off_qualified_lead(&mut s, &clock(), &input).unwrap();
+    let broken = |s: &Store| incomplete_cards(s.conn(), None, CardKind::Qualification, 10).unwrap();
+    assert_eq!(broken(&s).1, 0, "the hand-off was complete");
+    let f = add_card_field(&mut s, CardKind::Qualification, "Delivery address", true).unwrap();
+    let (rows, n) = broken(&s);
+    assert_eq!((n, rows[0].record_id), (1, lead.id), "the new required field is empty on the recorded card");
+    update_card_field(&mut s, f.id, "Delivery address", false).unwrap();
+    assert_eq!(broken(&s).1, 0, "optional again");
+    update_card_field(&mut s, f.id, "Delivery address", true).unwrap();
+    assert_eq!(broken(&s).1, 1);
+    archive_card_field(&mut s, &clock(), f.id).unwrap();
+    assert_eq!(broken(&s).1, 0, "an archived field is not required");
+    // A deal that came to stage 2 without a hand-off breaks the norm too.
+    let first = step(&s, Stage::FirstDeal, 1);
+    let direct = deal(&mut s, co, first, Some(("Offer", day(1))), None);
+    assert_eq!(broken(&s).0.iter().map(|b| b.record_id).collect::<Vec<_>>(), vec![direct.id]);
+}

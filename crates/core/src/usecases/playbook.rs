@@ -827,8 +827,7 @@ pub fn violations(c: &Connection, clock: &dyn Clock, owner: Option<i64>, limit: 
                 (rows, n, Box::new(move |s: &str| day(s) + dd))
             }
             Rule::HandoffCardComplete { card } => {
-                let req = cards::required_keys(c, *card)?;
-                let (rows, n) = norms::incomplete_cards(c, owner, *card, &req, limit)?;
+                let (rows, n) = norms::incomplete_cards(c, owner, *card, limit)?;
                 (rows, n, Box::new(day))
             }
             Rule::ProspectingPace { calls_per_week } => {

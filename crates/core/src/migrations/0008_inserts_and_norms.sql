@@ -1,4 +1,6 @@
--- Conveyor schema 8: the same CHECK constraints, written so inserts stay cheap.
+-- Conveyor schema 8: cheaper inserts and a hand-off norm read from an index.
+--
+-- 1. The same CHECK constraints, written so inserts stay cheap.
 --
 -- SQLite evaluates a CHECK of the form `x IN ('a', 'b', …)` by building a
 -- temporary b-tree of the list on every INSERT (OpenEphemeral): about 30,000
@@ -12,4 +14,13 @@
 --
 -- New tables write their lists with OR from now on; a test keeps every
 -- table's INSERT free of temporary b-trees.
-SELECT 1;
+--
+-- 2. Each hand-off remembers how many required fields of its card (as the
+-- card is configured now) it leaves empty. The norm "hand-off card complete"
+-- then reads two small indexes instead of parsing the JSON card of every open
+-- first deal and every won deal on each Today (150 ms at 100,000 contacts).
+-- The Rust step fills the column; the store recounts it whenever a card's
+-- fields change.
+ALTER TABLE handoffs ADD COLUMN missing INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX handoffs_complete ON handoffs (deal_id, to_stage) WHERE missing = 0;
+CREATE INDEX handoffs_incomplete ON handoffs (to_stage, deal_id) WHERE missing > 0;
