@@ -24,3 +24,7 @@
 ALTER TABLE handoffs ADD COLUMN missing INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX handoffs_complete ON handoffs (deal_id, to_stage) WHERE missing = 0;
 CREATE INDEX handoffs_incomplete ON handoffs (to_stage, deal_id) WHERE missing > 0;
+
+-- 3. The plan's history counts deals per step and status from an index alone
+-- (first-deal outcomes and the stage-1 conversion read the whole table).
+CREATE INDEX deals_by_step_status ON deals (step_id, status) WHERE archived_at IS NULL;

@@ -8,7 +8,7 @@ use rusqlite::{named_params, Connection};
 pub fn orders_since(c: &Connection, from: NaiveDate) -> Result<(i64, i64, i64)> {
     Ok(c.prepare_cached(
         "SELECT coalesce(sum(amount_minor), 0), coalesce(sum(margin_minor), 0), count(*)
-         FROM orders WHERE archived_at IS NULL AND order_date >= ?1",
+         FROM orders INDEXED BY orders_live_by_date WHERE archived_at IS NULL AND order_date >= ?1",
     )?
     .query_row([from], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?)
 }
@@ -27,7 +27,7 @@ pub fn first_deals_won_since(c: &Connection, from: NaiveDate) -> Result<(f64, i6
 pub fn first_deal_outcomes(c: &Connection) -> Result<(i64, i64, i64)> {
     Ok(c.prepare_cached(
         "SELECT coalesce(sum(d.status = 'won'), 0), coalesce(sum(d.status = 'lost' AND s.position >= 2), 0), count(*)
-         FROM deals d JOIN steps s ON s.id = d.step_id
+         FROM steps s JOIN deals d INDEXED BY deals_by_step_status ON d.step_id = s.id
          WHERE s.stage = 'first_deal' AND d.status <> 'open' AND d.archived_at IS NULL",
     )?
     .query_row([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?)
@@ -37,7 +37,8 @@ pub fn first_deal_outcomes(c: &Connection) -> Result<(i64, i64, i64)> {
 pub fn qualification_outcomes(c: &Connection) -> Result<(i64, i64)> {
     Ok(c.prepare_cached(
         "SELECT coalesce(sum(s.stage = 'first_deal'), 0), coalesce(sum(s.stage = 'lead_generation' AND d.status <> 'open'), 0)
-         FROM deals d JOIN steps s ON s.id = d.step_id WHERE d.archived_at IS NULL",
+         FROM steps s JOIN deals d INDEXED BY deals_by_step_status ON d.step_id = s.id
+         WHERE s.stage IN ('first_deal', 'lead_generation') AND d.archived_at IS NULL",
     )?
     .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))?)
 }
@@ -49,8 +50,9 @@ pub fn calls_and_new_leads(c: &Connection, from: NaiveDate, to: NaiveDate) -> Re
         .query_row(named_params! {":from": from, ":to": to}, |r| r.get(0))?;
     let leads = c
         .prepare_cached(
-            "SELECT count(*) FROM deals d WHERE d.step_id IN (SELECT id FROM steps WHERE stage = 'lead_generation')
-             AND substr(d.created_at, 1, 10) >= :from AND substr(d.created_at, 1, 10) < :to",
+            // A stamp `YYYY-MM-DDTHH:MM:SSZ` sorts after its own day and before the next.
+            "SELECT count(*) FROM deals d INDEXED BY deals_by_created WHERE d.archived_at IS NULL
+             AND d.created_at >= :from AND d.created_at < :to AND d.step_id IN (SELECT id FROM steps WHERE stage = 'lead_generation')",
         )?
         .query_row(named_params! {":from": from, ":to": to}, |r| r.get(0))?;
     Ok((calls, leads))
