@@ -45,6 +45,10 @@ seed() {
           { printf "\\x0$w"; cat "$f"; } > "$dir/$(basename "$f" .json)-$w"
         done
       done
+      # A dictionary of the format's field names and codes (every short
+      # snake/kebab-case JSON string in the built-ins), so mutations keep
+      # more files readable and reach the checks and the import itself.
+      grep -ohE '"[a-z0-9_:-]{1,40}"' "$TEMPLATES"/*.json | sort -u | sed 's/"/\\"/g; s/.*/"&"/' > "$WORK/$target.dict"
       ;;
   esac
   echo "$dir"
@@ -55,7 +59,8 @@ for t in "${TARGETS[@]}"; do
   echo "==> $t for ${SECONDS_EACH}s (corpus $corpus, $(ls "$corpus" | wc -l) seeds)"
   # The Russian built-in templates are a little over 64 KiB.
   max_len=65536; [ "$t" = template_import ] && max_len=131072
-  nice -n 19 cargo +nightly fuzz run "$t" "$corpus" -- \
+  dict=(); [ -f "$WORK/$t.dict" ] && dict=("-dict=$WORK/$t.dict")
+  nice -n 19 cargo +nightly fuzz run "$t" "$corpus" -- "${dict[@]}" \
     -max_total_time="$SECONDS_EACH" -max_len="$max_len" -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 \
     2>&1 | tee "$WORK/$t.log" | grep -E '^(#[0-9]+ +(INITED|DONE|pulse)|==|SUMMARY|stat::|Done)' || true
   echo "   log: $WORK/$t.log"
