@@ -13,9 +13,9 @@ set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$HERE"
 FIXTURES="${FIXTURES:-$HERE/../../shared/fixtures}"
-TARGETS=(csv_reader vcard_reader import_pipeline)
-# To add: the template importer (after the playbook lands) and an ICS reader
-# if the core ever reads ICS (today it only writes it).
+TEMPLATES="$HERE/../crates/core/templates"
+TARGETS=(csv_reader vcard_reader import_pipeline template_import)
+# No ICS target: the core only writes ICS (interop/ics.rs), it has no reader.
 if [ $# -ge 1 ]; then TARGETS=("$1"); fi
 SECONDS_EACH="${2:-600}"
 WORK="${FUZZ_WORK:-$(mktemp -d -t conveyor-fuzz-XXXXXX)}"
@@ -37,6 +37,19 @@ seed() {
         i=$((i + 1))
       done < <(find "$FIXTURES" \( -name '*.csv' -o -name '*.vcf' \))
       ;;
+    template_import)
+      # The built-in templates. First byte = the workspace imported into
+      # (bits 0-1: no template, generic-b2b, wholesale, agency; bit 2: Russian).
+      for f in "$TEMPLATES"/*.json; do
+        for w in 0 1 2 3 5; do
+          { printf "\\x0$w"; cat "$f"; } > "$dir/$(basename "$f" .json)-$w"
+        done
+      done
+      # A dictionary of the format's field names and codes (every short
+      # snake/kebab-case JSON string in the built-ins), so mutations keep
+      # more files readable and reach the checks and the import itself.
+      grep -ohE '"[a-z0-9_:-]{1,40}"' "$TEMPLATES"/*.json | sort -u | sed 's/"/\\"/g; s/.*/"&"/' > "$WORK/$target.dict"
+      ;;
   esac
   echo "$dir"
 }
@@ -44,8 +57,11 @@ seed() {
 for t in "${TARGETS[@]}"; do
   corpus="$(seed "$t")"
   echo "==> $t for ${SECONDS_EACH}s (corpus $corpus, $(ls "$corpus" | wc -l) seeds)"
-  nice -n 19 cargo +nightly fuzz run "$t" "$corpus" -- \
-    -max_total_time="$SECONDS_EACH" -max_len=65536 -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 \
+  # The Russian built-in templates are a little over 64 KiB.
+  max_len=65536; [ "$t" = template_import ] && max_len=131072
+  dict=(); [ -f "$WORK/$t.dict" ] && dict=("-dict=$WORK/$t.dict")
+  nice -n 19 cargo +nightly fuzz run "$t" "$corpus" -- "${dict[@]}" \
+    -max_total_time="$SECONDS_EACH" -max_len="$max_len" -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 \
     2>&1 | tee "$WORK/$t.log" | grep -E '^(#[0-9]+ +(INITED|DONE|pulse)|==|SUMMARY|stat::|Done)' || true
   echo "   log: $WORK/$t.log"
 done
