@@ -895,16 +895,8 @@ pub fn get_plan_params(s: &Store) -> Result<PlanParams> {
     plan_params(s.conn())
 }
 
-pub fn set_plan_params(s: &mut Store, p: &PlanParams) -> Result<PlanParams> {
-    template::validate_plan("plan", p).map_err(|e| Error { code: ErrorCode::Validation, ..e })?;
-    s.write(|tx| {
-        store_plan(tx, p)?;
-        bump_revision(tx)?;
-        plan_params(tx)
-    })
-}
 
-fn store_plan(c: &Connection, p: &PlanParams) -> Result<()> {
+fn store_plan(c: &Connection, p: &PlanParams, now: &str) -> Result<()> {
     meta::set(c, "plan_params", &serde_json::to_string(p).map_err(|e| Error::internal(e.to_string()))?)?;
     // The planning defaults (used while history is thin) follow the template.
     let mut d = crate::store::plans::params(c)?;
@@ -921,8 +913,7 @@ fn store_plan(c: &Connection, p: &PlanParams) -> Result<()> {
         d.working_days_per_week = p.working_days.len() as u32;
     }
     d.niche_benchmark = Some(p.niche_benchmark.clone()).filter(|b| !b.trim().is_empty());
-    let now: String = c.query_row("SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now')", [], |r| r.get(0))?;
-    crate::store::plans::set_params(c, &d, &now)
+    crate::store::plans::set_params(c, &d, now)
 }
 
 // ---- templates ----------------------------------------------------------------------
@@ -1170,7 +1161,7 @@ pub(crate) fn apply_in(tx: &Connection, clock: &dyn Clock, t: &Template) -> Resu
     }
 
     if meta::get_opt(tx, "plan_params")?.is_none() || plan_params(tx)? != t.plan {
-        store_plan(tx, &t.plan)?;
+        store_plan(tx, &t.plan, &now)?;
         out.push(change("plan", "plan", ChangeAction::Update, &t.name));
     }
     bump_revision(tx)?;
@@ -1229,7 +1220,7 @@ pub fn setup(s: &mut Store, clock: &dyn Clock, i: &SetupInput) -> Result<SetupRe
         let mut plan = plan_params(tx)?;
         plan.working_days = wd.clone();
         plan.currency = currency.clone();
-        store_plan(tx, &plan)?;
+        store_plan(tx, &plan, &now)?;
         let existing = store::people::list(tx)?;
         let mut ids = vec![];
         for (n, p) in i.people.iter().enumerate() {
