@@ -829,7 +829,8 @@ commands! {
 
     /// A consistent copy of the open workspace in a chosen file.
     fn backup_now(shell, path: String) -> BackupContents {
-        backup::backup(shell.session.store()?, &shell.clock, &PathBuf::from(path))
+        // The save dialog has already asked before replacing a file.
+        backup::backup_replacing(shell.session.store()?, &shell.clock, &PathBuf::from(path))
     }
 
     /// What a backup holds (date, schema, counts), read without changing it.

@@ -58,6 +58,36 @@ pub fn backup(store: &Store, clock: &dyn Clock, dest: &Path) -> Result<BackupCon
     finish(dest, store.key(), clock)
 }
 
+/// The same copy into a file the person chose to replace (the save dialog
+/// already asked): written beside it under a temporary name and renamed over
+/// it, so the old file stays whole until the new one is complete. Refuses
+/// the open workspace itself and a file that another program may have open
+/// (a `-wal` beside it).
+pub fn backup_replacing(store: &Store, clock: &dyn Clock, dest: &Path) -> Result<BackupContents> {
+    if !dest.exists() {
+        return backup(store, clock, dest);
+    }
+    let same = |a: &Path| a.canonicalize().ok().is_some_and(|a| dest.canonicalize().ok() == Some(a));
+    if store.path().is_some_and(same) {
+        return Err(Error::validation("path", format!(
+            "{} is the open workspace itself. Choose another file for the backup.", dest.display())));
+    }
+    let wal = PathBuf::from(format!("{}-wal", dest.display()));
+    if !dest.is_file() || wal.exists() {
+        return Err(Error::new(ErrorCode::Conflict, format!(
+            "{} cannot be replaced: it is a folder, or a workspace that may be open in another program. Choose another file.", dest.display())));
+    }
+    let name = dest.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp = dest.with_file_name(format!(".{name}.{}.partial", std::process::id()));
+    let _ = std::fs::remove_file(&tmp);
+    backup(store, clock, &tmp)?;
+    if let Err(e) = std::fs::rename(&tmp, dest) {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e.into());
+    }
+    inspect(dest, store.key())
+}
+
 /// A consistent copy of the workspace file `workspace` in `dest`, read
 /// through a connection of its own (read-only, no lock): the program that
 /// has the workspace open goes on writing meanwhile. A backup of an
@@ -283,6 +313,28 @@ mod tests {
         assert_eq!(inspect(&kept, None).unwrap().counts.contacts, 2, "the replaced file keeps the newer data");
         let s = Store::open(&target, &clock).unwrap();
         assert_eq!(workspace::info(&s).unwrap().counts.contacts, 1);
+    }
+
+    #[test]
+    fn a_backup_replaces_a_chosen_file_but_never_the_workspace_or_an_open_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let clock = FixedClock::at("2026-11-24T09:00:00+00:00");
+        let mut s = new_file(dir.path(), "a.conveyor", &clock);
+        add_contact(&mut s, &clock, "Anna");
+        let dest = dir.path().join("old-backup.conveyor");
+        std::fs::write(&dest, b"last month's copy").unwrap();
+        assert_eq!(backup(&s, &clock, &dest).unwrap_err().code, ErrorCode::Conflict, "the plain backup never overwrites");
+        let c = backup_replacing(&s, &clock, &dest).unwrap();
+        assert_eq!((c.counts.contacts, c.path.as_str()), (1, dest.to_str().unwrap()));
+        assert!(std::fs::read_dir(dir.path()).unwrap().all(|e| !e.unwrap().file_name().to_string_lossy().ends_with(".partial")));
+        // The workspace itself, and a file with a WAL beside it, are refused and left as they were.
+        let ws = s.path().unwrap().to_path_buf();
+        assert_eq!(backup_replacing(&s, &clock, &ws).unwrap_err().field.as_deref(), Some("path"));
+        let busy = dir.path().join("busy.conveyor");
+        std::fs::write(&busy, b"x").unwrap();
+        std::fs::write(dir.path().join("busy.conveyor-wal"), b"y").unwrap();
+        assert_eq!(backup_replacing(&s, &clock, &busy).unwrap_err().code, ErrorCode::Conflict);
+        assert_eq!(std::fs::read(&busy).unwrap(), b"x");
     }
 
     #[test]
