@@ -38,7 +38,7 @@ export function dismissError(): void {
 function applySession(s: AppSession, opts: { followLang: boolean }): void {
   app.session = s;
   app.unlockPath = s.needs_passphrase;
-  if (opts.followLang) setLocale(detectLocale(s.settings.ui_lang));
+  if (opts.followLang) setLocale(detectLocale(s.settings.ui_lang, s.system_lang));
 }
 
 /** Takes a session a command returned (e.g. after a passphrase change). */

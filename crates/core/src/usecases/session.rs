@@ -43,6 +43,9 @@ pub struct AppSession {
     /// A workspace that is protected with a passphrase and waits for it
     /// (the UI asks for the passphrase, then calls `workspace_unlock`).
     pub needs_passphrase: Option<String>,
+    /// The language of the system (its locale): the UI's language while the
+    /// person has not chosen one, the same the first demo was made in.
+    pub system_lang: Lang,
 }
 
 /// What restoring a backup in the app did, and the session with the restored workspace open.
@@ -93,6 +96,7 @@ impl Session {
             data_dir: self.data_dir.display().to_string(),
             startup_error: self.startup_error.clone(),
             needs_passphrase: self.needs_passphrase.as_ref().map(|p| p.display().to_string()),
+            system_lang: self.system_lang,
         })
     }
 
@@ -302,6 +306,7 @@ mod tests {
         assert!(ws.is_demo);
         assert_eq!(ws.lang, Lang::Ru);
         assert!(ws.path.ends_with("demo-ru.conveyor"));
+        assert_eq!((snap.settings.ui_lang, snap.system_lang), (None, Lang::Ru), "the UI follows the system until a language is chosen");
         assert_eq!(snap.settings.recent.len(), 1);
         drop(s);
 
