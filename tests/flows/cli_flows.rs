@@ -287,3 +287,26 @@ fn an_encrypted_workspace_through_the_cli_needs_its_passphrase_and_its_backups_a
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(conveyor_env(&["check", f, "--passphrase-file", pf], &[]).status.success());
 }
+
+#[test]
+fn today_prints_the_same_lists_the_core_computes() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("today.conveyor");
+    let f = file.to_str().unwrap();
+    assert!(conveyor(&["demo", f, "--lang", "ru", "--seed", "5"]).status.success());
+    let out = conveyor(&["today", f, "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let t: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    // The CLI's clock is the system's: compare with the core on the same day.
+    let store = Store::open(&file, &conveyor_core::SystemClock).unwrap();
+    let core = conveyor_core::usecases::today::today(&store, &conveyor_core::SystemClock, None).unwrap();
+    drop(store);
+    assert_eq!(t["date"], core.date.to_string());
+    for (list, total) in [("leads_to_call", core.leads_to_call.total), ("no_next_step", core.no_next_step.total), ("tasks_due", core.tasks_due.total), ("violations", core.violations.total)] {
+        assert_eq!(t[list]["total"].as_i64(), Some(total), "{list}");
+    }
+    assert!(core.leads_to_call.total > 0 && core.violations.total > 0, "the demo has work to do and norms to keep");
+    let text = stdout(&conveyor(&["today", f]));
+    assert!(text.contains("stage 1: leads to call") && text.contains("norms broken"), "{text}");
+    assert_eq!(conveyor(&["today", dir.path().join("missing.conveyor").to_str().unwrap()]).status.code(), Some(1));
+}
