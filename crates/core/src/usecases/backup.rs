@@ -67,8 +67,7 @@ pub fn backup_replacing(store: &Store, clock: &dyn Clock, dest: &Path) -> Result
     if !dest.exists() {
         return backup(store, clock, dest);
     }
-    let same = |a: &Path| a.canonicalize().ok().is_some_and(|a| dest.canonicalize().ok() == Some(a));
-    if store.path().is_some_and(same) {
+    if store.path().is_some_and(|ws| same_file(ws, dest)) {
         return Err(Error::validation("path", format!(
             "{} is the open workspace itself. Choose another file for the backup.", dest.display())));
     }
@@ -97,6 +96,11 @@ pub fn backup_file(workspace: &Path, key: Option<&Passphrase>, clock: &dyn Clock
     make_parent(dest)?;
     let key = store::copy_workspace_file(workspace, key, dest)?;
     finish(dest, key.as_ref(), clock)
+}
+
+/// Whether two paths name the same existing file.
+fn same_file(a: &Path, b: &Path) -> bool {
+    a.canonicalize().ok().is_some_and(|a| b.canonicalize().ok() == Some(a))
 }
 
 fn make_parent(dest: &Path) -> Result<()> {
@@ -266,7 +270,7 @@ pub fn restore(clock: &dyn Clock, backup: &Path, target: &Path, key: Option<&Pas
         return Err(Error::new(ErrorCode::InvalidFile, format!(
             "{} was made by a newer Conveyor (schema {}). Update Conveyor to restore it.", backup.display(), contents.schema_version)));
     }
-    if backup.canonicalize().ok().is_some_and(|b| target.canonicalize().ok() == Some(b)) {
+    if same_file(backup, target) {
         return Err(Error::validation("target", "The backup and the workspace are the same file. Choose another target."));
     }
     let kept = store::replace_with_copy(backup, target, clock, key)?;
