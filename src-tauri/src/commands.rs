@@ -84,9 +84,13 @@ async fn run<T: Send + 'static>(shared: Shared, f: impl FnOnce(&mut Shell) -> Re
         let mut shell = shared.lock().unwrap_or_else(|p| p.into_inner());
         let out = f(&mut shell);
         let job = shell.session.take_auto_backup();
+        let index = shell.session.search_pending();
         drop(shell);
         if let Some(job) = job {
             spawn_auto_backup(&shared, job);
+        }
+        if index {
+            spawn_search_catch_up(&shared);
         }
         out
     })
@@ -109,6 +113,39 @@ pub fn spawn_auto_backup(shared: &Shared, job: AutoBackupJob) {
     });
     if let Err(e) = started {
         eprintln!("Conveyor: the automatic backup could not start ({e}).");
+    }
+}
+
+/// Whether a [`spawn_search_catch_up`] thread is running.
+static INDEXING: AtomicBool = AtomicBool::new(false);
+
+/// Makes the search entries an import left for after its commit, in the
+/// background: a chunk at a time (about 50 ms), each under the session's
+/// lock and in its own transaction, so other commands wait at most one
+/// chunk. Until it ends, search reads the waiting rows directly. One such
+/// thread at a time; a failure goes to stderr and the next command retries.
+pub fn spawn_search_catch_up(shared: &Shared) {
+    if INDEXING.swap(true, Ordering::SeqCst) {
+        return;
+    }
+    let shared = shared.clone();
+    let started = std::thread::Builder::new().name("conveyor-search-index".into()).spawn(move || {
+        loop {
+            let left = shared.lock().unwrap_or_else(|p| p.into_inner()).session.index_pending(interop::INDEX_CHUNK);
+            match left {
+                Ok(0) => break,
+                Ok(_) => std::thread::yield_now(),
+                Err(e) => {
+                    eprintln!("Conveyor: making search entries failed: {}", e.message);
+                    break;
+                }
+            }
+        }
+        INDEXING.store(false, Ordering::SeqCst);
+    });
+    if let Err(e) = started {
+        INDEXING.store(false, Ordering::SeqCst);
+        eprintln!("Conveyor: the search indexing could not start ({e}).");
     }
 }
 

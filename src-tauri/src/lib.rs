@@ -52,9 +52,14 @@ pub fn run() {
     let data_dir = conveyor_core::settings::default_data_dir();
     let mut session = Session::start(&data_dir, &clock, explicit_workspace().as_deref(), lang_from_locale(&system_locale()));
     let auto_backup = session.take_auto_backup();
+    let index = session.search_pending();
     let shared: commands::Shared = Arc::new(Mutex::new(commands::Shell { session, clock, saved_documents: Default::default() }));
     if let Some(job) = auto_backup {
         commands::spawn_auto_backup(&shared, job);
+    }
+    if index {
+        // An import whose search entries were not all made when the app last stopped.
+        commands::spawn_search_catch_up(&shared);
     }
     let test_dialogs = test_dialogs_script(std::env::var(TEST_DIALOGS_ENV).ok().as_deref()).unwrap_or_else(|e| {
         eprintln!("Conveyor: {e}");

@@ -12,7 +12,8 @@
 //! start (set `KILL_SEED` to replay a run). Unix only (SIGKILL).
 #![cfg(unix)]
 
-use conveyor_core::store::stats;
+use conveyor_core::store::{search, stats};
+use conveyor_core::usecases::interop;
 use conveyor_core::{ErrorCode, FixedClock, Store};
 use conveyor_flow_tests::{conveyor, conveyor_bin, stderr};
 use std::collections::BTreeSet;
@@ -100,7 +101,10 @@ fn an_import_killed_at_any_moment_is_whole_or_absent_and_acknowledged_edits_surv
     let out = Command::new(&bin).args(["import", "contacts", file.to_str().unwrap(), csv.to_str().unwrap()]).output().unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     let full = t.elapsed();
-    assert_eq!(imported(&reopen_and_check(&file)), CONTACTS as i64);
+    let s = reopen_and_check(&file);
+    assert_eq!(imported(&s), CONTACTS as i64);
+    assert_eq!(search::pending(s.conn()).unwrap(), 0, "the CLI makes the search entries before it exits");
+    drop(s);
 
     let (mut whole, mut absent) = (0, 0);
     for i in 0..IMPORT_KILLS {
@@ -116,12 +120,22 @@ fn an_import_killed_at_any_moment_is_whole_or_absent_and_acknowledged_edits_surv
         let at = Duration::from_micros(rng.below(full.as_micros() as u64 * 11 / 10));
         std::thread::sleep(at);
         kill(&mut child);
-        let s = reopen_and_check(&file);
+        let mut s = reopen_and_check(&file);
         match imported(&s) {
             0 => absent += 1,
             n if n == CONTACTS as i64 => whole += 1,
             n => panic!("kill {i} at {at:?}: {n} of {CONTACTS} contacts imported — a partial import"),
         }
+        // Killed while making the search entries (after the commit) or not:
+        // the last contact is found once, and the rest of the entries can be made.
+        if imported(&s) > 0 {
+            let last = CONTACTS - 1;
+            let hits = search::query(s.conn(), &format!("imp{last} row{last}"), 10).unwrap();
+            assert_eq!(hits.len(), 1, "kill {i} at {at:?}: {hits:?}");
+        }
+        interop::index_all_pending(&mut s).unwrap();
+        assert_eq!(search::pending(s.conn()).unwrap(), 0);
+        s.conn().execute_batch("INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 0)").unwrap_or_else(|e| panic!("kill {i}: search index: {e}"));
         drop(s);
         for suffix in ["", "-wal", "-shm", ".lock"] {
             let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));

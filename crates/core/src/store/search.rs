@@ -2,7 +2,7 @@
 
 use crate::error::Result;
 use crate::text::{digits, fold, query_tokens};
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
 
 /// What a search hit points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,6 +54,7 @@ fn body(parts: &[Option<&str>], phones: &[Option<&str>]) -> String {
 }
 
 fn put(c: &Connection, h: Hit, parts: &[Option<&str>], phones: &[Option<&str>]) -> Result<()> {
+    take(c, h)?;
     let id = rowid(h);
     c.prepare_cached("DELETE FROM search_fts WHERE rowid = ?1")?.execute([id])?;
     c.prepare_cached("INSERT INTO search_fts (rowid, body) VALUES (?1, ?2)")?.execute(params![id, body(parts, phones)])?;
@@ -86,78 +87,156 @@ pub fn index_new_contact(c: &Connection, id: i64, i: &crate::model::ContactInput
     Ok(())
 }
 
-/// The search rows of a bulk write (an import), written at its end in one
-/// pass in rowid order, inside the same transaction.
-///
-/// Why: FTS5 keeps new entries in memory only while rowids grow; a smaller
-/// rowid than the last one written makes it write a segment to disk and
-/// merge. Contacts (even rowids) and the companies an import creates (odd
-/// rowids) interleave, so indexing each row as it is written flushed on
-/// almost every new company (20,000 flushes for 100,000 contacts).
-#[derive(Default)]
-pub struct BulkIndex {
-    /// (rowid, body) of new rows.
-    new: Vec<(i64, String)>,
-    /// Contacts changed in place: re-read and re-indexed at the end.
-    changed: Vec<i64>,
+/// What a backlog range covers (migration 9: rows a bulk import wrote whose
+/// search entries are made just after it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Contact,
+    Company,
 }
 
-impl BulkIndex {
-    pub fn with_capacity(n: usize) -> Self {
-        BulkIndex { new: Vec::with_capacity(n), changed: vec![] }
+impl Kind {
+    fn as_str(self) -> &'static str {
+        match self {
+            Kind::Contact => "contact",
+            Kind::Company => "company",
+        }
     }
 
-    /// A contact inserted with [`super::contacts::insert_unindexed`]; `company` is its company's name.
-    pub fn new_contact(&mut self, id: i64, i: &crate::model::ContactInput, company: Option<&str>) {
-        self.new.push((rowid(Hit::Contact(id)), contact_body(i, company)));
+    fn parse(s: &str) -> Kind {
+        if s == "company" { Kind::Company } else { Kind::Contact }
     }
+}
 
-    /// A company inserted with [`super::companies::insert_unindexed`].
-    pub fn new_company(&mut self, id: i64, i: &crate::model::CompanyInput) {
-        self.new.push((rowid(Hit::Company(id)), company_body(i)));
+/// Records that the rows `first..=last` of `kind`, just written by a bulk
+/// import in the caller's transaction, have no search entries yet. They
+/// are found by [`query`] at once and indexed by [`catch_up`].
+pub fn defer(c: &Connection, kind: Kind, first: i64, last: i64) -> Result<()> {
+    if last < first {
+        return Ok(());
     }
+    c.prepare_cached("INSERT INTO search_backlog (kind, first_id, last_id) VALUES (?1, ?2, ?3)")?.execute(params![kind.as_str(), first, last])?;
+    Ok(())
+}
 
-    /// A contact updated with [`super::contacts::update_unindexed`].
-    pub fn changed_contact(&mut self, id: i64) {
-        self.changed.push(rowid(Hit::Contact(id)));
+/// How many rows still wait for their search entries.
+pub fn pending(c: &Connection) -> Result<u64> {
+    let n: i64 = c.prepare_cached("SELECT coalesce(sum(last_id - first_id + 1), 0) FROM search_backlog")?.query_row([], |r| r.get(0))?;
+    Ok(n.max(0) as u64)
+}
+
+/// Takes one row out of the backlog: it is being indexed (or removed) on
+/// its own, so [`catch_up`] must not index it a second time.
+fn take(c: &Connection, h: Hit) -> Result<()> {
+    let (kind, id) = match h {
+        Hit::Contact(id) => (Kind::Contact, id),
+        Hit::Company(id) => (Kind::Company, id),
+    };
+    let range: Option<(i64, i64, i64)> = c
+        .prepare_cached("SELECT id, first_id, last_id FROM search_backlog WHERE kind = ?1 AND first_id <= ?2 AND last_id >= ?2 LIMIT 1")?
+        .query_row(params![kind.as_str(), id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .optional()?;
+    let Some((range, first, last)) = range else { return Ok(()) };
+    if first == last {
+        c.prepare_cached("DELETE FROM search_backlog WHERE id = ?1")?.execute([range])?;
+    } else if id == first {
+        c.prepare_cached("UPDATE search_backlog SET first_id = ?2 WHERE id = ?1")?.execute([range, id + 1])?;
+    } else if id == last {
+        c.prepare_cached("UPDATE search_backlog SET last_id = ?2 WHERE id = ?1")?.execute([range, id - 1])?;
+    } else {
+        c.prepare_cached("UPDATE search_backlog SET last_id = ?2 WHERE id = ?1")?.execute([range, id - 1])?;
+        defer(c, kind, id + 1, last)?;
     }
+    Ok(())
+}
 
-    /// Writes every collected row, smallest rowid first.
-    pub fn write(mut self, c: &Connection) -> Result<()> {
-        self.new.sort_unstable_by_key(|(r, _)| *r);
-        self.changed.sort_unstable();
-        self.changed.dedup();
+/// Calls `f(hit, folded text)` for each live row of `kind` with an id in
+/// `first..=last`, in id order, while `f` returns true.
+fn each_body(c: &Connection, kind: Kind, first: i64, last: i64, mut f: impl FnMut(Hit, String) -> Result<bool>) -> Result<()> {
+    match kind {
+        Kind::Contact => {
+            let mut st = c.prepare_cached(
+                "SELECT ct.id, ct.first_name, ct.last_name, ct.title, ct.phone, ct.email, ct.notes, co.name
+                 FROM contacts ct LEFT JOIN companies co ON co.id = ct.company_id
+                 WHERE ct.id BETWEEN ?1 AND ?2 AND ct.archived_at IS NULL ORDER BY ct.id",
+            )?;
+            let mut rows = st.query([first, last])?;
+            while let Some(r) = rows.next()? {
+                let opt = |i: usize| -> rusqlite::Result<Option<&str>> { Ok(r.get_ref(i)?.as_str_or_null()?) };
+                let text = body(&[opt(1)?, opt(2)?, opt(3)?, opt(5)?, opt(6)?, opt(7)?], &[opt(4)?]);
+                if !f(Hit::Contact(r.get(0)?), text)? {
+                    break;
+                }
+            }
+        }
+        Kind::Company => {
+            let mut st = c.prepare_cached(
+                "SELECT id, name, industry, city, phone, email, website, notes FROM companies
+                 WHERE id BETWEEN ?1 AND ?2 AND archived_at IS NULL ORDER BY id",
+            )?;
+            let mut rows = st.query([first, last])?;
+            while let Some(r) = rows.next()? {
+                let opt = |i: usize| -> rusqlite::Result<Option<&str>> { Ok(r.get_ref(i)?.as_str_or_null()?) };
+                let text = body(&[opt(1)?, opt(2)?, opt(3)?, opt(5)?, opt(6)?, opt(7)?], &[opt(4)?]);
+                if !f(Hit::Company(r.get(0)?), text)? {
+                    break;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Makes the search entries of up to `max_rows` rows of the backlog, in the
+/// caller's transaction, and returns how many are still waiting. Each call
+/// writes one kind in id order, so FTS5 appends rather than merges.
+pub fn catch_up(c: &Connection, max_rows: u64) -> Result<u64> {
+    let mut budget = max_rows.max(1) as i64;
+    while budget > 0 {
+        let next: Option<(i64, String, i64, i64)> = c
+            .prepare_cached("SELECT id, kind, first_id, last_id FROM search_backlog ORDER BY id LIMIT 1")?
+            .query_row([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .optional()?;
+        let Some((range, kind, first, last)) = next else { break };
+        let kind = Kind::parse(&kind);
+        let end = last.min(first + budget - 1);
         let mut insert = c.prepare_cached("INSERT INTO search_fts (rowid, body) VALUES (?1, ?2)")?;
-        let mut changed = self.changed.into_iter().peekable();
-        for (r, text) in self.new {
-            // Changed rows that come before this one (they were indexed before the import).
-            while let Some(&ch) = changed.peek().filter(|&&ch| ch < r) {
-                changed.next();
-                index_contact(c, ch / 2)?;
-            }
-            if changed.peek() == Some(&r) {
-                // Created earlier in this import, then updated by a later row: index what is stored now.
-                changed.next();
-                let id = r / 2;
-                let stored = super::contacts::get(c, id)?;
-                let company: Option<String> = match stored.company_id {
-                    Some(co) => c.prepare_cached("SELECT name FROM companies WHERE id = ?1")?.query_row([co], |row| row.get(0))?,
-                    None => None,
-                };
-                let body = body(
-                    &[Some(&stored.first_name), Some(&stored.last_name), stored.title.as_deref(), stored.email.as_deref(), stored.notes.as_deref(), company.as_deref()],
-                    &[stored.phone.as_deref()],
-                );
-                insert.execute(params![r, body])?;
-                continue;
-            }
-            insert.execute(params![r, text])?;
+        each_body(c, kind, first, end, |h, text| {
+            insert.execute(params![rowid(h), text])?;
+            Ok(true)
+        })?;
+        if end == last {
+            c.prepare_cached("DELETE FROM search_backlog WHERE id = ?1")?.execute([range])?;
+        } else {
+            c.prepare_cached("UPDATE search_backlog SET first_id = ?2 WHERE id = ?1")?.execute([range, end + 1])?;
         }
-        for ch in changed {
-            index_contact(c, ch / 2)?;
-        }
-        Ok(())
+        budget -= end - first + 1;
     }
+    pending(c)
+}
+
+/// Rows of the backlog that match every token (as a prefix of one of their
+/// words, like the index), in id order, up to `limit`.
+fn backlog_hits(c: &Connection, tokens: &[String], limit: usize, out: &mut Vec<Hit>) -> Result<()> {
+    let ranges: Vec<(String, i64, i64)> = c
+        .prepare_cached("SELECT kind, first_id, last_id FROM search_backlog ORDER BY id")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut found = 0;
+    for (kind, first, last) in ranges {
+        if found >= limit {
+            break;
+        }
+        each_body(c, Kind::parse(&kind), first, last, |h, text| {
+            let matches = tokens.iter().all(|t| text.split(|ch: char| !ch.is_alphanumeric()).any(|w| w.starts_with(t.as_str())));
+            if matches {
+                out.push(h);
+                found += 1;
+            }
+            Ok(found < limit)
+        })?;
+    }
+    Ok(())
 }
 
 /// Indexes a company just inserted, from what was inserted.
@@ -232,20 +311,25 @@ pub fn bulk_load(c: &Connection, on: bool) -> Result<()> {
 }
 
 pub fn remove(c: &Connection, h: Hit) -> Result<()> {
+    take(c, h)?;
     c.prepare_cached("DELETE FROM search_fts WHERE rowid = ?1")?.execute([rowid(h)])?;
     Ok(())
 }
 
-/// Rebuilds the whole index (after a migration, or to repair it).
+/// Rebuilds the whole index (after a migration, or to repair it). Runs
+/// from migration 2 on, before the backlog table exists (migration 9).
 pub fn rebuild(c: &Connection) -> Result<()> {
     c.execute("DELETE FROM search_fts", [])?;
-    let companies: Vec<i64> = c.prepare("SELECT id FROM companies")?.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-    for id in companies {
-        index_company(c, id, false)?;
+    let backlog: bool = c.query_row("SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE name = 'search_backlog')", [], |r| r.get(0))?;
+    if backlog {
+        c.execute("DELETE FROM search_backlog", [])?;
     }
-    let contacts: Vec<i64> = c.prepare("SELECT id FROM contacts")?.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-    for id in contacts {
-        index_contact(c, id)?;
+    let mut insert = c.prepare_cached("INSERT INTO search_fts (rowid, body) VALUES (?1, ?2)")?;
+    for kind in [Kind::Company, Kind::Contact] {
+        each_body(c, kind, i64::MIN, i64::MAX, |h, text| {
+            insert.execute(params![rowid(h), text])?;
+            Ok(true)
+        })?;
     }
     Ok(())
 }
@@ -267,10 +351,18 @@ pub fn query(c: &Connection, q: &str, limit: u32) -> Result<Vec<Hit>> {
     } else {
         "SELECT rowid FROM search_fts WHERE search_fts MATCH ?1 LIMIT ?2"
     };
-    let v = c
+    let mut v = c
         .prepare_cached(sql)?
         .query_map(params![expr, limit], |r| r.get::<_, i64>(0))?
         .map(|r| r.map(hit))
         .collect::<rusqlite::Result<Vec<_>>>()?;
+    // Rows an import wrote a moment ago may still wait for their entries:
+    // read them directly (slower, for the second or so until catch_up ends).
+    if v.len() < limit as usize {
+        let waiting: bool = c.prepare_cached("SELECT EXISTS (SELECT 1 FROM search_backlog)")?.query_row([], |r| r.get(0))?;
+        if waiting {
+            backlog_hits(c, &tokens, limit as usize - v.len(), &mut v)?;
+        }
+    }
     Ok(v)
 }

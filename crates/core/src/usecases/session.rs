@@ -156,6 +156,20 @@ impl Session {
         self.auto_backup.take()
     }
 
+    /// Whether rows of the open workspace wait for their search entries (an
+    /// import just wrote them, or the program stopped before it made them):
+    /// the shell then calls [`Session::index_pending`] in the background
+    /// until none are left. Search finds waiting rows anyway, more slowly.
+    pub fn search_pending(&self) -> bool {
+        self.store.as_ref().is_some_and(|s| crate::store::search::pending(s.conn()).is_ok_and(|n| n > 0))
+    }
+
+    /// Makes up to `max_rows` waiting search entries in one transaction;
+    /// returns how many rows still wait.
+    pub fn index_pending(&mut self, max_rows: u64) -> Result<u64> {
+        crate::usecases::interop::index_pending(self.store_mut()?, max_rows)
+    }
+
     /// Remembers how an automatic backup ended, for the Backup dialog.
     pub fn auto_backup_finished(&mut self, job: &AutoBackupJob, outcome: &Result<Option<PathBuf>>) {
         match outcome {

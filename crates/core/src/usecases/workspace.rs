@@ -30,6 +30,10 @@ pub struct WorkspaceInfo {
     pub counts: Counts,
     /// Open deals per stage, in stage order.
     pub open_deals_by_stage: Vec<StageCount>,
+    /// Rows an import wrote whose search entries are still being made
+    /// (found by search anyway, more slowly); 0 once they are all made.
+    #[ts(type = "number")]
+    pub search_pending: u64,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -132,7 +136,8 @@ pub fn info(store: &Store) -> Result<WorkspaceInfo> {
         .iter()
         .map(|s| StageCount { stage: *s, count: by_stage.iter().find(|(k, _)| k == s.code()).map_or(0, |(_, n)| *n) })
         .collect();
-    Ok(WorkspaceInfo { summary: summary(store)?, created_at: meta::load(c)?.created_at, counts, open_deals_by_stage })
+    let search_pending = crate::store::search::pending(c)?;
+    Ok(WorkspaceInfo { summary: summary(store)?, created_at: meta::load(c)?.created_at, counts, open_deals_by_stage, search_pending })
 }
 
 /// Counts per entity of any workspace connection (also a read-only backup).

@@ -10,4 +10,9 @@ export type WorkspaceInfo = { summary: WorkspaceSummary, created_at: string, cou
 /**
  * Open deals per stage, in stage order.
  */
-open_deals_by_stage: Array<StageCount>, };
+open_deals_by_stage: Array<StageCount>, 
+/**
+ * Rows an import wrote whose search entries are still being made
+ * (found by search anyway, more slowly); 0 once they are all made.
+ */
+search_pending: number, };
