@@ -69,8 +69,12 @@ pub fn is_email(e: &str) -> bool {
         && !domain.is_empty()
         && !domain.contains('@')
         && !domain.split('.').any(str::is_empty)
-        && e.chars().count() <= EMAIL_MAX
-        && !e.chars().any(|c| c.is_whitespace() || c.is_control())
+        && if e.is_ascii() {
+            // The common case in one pass: no space, no control character.
+            e.len() <= EMAIL_MAX && e.bytes().all(|b| (0x21..0x7f).contains(&b))
+        } else {
+            e.chars().count() <= EMAIL_MAX && !e.chars().any(|c| c.is_whitespace() || c.is_control())
+        }
 }
 
 /// An optional e-mail address (see [`is_email`]): trimmed; empty becomes `None`.

@@ -75,27 +75,30 @@ pub fn norm_phone(p: &str) -> String {
     let t = t.strip_prefix("tel:").unwrap_or(t);
     // Drop extensions (";ext=102", "x102") so they don't merge into the number.
     let main = t.split([';', 'x', 'X']).next().unwrap_or(t);
-    let digits: String = main.chars().filter(|c| c.is_ascii_digit()).collect();
-    if digits.is_empty() {
+    let plus = main.trim_start().starts_with('+');
+    let mut out = String::with_capacity(main.len() + 1);
+    if plus {
+        out.push('+');
+    }
+    out.extend(main.bytes().filter(u8::is_ascii_digit).map(char::from));
+    if out.len() == usize::from(plus) {
         return String::new();
     }
-    let plus = main.trim_start().starts_with('+');
-    match (plus, digits.strip_prefix("00")) {
-        (true, _) => format!("+{digits}"),
-        (false, Some(rest)) if rest.len() >= 8 => format!("+{rest}"),
-        _ => digits,
+    if !plus && out.starts_with("00") && out.len() - 2 >= 8 {
+        out.replace_range(0..2, "+");
     }
+    out
 }
 
 /// The key two phones are compared by: the last ten digits (so `+7 912…`,
 /// `8 912…` and `912…` are one number), or all digits of a shorter number.
 /// Numbers under seven digits (extensions, short codes) are not compared.
-pub fn phone_key(norm: &str) -> Option<String> {
+pub fn phone_key(norm: &str) -> Option<&str> {
     let digits = norm.trim_start_matches('+');
     if digits.len() < 7 {
         return None;
     }
-    Some(digits[digits.len().saturating_sub(10)..].to_string())
+    Some(&digits[digits.len().saturating_sub(10)..])
 }
 
 /// Normalised person name for duplicate detection.
@@ -105,7 +108,13 @@ pub fn name_key(first: &str, last: &str) -> Option<String> {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(word.chars().flat_map(char::to_lowercase));
+        if word.is_ascii() {
+            let start = out.len();
+            out.push_str(word);
+            out[start..].make_ascii_lowercase();
+        } else {
+            out.extend(word.chars().flat_map(char::to_lowercase));
+        }
     }
     if out.is_empty() { None } else { Some(out) }
 }

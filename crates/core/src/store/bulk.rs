@@ -2,7 +2,43 @@
 //! insert than to maintain row by row.
 
 use crate::error::Result;
-use rusqlite::Connection;
+use crate::model::{CompanyInput, ContactInput};
+use rusqlite::{Connection, Statement};
+
+/// The inserts of an import, prepared once and run for every row.
+/// `prepare_cached` hashes the SQL text and resets the statement on each
+/// call: at 100,000 rows that was a tenth of the import's work.
+pub struct ImportWriter<'c> {
+    contact: Statement<'c>,
+    company: Statement<'c>,
+    channel: Option<Statement<'c>>,
+    c: &'c Connection,
+}
+
+impl<'c> ImportWriter<'c> {
+    pub fn new(c: &'c Connection) -> Result<Self> {
+        Ok(ImportWriter { contact: super::contacts::prepare_insert(c)?, company: super::companies::prepare_insert(c)?, channel: None, c })
+    }
+
+    /// A contact, without its search entries (see [`super::search::defer`]).
+    pub fn contact(&mut self, now: &str, i: &ContactInput) -> Result<i64> {
+        super::contacts::insert_with(&mut self.contact, now, i)
+    }
+
+    /// A company, without its search entries.
+    pub fn company(&mut self, now: &str, i: &CompanyInput) -> Result<i64> {
+        super::companies::insert_with(&mut self.company, now, i)
+    }
+
+    /// An additional phone or e-mail of a contact.
+    pub fn channel(&mut self, contact_id: i64, kind: &str, value: &str, norm: &str, label: Option<&str>, position: i64) -> Result<()> {
+        if self.channel.is_none() {
+            self.channel = Some(super::interop::prepare_insert_channel(self.c)?);
+        }
+        let st = self.channel.as_mut().expect("prepared just above");
+        super::interop::insert_channel_with(st, contact_id, kind, value, norm, label, position)
+    }
+}
 
 /// Runs `f` with the secondary indexes of `table` dropped and rebuilds them
 /// afterwards, inside the caller's transaction (so a failure or a crash

@@ -3,7 +3,7 @@
 use super::changed;
 use crate::error::{Error, Result};
 use crate::model::{Company, CompanyInput};
-use rusqlite::{named_params, Connection, OptionalExtension, Row};
+use rusqlite::{named_params, Connection, OptionalExtension, Row, Statement};
 
 const COLS: &str = "id, name, industry, city, phone, email, website, notes, source, abc, owner_id, archived_at IS NOT NULL";
 
@@ -21,17 +21,22 @@ pub fn insert(c: &Connection, now: &str, i: &CompanyInput) -> Result<i64> {
 }
 
 /// Inserts a company without indexing it for search: for bulk writers that
-/// index through [`super::search::BulkIndex`] in the same transaction.
+/// make its search entries later ([`super::search::defer`]).
 pub fn insert_unindexed(c: &Connection, now: &str, i: &CompanyInput) -> Result<i64> {
-    let mut st = c.prepare_cached(
-        "INSERT INTO companies (name, industry, city, phone, email, website, notes, source, abc, owner_id, created_at, updated_at)
-         VALUES (:name, :industry, :city, :phone, :email, :website, :notes, :source, :abc, :owner, :now, :now)",
-    )?;
-    st.execute(named_params! {
-        ":name": i.name, ":industry": i.industry, ":city": i.city, ":phone": i.phone, ":email": i.email,
-        ":website": i.website, ":notes": i.notes, ":source": i.source, ":abc": i.abc, ":owner": i.owner_id, ":now": now,
-    })?;
-    Ok(c.last_insert_rowid())
+    insert_with(&mut *c.prepare_cached(INSERT)?, now, i)
+}
+
+const INSERT: &str = "INSERT INTO companies (name, industry, city, phone, email, website, notes, source, abc, owner_id, created_at, updated_at)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)";
+
+/// The insert, prepared once by a bulk writer ([`super::bulk::ImportWriter`]).
+pub(super) fn prepare_insert(c: &Connection) -> Result<Statement<'_>> {
+    Ok(c.prepare(INSERT)?)
+}
+
+/// Runs the prepared insert (positional parameters: no name lookups per row).
+pub(super) fn insert_with(st: &mut Statement<'_>, now: &str, i: &CompanyInput) -> Result<i64> {
+    Ok(st.insert(rusqlite::params![i.name, i.industry, i.city, i.phone, i.email, i.website, i.notes, i.source, i.abc, i.owner_id, now])?)
 }
 
 pub fn update(c: &Connection, id: i64, now: &str, i: &CompanyInput) -> Result<()> {

@@ -3,7 +3,7 @@
 use super::changed;
 use crate::error::{Error, Result};
 use crate::model::{Contact, ContactInput};
-use rusqlite::{named_params, Connection, OptionalExtension, Row};
+use rusqlite::{named_params, Connection, OptionalExtension, Row, Statement};
 
 const COLS: &str = "id, company_id, first_name, last_name, title, phone, email, notes, source, referred_by_id, owner_id, archived_at IS NOT NULL, birthday";
 
@@ -22,17 +22,24 @@ pub fn insert(c: &Connection, now: &str, i: &ContactInput) -> Result<i64> {
 }
 
 /// Inserts a contact without indexing it for search: for bulk writers that
-/// index through [`super::search::BulkIndex`] in the same transaction.
+/// make its search entries later ([`super::search::defer`]).
 pub fn insert_unindexed(c: &Connection, now: &str, i: &ContactInput) -> Result<i64> {
-    // Positional parameters: imports call this 100,000 times in a row.
-    let mut st = c.prepare_cached(
-        "INSERT INTO contacts (company_id, first_name, last_name, title, phone, email, notes, source, referred_by_id, owner_id, birthday, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
-    )?;
-    st.execute(rusqlite::params![
+    insert_with(&mut *c.prepare_cached(INSERT)?, now, i)
+}
+
+const INSERT: &str = "INSERT INTO contacts (company_id, first_name, last_name, title, phone, email, notes, source, referred_by_id, owner_id, birthday, created_at, updated_at)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)";
+
+/// The insert, prepared once by a bulk writer ([`super::bulk::ImportWriter`]).
+pub(super) fn prepare_insert(c: &Connection) -> Result<Statement<'_>> {
+    Ok(c.prepare(INSERT)?)
+}
+
+/// Runs the prepared insert (positional parameters: imports run it 100,000 times in a row).
+pub(super) fn insert_with(st: &mut Statement<'_>, now: &str, i: &ContactInput) -> Result<i64> {
+    Ok(st.insert(rusqlite::params![
         i.company_id, i.first_name, i.last_name, i.title, i.phone, i.email, i.notes, i.source, i.referred_by_id, i.owner_id, i.birthday, now,
-    ])?;
-    Ok(c.last_insert_rowid())
+    ])?)
 }
 
 pub fn update(c: &Connection, id: i64, now: &str, i: &ContactInput) -> Result<()> {

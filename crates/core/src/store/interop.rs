@@ -16,9 +16,17 @@ pub struct Channel {
 }
 
 pub fn insert_channel(c: &Connection, contact_id: i64, kind: &str, value: &str, norm: &str, label: Option<&str>, position: i64) -> Result<()> {
-    let mut st = c.prepare_cached(
-        "INSERT INTO contact_channels (contact_id, kind, value, value_norm, label, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?;
+    insert_channel_with(&mut *c.prepare_cached(INSERT_CHANNEL)?, contact_id, kind, value, norm, label, position)
+}
+
+const INSERT_CHANNEL: &str = "INSERT INTO contact_channels (contact_id, kind, value, value_norm, label, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+
+/// The channel insert, prepared once by a bulk writer ([`super::bulk::ImportWriter`]).
+pub(super) fn prepare_insert_channel(c: &Connection) -> Result<rusqlite::Statement<'_>> {
+    Ok(c.prepare(INSERT_CHANNEL)?)
+}
+
+pub(super) fn insert_channel_with(st: &mut rusqlite::Statement<'_>, contact_id: i64, kind: &str, value: &str, norm: &str, label: Option<&str>, position: i64) -> Result<()> {
     st.execute(params![contact_id, kind, value, norm, label, position])?;
     Ok(())
 }

@@ -191,7 +191,7 @@ fn each_body(c: &Connection, kind: Kind, first: i64, last: i64, mut f: impl FnMu
 /// caller's transaction, and returns how many are still waiting. Each call
 /// writes one kind in id order, so FTS5 appends rather than merges.
 pub fn catch_up(c: &Connection, max_rows: u64) -> Result<u64> {
-    let mut budget = max_rows.max(1) as i64;
+    let mut budget = i64::try_from(max_rows).unwrap_or(i64::MAX).max(1);
     while budget > 0 {
         let next: Option<(i64, String, i64, i64)> = c
             .prepare_cached("SELECT id, kind, first_id, last_id FROM search_backlog ORDER BY id LIMIT 1")?
@@ -199,7 +199,7 @@ pub fn catch_up(c: &Connection, max_rows: u64) -> Result<u64> {
             .optional()?;
         let Some((range, kind, first, last)) = next else { break };
         let kind = Kind::parse(&kind);
-        let end = last.min(first + budget - 1);
+        let end = last.min(first.saturating_add(budget - 1));
         let mut insert = c.prepare_cached("INSERT INTO search_fts (rowid, body) VALUES (?1, ?2)")?;
         each_body(c, kind, first, end, |h, text| {
             insert.execute(params![rowid(h), text])?;
