@@ -169,18 +169,19 @@ impl CsvFile {
         let mut warnings = vec![];
         let mut total_rows = 0;
         let mut r = reader(&self.text, self.delimiter);
-        let mut rec = ::csv::ByteRecord::new();
+        // A StringRecord checks each record's UTF-8 once, not field by field.
+        let mut rec = ::csv::StringRecord::new();
         let ncols = self.headers.len();
         let mut past_header = false;
         let mut lines = LineCounter::new(&self.text);
         let headers: Vec<std::sync::Arc<str>> = mapping.iter().map(|m| m.header.as_str().into()).collect();
-        while r.read_byte_record(&mut rec).map_err(|e| csv_error(name, &e))? {
+        while r.read_record(&mut rec).map_err(|e| csv_error(name, &e))? {
             let line = lines.at(rec.position());
             if !past_header {
                 past_header = line >= self.header_line;
                 continue;
             }
-            if rec.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
+            if rec.iter().all(|f| f.bytes().all(|b| b.is_ascii_whitespace())) {
                 continue;
             }
             total_rows += 1;
@@ -195,8 +196,7 @@ impl CsvFile {
                     rec.len(),
                     if rec.len() < ncols { "the missing ones are read as empty" } else { "the extra ones are ignored" })));
             }
-            // The text was decoded to UTF-8 and delimiters are ASCII, so every field is UTF-8.
-            let fields: Vec<&str> = rec.iter().map(|f| std::str::from_utf8(f).unwrap_or("")).collect();
+            let fields: Vec<&str> = rec.iter().collect();
             let mut problems = vec![];
             let record = mapping::apply(mapping, &headers, line, &fields, &mut problems);
             f(record, problems)?;

@@ -196,7 +196,7 @@ pub fn apply(mapping: &[ColumnMapping], headers: &[std::sync::Arc<str>], line: u
         if v.is_empty() {
             continue;
         }
-        if v.len() > FIELD_MAX_CHARS * 4 || v.chars().count() > FIELD_MAX_CHARS {
+        if v.len() > FIELD_MAX_CHARS && (v.len() > FIELD_MAX_CHARS * 4 || v.chars().count() > FIELD_MAX_CHARS) {
             problems.push(Problem::at(line, Some(&m.header), format!(
                 "the value is {} characters long; the limit is {FIELD_MAX_CHARS}. Shorten it or map the column to nothing.",
                 v.chars().count())));
@@ -226,18 +226,25 @@ pub fn apply(mapping: &[ColumnMapping], headers: &[std::sync::Arc<str>], line: u
             ContactField::Birthday => r.birthday = v.to_string(),
             ContactField::Email => {
                 // Google puts several addresses in one cell: "a@x ::: b@y".
-                for e in v.split(":::").map(str::trim).filter(|e| !e.is_empty()) {
+                for e in several(v) {
                     r.emails.push(Labelled { value: e.to_string(), label: None, field: headers[i].clone() });
                 }
             }
             ContactField::Phone => {
-                for p in v.split(":::").map(str::trim).filter(|p| !p.is_empty()) {
+                for p in several(v) {
                     r.phones.push(Labelled { value: p.to_string(), label: None, field: headers[i].clone() });
                 }
             }
         }
     }
     r
+}
+
+/// The values of a cell that may hold several (" ::: " between them, as
+/// Google writes them). Most cells hold one: no substring search for those.
+fn several(v: &str) -> impl Iterator<Item = &str> {
+    let (one, many) = if v.contains(':') { (None, Some(v.split(":::"))) } else { (Some(v), None) };
+    one.into_iter().chain(many.into_iter().flatten()).map(str::trim).filter(|x| !x.is_empty())
 }
 
 fn push_space(dst: &mut String, v: &str) {

@@ -222,6 +222,20 @@ impl Store {
         Ok(out)
     }
 
+    /// [`Store::write`] without the foreign-key checks, for a bulk load
+    /// whose every reference is valid by construction (an import refers only
+    /// to rows it read or wrote in the same transaction): the checks cost a
+    /// lookup per row. SQLite only switches them outside a transaction, so
+    /// they go off around it and back on afterwards, whatever happened.
+    pub fn write_unchecked_references<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        self.conn.execute_batch("PRAGMA foreign_keys = OFF")?;
+        let out = self.write(f);
+        let on = self.conn.execute_batch("PRAGMA foreign_keys = ON");
+        let out = out?;
+        on?;
+        Ok(out)
+    }
+
     /// Runs `f` in a write transaction and rolls it back: a dry run that
     /// goes through exactly the code of the real change.
     pub fn rehearse<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {

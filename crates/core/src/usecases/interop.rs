@@ -202,7 +202,8 @@ fn clean(field: &str, mut v: String, max: usize) -> Result<Option<String>> {
     if t.len() != v.len() {
         v = t.to_string();
     }
-    let plain = v.len() <= max && !v.chars().any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r');
+    let allowed = |c: char| !c.is_control() || c == '\n' || c == '\t' || c == '\r';
+    let plain = v.len() <= max && if v.is_ascii() { v.bytes().all(|b| allowed(b as char)) } else { v.chars().all(allowed) };
     if plain { Ok(Some(v)) } else { validate::optional(field, Some(&v), max) }
 }
 
@@ -630,7 +631,7 @@ pub fn import_contacts_with_progress(
     let existing: i64 = store.conn().query_row("SELECT count(*) FROM contacts", [], |r| r.get(0))?;
     let bulk = rows >= BULK_ROWS && rows as i64 >= existing;
     let mut summary = None;
-    let r = store.write(|tx| {
+    let body = |tx: &rusqlite::Transaction<'_>| {
         let import = || {
             let s = run(tx, &now, parsed, o, PREVIEW_ROWS, true, progress)?;
             let roll_back = !s.refused.is_empty() || s.cancelled;
@@ -644,12 +645,15 @@ pub fn import_contacts_with_progress(
         if bulk {
             store::bulk::without_indexes(tx, "contacts", || store::bulk::without_indexes(tx, "companies", import))?;
             // The planner's statistics of the rebuilt indexes (bounded: a sample).
-            tx.execute_batch("PRAGMA analysis_limit = 1000; ANALYZE contacts; ANALYZE companies;")?;
-            Ok(())
+            tx.execute_batch("PRAGMA analysis_limit = 1000; ANALYZE contacts; ANALYZE companies;")
+                .map_err(Error::from)
         } else {
             import()
         }
-    });
+    };
+    // A bulk load refers only to companies it read or wrote in this same
+    // transaction, so the foreign-key lookups per row are skipped for it.
+    let r = if bulk { store.write_unchecked_references(body) } else { store.write(body) };
     let mut s = summary.ok_or_else(|| r.clone().err().unwrap_or_else(|| Error::internal("import produced no summary")))?;
     match r {
         Ok(()) => s.written = true,
@@ -1319,6 +1323,62 @@ mod tests {
         index_all_pending(&mut s).unwrap();
         assert_eq!(store::search::pending(s.conn()).unwrap(), 0);
         check(s.conn());
+    }
+
+    #[test]
+    fn a_bulk_import_rebuilds_the_indexes_and_leaves_references_checked_and_sound() {
+        use crate::store::search::{query, Hit};
+        let mut s = store();
+        let indexes = |s: &Store| -> Vec<String> {
+            s.conn()
+                .prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name IN ('contacts', 'companies') AND sql IS NOT NULL ORDER BY name")
+                .unwrap()
+                .query_map([], |r| r.get(0))
+                .unwrap()
+                .map(|r| r.unwrap())
+                .collect()
+        };
+        let fk_on = |s: &Store| s.conn().query_row("PRAGMA foreign_keys", [], |r| r.get::<_, i64>(0)).unwrap();
+        let before = indexes(&s);
+        assert!(before.contains(&"contacts_by_name".to_string()) && before.contains(&"companies_by_stage".to_string()));
+        let mut csv = String::from("First Name,Last Name,E-mail Address,Mobile Phone,Company,Notes\n");
+        for i in 0..6_000 {
+            csv.push_str(&format!("Bulk{i},Person{i},bulk{i}@example.com,+7 916 {i:07},Firm {} Ltd,Met at the fair in hall {}\n", i % 700, i % 9));
+        }
+        assert!(csv.len() / 100 >= BULK_ROWS, "large enough to take the bulk path");
+        // One bad row at the end: the whole bulk import rolls back, indexes and all.
+        let bad = format!("{csv}Broken,Row,not-an-email,,,\n");
+        let r = import_contacts(&mut s, &clock(), bad.as_bytes(), &opts(DuplicatePolicy::Create), false).unwrap();
+        assert!(!r.written);
+        assert_eq!(stats_contacts(&s), 0);
+        assert_eq!(indexes(&s), before);
+        assert_eq!(fk_on(&s), 1, "reference checks are back on after a rolled-back bulk import");
+
+        let r = import_contacts(&mut s, &clock(), csv.as_bytes(), &opts(DuplicatePolicy::Create), false).unwrap();
+        assert!(r.written);
+        assert_eq!((r.created, r.companies_created), (6_000, 700));
+        assert_eq!(indexes(&s), before, "every index is back");
+        assert_eq!(fk_on(&s), 1);
+        assert!(crate::store::stats::foreign_key_problems(s.conn()).unwrap().is_empty());
+        assert!(crate::store::stats::integrity_problems(s.conn()).unwrap().is_empty());
+        // The rebuilt name index serves the clients list; the company index a company's contacts.
+        let firm: i64 = s.conn().query_row("SELECT count(*) FROM contacts WHERE company_id = (SELECT id FROM companies WHERE name = 'Firm 7 Ltd')", [], |r| r.get(0)).unwrap();
+        assert_eq!(firm, 6_000 / 700 + 1);
+        let plan: String = s.conn().query_row("EXPLAIN QUERY PLAN SELECT id FROM contacts WHERE archived_at IS NULL ORDER BY last_name, first_name LIMIT 5", [], |r| r.get(3)).unwrap();
+        assert!(plan.contains("contacts_by_name"), "{plan}");
+        let last = query(s.conn(), "bulk5999 person5999", 10).unwrap();
+        assert_eq!(last.len(), 1);
+        index_all_pending(&mut s).unwrap();
+        assert_eq!(query(s.conn(), "bulk5999 person5999", 10).unwrap(), last);
+        assert!(matches!(last[0], Hit::Contact(_)));
+        // A later, smaller import into the now larger table keeps the indexes row by row.
+        let r = import_contacts(&mut s, &clock(), "First Name,Email\nLate,late@example.com\n".as_bytes(), &opts(DuplicatePolicy::Create), false).unwrap();
+        assert!(r.written);
+        assert_eq!(fk_on(&s), 1);
+    }
+
+    fn stats_contacts(s: &Store) -> i64 {
+        s.conn().query_row("SELECT count(*) FROM contacts", [], |r| r.get(0)).unwrap()
     }
 
     #[test]
