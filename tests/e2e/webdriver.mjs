@@ -1,6 +1,7 @@
 // A minimal W3C WebDriver client over fetch, and a tauri-driver launcher.
 // Enough to drive the real Conveyor window (WebKitWebDriver behind tauri-driver).
 import { spawn } from "node:child_process";
+import fs from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 import net from "node:net";
 
@@ -21,8 +22,11 @@ async function freePort() {
 export async function startDriver(env) {
   const port = await freePort();
   const nativePort = await freePort();
+  // Marks every process this driver starts (the app inherits it), so that
+  // one left running can be found and stopped.
+  const run = `${process.pid}-${port}`;
   const proc = spawn("tauri-driver", ["--port", String(port), "--native-port", String(nativePort)], {
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...env, CONVEYOR_E2E_RUN: run },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";
@@ -33,7 +37,7 @@ export async function startDriver(env) {
     if (proc.exitCode !== null) throw new Error(`tauri-driver exited: ${log}`);
     try {
       const r = await fetch(`${url}/status`);
-      if (r.ok) return { url, proc, log: () => log };
+      if (r.ok) return { url, proc, run, log: () => log };
     } catch {}
     await sleep(100);
   }
@@ -42,7 +46,43 @@ export async function startDriver(env) {
 }
 
 export function stopDriver(driver) {
-  if (driver?.proc && driver.proc.exitCode === null) driver.proc.kill("SIGTERM");
+  if (!driver) return;
+  if (driver.proc && driver.proc.exitCode === null) driver.proc.kill("SIGTERM");
+  killLeftovers(driver, []);
+  // An app that outlived its driver would hold these pipes open and keep the test file from ending.
+  driver.proc?.stdout?.destroy();
+  driver.proc?.stderr?.destroy();
+}
+
+/** App processes carrying this driver's mark, except `keep` (Linux: /proc). */
+function marked(driver, keep) {
+  const mark = `CONVEYOR_E2E_RUN=${driver.run}\0`;
+  const found = [];
+  let pids = [];
+  try {
+    pids = fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d)).map(Number);
+  } catch {
+    return found;
+  }
+  for (const pid of pids) {
+    if (keep.includes(pid)) continue;
+    try {
+      // The app only: WebKitWebDriver carries the mark too and serves the next session.
+      if (!fs.readFileSync(`/proc/${pid}/cmdline`, "latin1").includes("conveyor-app")) continue;
+      if (fs.readFileSync(`/proc/${pid}/environ`, "latin1").includes(mark)) found.push(pid);
+    } catch {}
+  }
+  return found;
+}
+
+/** Stops what this driver started and left running (once, in a full run,
+ * an app window stayed open after its session was deleted). */
+function killLeftovers(driver, keep) {
+  for (const pid of marked(driver, keep)) {
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {}
+  }
 }
 
 async function call(base, method, path, body) {
@@ -61,12 +101,13 @@ export class Session {
     const value = await call(driver.url, "POST", "/session", {
       capabilities: { alwaysMatch: { browserName: "wry", "tauri:options": { application, args } } },
     });
-    return new Session(driver.url, value.sessionId);
+    return new Session(driver.url, value.sessionId, driver);
   }
 
-  constructor(base, id) {
+  constructor(base, id, driver) {
     this.base = base;
     this.id = id;
+    this.driver = driver;
   }
 
   cmd(method, path, body) {
@@ -169,9 +210,19 @@ export class Session {
     return this.cmd("POST", "/execute/async", { script, args });
   }
 
+  /** Ends the session; the app must be gone within 10 s, or it is stopped
+   * (a window left open would hold the workspace for the next test). */
   async close() {
     try {
       await call(this.base, "DELETE", `/session/${this.id}`);
     } catch {}
+    if (!this.driver?.run) return;
+    const keep = [this.driver.proc.pid];
+    for (let i = 0; i < 100 && marked(this.driver, keep).length > 0; i++) await sleep(100);
+    const left = marked(this.driver, keep);
+    if (left.length > 0) {
+      console.error(`webdriver: the app (pids ${left.join(", ")}) did not exit after its session ended; stopping it`);
+      killLeftovers(this.driver, keep);
+    }
   }
 }
