@@ -219,19 +219,46 @@ fn auto_backup_with(dir: &Path, stem: &str, clock: &dyn Clock, make: impl FnOnce
     std::fs::create_dir_all(dir)?;
     let run = RUN.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let tmp = dir.join(format!(".{name}.{}-{run}.partial", std::process::id()));
-    make(&tmp)?;
+    if let Err(e) = make(&tmp) {
+        // A copy that failed half-way is no use to anyone.
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e);
+    }
     if path.exists() {
         // Another run made today's meanwhile: keep that one.
         std::fs::remove_file(&tmp)?;
         return Ok(None);
     }
     std::fs::rename(&tmp, &path)?;
+    remove_stale_partials(dir, stem);
     let ours = auto_copies(dir, stem)?;
     let excess = ours.len().saturating_sub(AUTO_KEEP);
     for old in ours.into_iter().take(excess) {
         std::fs::remove_file(old.path)?;
     }
     Ok(Some(path))
+}
+
+/// How old an unfinished copy (`.partial`) must be to count as abandoned: a
+/// copy takes seconds, so one older than this was cut off (the app killed,
+/// the machine off) and will never be finished.
+const STALE_PARTIAL: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Removes this workspace's abandoned unfinished copies from `dir` (best
+/// effort: a file that cannot be removed stays for the next time).
+fn remove_stale_partials(dir: &Path, stem: &str) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let prefix = format!(".{stem}.");
+    for e in entries.filter_map(|e| e.ok()) {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if !(name.starts_with(&prefix) && name.ends_with(".partial")) {
+            continue;
+        }
+        let old = e.metadata().and_then(|m| m.modified()).ok().and_then(|t| t.elapsed().ok()).is_some_and(|age| age > STALE_PARTIAL);
+        if old {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
 }
 
 /// Today's automatic backup of a workspace the app has just opened: which
@@ -377,6 +404,36 @@ mod tests {
         assert_eq!(names.len(), AUTO_KEEP);
         assert_eq!(names.first().unwrap(), "shop.2026-11-04.conveyor");
         assert_eq!(names.last().unwrap(), "shop.2026-11-10.conveyor");
+    }
+
+    #[test]
+    fn abandoned_unfinished_copies_are_cleaned_up_and_a_failed_copy_leaves_none() {
+        let dir = tempfile::tempdir().unwrap();
+        let bdir = dir.path().join("backups");
+        std::fs::create_dir_all(&bdir).unwrap();
+        let clock = FixedClock::at("2026-11-01T09:00:00+00:00");
+        let s = new_file(dir.path(), "shop.conveyor", &clock);
+        // One cut off yesterday (old), one being written right now by another run, one of another workspace.
+        let stale = bdir.join(".shop.2026-10-31.conveyor.4242-0.partial");
+        let fresh = bdir.join(".shop.2026-11-01.conveyor.4243-0.partial");
+        let other = bdir.join(".other.2026-10-31.conveyor.4242-0.partial");
+        for f in [&stale, &fresh, &other] {
+            std::fs::write(f, b"half a copy").unwrap();
+        }
+        let two_hours_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
+        for f in [&stale, &other] {
+            std::fs::File::options().write(true).open(f).unwrap().set_modified(two_hours_ago).unwrap();
+        }
+        assert!(auto_backup(&s, &clock, &bdir).unwrap().is_some());
+        assert_eq!(names(&bdir), vec![".other.2026-10-31.conveyor.4242-0.partial", ".shop.2026-11-01.conveyor.4243-0.partial", "shop.2026-11-01.conveyor"]);
+        // A copy that fails leaves nothing behind.
+        let next = FixedClock::at("2026-11-02T09:00:00+00:00");
+        let err = auto_backup_with(&bdir, "shop", &next, |tmp| {
+            std::fs::write(tmp, b"the start of a copy").unwrap();
+            Err(Error::internal("disk full"))
+        });
+        assert!(err.is_err());
+        assert_eq!(names(&bdir).len(), 3, "{:?}", names(&bdir));
     }
 
     fn job(workspace: &Path, key: Option<&Passphrase>, data: &Path) -> AutoBackupJob {
