@@ -167,20 +167,37 @@ pub fn insert_field(c: &Connection, card: CardKind, key: &str, label: &str, requ
     )?
     .execute(params![card.code(), key, label, required])?;
     let id = c.last_insert_rowid();
-    recount_missing(c, card)?;
+    // Only a required field changes what hand-offs leave empty.
+    if required {
+        recount_missing(c, card)?;
+    }
     Ok(id)
 }
 
+/// Whether a live field is required now (None: no such live field).
+fn live_required(c: &Connection, id: i64) -> Result<Option<bool>> {
+    Ok(c.prepare_cached("SELECT required FROM card_fields WHERE id = ?1 AND archived_at IS NULL")?.query_row([id], |r| r.get(0)).optional()?)
+}
+
 pub fn update_field(c: &Connection, id: i64, label: &str, required: bool) -> Result<()> {
+    let was = live_required(c, id)?;
     let n = c.execute("UPDATE card_fields SET label = ?2, required = ?3 WHERE id = ?1 AND archived_at IS NULL", params![id, label, required])?;
     super::changed(n, "Card field", id)?;
-    recount_missing(c, field(c, id)?.card)
+    // A new label alone leaves every hand-off's count of empty fields as it was.
+    if was != Some(required) {
+        recount_missing(c, field(c, id)?.card)?;
+    }
+    Ok(())
 }
 
 pub fn archive_field(c: &Connection, id: i64, now: &str) -> Result<()> {
+    let was = live_required(c, id)?;
     let n = c.execute("UPDATE card_fields SET archived_at = ?2 WHERE id = ?1 AND archived_at IS NULL", params![id, now])?;
     super::changed(n, "Card field", id)?;
-    recount_missing(c, field(c, id)?.card)
+    if was == Some(true) {
+        recount_missing(c, field(c, id)?.card)?;
+    }
+    Ok(())
 }
 
 pub fn set_field_position(c: &Connection, id: i64, position: i64) -> Result<()> {
@@ -231,9 +248,14 @@ pub fn all_fields(c: &Connection) -> Result<Vec<(CardField, bool)>> {
 
 /// Brings an archived field back with a new label (template import).
 pub fn revive_field(c: &Connection, id: i64, label: &str, required: bool) -> Result<()> {
+    let was = live_required(c, id)?;
     let n = c.execute("UPDATE card_fields SET archived_at = NULL, label = ?2, required = ?3 WHERE id = ?1", params![id, label, required])?;
     super::changed(n, "Card field", id)?;
-    recount_missing(c, field(c, id)?.card)
+    // An archived field counted as not required.
+    if was.unwrap_or(false) != required {
+        recount_missing(c, field(c, id)?.card)?;
+    }
+    Ok(())
 }
 
 /// Required field keys of a card (for the hand-off norm).

@@ -386,8 +386,22 @@ fn the_hand_off_norm_follows_changes_of_the_required_fields() {
     assert_eq!(broken(&s).1, 0, "optional again");
     update_card_field(&mut s, f.id, "Delivery address", true).unwrap();
     assert_eq!(broken(&s).1, 1);
+    // A new label alone (no recount) or a new optional field change nothing.
+    update_card_field(&mut s, f.id, "Shipping address", true).unwrap();
+    add_card_field(&mut s, CardKind::Qualification, "Remarks", false).unwrap();
+    assert_eq!(broken(&s).1, 1);
     archive_card_field(&mut s, &clock(), f.id).unwrap();
     assert_eq!(broken(&s).1, 0, "an archived field is not required");
+    // Brought back (as a template import does): required again, counted again; optional, not.
+    crate::store::cards::revive_field(s.conn(), f.id, "Shipping address", true).unwrap();
+    assert_eq!(broken(&s).1, 1);
+    archive_card_field(&mut s, &clock(), f.id).unwrap();
+    crate::store::cards::revive_field(s.conn(), f.id, "Shipping address", false).unwrap();
+    assert_eq!(broken(&s).1, 0);
+    update_card_field(&mut s, f.id, "Shipping address", true).unwrap();
+    assert_eq!(broken(&s).1, 1);
+    archive_card_field(&mut s, &clock(), f.id).unwrap();
+    assert_eq!(broken(&s).1, 0);
     // A deal that came to stage 2 without a hand-off breaks the norm too.
     let first = step(&s, Stage::FirstDeal, 1);
     let direct = deal(&mut s, co, first, Some(("Offer", day(1))), None);
