@@ -134,7 +134,9 @@ pub fn spawn_search_catch_up(shared: &Shared) {
             let left = shared.lock().unwrap_or_else(|p| p.into_inner()).session.index_pending(interop::INDEX_CHUNK);
             match left {
                 Ok(0) => break,
-                Ok(_) => std::thread::yield_now(),
+                // A short pause lets a command waiting for the lock go first
+                // (the lock is not fair: this thread could take it straight back).
+                Ok(_) => std::thread::sleep(std::time::Duration::from_millis(2)),
                 Err(e) => {
                     eprintln!("Conveyor: making search entries failed: {}", e.message);
                     break;
