@@ -53,11 +53,12 @@ fn body(parts: &[Option<&str>], phones: &[Option<&str>]) -> String {
     body
 }
 
-fn put(c: &Connection, h: Hit, parts: &[Option<&str>], phones: &[Option<&str>]) -> Result<()> {
+/// Replaces one row's entry with `text`.
+fn put(c: &Connection, h: Hit, text: String) -> Result<()> {
     take(c, h)?;
     let id = rowid(h);
     c.prepare_cached("DELETE FROM search_fts WHERE rowid = ?1")?.execute([id])?;
-    c.prepare_cached("INSERT INTO search_fts (rowid, body) VALUES (?1, ?2)")?.execute(params![id, body(parts, phones)])?;
+    c.prepare_cached("INSERT INTO search_fts (rowid, body) VALUES (?1, ?2)")?.execute(params![id, text])?;
     Ok(())
 }
 
@@ -106,6 +107,13 @@ impl Kind {
     fn parse(s: &str) -> Kind {
         if s == "company" { Kind::Company } else { Kind::Contact }
     }
+
+    fn hit(self, id: i64) -> Hit {
+        match self {
+            Kind::Contact => Hit::Contact(id),
+            Kind::Company => Hit::Company(id),
+        }
+    }
 }
 
 /// Records that the rows `first..=last` of `kind`, just written by a bulk
@@ -153,35 +161,26 @@ fn take(c: &Connection, h: Hit) -> Result<()> {
 /// Calls `f(hit, folded text)` for each live row of `kind` with an id in
 /// `first..=last`, in id order, while `f` returns true.
 fn each_body(c: &Connection, kind: Kind, first: i64, last: i64, mut f: impl FnMut(Hit, String) -> Result<bool>) -> Result<()> {
-    match kind {
+    // Both queries give: id, then the indexed texts in the order of
+    // [`contact_body`] / [`company_body`], then the phone.
+    let sql = match kind {
         Kind::Contact => {
-            let mut st = c.prepare_cached(
-                "SELECT ct.id, ct.first_name, ct.last_name, ct.title, ct.phone, ct.email, ct.notes, co.name
-                 FROM contacts ct LEFT JOIN companies co ON co.id = ct.company_id
-                 WHERE ct.id BETWEEN ?1 AND ?2 AND ct.archived_at IS NULL ORDER BY ct.id",
-            )?;
-            let mut rows = st.query([first, last])?;
-            while let Some(r) = rows.next()? {
-                let opt = |i: usize| -> rusqlite::Result<Option<&str>> { Ok(r.get_ref(i)?.as_str_or_null()?) };
-                let text = body(&[opt(1)?, opt(2)?, opt(3)?, opt(5)?, opt(6)?, opt(7)?], &[opt(4)?]);
-                if !f(Hit::Contact(r.get(0)?), text)? {
-                    break;
-                }
-            }
+            "SELECT ct.id, ct.first_name, ct.last_name, ct.title, ct.email, ct.notes, co.name, ct.phone
+             FROM contacts ct LEFT JOIN companies co ON co.id = ct.company_id
+             WHERE ct.id BETWEEN ?1 AND ?2 AND ct.archived_at IS NULL ORDER BY ct.id"
         }
         Kind::Company => {
-            let mut st = c.prepare_cached(
-                "SELECT id, name, industry, city, phone, email, website, notes FROM companies
-                 WHERE id BETWEEN ?1 AND ?2 AND archived_at IS NULL ORDER BY id",
-            )?;
-            let mut rows = st.query([first, last])?;
-            while let Some(r) = rows.next()? {
-                let opt = |i: usize| -> rusqlite::Result<Option<&str>> { Ok(r.get_ref(i)?.as_str_or_null()?) };
-                let text = body(&[opt(1)?, opt(2)?, opt(3)?, opt(5)?, opt(6)?, opt(7)?], &[opt(4)?]);
-                if !f(Hit::Company(r.get(0)?), text)? {
-                    break;
-                }
-            }
+            "SELECT id, name, industry, city, email, website, notes, phone FROM companies
+             WHERE id BETWEEN ?1 AND ?2 AND archived_at IS NULL ORDER BY id"
+        }
+    };
+    let mut st = c.prepare_cached(sql)?;
+    let mut rows = st.query([first, last])?;
+    while let Some(r) = rows.next()? {
+        let opt = |i: usize| -> rusqlite::Result<Option<&str>> { Ok(r.get_ref(i)?.as_str_or_null()?) };
+        let text = body(&[opt(1)?, opt(2)?, opt(3)?, opt(4)?, opt(5)?, opt(6)?], &[opt(7)?]);
+        if !f(kind.hit(r.get(0)?), text)? {
+            break;
         }
     }
     Ok(())
@@ -247,43 +246,13 @@ pub fn index_new_company(c: &Connection, id: i64, i: &crate::model::CompanyInput
 
 /// (Re)indexes one contact from its stored row (with its company's name).
 pub fn index_contact(c: &Connection, id: i64) -> Result<()> {
-    let row = c
-        .prepare_cached(
-            "SELECT ct.first_name, ct.last_name, ct.title, ct.phone, ct.email, ct.notes, co.name, ct.archived_at IS NOT NULL
-             FROM contacts ct LEFT JOIN companies co ON co.id = ct.company_id WHERE ct.id = ?1",
-        )?
-        .query_row([id], |r| {
-            Ok((
-                r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?, r.get::<_, Option<String>>(3)?,
-                r.get::<_, Option<String>>(4)?, r.get::<_, Option<String>>(5)?, r.get::<_, Option<String>>(6)?, r.get::<_, bool>(7)?,
-            ))
-        })?;
-    let (first, last, title, phone, email, notes, company, archived) = row;
-    if archived {
-        return remove(c, Hit::Contact(id));
-    }
-    put(c, Hit::Contact(id), &[Some(&first), Some(&last), title.as_deref(), email.as_deref(), notes.as_deref(), company.as_deref()], &[phone.as_deref()])
+    reindex_one(c, Kind::Contact, id)
 }
 
 /// (Re)indexes one company, and its contacts when `with_contacts` (their
 /// text includes the company name).
 pub fn index_company(c: &Connection, id: i64, with_contacts: bool) -> Result<()> {
-    let row = c
-        .prepare_cached(
-            "SELECT name, industry, city, phone, email, website, notes, archived_at IS NOT NULL FROM companies WHERE id = ?1",
-        )?
-        .query_row([id], |r| {
-            Ok((
-                r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?, r.get::<_, Option<String>>(2)?, r.get::<_, Option<String>>(3)?,
-                r.get::<_, Option<String>>(4)?, r.get::<_, Option<String>>(5)?, r.get::<_, Option<String>>(6)?, r.get::<_, bool>(7)?,
-            ))
-        })?;
-    let (name, industry, city, phone, email, website, notes, archived) = row;
-    if archived {
-        remove(c, Hit::Company(id))?;
-    } else {
-        put(c, Hit::Company(id), &[Some(&name), industry.as_deref(), city.as_deref(), email.as_deref(), website.as_deref(), notes.as_deref()], &[phone.as_deref()])?;
-    }
+    reindex_one(c, Kind::Company, id)?;
     if with_contacts {
         let ids: Vec<i64> = c
             .prepare_cached("SELECT id FROM contacts WHERE company_id = ?1")?
@@ -294,6 +263,27 @@ pub fn index_company(c: &Connection, id: i64, with_contacts: bool) -> Result<()>
         }
     }
     Ok(())
+}
+
+/// One row's entry from what is stored: replaced, or removed when the row
+/// is archived. A row that does not exist is an error.
+fn reindex_one(c: &Connection, kind: Kind, id: i64) -> Result<()> {
+    let mut text = None;
+    each_body(c, kind, id, id, |_, t| {
+        text = Some(t);
+        Ok(false)
+    })?;
+    if let Some(text) = text {
+        return put(c, kind.hit(id), text);
+    }
+    let sql = match kind {
+        Kind::Contact => "SELECT EXISTS (SELECT 1 FROM contacts WHERE id = ?1)",
+        Kind::Company => "SELECT EXISTS (SELECT 1 FROM companies WHERE id = ?1)",
+    };
+    if !c.prepare_cached(sql)?.query_row([id], |r| r.get::<_, bool>(0))? {
+        return Err(rusqlite::Error::QueryReturnedNoRows.into());
+    }
+    remove(c, kind.hit(id))
 }
 
 /// FTS5 keeps new index entries in memory and writes them out as a segment
