@@ -217,7 +217,6 @@ fn texts(lang: Lang) -> &'static Texts {
     }
 }
 
-/// Fills an empty workspace with the demo business, in one transaction.
 /// What the demo's people wrote into a hand-off card field (the demo
 /// template's keys; any other key gets a plain note).
 fn card_answer(lang: Lang, key: &str, rng: &mut Rng) -> String {
@@ -258,6 +257,7 @@ fn card_answer(lang: Lang, key: &str, rng: &mut Rng) -> String {
     rng.pick(if lang == Lang::Ru { ru } else { en }).to_string()
 }
 
+/// Fills an empty workspace with the demo business, in one transaction.
 pub fn generate(s: &mut Store, clock: &dyn Clock, spec: &DemoSpec) -> Result<DemoReport> {
     if spec.contacts == 0 || spec.contacts > MAX_CONTACTS {
         return Err(Error::validation("demo.contacts", format!("Choose between 1 and {MAX_CONTACTS} contacts.")));
