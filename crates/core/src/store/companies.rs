@@ -15,15 +15,9 @@ fn row(r: &Row) -> rusqlite::Result<Company> {
 }
 
 pub fn insert(c: &Connection, now: &str, i: &CompanyInput) -> Result<i64> {
-    let id = insert_unindexed(c, now, i)?;
+    let id = insert_with(&mut *c.prepare_cached(INSERT)?, now, i)?;
     super::search::index_new_company(c, id, i)?;
     Ok(id)
-}
-
-/// Inserts a company without indexing it for search: for bulk writers that
-/// make its search entries later ([`super::search::defer`]).
-pub fn insert_unindexed(c: &Connection, now: &str, i: &CompanyInput) -> Result<i64> {
-    insert_with(&mut *c.prepare_cached(INSERT)?, now, i)
 }
 
 const INSERT: &str = "INSERT INTO companies (name, industry, city, phone, email, website, notes, source, abc, owner_id, created_at, updated_at)

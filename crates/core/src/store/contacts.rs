@@ -16,15 +16,9 @@ fn row(r: &Row) -> rusqlite::Result<Contact> {
 }
 
 pub fn insert(c: &Connection, now: &str, i: &ContactInput) -> Result<i64> {
-    let id = insert_unindexed(c, now, i)?;
+    let id = insert_with(&mut *c.prepare_cached(INSERT)?, now, i)?;
     super::search::index_new_contact(c, id, i)?;
     Ok(id)
-}
-
-/// Inserts a contact without indexing it for search: for bulk writers that
-/// make its search entries later ([`super::search::defer`]).
-pub fn insert_unindexed(c: &Connection, now: &str, i: &ContactInput) -> Result<i64> {
-    insert_with(&mut *c.prepare_cached(INSERT)?, now, i)
 }
 
 const INSERT: &str = "INSERT INTO contacts (company_id, first_name, last_name, title, phone, email, notes, source, referred_by_id, owner_id, birthday, created_at, updated_at)
@@ -47,7 +41,7 @@ pub fn update(c: &Connection, id: i64, now: &str, i: &ContactInput) -> Result<()
     super::search::index_contact(c, id)
 }
 
-/// Updates a contact without re-indexing it (see [`insert_unindexed`]).
+/// Updates a contact without re-indexing it: for an import, which re-indexes what it changed at its end.
 pub fn update_unindexed(c: &Connection, id: i64, now: &str, i: &ContactInput) -> Result<()> {
     let mut st = c.prepare_cached(
         "UPDATE contacts SET company_id = :company, first_name = :first, last_name = :last, title = :title, phone = :phone,
