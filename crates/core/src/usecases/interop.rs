@@ -391,11 +391,11 @@ type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
 /// freeing 300,000 of them. Two different keys collide with a chance of
 /// about 2^-128 per pair, far below any error a user could meet.
 fn fingerprint(key: &str) -> u128 {
+    use std::hash::Hasher;
     let bytes = key.as_bytes();
-    let mut a: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        a = (a ^ *b as u64).wrapping_mul(0x0000_0100_0000_01b3);
-    }
+    let mut fnv = Fnv::default();
+    fnv.write(bytes);
+    let a = fnv.finish();
     let mut b: u64 = 0x243f_6a88_85a3_08d3 ^ bytes.len() as u64;
     for chunk in bytes.chunks(8) {
         let mut w = [0u8; 8];
