@@ -288,7 +288,7 @@ fn reindex_one(c: &Connection, kind: Kind, id: i64) -> Result<()> {
 
 /// FTS5 keeps new index entries in memory and writes them out as a segment
 /// whenever they pass `hashsize` (1 MiB by default), merging segments as it
-/// goes. A bulk load inside one transaction (an import) raises it so the
+/// goes. Making the entries an import left ([`catch_up`]) raises it so the
 /// rows are written out in a few large segments, then sets it back. Both
 /// settings are written inside the caller's transaction, so a rollback
 /// takes them back with the rows.
