@@ -3,41 +3,41 @@
 //! error. Declared once in `commands!`, which also yields the handler list
 //! and the signatures the TypeScript bindings are generated from.
 
+use conveyor_core::assessment::{self, Answer, Questionnaire};
 use conveyor_core::model::{Activity, Deal, DealClose, Lang, Person, Stage, Step};
+use conveyor_core::model::{PersonInput, Role};
+use conveyor_core::plan::PlanDerivation;
+use conveyor_core::playbook::template::{Objection, ScriptBody, TemplateInfo};
+use conveyor_core::store::Passphrase;
 use conveyor_core::store::cards::{CardField, CardKind};
 use conveyor_core::store::clients::ClientFilter;
-use conveyor_core::usecases::clients::{self, ClientPage, ClientProfile, SearchHit};
-use conveyor_core::store::reports::CallRow;
-use conveyor_core::usecases::crm::{Archivable, TrashItem};
-use conveyor_core::usecases::documents::{self, CallRegisterRequest, DocumentRequest, SavedDocument};
-use conveyor_core::usecases::pipeline::{self, CloseReasons, HandOffInput, LeadInput, LogInput, WinInput, WinOutcome};
-use conveyor_core::usecases::today::{self, Today};
 use conveyor_core::store::meta::NewWorkspace;
-use conveyor_core::store::Passphrase;
-use conveyor_core::usecases::board::{self, Board, BoardQuery};
-use conveyor_core::usecases::crm;
-use conveyor_core::usecases::backup::{self, AutoBackupJob, AutoBackups, BackupContents};
-use conveyor_core::usecases::interop::{self, ExportDone, ExportKind, ImportOptions, ImportPreview, ImportSummary};
-use conveyor_core::usecases::session::RestoreDone;
-use conveyor_core::usecases::session::{AppSession, Session};
-use conveyor_core::model::{PersonInput, Role};
-use conveyor_core::playbook::template::{Objection, ScriptBody, TemplateInfo};
+use conveyor_core::store::plans::PlanParams;
 use conveyor_core::store::regulations::Regulation;
+use conveyor_core::store::reports::CallRow;
+use conveyor_core::store::reviews::ReviewIssue;
 use conveyor_core::store::roles::{RoleHandover, TimeBlock};
 use conveyor_core::store::scripts::{Script, ScriptVersion};
-use conveyor_core::usecases::playbook::{
-    self, BlockInput, GenerateReport, ImportReport, ObjectionHit, RegulationInput, RunFinishInput, RunResult, RunStart, RunStartInput,
-    ScriptInput, SetupInput, SetupResult,
-};
-use conveyor_core::usecases::roles::{self, StructureAdvice, TimeTable};
-use conveyor_core::{Error, SystemClock};
-use conveyor_core::assessment::{self, Answer, Questionnaire};
-use conveyor_core::plan::PlanDerivation;
-use conveyor_core::store::plans::PlanParams;
-use conveyor_core::store::reviews::ReviewIssue;
 use conveyor_core::usecases::analytics::{self, AbcApplied, AbcReport, Analytics, AnalyticsRequest, MigrationMatrix, MigrationRequest};
+use conveyor_core::usecases::backup::{self, AutoBackupJob, AutoBackups, BackupContents};
+use conveyor_core::usecases::board::{self, Board, BoardQuery};
+use conveyor_core::usecases::clients::{self, ClientPage, ClientProfile, SearchHit};
+use conveyor_core::usecases::crm;
+use conveyor_core::usecases::crm::{Archivable, TrashItem};
+use conveyor_core::usecases::documents::{self, CallRegisterRequest, DocumentRequest, SavedDocument};
+use conveyor_core::usecases::interop::{self, ExportDone, ExportKind, ImportOptions, ImportPreview, ImportSummary};
+use conveyor_core::usecases::pipeline::{self, CloseReasons, HandOffInput, LeadInput, LogInput, WinInput, WinOutcome};
 use conveyor_core::usecases::plan::{self, DeriveRequest, PlanStatus, SavedPlan};
+use conveyor_core::usecases::playbook::{
+    self, BlockInput, GenerateReport, ImportReport, ObjectionHit, RegulationInput, RunFinishInput, RunResult, RunStart, RunStartInput, ScriptInput, SetupInput,
+    SetupResult,
+};
 use conveyor_core::usecases::reviews::{self, AssessmentResult, IssueInput, Review, ReviewKind, ReviewStart, ReviewSummary};
+use conveyor_core::usecases::roles::{self, StructureAdvice, TimeTable};
+use conveyor_core::usecases::session::RestoreDone;
+use conveyor_core::usecases::session::{AppSession, Session};
+use conveyor_core::usecases::today::{self, Today};
+use conveyor_core::{Error, SystemClock};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};

@@ -6,8 +6,8 @@ pub mod commands;
 #[cfg(test)]
 mod lockdown;
 
-use conveyor_core::usecases::session::{lang_from_locale, Session};
 use conveyor_core::SystemClock;
+use conveyor_core::usecases::session::{Session, lang_from_locale};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
@@ -24,11 +24,7 @@ fn explicit_workspace() -> Option<PathBuf> {
 }
 
 fn system_locale() -> String {
-    ["LC_ALL", "LC_MESSAGES", "LANG"]
-        .iter()
-        .filter_map(|k| std::env::var(k).ok())
-        .find(|v| !v.is_empty())
-        .unwrap_or_default()
+    ["LC_ALL", "LC_MESSAGES", "LANG"].iter().filter_map(|k| std::env::var(k).ok()).find(|v| !v.is_empty()).unwrap_or_default()
 }
 
 /// TEST SEAM for the end-to-end tests, which cannot drive native file
@@ -69,14 +65,10 @@ pub fn run() {
     if let Some(script) = test_dialogs {
         builder = builder.plugin(tauri::plugin::Builder::<tauri::Wry>::new("conveyor-test-dialogs").js_init_script(script).build());
     }
-    builder
-        .manage(shared)
-        .invoke_handler(commands::handler())
-        .run(tauri::generate_context!())
-        .unwrap_or_else(|e| {
-            eprintln!("Conveyor could not start its window: {e}");
-            std::process::exit(2);
-        });
+    builder.manage(shared).invoke_handler(commands::handler()).run(tauri::generate_context!()).unwrap_or_else(|e| {
+        eprintln!("Conveyor could not start its window: {e}");
+        std::process::exit(2);
+    });
 }
 
 #[cfg(test)]

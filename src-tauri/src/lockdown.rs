@@ -21,7 +21,8 @@ const ALLOWED_PLUGIN_PERMISSIONS: &[&str] = &["dialog:allow-open", "dialog:allow
 fn capabilities_allow_only_our_commands_and_the_file_dialogs() {
     const NAMES: &[&str] = include!("command_names.rs");
     let ours: Vec<String> = NAMES.iter().map(|n| format!("allow-{}", n.replace('_', "-"))).collect();
-    let files: Vec<_> = std::fs::read_dir(Path::new(DIR).join("capabilities")).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    let files: Vec<_> =
+        std::fs::read_dir(Path::new(DIR).join("capabilities")).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     assert_eq!(files, ["default.json"], "one capability file, reviewed here");
     let cap = json("capabilities/default.json");
     assert_eq!(cap["windows"], serde_json::json!(["main"]));
@@ -39,11 +40,7 @@ fn capabilities_allow_only_our_commands_and_the_file_dialogs() {
 #[test]
 fn no_network_shell_or_file_system_plugin_is_linked() {
     let manifest = std::fs::read_to_string(Path::new(DIR).join("Cargo.toml")).unwrap();
-    let plugins: Vec<&str> = manifest
-        .lines()
-        .filter_map(|l| l.trim_start().strip_prefix("tauri-plugin-"))
-        .filter_map(|l| l.split([' ', '=']).next())
-        .collect();
+    let plugins: Vec<&str> = manifest.lines().filter_map(|l| l.trim_start().strip_prefix("tauri-plugin-")).filter_map(|l| l.split([' ', '=']).next()).collect();
     assert_eq!(plugins, ["dialog"], "tauri plugins in src-tauri/Cargo.toml: only the dialog one");
     // Nor Tauri's own features that open the window to the outside.
     let tauri_line = manifest.lines().find(|l| l.trim_start().starts_with("tauri =")).unwrap();

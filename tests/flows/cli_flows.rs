@@ -120,12 +120,7 @@ fn a_damaged_file_fails_check() {
     std::fs::write(&file, &bytes).unwrap();
     let out = conveyor(&["check", f]);
     assert_eq!(out.status.code(), Some(1), "{}{}", stdout(&out), stderr(&out));
-    assert!(
-        stderr(&out).contains("damaged") || stdout(&out).contains("problem"),
-        "says the file is damaged: {}{}",
-        stdout(&out),
-        stderr(&out)
-    );
+    assert!(stderr(&out).contains("damaged") || stdout(&out).contains("problem"), "says the file is damaged: {}{}", stdout(&out), stderr(&out));
 }
 
 #[test]
@@ -302,7 +297,12 @@ fn today_prints_the_same_lists_the_core_computes() {
     let core = conveyor_core::usecases::today::today(&store, &conveyor_core::SystemClock, None).unwrap();
     drop(store);
     assert_eq!(t["date"], core.date.to_string());
-    for (list, total) in [("leads_to_call", core.leads_to_call.total), ("no_next_step", core.no_next_step.total), ("tasks_due", core.tasks_due.total), ("violations", core.violations.total)] {
+    for (list, total) in [
+        ("leads_to_call", core.leads_to_call.total),
+        ("no_next_step", core.no_next_step.total),
+        ("tasks_due", core.tasks_due.total),
+        ("violations", core.violations.total),
+    ] {
         assert_eq!(t[list]["total"].as_i64(), Some(total), "{list}");
     }
     assert!(core.leads_to_call.total > 0 && core.violations.total > 0, "the demo has work to do and norms to keep");

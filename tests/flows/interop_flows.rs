@@ -69,13 +69,18 @@ fn fixtures_import_exactly_and_exports_round_trip() {
     {
         let store = Store::open(Path::new(&ws), &clock()).unwrap();
         let all = export_contacts_list(&store).unwrap();
-        let find = |first: &str, last: &str| all.iter().find(|c| c.contact.first_name == first && c.contact.last_name == last).unwrap_or_else(|| panic!("{first} {last}"));
+        let find = |first: &str, last: &str| {
+            all.iter().find(|c| c.contact.first_name == first && c.contact.last_name == last).unwrap_or_else(|| panic!("{first} {last}"))
+        };
         find("Віталій", "Кличко");
         let u = find("Ä", "Ü");
         assert!(u.contact.notes.as_deref().unwrap().contains("non-ASCII characters (with umlauts in the name)"));
         let g = find("Firstname", "Lastname");
         assert_eq!(g.contact.email.as_deref(), Some("home@aaa.pl"));
-        assert_eq!(g.channels.iter().filter(|c| c.kind == "email").map(|c| c.value.as_str()).collect::<Vec<_>>(), vec!["work@email.pl", "unknown@email.com", "other@email.com"]);
+        assert_eq!(
+            g.channels.iter().filter(|c| c.kind == "email").map(|c| c.value.as_str()).collect::<Vec<_>>(),
+            vec!["work@email.pl", "unknown@email.com", "other@email.com"]
+        );
         assert_eq!(g.contact.birthday.as_deref(), Some("1975-12-12"));
         assert_eq!(g.company.as_deref(), Some("company"));
         let t = find("contact", "two");
@@ -223,7 +228,8 @@ fn backup_and_restore_show_first_then_replace_and_keep_the_old_file() {
     let out = conveyor(&["restore", b.to_str().unwrap(), &ws, "--yes"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(info(&ws)["counts"], at_backup["counts"]);
-    let kept: Vec<PathBuf> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().path()).filter(|p| p.to_string_lossy().contains("shop.conveyor.replaced-")).collect();
+    let kept: Vec<PathBuf> =
+        std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().path()).filter(|p| p.to_string_lossy().contains("shop.conveyor.replaced-")).collect();
     assert_eq!(kept.len(), 1, "{kept:?}");
     assert_eq!(info(kept[0].to_str().unwrap())["counts"], after["counts"], "the replaced file keeps what it had");
     assert_eq!(conveyor(&["check", &ws]).status.code(), Some(0));
@@ -276,7 +282,9 @@ fn calendar_reads_right_in_an_independent_parser() {
             use chrono::{Datelike, Timelike};
             assert_eq!(f.weekday(), chrono::Weekday::Fri, "{zone}: {f}");
             assert_eq!((f.hour(), f.minute()), (17, 0), "{zone}: {f}");
-            let expected_offset = chrono::TimeZone::offset_from_local_datetime(&zone.parse::<chrono_tz::Tz>().unwrap(), &f.naive_local()).single().map(|o| chrono::Offset::fix(&o));
+            let expected_offset = chrono::TimeZone::offset_from_local_datetime(&zone.parse::<chrono_tz::Tz>().unwrap(), &f.naive_local())
+                .single()
+                .map(|o| chrono::Offset::fix(&o));
             assert_eq!(Some(*f.offset()), expected_offset, "{zone}: UTC offset of {f}");
             if i > 0 {
                 assert_eq!((f.date_naive() - first4[i - 1].date_naive()).num_days(), 7);
@@ -370,8 +378,7 @@ fn a_users_own_mapping_from_the_command_line() {
 
 /// Windows-1251 bytes of Cyrillic text (the test's own tiny encoder).
 fn cp1251(s: &str) -> Vec<u8> {
-    s
-        .chars()
+    s.chars()
         .map(|c| match c {
             'А'..='я' => (c as u32 - 'А' as u32 + 0xC0) as u8,
             'Ё' => 0xA8,

@@ -42,9 +42,10 @@ impl Rng {
 }
 
 fn seed() -> u64 {
-    let s = std::env::var("KILL_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or_else(|| {
-        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() as u64 | 1
-    });
+    let s = std::env::var("KILL_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() as u64 | 1);
     eprintln!("kill_flows: KILL_SEED={s}");
     s
 }
@@ -135,7 +136,9 @@ fn an_import_killed_at_any_moment_is_whole_or_absent_and_acknowledged_edits_surv
         }
         interop::index_all_pending(&mut s).unwrap();
         assert_eq!(search::pending(s.conn()).unwrap(), 0);
-        s.conn().execute_batch("INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 0)").unwrap_or_else(|e| panic!("kill {i}: search index: {e}"));
+        s.conn()
+            .execute_batch("INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 0)")
+            .unwrap_or_else(|e| panic!("kill {i}: search index: {e}"));
         drop(s);
         for suffix in ["", "-wal", "-shm", ".lock"] {
             let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));
@@ -148,16 +151,10 @@ fn an_import_killed_at_any_moment_is_whole_or_absent_and_acknowledged_edits_surv
     std::fs::copy(&pristine, &file).unwrap();
     let mut acknowledged = BTreeSet::new();
     for i in 0..EDIT_KILLS {
-        let mut child = Command::new(&bin)
-            .args(["edit-stream", file.to_str().unwrap()])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
+        let mut child = Command::new(&bin).args(["edit-stream", file.to_str().unwrap()]).stdout(Stdio::piped()).stderr(Stdio::null()).spawn().unwrap();
         let stdout = child.stdout.take().unwrap();
-        let reader = std::thread::spawn(move || {
-            BufReader::new(stdout).lines().map_while(Result::ok).filter_map(|l| l.trim().parse::<i64>().ok()).collect::<Vec<_>>()
-        });
+        let reader =
+            std::thread::spawn(move || BufReader::new(stdout).lines().map_while(Result::ok).filter_map(|l| l.trim().parse::<i64>().ok()).collect::<Vec<_>>());
         std::thread::sleep(Duration::from_millis(rng.below(400)));
         kill(&mut child);
         let ids = reader.join().unwrap();

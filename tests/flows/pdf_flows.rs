@@ -11,9 +11,10 @@ fn clock() -> FixedClock {
 }
 
 fn tool(name: &str, args: &[&str]) -> std::process::Output {
-    Command::new(name).args(args).output().unwrap_or_else(|e| {
-        panic!("`{name}` is needed by the PDF flow tests ({e}). Install poppler-utils and qpdf (./dev setup does).")
-    })
+    Command::new(name)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("`{name}` is needed by the PDF flow tests ({e}). Install poppler-utils and qpdf (./dev setup does)."))
 }
 
 /// qpdf --check passes; returns pdftotext's text (pages split by form feeds).
@@ -67,7 +68,19 @@ fn client_profile_in_english_and_russian_reads_back_in_order() {
     let dir = tempfile::tempdir().unwrap();
     for (lang, heads) in [
         ("en", ["Client profile", "Next step", "Company card", "Contacts", "Open deals", "Orders", "Activity history", "Page 1 of"]),
-        ("ru", ["Профиль клиента", "Следующий шаг", "Карточка компании", "Контактные лица", "Открытые сделки", "Заказы", "История взаимодействия", "Страница 1 из"]),
+        (
+            "ru",
+            [
+                "Профиль клиента",
+                "Следующий шаг",
+                "Карточка компании",
+                "Контактные лица",
+                "Открытые сделки",
+                "Заказы",
+                "История взаимодействия",
+                "Страница 1 из",
+            ],
+        ),
     ] {
         let file = demo(dir.path(), lang);
         let (id, name) = busy_company(&file);
@@ -166,8 +179,40 @@ fn characters_the_font_lacks_are_reported_not_dropped_silently() {
 fn the_sales_plan_reads_back_from_target_to_calls_per_day_with_its_months() {
     let dir = tempfile::tempdir().unwrap();
     for (lang, headings) in [
-        ("en", ["Sales plan", "Target", "Turnover target", "From the target to the daily work", "Calls", "First deals", "Calls per working day", "Month by month", "Dec 27", "Total", "Assumptions", "measured"]),
-        ("ru", ["План продаж", "Цель", "Цель по обороту", "От цели к ежедневной работе", "Звонки", "Первые сделки", "Звонков в рабочий день", "По месяцам", "дек 27", "Итого", "Допущения", "измерено"]),
+        (
+            "en",
+            [
+                "Sales plan",
+                "Target",
+                "Turnover target",
+                "From the target to the daily work",
+                "Calls",
+                "First deals",
+                "Calls per working day",
+                "Month by month",
+                "Dec 27",
+                "Total",
+                "Assumptions",
+                "measured",
+            ],
+        ),
+        (
+            "ru",
+            [
+                "План продаж",
+                "Цель",
+                "Цель по обороту",
+                "От цели к ежедневной работе",
+                "Звонки",
+                "Первые сделки",
+                "Звонков в рабочий день",
+                "По месяцам",
+                "дек 27",
+                "Итого",
+                "Допущения",
+                "измерено",
+            ],
+        ),
     ] {
         let file = demo(dir.path(), lang);
         let out_pdf = dir.path().join(format!("plan-{lang}.pdf"));
@@ -181,7 +226,8 @@ fn the_sales_plan_reads_back_from_target_to_calls_per_day_with_its_months() {
         assert!(size < 100 * 1024, "a short plan stays small (fonts subset): {size} bytes");
     }
     let file = dir.path().join("en.conveyor");
-    let bad = conveyor(&["pdf", "plan", file.to_str().unwrap(), "--period", "next year", "--turnover", "1", "--out", dir.path().join("x.pdf").to_str().unwrap()]);
+    let bad =
+        conveyor(&["pdf", "plan", file.to_str().unwrap(), "--period", "next year", "--turnover", "1", "--out", dir.path().join("x.pdf").to_str().unwrap()]);
     assert_eq!(bad.status.code(), Some(1));
     assert!(stderr(&bad).contains("--period"), "{}", stderr(&bad));
     assert!(!dir.path().join("x.pdf").exists(), "nothing written on refusal");
@@ -222,7 +268,19 @@ fn weekly_and_monthly_reports_read_back_plan_vs_fact_funnel_and_issues() {
     let out = conveyor(&["pdf", "report", f, "--every", "monthly", "--date", "2026-11-20", "--out", month.to_str().unwrap()]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let text = checked_text(&month);
-    assert_in_order(&text, &["Отчёт за месяц: ноябрь 2026", "Итоги месяца", "План и факт", "ноябрь 2026", "Оборот", "Воронка за период", "Список вопросов", "Миграция клиентов по ABC"]);
+    assert_in_order(
+        &text,
+        &[
+            "Отчёт за месяц: ноябрь 2026",
+            "Итоги месяца",
+            "План и факт",
+            "ноябрь 2026",
+            "Оборот",
+            "Воронка за период",
+            "Список вопросов",
+            "Миграция клиентов по ABC",
+        ],
+    );
     let week = dir.path().join("w.pdf");
     let out = conveyor(&["pdf", "report", f, "--every", "weekly", "--date", "2026-11-20", "--lang", "en", "--out", week.to_str().unwrap()]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));

@@ -11,8 +11,8 @@ fn template_export_import_round_trip_through_the_cli() {
 
     let list = conveyor(&["template", "list", "--lang", "ru", "--json"]);
     assert!(list.status.success(), "{}", stderr(&list));
-    let ids: Vec<String> = serde_json::from_str::<serde_json::Value>(&stdout(&list)).unwrap().as_array().unwrap()
-        .iter().map(|t| t["id"].as_str().unwrap().to_string()).collect();
+    let ids: Vec<String> =
+        serde_json::from_str::<serde_json::Value>(&stdout(&list)).unwrap().as_array().unwrap().iter().map(|t| t["id"].as_str().unwrap().to_string()).collect();
     assert_eq!(ids, ["generic-b2b", "wholesale", "agency"]);
 
     let o = conveyor(&["new", &p("a.conveyor"), "--name", "A", "--template", "wholesale"]);
@@ -29,8 +29,10 @@ fn template_export_import_round_trip_through_the_cli() {
     assert!(dry.status.success(), "{}", stderr(&dry));
     let report: serde_json::Value = serde_json::from_str(&stdout(&dry)).unwrap();
     assert_eq!(report["applied"], false);
-    assert!(report["changes"].as_array().unwrap().iter().any(|c| c["section"] == "scripts" && c["action"] == "archive"),
-        "b started from generic-b2b: its scripts are replaced");
+    assert!(
+        report["changes"].as_array().unwrap().iter().any(|c| c["section"] == "scripts" && c["action"] == "archive"),
+        "b started from generic-b2b: its scripts are replaced"
+    );
     conveyor(&["template", "export", &p("b.conveyor"), &p("b-before.json")]);
     assert!(!std::fs::read_to_string(p("b-before.json")).unwrap().contains("\"id\": \"wholesale\""), "the dry run changed nothing");
 

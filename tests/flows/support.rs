@@ -19,10 +19,7 @@ pub fn conveyor_bin() -> PathBuf {
     static BIN: OnceLock<PathBuf> = OnceLock::new();
     BIN.get_or_init(|| {
         let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-        let status = Command::new(cargo)
-            .args(["build", "-q", "-p", "conveyor-cli", "--bin", "conveyor"])
-            .status()
-            .expect("run cargo build");
+        let status = Command::new(cargo).args(["build", "-q", "-p", "conveyor-cli", "--bin", "conveyor"]).status().expect("run cargo build");
         assert!(status.success(), "building the conveyor CLI failed");
         target_dir().join("debug").join(format!("conveyor{}", std::env::consts::EXE_SUFFIX))
     })

@@ -72,8 +72,13 @@ pub fn run(contacts: u64, activities: u64) -> Result<Report, Error> {
     // A saved plan for this month, so plan vs fact has lines to compare.
     let month = conveyor_core::plan::Period::month_of(conveyor_core::Clock::today(&clock)).code();
     {
-        use conveyor_core::usecases::plan::{save_plan, DeriveRequest, Target};
-        save_plan(&mut store, &clock, &DeriveRequest { period: month.clone(), target: Target::Turnover(5_000_000_000), conversion_uplift: 0.0, deal_size_uplift: 0.0, rates: vec![] }, None)?;
+        use conveyor_core::usecases::plan::{DeriveRequest, Target, save_plan};
+        save_plan(
+            &mut store,
+            &clock,
+            &DeriveRequest { period: month.clone(), target: Target::Turnover(5_000_000_000), conversion_uplift: 0.0, deal_size_uplift: 0.0, rates: vec![] },
+            None,
+        )?;
     }
     let store = store;
     m.push(measure("Today (all lists)", Some(5.0), 3, 30, || today::today(&store, &clock, None))?);
@@ -91,7 +96,9 @@ pub fn run(contacts: u64, activities: u64) -> Result<Report, Error> {
         m.push(measure("  today: tasks", None, 2, 20, || tq::tasks_due(c, None, d.and_hms_opt(23, 59, 0).unwrap(), 20))?);
         let cut = |n: i64| d - chrono::Duration::days(n);
         use conveyor_core::model::Abc;
-        m.push(measure("  today: check-ins", None, 2, 20, || tq::checkins_due(c, None, [(Some(Abc::A), cut(30)), (Some(Abc::B), cut(60)), (Some(Abc::C), cut(90)), (None, cut(90))], 20))?);
+        m.push(measure("  today: check-ins", None, 2, 20, || {
+            tq::checkins_due(c, None, [(Some(Abc::A), cut(30)), (Some(Abc::B), cut(60)), (Some(Abc::C), cut(90)), (None, cut(90))], 20)
+        })?);
         m.push(measure("  today: calls", None, 2, 20, || tq::calls_done(c, None, d.and_hms_opt(0, 0, 0).unwrap(), d.and_hms_opt(23, 59, 0).unwrap()))?);
         m.push(measure("  today: orders expected", None, 2, 20, || tq::orders_expected(c, None, d, 20))?);
         m.push(measure("  today: broken norms (all regulations)", None, 2, 20, || conveyor_core::usecases::playbook::violations(c, &clock, None, 20))?);
@@ -112,10 +119,13 @@ pub fn run(contacts: u64, activities: u64) -> Result<Report, Error> {
     {
         use conveyor_core::usecases::documents;
         use conveyor_core::usecases::plan::{DeriveRequest, Target};
-        let req = DeriveRequest { period: "2027".into(), target: Target::Turnover(5_000_000_000), conversion_uplift: 0.0, deal_size_uplift: 0.0, rates: vec![] };
+        let req =
+            DeriveRequest { period: "2027".into(), target: Target::Turnover(5_000_000_000), conversion_uplift: 0.0, deal_size_uplift: 0.0, rates: vec![] };
         m.push(measure("plan: measure the history", None, 1, 10, || conveyor_core::usecases::plan::measure(&store, &clock))?);
         m.push(measure("12-month plan PDF (derive + render)", Some(100.0), 1, 10, || documents::sales_plan(&store, &clock, &req, None))?);
-        m.push(measure("plan vs fact, this month (everybody)", Some(100.0), 2, 20, || conveyor_core::usecases::plan::plan_status(&store, &clock, &month, None))?);
+        m.push(measure("plan vs fact, this month (everybody)", Some(100.0), 2, 20, || {
+            conveyor_core::usecases::plan::plan_status(&store, &clock, &month, None)
+        })?);
         m.push(measure("ABC, last 12 months", Some(100.0), 1, 10, || conveyor_core::usecases::analytics::abc(&store, &clock))?);
     }
     {
@@ -171,7 +181,11 @@ fn import_vs_sqlite(dir: &std::path::Path, m: &mut Vec<Measurement>) -> Result<(
     for i in 0..ROWS {
         csv.push_str(&format!(
             "Anna{i},Petrova{},Company {} Ltd,Manager,anna{i}@example{}.com,+7 916 {:07},\"Met at the fair, \"\"hall {}\"\"\"\n",
-            i % 977, i % 20_000, i % 20_000, i, i % 9
+            i % 977,
+            i % 20_000,
+            i % 20_000,
+            i,
+            i % 9
         ));
     }
     std::fs::write(&csv_path, &csv)?;
@@ -225,10 +239,7 @@ fn import_vs_sqlite(dir: &std::path::Path, m: &mut Vec<Measurement>) -> Result<(
     let sqlite = measure("sqlite3 .import of the same file", None, 0, 3, || {
         run += 1;
         let db = dir.join(format!("plain-{run}.sqlite"));
-        let script = format!(
-            "PRAGMA journal_mode=WAL;\nPRAGMA synchronous=FULL;\n.mode csv\n.import '{}' contacts\n",
-            csv_path.display()
-        );
+        let script = format!("PRAGMA journal_mode=WAL;\nPRAGMA synchronous=FULL;\n.mode csv\n.import '{}' contacts\n", csv_path.display());
         let out = std::process::Command::new("sqlite3")
             .arg(&db)
             .stdin(std::process::Stdio::piped())
@@ -239,7 +250,9 @@ fn import_vs_sqlite(dir: &std::path::Path, m: &mut Vec<Measurement>) -> Result<(
                 child.stdin.take().expect("stdin").write_all(script.as_bytes())?;
                 child.wait()
             })
-            .map_err(|e| Error::new(conveyor_core::ErrorCode::Io, format!("Could not run sqlite3 ({e}); install it (apt-get install sqlite3) for the import ratio.")))?;
+            .map_err(|e| {
+                Error::new(conveyor_core::ErrorCode::Io, format!("Could not run sqlite3 ({e}); install it (apt-get install sqlite3) for the import ratio."))
+            })?;
         Ok(out.success())
     });
     match sqlite {
@@ -249,7 +262,13 @@ fn import_vs_sqlite(dir: &std::path::Path, m: &mut Vec<Measurement>) -> Result<(
             let (ratio, ratio_both) = (import / x.median_ms, both / x.median_ms);
             m.push(x);
             m.push(Measurement { name: "  import / sqlite3 .import (median)".into(), runs: 3, median_ms: ratio, p95_ms: ratio, target_ms: Some(2.0) });
-            m.push(Measurement { name: "  with the search entries / sqlite3 .import".into(), runs: 3, median_ms: ratio_both, p95_ms: ratio_both, target_ms: None });
+            m.push(Measurement {
+                name: "  with the search entries / sqlite3 .import".into(),
+                runs: 3,
+                median_ms: ratio_both,
+                p95_ms: ratio_both,
+                target_ms: None,
+            });
         }
         Err(e) => eprintln!("{e}"),
     }

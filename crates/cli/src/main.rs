@@ -7,13 +7,13 @@ mod bench;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 use conveyor_core::demo::{self, DemoSpec};
+use conveyor_core::interop::mapping::{ContactField, Preset};
 use conveyor_core::model::Lang;
+use conveyor_core::store::Passphrase;
 use conveyor_core::store::meta::NewWorkspace;
 use conveyor_core::usecases::documents::{self, CallRegisterRequest, ProfileRequest};
-use conveyor_core::interop::mapping::{ContactField, Preset};
 use conveyor_core::usecases::interop::{self, ContactsFormat, DuplicatePolicy, ImportOptions, ImportSummary};
 use conveyor_core::usecases::{analytics, backup, plan, security, workspace};
-use conveyor_core::store::Passphrase;
 use conveyor_core::{Error, SystemClock};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -33,8 +33,8 @@ struct Cli {
 /// `CONVEYOR_PASSPHRASE`, else none.
 fn passphrase_from(file: Option<&Path>, env: &str) -> Result<Option<Passphrase>, Error> {
     if let Some(f) = file {
-        let text = std::fs::read_to_string(f).map_err(|e| Error::new(conveyor_core::ErrorCode::Io,
-            format!("The passphrase file {} cannot be read: {e}. Check the path.", f.display())))?;
+        let text = std::fs::read_to_string(f)
+            .map_err(|e| Error::new(conveyor_core::ErrorCode::Io, format!("The passphrase file {} cannot be read: {e}. Check the path.", f.display())))?;
         let line = text.lines().next().unwrap_or("");
         return Ok(Some(Passphrase::new(line)));
     }
@@ -362,8 +362,10 @@ fn pct(x: Option<f64>) -> String {
 
 fn print_status(st: &conveyor_core::usecases::plan::PlanStatus) {
     let cur = &st.currency;
-    println!("Plan vs fact {} ({} – {}), today {}: {} of {} days, {} of {} working days", st.period, st.period_start, st.period_last, st.today,
-        st.days_elapsed, st.days, st.working_days_elapsed, st.working_days);
+    println!(
+        "Plan vs fact {} ({} – {}), today {}: {} of {} days, {} of {} working days",
+        st.period, st.period_start, st.period_last, st.today, st.days_elapsed, st.days, st.working_days_elapsed, st.working_days
+    );
     match &st.plan {
         None => println!("  no plan saved for this period: set one with `conveyor plan set`"),
         Some(_) => {
@@ -374,7 +376,16 @@ fn print_status(st: &conveyor_core::usecases::plan::PlanStatus) {
                 } else {
                     [i.planned.to_string(), i.fact.to_string(), format!("{:.1}", i.expected_by_now), format!("{:.1}", i.needed_per_day)]
                 };
-                println!("  {:<16} {:>18} {:>18} {:>18} {:>9} {:>18}{}", i.key, plan, fact, by_now, pct(i.pace), per_day, if i.behind { "  behind" } else { "" });
+                println!(
+                    "  {:<16} {:>18} {:>18} {:>18} {:>9} {:>18}{}",
+                    i.key,
+                    plan,
+                    fact,
+                    by_now,
+                    pct(i.pace),
+                    per_day,
+                    if i.behind { "  behind" } else { "" }
+                );
             }
         }
     }
@@ -382,7 +393,13 @@ fn print_status(st: &conveyor_core::usecases::plan::PlanStatus) {
         println!("  forecast turnover      {}", money(f, cur));
     }
     println!("  remaining to plan      {}", money(st.remaining_minor, cur));
-    println!("  weighted pipeline      {} of {} in {} open deals; coverage {}", money(st.pipeline.weighted_minor, cur), money(st.pipeline.value_minor, cur), st.pipeline.deals, pct(st.coverage));
+    println!(
+        "  weighted pipeline      {} of {} in {} open deals; coverage {}",
+        money(st.pipeline.weighted_minor, cur),
+        money(st.pipeline.value_minor, cur),
+        st.pipeline.deals,
+        pct(st.coverage)
+    );
     if st.signals.is_empty() {
         println!("  signals: none, the plan is on track");
     }
@@ -400,25 +417,62 @@ fn print_analytics(a: &conveyor_core::usecases::analytics::Analytics) {
     for s in &a.stages {
         println!("  stage {} conversion: {} of {} = {}", s.stage.number(), s.passed, s.entered, pct(s.conversion));
     }
-    println!("  first deals closed: {} won, {} lost, {} disqualified; win rate {}; average cycle {} days",
-        a.won, a.lost, a.disqualified, pct(a.win_rate), a.avg_cycle_days.map_or("–".into(), |d| format!("{d:.1}")));
+    println!(
+        "  first deals closed: {} won, {} lost, {} disqualified; win rate {}; average cycle {} days",
+        a.won,
+        a.lost,
+        a.disqualified,
+        pct(a.win_rate),
+        a.avg_cycle_days.map_or("–".into(), |d| format!("{d:.1}"))
+    );
     for r in &a.reasons {
         println!("    {:<13} {:>5}  {}", r.status.code(), r.deals, if r.reason.is_empty() { "(no reason)" } else { &r.reason });
     }
     println!("  sources:");
     for s in &a.sources {
-        println!("    {:<12} opened {:>6}  won {:>5}  closed {:>5}  conversion {:>8}  new clients {:>4}", s.source.code(), s.opened, s.won, s.closed, pct(s.conversion), s.new_clients);
+        println!(
+            "    {:<12} opened {:>6}  won {:>5}  closed {:>5}  conversion {:>8}  new clients {:>4}",
+            s.source.code(),
+            s.opened,
+            s.won,
+            s.closed,
+            pct(s.conversion),
+            s.new_clients
+        );
     }
     let r = &a.referrals;
-    println!("  referrals: {} of {} new clients ({}); conversion {} vs {} for other sources", r.from_referrals, r.new_clients, pct(r.share), pct(r.referral_conversion), pct(r.other_conversion));
+    println!(
+        "  referrals: {} of {} new clients ({}); conversion {} vs {} for other sources",
+        r.from_referrals,
+        r.new_clients,
+        pct(r.share),
+        pct(r.referral_conversion),
+        pct(r.other_conversion)
+    );
     println!("  month      calls meetings  leads  first deals  turnover");
     for m in &a.months {
-        println!("  {}  {:>6} {:>8} {:>6} {:>12}  {}", m.month, m.fact.calls, m.fact.meetings, m.fact.leads, m.fact.first_deals, money(m.fact.turnover_minor, &a.currency));
+        println!(
+            "  {}  {:>6} {:>8} {:>6} {:>12}  {}",
+            m.month,
+            m.fact.calls,
+            m.fact.meetings,
+            m.fact.leads,
+            m.fact.first_deals,
+            money(m.fact.turnover_minor, &a.currency)
+        );
     }
 }
 
 fn print_abc(r: &conveyor_core::usecases::analytics::AbcReport, changed: Option<i64>) {
-    println!("ABC {} – {} ({}/{}/{}), turnover {}", r.from, r.to - chrono::Duration::days(1), r.a_pct, r.b_pct, 100 - r.a_pct - r.b_pct, money(r.total_minor, &r.currency));
+    println!(
+        "ABC {} – {} ({}/{}/{}), turnover {}",
+        r.from,
+        r.to - chrono::Duration::days(1),
+        r.a_pct,
+        r.b_pct,
+        100 - r.a_pct - r.b_pct,
+        money(r.total_minor, &r.currency)
+    );
     for c in &r.classes {
         println!("  {}: {:>6} clients  {:>20}  {}", c.class.code(), c.clients, money(c.turnover_minor, &r.currency), pct(Some(c.share)));
     }
@@ -642,9 +696,21 @@ fn user_mapping(bytes: &[u8], o: &ImportOptions, maps: &[String]) -> Result<Opti
 }
 
 fn print_summary(s: &ImportSummary, dry_run: bool) {
-    let what = if s.written { "Imported" } else if dry_run { "Dry run (nothing written)" } else { "Nothing imported" };
-    println!("{what}: {} — {} rows, format {}, encoding {}{}", s.source, s.rows, serde_json::to_value(s.format).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default(), s.encoding,
-        s.delimiter.as_ref().map(|d| format!(", delimiter {d}")).unwrap_or_default());
+    let what = if s.written {
+        "Imported"
+    } else if dry_run {
+        "Dry run (nothing written)"
+    } else {
+        "Nothing imported"
+    };
+    println!(
+        "{what}: {} — {} rows, format {}, encoding {}{}",
+        s.source,
+        s.rows,
+        serde_json::to_value(s.format).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default(),
+        s.encoding,
+        s.delimiter.as_ref().map(|d| format!(", delimiter {d}")).unwrap_or_default()
+    );
     println!("  new contacts:     {}", s.created);
     println!("  updated:          {}", s.updated);
     println!("  duplicates skipped: {}", s.skipped);
@@ -714,8 +780,8 @@ fn template_cmd(cmd: TemplateCmd, clock: &SystemClock, key: Option<&Passphrase>)
             println!("Wrote {}.", out.display());
         }
         TemplateCmd::Import { file, input, dry_run, json } => {
-            let text = std::fs::read_to_string(&input)
-                .map_err(|e| Error::new(conveyor_core::ErrorCode::Io, format!("{} cannot be read: {e}.", input.display())))?;
+            let text =
+                std::fs::read_to_string(&input).map_err(|e| Error::new(conveyor_core::ErrorCode::Io, format!("{} cannot be read: {e}.", input.display())))?;
             let mut store = workspace::open_with(&file, clock, key)?;
             let report = playbook::import(&mut store, clock, &input.display().to_string(), &text, dry_run)?;
             if json {
@@ -820,7 +886,10 @@ fn run(cmd: Command, passphrase_file: Option<&Path>) -> Result<ExitCode, Error> 
                 println!("Companies:      {}", c.companies);
                 println!("Contacts:       {}", c.contacts);
                 println!("Steps:          {}", c.steps);
-                println!("Deals:          {} (open {}, won {}, lost {}, disqualified {})", c.deals, c.deals_open, c.deals_won, c.deals_lost, c.deals_disqualified);
+                println!(
+                    "Deals:          {} (open {}, won {}, lost {}, disqualified {})",
+                    c.deals, c.deals_open, c.deals_won, c.deals_lost, c.deals_disqualified
+                );
                 for s in &info.open_deals_by_stage {
                     println!("  stage {} {:<20} {} open", s.stage.number(), s.stage.code(), s.count);
                 }
@@ -864,10 +933,7 @@ fn run(cmd: Command, passphrase_file: Option<&Path>) -> Result<ExitCode, Error> 
                 }
             }
             if !report.file_ok() {
-                eprintln!(
-                    "conveyor: {} is damaged. Restore it from a backup; keep this copy for support.",
-                    file.display()
-                );
+                eprintln!("conveyor: {} is damaged. Restore it from a backup; keep this copy for support.", file.display());
                 return Ok(ExitCode::from(1));
             }
         }
@@ -880,7 +946,11 @@ fn run(cmd: Command, passphrase_file: Option<&Path>) -> Result<ExitCode, Error> 
             if s.written {
                 // The import is committed; its search entries come right after.
                 if let Err(e) = interop::index_all_pending(&mut store) {
-                    eprintln!("conveyor: warning: the contacts are imported, but their search entries could not be made yet ({}). Search finds them anyway; the app makes the entries the next time it opens {}.", e.message, file.display());
+                    eprintln!(
+                        "conveyor: warning: the contacts are imported, but their search entries could not be made yet ({}). Search finds them anyway; the app makes the entries the next time it opens {}.",
+                        e.message,
+                        file.display()
+                    );
                 }
             }
             if json {
@@ -893,13 +963,20 @@ fn run(cmd: Command, passphrase_file: Option<&Path>) -> Result<ExitCode, Error> 
                     let card = p.card.map(|c| format!(" card {c}:")).unwrap_or_default();
                     eprintln!("{}:{}:{card} {}: {}", s.source, p.line, p.field.as_deref().unwrap_or("row"), p.message);
                 }
-                eprintln!("conveyor: error[validation]: {} problem(s) in {}; nothing was imported. Fix them and run the import again.", s.refused.len(), s.source);
+                eprintln!(
+                    "conveyor: error[validation]: {} problem(s) in {}; nothing was imported. Fix them and run the import again.",
+                    s.refused.len(),
+                    s.source
+                );
                 return Ok(ExitCode::from(1));
             }
         }
         Command::Export(e) => {
             let (file, out) = match &e {
-                ExportCmd::Contacts { file, out, .. } | ExportCmd::Deals { file, out } | ExportCmd::Activities { file, out } | ExportCmd::Calendar { file, out, .. } => (file, out),
+                ExportCmd::Contacts { file, out, .. }
+                | ExportCmd::Deals { file, out }
+                | ExportCmd::Activities { file, out }
+                | ExportCmd::Calendar { file, out, .. } => (file, out),
             };
             let store = open(file)?;
             let (bytes, what) = match &e {
@@ -940,7 +1017,14 @@ fn run(cmd: Command, passphrase_file: Option<&Path>) -> Result<ExitCode, Error> 
                 if json {
                     print_json(&c)?;
                 } else {
-                    println!("Backed up {} to {} ({} contacts, {} deals, {} activities).", file.display(), out.display(), c.counts.contacts, c.counts.deals, c.counts.activities);
+                    println!(
+                        "Backed up {} to {} ({} contacts, {} deals, {} activities).",
+                        file.display(),
+                        out.display(),
+                        c.counts.contacts,
+                        c.counts.deals,
+                        c.counts.activities
+                    );
                 }
             }
         }
@@ -955,7 +1039,10 @@ fn run(cmd: Command, passphrase_file: Option<&Path>) -> Result<ExitCode, Error> 
                     println!("Taken:          {}", c.backup_taken_at.as_deref().unwrap_or("unknown (a workspace file, not a backup)"));
                     println!("Created:        {}", c.workspace_created_at);
                     println!("Schema version: {}", c.schema_version);
-                    println!("Contacts {}, companies {}, deals {}, activities {}, orders {}, people {}.", c.counts.contacts, c.counts.companies, c.counts.deals, c.counts.activities, c.counts.orders, c.counts.people);
+                    println!(
+                        "Contacts {}, companies {}, deals {}, activities {}, orders {}, people {}.",
+                        c.counts.contacts, c.counts.companies, c.counts.deals, c.counts.activities, c.counts.orders, c.counts.people
+                    );
                     println!("Nothing was changed. To replace {} with this backup, run again with --yes (the current file is kept beside it).", file.display());
                 }
             } else {
@@ -972,20 +1059,27 @@ fn run(cmd: Command, passphrase_file: Option<&Path>) -> Result<ExitCode, Error> 
         }
         Command::Passphrase(cmd) => {
             let new_key = |f: Option<&Path>| -> Result<Passphrase, Error> {
-                passphrase_from(f, "CONVEYOR_NEW_PASSPHRASE")?.ok_or_else(|| Error::validation("new_passphrase",
-                    "Give the new passphrase: --new-passphrase-file FILE or CONVEYOR_NEW_PASSPHRASE."))
+                passphrase_from(f, "CONVEYOR_NEW_PASSPHRASE")?
+                    .ok_or_else(|| Error::validation("new_passphrase", "Give the new passphrase: --new-passphrase-file FILE or CONVEYOR_NEW_PASSPHRASE."))
             };
             match cmd {
                 PassphraseCmd::Set { file, new_passphrase_file } => {
                     let new = new_key(new_passphrase_file.as_deref())?;
                     let mut store = open(&file)?;
                     security::set_passphrase(&mut store, &new)?;
-                    println!("{} is now encrypted. Keep the passphrase safe: without it the file cannot be opened. Older backups stay as they were.", file.display());
+                    println!(
+                        "{} is now encrypted. Keep the passphrase safe: without it the file cannot be opened. Older backups stay as they were.",
+                        file.display()
+                    );
                 }
                 PassphraseCmd::Change { file, new_passphrase_file } => {
                     let new = new_key(new_passphrase_file.as_deref())?;
-                    let current = key.clone().ok_or_else(|| Error::new(conveyor_core::ErrorCode::PassphraseRequired,
-                        format!("{} needs its current passphrase: give --passphrase-file FILE or set CONVEYOR_PASSPHRASE.", file.display())))?;
+                    let current = key.clone().ok_or_else(|| {
+                        Error::new(
+                            conveyor_core::ErrorCode::PassphraseRequired,
+                            format!("{} needs its current passphrase: give --passphrase-file FILE or set CONVEYOR_PASSPHRASE.", file.display()),
+                        )
+                    })?;
                     let mut store = open(&file)?;
                     security::change_passphrase(&mut store, &current, &new)?;
                     println!("The passphrase of {} was changed.", file.display());
@@ -1003,10 +1097,11 @@ fn run(cmd: Command, passphrase_file: Option<&Path>) -> Result<ExitCode, Error> 
             let mut store = open(&file)?;
             let stdout = std::io::stdout();
             for i in 0..count {
-                let c = conveyor_core::usecases::crm::create_contact(&mut store, &clock, &conveyor_core::model::ContactInput {
-                    first_name: format!("Edit {i}"),
-                    ..Default::default()
-                })?;
+                let c = conveyor_core::usecases::crm::create_contact(
+                    &mut store,
+                    &clock,
+                    &conveyor_core::model::ContactInput { first_name: format!("Edit {i}"), ..Default::default() },
+                )?;
                 // Acknowledged only after the commit returned.
                 let mut out = stdout.lock();
                 writeln!(out, "{}", c.id).and_then(|_| out.flush()).map_err(Error::from)?;
@@ -1033,8 +1128,16 @@ fn run(cmd: Command, passphrase_file: Option<&Path>) -> Result<ExitCode, Error> 
                 for l in &p.lines {
                     let who = l.person_name.as_deref().unwrap_or("(nobody yet)");
                     let stage = l.stage.map_or("", |s| s.code());
-                    println!("  {who:<20} {stage:<20} calls {:>6}  leads {:>5}  qualified {:>5}  offers {:>5}  first deals {:>4}  repeat orders {:>4}  turnover {}",
-                        l.calls, l.leads, l.qualified_leads, l.offers, l.first_deals, l.repeat_orders, money(l.turnover_minor, &p.derivation.inputs.currency));
+                    println!(
+                        "  {who:<20} {stage:<20} calls {:>6}  leads {:>5}  qualified {:>5}  offers {:>5}  first deals {:>4}  repeat orders {:>4}  turnover {}",
+                        l.calls,
+                        l.leads,
+                        l.qualified_leads,
+                        l.offers,
+                        l.first_deals,
+                        l.repeat_orders,
+                        money(l.turnover_minor, &p.derivation.inputs.currency)
+                    );
                 }
             }
         }

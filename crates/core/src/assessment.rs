@@ -141,48 +141,87 @@ const ROLE_TEXTS: [RoleText; 7] = [
 
 /// The 21 questions by number (1–21): the role is `(n - 1) % 7`.
 const QUESTIONS: [(&str, &str); 21] = [
-    ("I know the company's goals for the next 3–5 years and its strategy, helped shape them, and believe they are reachable and know how.",
-     "Я знаю цели компании на 3–5 лет и её стратегию, участвовал в их выработке, верю, что они достижимы, и знаю, как их достичь."),
-    ("Each of my people has clear numeric targets for the key measures of their work and knows how their work is judged.",
-     "У каждого моего сотрудника есть чёткие числовые цели по ключевым показателям работы, и он знает, как оценивается его работа."),
-    ("Because of me, my people set themselves more ambitious goals than I would.",
-     "Благодаря мне сотрудники ставят себе более амбициозные цели, чем поставил бы я."),
-    ("My people regularly come to me for professional advice in hard situations — not only for approvals and signatures.",
-     "Сотрудники регулярно приходят ко мне за профессиональным советом в трудных ситуациях — а не только за согласованием и подписью."),
-    ("I make sure my people have everything they need, so they spend no time chasing it.",
-     "Я слежу, чтобы у сотрудников было всё необходимое для работы и им не приходилось тратить время на поиски."),
-    ("My people are not content with how things are and keep looking for new approaches and methods.",
-     "Мои сотрудники не довольствуются тем, как всё устроено, и постоянно ищут новые подходы и методы."),
-    ("Someone on my team handles the key (VIP) clients, so I need not meet them personally.",
-     "С ключевыми (VIP) клиентами работает кто-то из команды, и мне не нужно встречаться с ними лично."),
-    ("I explain to my people not only today's urgent tasks but the goals and strategy for the next 1–5 years.",
-     "Я объясняю сотрудникам не только сегодняшние срочные задачи, но и цели и стратегию на 1–5 лет вперёд."),
-    ("Every week I review each person's results with them, discuss the causes, and agree the next week's plan.",
-     "Каждую неделю я разбираю с каждым сотрудником его результаты, обсуждаю причины и согласую план на следующую неделю."),
-    ("I remind people of deadlines and push when needed.",
-     "Я напоминаю о сроках и подталкиваю, когда это нужно."),
-    ("I regularly train my people in how the work is done, showing by my own example.",
-     "Я регулярно обучаю сотрудников приёмам работы, показывая на собственном примере."),
-    ("When my people get stuck with another department, I step in at once and help solve it.",
-     "Когда у сотрудников возникает затруднение с другим отделом, я сразу вмешиваюсь и помогаю его решить."),
-    ("I criticise the way things are constructively, always with a proposal or by working out a solution together.",
-     "Я критикую существующий порядок конструктивно — всегда с предложением или вырабатывая решение вместе."),
-    ("I carry no personal sales quota: the plan is the sum of my people's plans.",
-     "У меня нет личного плана продаж: план — это сумма планов моих сотрудников."),
-    ("My people take an active part in setting the year's goals, the marketing strategy and the annual plan.",
-     "Сотрудники активно участвуют в постановке целей на год, в выработке маркетинговой стратегии и годового плана."),
-    ("I work out the standards of work with my people and discuss changes to how we work.",
-     "Я вырабатываю стандарты работы вместе с сотрудниками и обсуждаю с ними изменения в том, как мы работаем."),
-    ("For each task I make sure people see why it matters, including what depends on it.",
-     "По каждой задаче я добиваюсь, чтобы сотрудники понимали, зачем она нужна и что от неё зависит."),
-    ("For each person I know what they must learn next, step by step, on their own and with trainers.",
-     "Для каждого сотрудника я знаю, чему ему нужно научиться дальше — шаг за шагом, самостоятельно и с тренерами."),
-    ("I keep paperwork and side tasks off my salespeople so that most of their time goes to clients.",
-     "Я освобождаю продавцов от бумажной работы и побочных задач, чтобы большая часть их времени уходила на клиентов."),
-    ("I keep producing ideas for the sales system, and my people follow that example.",
-     "Я постоянно предлагаю идеи для системы продаж, и сотрудники следуют этому примеру."),
-    ("I sell myself only to show someone how, to help close the plan at most once a month, or to study a client or a seller in order to teach.",
-     "Я продаю сам только чтобы показать, как надо, помочь закрыть план не чаще раза в месяц или изучить клиента либо продавца, чтобы учить."),
+    (
+        "I know the company's goals for the next 3–5 years and its strategy, helped shape them, and believe they are reachable and know how.",
+        "Я знаю цели компании на 3–5 лет и её стратегию, участвовал в их выработке, верю, что они достижимы, и знаю, как их достичь.",
+    ),
+    (
+        "Each of my people has clear numeric targets for the key measures of their work and knows how their work is judged.",
+        "У каждого моего сотрудника есть чёткие числовые цели по ключевым показателям работы, и он знает, как оценивается его работа.",
+    ),
+    (
+        "Because of me, my people set themselves more ambitious goals than I would.",
+        "Благодаря мне сотрудники ставят себе более амбициозные цели, чем поставил бы я.",
+    ),
+    (
+        "My people regularly come to me for professional advice in hard situations — not only for approvals and signatures.",
+        "Сотрудники регулярно приходят ко мне за профессиональным советом в трудных ситуациях — а не только за согласованием и подписью.",
+    ),
+    (
+        "I make sure my people have everything they need, so they spend no time chasing it.",
+        "Я слежу, чтобы у сотрудников было всё необходимое для работы и им не приходилось тратить время на поиски.",
+    ),
+    (
+        "My people are not content with how things are and keep looking for new approaches and methods.",
+        "Мои сотрудники не довольствуются тем, как всё устроено, и постоянно ищут новые подходы и методы.",
+    ),
+    (
+        "Someone on my team handles the key (VIP) clients, so I need not meet them personally.",
+        "С ключевыми (VIP) клиентами работает кто-то из команды, и мне не нужно встречаться с ними лично.",
+    ),
+    (
+        "I explain to my people not only today's urgent tasks but the goals and strategy for the next 1–5 years.",
+        "Я объясняю сотрудникам не только сегодняшние срочные задачи, но и цели и стратегию на 1–5 лет вперёд.",
+    ),
+    (
+        "Every week I review each person's results with them, discuss the causes, and agree the next week's plan.",
+        "Каждую неделю я разбираю с каждым сотрудником его результаты, обсуждаю причины и согласую план на следующую неделю.",
+    ),
+    ("I remind people of deadlines and push when needed.", "Я напоминаю о сроках и подталкиваю, когда это нужно."),
+    (
+        "I regularly train my people in how the work is done, showing by my own example.",
+        "Я регулярно обучаю сотрудников приёмам работы, показывая на собственном примере.",
+    ),
+    (
+        "When my people get stuck with another department, I step in at once and help solve it.",
+        "Когда у сотрудников возникает затруднение с другим отделом, я сразу вмешиваюсь и помогаю его решить.",
+    ),
+    (
+        "I criticise the way things are constructively, always with a proposal or by working out a solution together.",
+        "Я критикую существующий порядок конструктивно — всегда с предложением или вырабатывая решение вместе.",
+    ),
+    (
+        "I carry no personal sales quota: the plan is the sum of my people's plans.",
+        "У меня нет личного плана продаж: план — это сумма планов моих сотрудников.",
+    ),
+    (
+        "My people take an active part in setting the year's goals, the marketing strategy and the annual plan.",
+        "Сотрудники активно участвуют в постановке целей на год, в выработке маркетинговой стратегии и годового плана.",
+    ),
+    (
+        "I work out the standards of work with my people and discuss changes to how we work.",
+        "Я вырабатываю стандарты работы вместе с сотрудниками и обсуждаю с ними изменения в том, как мы работаем.",
+    ),
+    (
+        "For each task I make sure people see why it matters, including what depends on it.",
+        "По каждой задаче я добиваюсь, чтобы сотрудники понимали, зачем она нужна и что от неё зависит.",
+    ),
+    (
+        "For each person I know what they must learn next, step by step, on their own and with trainers.",
+        "Для каждого сотрудника я знаю, чему ему нужно научиться дальше — шаг за шагом, самостоятельно и с тренерами.",
+    ),
+    (
+        "I keep paperwork and side tasks off my salespeople so that most of their time goes to clients.",
+        "Я освобождаю продавцов от бумажной работы и побочных задач, чтобы большая часть их времени уходила на клиентов.",
+    ),
+    (
+        "I keep producing ideas for the sales system, and my people follow that example.",
+        "Я постоянно предлагаю идеи для системы продаж, и сотрудники следуют этому примеру.",
+    ),
+    (
+        "I sell myself only to show someone how, to help close the plan at most once a month, or to study a client or a seller in order to teach.",
+        "Я продаю сам только чтобы показать, как надо, помочь закрыть план не чаще раза в месяц или изучить клиента либо продавца, чтобы учить.",
+    ),
 ];
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -218,7 +257,11 @@ pub fn questionnaire(lang: Lang) -> Questionnaire {
         .map(|(i, (en, ru))| Question {
             number: i as u8 + 1,
             role: ROLES[i % 7].to_string(),
-            text: match lang { Lang::En => *en, Lang::Ru => *ru }.to_string(),
+            text: match lang {
+                Lang::En => *en,
+                Lang::Ru => *ru,
+            }
+            .to_string(),
         })
         .collect();
     let roles = ROLE_TEXTS
@@ -226,9 +269,19 @@ pub fn questionnaire(lang: Lang) -> Questionnaire {
         .enumerate()
         .map(|(i, r)| RoleInfo {
             code: r.code.to_string(),
-            name: match lang { Lang::En => r.en, Lang::Ru => r.ru }.to_string(),
+            name: match lang {
+                Lang::En => r.en,
+                Lang::Ru => r.ru,
+            }
+            .to_string(),
             questions: vec![i as u8 + 1, i as u8 + 8, i as u8 + 15],
-            suggestions: match lang { Lang::En => r.suggestions_en, Lang::Ru => r.suggestions_ru }.iter().map(|s| s.to_string()).collect(),
+            suggestions: match lang {
+                Lang::En => r.suggestions_en,
+                Lang::Ru => r.suggestions_ru,
+            }
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
         })
         .collect();
     Questionnaire { lang, questions, roles }
@@ -259,8 +312,7 @@ pub fn check_answers(answers: &[Answer]) -> Result<()> {
 pub fn score(answers: &[Answer], lang: Lang) -> Result<Vec<RoleScore>> {
     check_answers(answers)?;
     let q = questionnaire(lang);
-    Ok(q
-        .roles
+    Ok(q.roles
         .into_iter()
         .enumerate()
         .map(|(i, r)| {

@@ -2,16 +2,16 @@
 //! its three-stage conveyor. The same seed and clock give the same data; the
 //! size scales from the default (~300 contacts) to benchmark sizes.
 
-use crate::clock::{stamp, Clock};
+use crate::clock::{Clock, stamp};
 use crate::error::{Error, Result};
 use crate::model::*;
-use crate::store::meta::NewWorkspace;
 use crate::store::cards::{self, CardKind};
-use crate::store::{activities, companies, contacts, deals, orders, people, steps, Store};
-use std::collections::BTreeMap;
-use std::path::Path;
+use crate::store::meta::NewWorkspace;
+use crate::store::{Store, activities, companies, contacts, deals, orders, people, steps};
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::Path;
 use ts_rs::TS;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -105,23 +105,123 @@ const EN: Texts = Texts {
     currency: "EUR",
     deal_value: (40_000, 1_500_000),
     people: [("Alex Morgan", "alex@officeline.example"), ("Ben Carter", "ben@officeline.example"), ("Chloe Hughes", "chloe@officeline.example")],
-    first_m: &["James", "John", "Robert", "Michael", "William", "David", "Richard", "Joseph", "Thomas", "Charles", "Daniel", "Matthew", "Anthony", "Mark", "Paul", "Andrew", "Peter", "George", "Oliver", "Jack"],
-    first_f: &["Mary", "Patricia", "Jennifer", "Linda", "Elizabeth", "Susan", "Jessica", "Sarah", "Karen", "Nancy", "Lisa", "Emily", "Olivia", "Emma", "Sophie", "Grace", "Chloe", "Hannah", "Amelia", "Lucy"],
-    last: &["Smith", "Johnson", "Williams", "Brown", "Jones", "Miller", "Davis", "Wilson", "Taylor", "Anderson", "Thomas", "Moore", "Martin", "Jackson", "Thompson", "White", "Harris", "Clark", "Lewis", "Walker", "Hall", "Allen", "Young", "King", "Wright", "Scott", "Green", "Baker", "Adams", "Nelson", "Carter", "Mitchell", "Roberts", "Turner", "Phillips", "Campbell", "Parker", "Evans", "Edwards", "Collins"],
+    first_m: &[
+        "James", "John", "Robert", "Michael", "William", "David", "Richard", "Joseph", "Thomas", "Charles", "Daniel", "Matthew", "Anthony", "Mark", "Paul",
+        "Andrew", "Peter", "George", "Oliver", "Jack",
+    ],
+    first_f: &[
+        "Mary",
+        "Patricia",
+        "Jennifer",
+        "Linda",
+        "Elizabeth",
+        "Susan",
+        "Jessica",
+        "Sarah",
+        "Karen",
+        "Nancy",
+        "Lisa",
+        "Emily",
+        "Olivia",
+        "Emma",
+        "Sophie",
+        "Grace",
+        "Chloe",
+        "Hannah",
+        "Amelia",
+        "Lucy",
+    ],
+    last: &[
+        "Smith", "Johnson", "Williams", "Brown", "Jones", "Miller", "Davis", "Wilson", "Taylor", "Anderson", "Thomas", "Moore", "Martin", "Jackson",
+        "Thompson", "White", "Harris", "Clark", "Lewis", "Walker", "Hall", "Allen", "Young", "King", "Wright", "Scott", "Green", "Baker", "Adams", "Nelson",
+        "Carter", "Mitchell", "Roberts", "Turner", "Phillips", "Campbell", "Parker", "Evans", "Edwards", "Collins",
+    ],
     female_last: |s| s.to_string(),
-    company_names: &["Northwind", "Bluebird", "Greenfield", "Silverline", "Oakridge", "Riverside", "Summit", "Brightway", "Redwood", "Harbor", "Maple", "Pinecrest", "Clearview", "Stonebridge", "Westgate", "Eastwood", "Lakeside", "Highland", "Sunrise", "Crestline", "Fairview", "Kingsley", "Ashford", "Whitmore"],
-    company_kinds: &["Dental Clinic", "Law Partners", "Accounting", "Architects", "Logistics", "Hotel", "Language School", "Insurance Agency", "IT Services", "Property Management", "Print Studio", "Medical Centre", "Travel Agency", "Fitness Club", "Coworking"],
+    company_names: &[
+        "Northwind",
+        "Bluebird",
+        "Greenfield",
+        "Silverline",
+        "Oakridge",
+        "Riverside",
+        "Summit",
+        "Brightway",
+        "Redwood",
+        "Harbor",
+        "Maple",
+        "Pinecrest",
+        "Clearview",
+        "Stonebridge",
+        "Westgate",
+        "Eastwood",
+        "Lakeside",
+        "Highland",
+        "Sunrise",
+        "Crestline",
+        "Fairview",
+        "Kingsley",
+        "Ashford",
+        "Whitmore",
+    ],
+    company_kinds: &[
+        "Dental Clinic",
+        "Law Partners",
+        "Accounting",
+        "Architects",
+        "Logistics",
+        "Hotel",
+        "Language School",
+        "Insurance Agency",
+        "IT Services",
+        "Property Management",
+        "Print Studio",
+        "Medical Centre",
+        "Travel Agency",
+        "Fitness Club",
+        "Coworking",
+    ],
     company_fmt: |name, kind| format!("{name} {kind}"),
     cities: &["Manchester", "Leeds", "Bristol", "Birmingham", "Liverpool", "Sheffield", "Nottingham", "Leicester"],
     titles: &["Office Manager", "Director", "Procurement Manager", "Operations Manager", "Practice Manager", "Finance Director", "Administrator", "Owner"],
-    products: &["Office paper, annual supply", "Printer toner for all floors", "Ergonomic chairs", "Stationery starter pack", "Coffee and kitchen supplies", "Archive boxes and folders", "Whiteboards and markers", "Monthly consumables contract", "Reception desk organisers", "Shredders and bins", "Cleaning supplies", "Conference room kit"],
+    products: &[
+        "Office paper, annual supply",
+        "Printer toner for all floors",
+        "Ergonomic chairs",
+        "Stationery starter pack",
+        "Coffee and kitchen supplies",
+        "Archive boxes and folders",
+        "Whiteboards and markers",
+        "Monthly consumables contract",
+        "Reception desk organisers",
+        "Shredders and bins",
+        "Cleaning supplies",
+        "Conference room kit",
+    ],
     next_steps: [
         &["Call to confirm interest", "Send the price list", "Call the office manager", "Book an intro meeting"],
         &["Send the offer", "Follow up on the offer", "Agree delivery terms", "Send the contract", "Meet the director"],
         &["Quarterly check-in call", "Ask for a referral", "Offer the new catalogue", "Confirm the monthly order"],
     ],
-    subjects: &[(ActivityKind::Call, "Cold call"), (ActivityKind::Call, "Follow-up call"), (ActivityKind::Meeting, "Meeting at the client's office"), (ActivityKind::Email, "Sent the offer by e-mail"), (ActivityKind::Task, "Prepare the offer"), (ActivityKind::Note, "Prefers deliveries on Mondays"), (ActivityKind::Call, "Check-in call"), (ActivityKind::Email, "Sent the price list")],
-    outcomes: &["Interested, call back in a week", "No answer", "Asked for the price list", "Meeting agreed", "Not interested right now", "Order placed", "Wants a discount for volume", "Decision next month"],
+    subjects: &[
+        (ActivityKind::Call, "Cold call"),
+        (ActivityKind::Call, "Follow-up call"),
+        (ActivityKind::Meeting, "Meeting at the client's office"),
+        (ActivityKind::Email, "Sent the offer by e-mail"),
+        (ActivityKind::Task, "Prepare the offer"),
+        (ActivityKind::Note, "Prefers deliveries on Mondays"),
+        (ActivityKind::Call, "Check-in call"),
+        (ActivityKind::Email, "Sent the price list"),
+    ],
+    outcomes: &[
+        "Interested, call back in a week",
+        "No answer",
+        "Asked for the price list",
+        "Meeting agreed",
+        "Not interested right now",
+        "Order placed",
+        "Wants a discount for volume",
+        "Decision next month",
+    ],
     lost: &["Price too high", "Chose a competitor", "No budget this year", "Could not reach the decision maker"],
     disqualified: &["Not our target client", "Duplicate lead", "Company closed", "No need for office supplies"],
     notes: &["Orders usually at the start of the month.", "Pays invoices within 14 days.", "Met at the business fair.", "Needs delivery before 10:00."],
@@ -136,23 +236,177 @@ const RU: Texts = Texts {
     currency: "RUB",
     deal_value: (3_000_000, 150_000_000),
     people: [("Алексей Морозов", "alexey@ofisline.example"), ("Борис Кузнецов", "boris@ofisline.example"), ("Екатерина Соловьёва", "katya@ofisline.example")],
-    first_m: &["Александр", "Дмитрий", "Сергей", "Андрей", "Алексей", "Максим", "Иван", "Михаил", "Никита", "Павел", "Артём", "Егор", "Олег", "Владимир", "Роман", "Юрий", "Константин", "Игорь", "Фёдор", "Степан"],
-    first_f: &["Анна", "Мария", "Елена", "Ольга", "Наталья", "Татьяна", "Ирина", "Екатерина", "Светлана", "Юлия", "Дарья", "Ксения", "Алёна", "Вера", "Людмила", "Галина", "Полина", "Софья", "Алиса", "Надежда"],
-    last: &["Иванов", "Смирнов", "Кузнецов", "Попов", "Васильев", "Петров", "Соколов", "Михайлов", "Новиков", "Фёдоров", "Морозов", "Волков", "Алексеев", "Лебедев", "Семёнов", "Егоров", "Павлов", "Козлов", "Степанов", "Николаев", "Орлов", "Андреев", "Макаров", "Никитин", "Захаров", "Зайцев", "Соловьёв", "Борисов", "Яковлев", "Григорьев"],
+    first_m: &[
+        "Александр",
+        "Дмитрий",
+        "Сергей",
+        "Андрей",
+        "Алексей",
+        "Максим",
+        "Иван",
+        "Михаил",
+        "Никита",
+        "Павел",
+        "Артём",
+        "Егор",
+        "Олег",
+        "Владимир",
+        "Роман",
+        "Юрий",
+        "Константин",
+        "Игорь",
+        "Фёдор",
+        "Степан",
+    ],
+    first_f: &[
+        "Анна",
+        "Мария",
+        "Елена",
+        "Ольга",
+        "Наталья",
+        "Татьяна",
+        "Ирина",
+        "Екатерина",
+        "Светлана",
+        "Юлия",
+        "Дарья",
+        "Ксения",
+        "Алёна",
+        "Вера",
+        "Людмила",
+        "Галина",
+        "Полина",
+        "Софья",
+        "Алиса",
+        "Надежда",
+    ],
+    last: &[
+        "Иванов",
+        "Смирнов",
+        "Кузнецов",
+        "Попов",
+        "Васильев",
+        "Петров",
+        "Соколов",
+        "Михайлов",
+        "Новиков",
+        "Фёдоров",
+        "Морозов",
+        "Волков",
+        "Алексеев",
+        "Лебедев",
+        "Семёнов",
+        "Егоров",
+        "Павлов",
+        "Козлов",
+        "Степанов",
+        "Николаев",
+        "Орлов",
+        "Андреев",
+        "Макаров",
+        "Никитин",
+        "Захаров",
+        "Зайцев",
+        "Соловьёв",
+        "Борисов",
+        "Яковлев",
+        "Григорьев",
+    ],
     female_last: ru_female,
-    company_names: &["Северная звезда", "Гранит", "Вектор", "Альянс", "Меридиан", "Старт", "Ладога", "Восход", "Орион", "Паллада", "Берёзка", "Ока", "Волга-Сервис", "Алтай", "Сфера", "Прогресс", "Капитал", "Радуга", "Кедр", "Империал", "Фаворит", "Азимут", "Горизонт", "Эталон"],
-    company_kinds: &["Стоматология", "Юридическая компания", "Бухгалтерское бюро", "Архитектурная мастерская", "Логистика", "Гостиница", "Языковая школа", "Страховое агентство", "ИТ-сервис", "Управляющая компания", "Типография", "Медицинский центр", "Турагентство", "Фитнес-клуб", "Коворкинг"],
+    company_names: &[
+        "Северная звезда",
+        "Гранит",
+        "Вектор",
+        "Альянс",
+        "Меридиан",
+        "Старт",
+        "Ладога",
+        "Восход",
+        "Орион",
+        "Паллада",
+        "Берёзка",
+        "Ока",
+        "Волга-Сервис",
+        "Алтай",
+        "Сфера",
+        "Прогресс",
+        "Капитал",
+        "Радуга",
+        "Кедр",
+        "Империал",
+        "Фаворит",
+        "Азимут",
+        "Горизонт",
+        "Эталон",
+    ],
+    company_kinds: &[
+        "Стоматология",
+        "Юридическая компания",
+        "Бухгалтерское бюро",
+        "Архитектурная мастерская",
+        "Логистика",
+        "Гостиница",
+        "Языковая школа",
+        "Страховое агентство",
+        "ИТ-сервис",
+        "Управляющая компания",
+        "Типография",
+        "Медицинский центр",
+        "Турагентство",
+        "Фитнес-клуб",
+        "Коворкинг",
+    ],
     company_fmt: |name, kind| format!("{kind} «{name}»"),
     cities: &["Москва", "Санкт-Петербург", "Казань", "Екатеринбург", "Новосибирск", "Нижний Новгород", "Самара", "Тверь"],
-    titles: &["Офис-менеджер", "Директор", "Менеджер по закупкам", "Операционный директор", "Администратор", "Финансовый директор", "Главный бухгалтер", "Владелец"],
-    products: &["Офисная бумага, годовой контракт", "Картриджи для всех этажей", "Эргономичные кресла", "Канцелярский стартовый набор", "Кофе и товары для кухни", "Архивные короба и папки", "Маркерные доски и маркеры", "Ежемесячная поставка расходников", "Органайзеры для ресепшн", "Шредеры и урны", "Хозяйственные товары", "Оснащение переговорной"],
+    titles: &[
+        "Офис-менеджер",
+        "Директор",
+        "Менеджер по закупкам",
+        "Операционный директор",
+        "Администратор",
+        "Финансовый директор",
+        "Главный бухгалтер",
+        "Владелец",
+    ],
+    products: &[
+        "Офисная бумага, годовой контракт",
+        "Картриджи для всех этажей",
+        "Эргономичные кресла",
+        "Канцелярский стартовый набор",
+        "Кофе и товары для кухни",
+        "Архивные короба и папки",
+        "Маркерные доски и маркеры",
+        "Ежемесячная поставка расходников",
+        "Органайзеры для ресепшн",
+        "Шредеры и урны",
+        "Хозяйственные товары",
+        "Оснащение переговорной",
+    ],
     next_steps: [
         &["Позвонить и подтвердить интерес", "Отправить прайс-лист", "Позвонить офис-менеджеру", "Назначить встречу-знакомство"],
         &["Отправить предложение", "Уточнить решение по предложению", "Согласовать условия доставки", "Отправить договор", "Встретиться с директором"],
         &["Ежеквартальный звонок клиенту", "Попросить рекомендацию", "Предложить новый каталог", "Подтвердить ежемесячный заказ"],
     ],
-    subjects: &[(ActivityKind::Call, "Холодный звонок"), (ActivityKind::Call, "Повторный звонок"), (ActivityKind::Meeting, "Встреча в офисе клиента"), (ActivityKind::Email, "Отправлено предложение"), (ActivityKind::Task, "Подготовить предложение"), (ActivityKind::Note, "Предпочитает доставку по понедельникам"), (ActivityKind::Call, "Звонок клиенту"), (ActivityKind::Email, "Отправлен прайс-лист")],
-    outcomes: &["Интересно, перезвонить через неделю", "Не дозвонился", "Попросили прайс-лист", "Договорились о встрече", "Сейчас не актуально", "Оформили заказ", "Хотят скидку за объём", "Решение в следующем месяце"],
+    subjects: &[
+        (ActivityKind::Call, "Холодный звонок"),
+        (ActivityKind::Call, "Повторный звонок"),
+        (ActivityKind::Meeting, "Встреча в офисе клиента"),
+        (ActivityKind::Email, "Отправлено предложение"),
+        (ActivityKind::Task, "Подготовить предложение"),
+        (ActivityKind::Note, "Предпочитает доставку по понедельникам"),
+        (ActivityKind::Call, "Звонок клиенту"),
+        (ActivityKind::Email, "Отправлен прайс-лист"),
+    ],
+    outcomes: &[
+        "Интересно, перезвонить через неделю",
+        "Не дозвонился",
+        "Попросили прайс-лист",
+        "Договорились о встрече",
+        "Сейчас не актуально",
+        "Оформили заказ",
+        "Хотят скидку за объём",
+        "Решение в следующем месяце",
+    ],
     lost: &["Слишком дорого", "Выбрали конкурента", "Нет бюджета в этом году", "Не вышли на ЛПР"],
     disqualified: &["Не наш целевой клиент", "Дубль лида", "Компания закрылась", "Нет потребности в канцтоварах"],
     notes: &["Обычно заказывают в начале месяца.", "Оплачивают счета в течение 14 дней.", "Познакомились на выставке.", "Доставка нужна до 10:00."],
@@ -160,10 +414,39 @@ const RU: Texts = Texts {
 };
 
 const TRANSLIT: &[(char, &str)] = &[
-    ('а', "a"), ('б', "b"), ('в', "v"), ('г', "g"), ('д', "d"), ('е', "e"), ('ё', "e"), ('ж', "zh"), ('з', "z"), ('и', "i"),
-    ('й', "y"), ('к', "k"), ('л', "l"), ('м', "m"), ('н', "n"), ('о', "o"), ('п', "p"), ('р', "r"), ('с', "s"), ('т', "t"),
-    ('у', "u"), ('ф', "f"), ('х', "kh"), ('ц', "ts"), ('ч', "ch"), ('ш', "sh"), ('щ', "sch"), ('ы', "y"), ('э', "e"),
-    ('ю', "yu"), ('я', "ya"), ('ь', ""), ('ъ', ""),
+    ('а', "a"),
+    ('б', "b"),
+    ('в', "v"),
+    ('г', "g"),
+    ('д', "d"),
+    ('е', "e"),
+    ('ё', "e"),
+    ('ж', "zh"),
+    ('з', "z"),
+    ('и', "i"),
+    ('й', "y"),
+    ('к', "k"),
+    ('л', "l"),
+    ('м', "m"),
+    ('н', "n"),
+    ('о', "o"),
+    ('п', "p"),
+    ('р', "r"),
+    ('с', "s"),
+    ('т', "t"),
+    ('у', "u"),
+    ('ф', "f"),
+    ('х', "kh"),
+    ('ц', "ts"),
+    ('ч', "ch"),
+    ('ш', "sh"),
+    ('щ', "sch"),
+    ('ы', "y"),
+    ('э', "e"),
+    ('ю', "yu"),
+    ('я', "ya"),
+    ('ь', ""),
+    ('ъ', ""),
 ];
 
 fn ascii_slug(s: &str) -> String {
@@ -196,7 +479,8 @@ pub const DEMO_TEMPLATE: &str = "wholesale";
 /// On failure nothing is left at `path`.
 pub fn create_workspace(path: &Path, clock: &dyn Clock, spec: &DemoSpec) -> Result<(Store, DemoReport)> {
     let t = texts(spec.lang);
-    let init = NewWorkspace { name: demo_name(spec.lang).into(), lang: spec.lang, currency: t.currency.into(), is_demo: true, template: Some(DEMO_TEMPLATE.into()) };
+    let init =
+        NewWorkspace { name: demo_name(spec.lang).into(), lang: spec.lang, currency: t.currency.into(), is_demo: true, template: Some(DEMO_TEMPLATE.into()) };
     let mut store = Store::create(path, clock, &init)?;
     match generate(&mut store, clock, spec).and_then(|r| store.analyze().map(|_| r)) {
         Ok(report) => Ok((store, report)),
@@ -221,7 +505,9 @@ fn texts(lang: Lang) -> &'static Texts {
 /// template's keys; any other key gets a plain note).
 fn card_answer(lang: Lang, key: &str, rng: &mut Rng) -> String {
     let en: &[&str] = match key {
-        "current_supplier" => &["A local stationery shop; slow delivery", "A national wholesaler; prices went up twice", "Buy online themselves; nobody owns it"],
+        "current_supplier" => {
+            &["A local stationery shop; slow delivery", "A national wholesaler; prices went up twice", "Buy online themselves; nobody owns it"]
+        }
         "product_range" => &["Paper, cartridges, stationery", "Paper and cleaning supplies", "Cartridges, kitchen and cleaning"],
         "monthly_spend" => &["About 40 boxes of paper a month", "About 600 EUR a month", "20 boxes of paper, 8 cartridges"],
         "buyer_contact" => &["The office manager orders; the finance director approves", "The secretary orders; the owner approves"],
@@ -238,7 +524,9 @@ fn card_answer(lang: Lang, key: &str, rng: &mut Rng) -> String {
         _ => &["Agreed on the call"],
     };
     let ru: &[&str] = match key {
-        "current_supplier" => &["Магазин канцтоваров рядом; доставка медленная", "Крупный оптовик; дважды поднял цены", "Покупают сами в интернете; никто не отвечает"],
+        "current_supplier" => {
+            &["Магазин канцтоваров рядом; доставка медленная", "Крупный оптовик; дважды поднял цены", "Покупают сами в интернете; никто не отвечает"]
+        }
         "product_range" => &["Бумага, картриджи, канцтовары", "Бумага и хозтовары", "Картриджи, кухня и хозтовары"],
         "monthly_spend" => &["Около 40 коробок бумаги в месяц", "Около 60 000 ₽ в месяц", "20 коробок бумаги, 8 картриджей"],
         "buyer_contact" => &["Заказывает офис-менеджер, согласует финансовый директор", "Заказывает секретарь, согласует владелец"],
@@ -296,9 +584,7 @@ pub fn generate(s: &mut Store, clock: &dyn Clock, spec: &DemoSpec) -> Result<Dem
         // hand-over card, as the app itself would have recorded them. Their
         // own random stream leaves the rest of the demo as it was.
         let mut hrng = Rng(spec.seed ^ 0x4A4D_0FF5);
-        let fields = |kind: CardKind| -> Result<Vec<(String, bool)>> {
-            Ok(cards::fields(tx, kind)?.into_iter().map(|f| (f.key, f.required)).collect())
-        };
+        let fields = |kind: CardKind| -> Result<Vec<(String, bool)>> { Ok(cards::fields(tx, kind)?.into_iter().map(|f| (f.key, f.required)).collect()) };
         let (qualification, handover) = (fields(CardKind::Qualification)?, fields(CardKind::Handover)?);
         let handoff = |hrng: &mut Rng, deal: i64, company: i64, from: Stage, on: NaiveDate, people: (i64, i64)| -> Result<()> {
             let mut card = BTreeMap::new();
@@ -316,14 +602,27 @@ pub fn generate(s: &mut Store, clock: &dyn Clock, spec: &DemoSpec) -> Result<Dem
         let n_companies = (spec.contacts * 2 / 5).max(1);
         let mut company_ids = Vec::with_capacity(n_companies as usize);
         for i in 0..n_companies {
-            let base = (t.company_fmt)(t.company_names[(i as usize) % t.company_names.len()], t.company_kinds[(i as usize / t.company_names.len()) % t.company_kinds.len()]);
-            let name = if (i as usize) < t.company_names.len() * t.company_kinds.len() { base } else { format!("{base} {}", i / (t.company_names.len() * t.company_kinds.len()) as u64 + 1) };
+            let base = (t.company_fmt)(
+                t.company_names[(i as usize) % t.company_names.len()],
+                t.company_kinds[(i as usize / t.company_names.len()) % t.company_kinds.len()],
+            );
+            let name = if (i as usize) < t.company_names.len() * t.company_kinds.len() {
+                base
+            } else {
+                format!("{base} {}", i / (t.company_names.len() * t.company_kinds.len()) as u64 + 1)
+            };
             let slug = ascii_slug(t.company_names[(i as usize) % t.company_names.len()]);
             let input = CompanyInput {
                 name,
                 industry: Some(t.company_kinds[(i as usize / t.company_names.len()) % t.company_kinds.len()].to_string()),
                 city: Some(rng.pick(t.cities).to_string()),
-                phone: Some(format!("+{} {:03} {:03} {:04}", if spec.lang == Lang::Ru { 7 } else { 44 }, rng.range(100, 999), rng.range(100, 999), rng.range(0, 9999))),
+                phone: Some(format!(
+                    "+{} {:03} {:03} {:04}",
+                    if spec.lang == Lang::Ru { 7 } else { 44 },
+                    rng.range(100, 999),
+                    rng.range(100, 999),
+                    rng.range(0, 9999)
+                )),
                 email: Some(format!("office@{slug}{i}.{}", t.email_domain)),
                 website: Some(format!("https://{slug}{i}.{}", t.email_domain)),
                 notes: if rng.chance(30) { Some(rng.pick(t.notes).to_string()) } else { None },
@@ -349,7 +648,13 @@ pub fn generate(s: &mut Store, clock: &dyn Clock, spec: &DemoSpec) -> Result<Dem
                 first_name: first.to_string(),
                 last_name: last.clone(),
                 title: Some(rng.pick(t.titles).to_string()),
-                phone: Some(format!("+{} {:03} {:03} {:04}", if spec.lang == Lang::Ru { 7 } else { 44 }, rng.range(900, 999), rng.range(100, 999), rng.range(0, 9999))),
+                phone: Some(format!(
+                    "+{} {:03} {:03} {:04}",
+                    if spec.lang == Lang::Ru { 7 } else { 44 },
+                    rng.range(900, 999),
+                    rng.range(100, 999),
+                    rng.range(0, 9999)
+                )),
                 email: Some(format!("{}.{}{}@{}", ascii_slug(first), ascii_slug(&last), i, t.email_domain)),
                 notes: if rng.chance(10) { Some(rng.pick(t.notes).to_string()) } else { None },
                 source: None,
@@ -390,7 +695,13 @@ pub fn generate(s: &mut Store, clock: &dyn Clock, spec: &DemoSpec) -> Result<Dem
                 value_minor: value,
                 currency: t.currency,
                 owner_id: Some(owner_id),
-                source: if referral { Source::Referral } else if stage == 2 { Source::Repeat } else { *rng.pick(&[Source::ColdCall, Source::ColdCall, Source::Inbound, Source::WebSearch, Source::Event]) },
+                source: if referral {
+                    Source::Referral
+                } else if stage == 2 {
+                    Source::Repeat
+                } else {
+                    *rng.pick(&[Source::ColdCall, Source::ColdCall, Source::Inbound, Source::WebSearch, Source::Event])
+                },
                 referred_by_id: if referral && contact_ids.len() > 1 { Some(contact_ids[rng.below(contact_ids.len() as u64) as usize]) } else { None },
                 next_step,
                 next_step_date: next_date,
@@ -413,7 +724,11 @@ pub fn generate(s: &mut Store, clock: &dyn Clock, spec: &DemoSpec) -> Result<Dem
             }
             handoff(&mut hrng, id, company_ids[k], Stage::FirstDeal, today - Duration::days(won_ago), (owner, farmer))?;
             companies::mark_client(tx, company_ids[k], today - Duration::days(won_ago), &now)?;
-            let abc = match rng.below(100) { 0..=19 => Abc::A, 20..=49 => Abc::B, _ => Abc::C };
+            let abc = match rng.below(100) {
+                0..=19 => Abc::A,
+                20..=49 => Abc::B,
+                _ => Abc::C,
+            };
             clients.push((k, abc, today - Duration::days(won_ago)));
             // Most clients have account-development work in progress.
             if rng.chance(60) || k < s3.len() * 2 {
@@ -455,7 +770,11 @@ pub fn generate(s: &mut Store, clock: &dyn Clock, spec: &DemoSpec) -> Result<Dem
         let mut n_orders = 0;
         for (k, abc, since) in &clients {
             companies::set_abc(tx, company_ids[*k], *abc, &now)?;
-            let (every, size) = match abc { Abc::A => (14, 4), Abc::B => (30, 2), Abc::C => (60, 1) };
+            let (every, size) = match abc {
+                Abc::A => (14, 4),
+                Abc::B => (30, 2),
+                Abc::C => (60, 1),
+            };
             let mut day = *since;
             while day <= today {
                 let amount = deal_value(&mut rng) * size / 8;
@@ -506,7 +825,11 @@ pub fn generate(s: &mut Store, clock: &dyn Clock, spec: &DemoSpec) -> Result<Dem
                     due_at: Some(when),
                     done_at: if open { None } else { Some(when) },
                     outcome: if open || kind == ActivityKind::Note { None } else { Some(rng.pick(t.outcomes).to_string()) },
-                    duration_min: match kind { ActivityKind::Call => Some(rng.range(2, 15) as u32), ActivityKind::Meeting => Some(rng.range(30, 90) as u32), _ => None },
+                    duration_min: match kind {
+                        ActivityKind::Call => Some(rng.range(2, 15) as u32),
+                        ActivityKind::Meeting => Some(rng.range(30, 90) as u32),
+                        _ => None,
+                    },
                     notes: None,
                 };
                 if bulk {
@@ -548,7 +871,8 @@ mod tests {
         // Every first sale went to stage 3 with a complete hand-over card.
         let (late, n) = crate::store::norms::incomplete_cards(c, None, CardKind::Handover, 100).unwrap();
         assert_eq!((n, late.len()), (0, 0));
-        let a = crate::usecases::analytics::analytics(&s, &clock(), &crate::usecases::analytics::AnalyticsRequest { from: None, to: None, person_id: None }).unwrap();
+        let a = crate::usecases::analytics::analytics(&s, &clock(), &crate::usecases::analytics::AnalyticsRequest { from: None, to: None, person_id: None })
+            .unwrap();
         let s1 = a.stages.iter().find(|x| x.stage == Stage::LeadGeneration).unwrap();
         assert!(s1.passed > 0 && s1.passed < s1.entered, "stage 1 hands some leads on: {} of {}", s1.passed, s1.entered);
         assert!(a.won <= won);
@@ -609,10 +933,8 @@ mod tests {
     fn russian_demo_speaks_russian_with_matching_surnames() {
         let mut s = store();
         generate(&mut s, &clock(), &spec(Lang::Ru, 3)).unwrap();
-        let (first, last): (String, String) = s
-            .conn()
-            .query_row("SELECT first_name, last_name FROM contacts WHERE first_name = 'Анна' LIMIT 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
-            .unwrap();
+        let (first, last): (String, String) =
+            s.conn().query_row("SELECT first_name, last_name FROM contacts WHERE first_name = 'Анна' LIMIT 1", [], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
         assert_eq!(first, "Анна");
         assert!(last.ends_with('а'), "female surname form: {last}");
         let title: String = s.conn().query_row("SELECT title FROM deals LIMIT 1", [], |r| r.get(0)).unwrap();

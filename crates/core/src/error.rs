@@ -79,10 +79,7 @@ impl Error {
         Error { code: ErrorCode::Validation, message: message.into(), field: Some(field.to_string()) }
     }
     pub fn not_found(what: &str, id: i64) -> Self {
-        Error::new(
-            ErrorCode::NotFound,
-            format!("{what} #{id} was not found. It may have been archived; refresh the list and try again."),
-        )
+        Error::new(ErrorCode::NotFound, format!("{what} #{id} was not found. It may have been archived; refresh the list and try again."))
     }
     pub fn internal(message: impl Into<String>) -> Self {
         Error::new(ErrorCode::Internal, message)
@@ -118,19 +115,13 @@ impl From<rusqlite::Error> for Error {
                     );
                 }
                 C::DatabaseCorrupt => {
-                    return Error::new(
-                        ErrorCode::InvalidFile,
-                        "The workspace file is damaged. Restore it from a backup (keep the damaged copy for support).",
-                    );
+                    return Error::new(ErrorCode::InvalidFile, "The workspace file is damaged. Restore it from a backup (keep the damaged copy for support).");
                 }
                 C::DiskFull => {
                     return Error::new(ErrorCode::Io, "The disk is full. Free some space and try again; nothing was saved.");
                 }
                 C::ReadOnly | C::CannotOpen | C::PermissionDenied => {
-                    return Error::new(
-                        ErrorCode::Io,
-                        format!("The workspace file cannot be written or opened ({e}). Check the folder's permissions."),
-                    );
+                    return Error::new(ErrorCode::Io, format!("The workspace file cannot be written or opened ({e}). Check the folder's permissions."));
                 }
                 _ => {}
             }

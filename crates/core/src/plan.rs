@@ -60,7 +60,11 @@ impl Period {
 
     /// The period of the same length right after this one.
     pub fn next(&self) -> Period {
-        let months = match self.days() { d if d <= 31 => 1, d if d <= 92 => 3, _ => 12 };
+        let months = match self.days() {
+            d if d <= 31 => 1,
+            d if d <= 92 => 3,
+            _ => 12,
+        };
         Period { start: self.end, end: self.end.checked_add_months(chrono::Months::new(months)).unwrap_or(self.end) }
     }
 
@@ -86,7 +90,6 @@ pub fn working_days_between(from: NaiveDate, to: NaiveDate, per_week: u32) -> u3
 }
 
 impl Period {
-
     pub fn months(&self) -> f64 {
         self.days() as f64 / 30.4375
     }
@@ -215,7 +218,8 @@ pub fn derive(inputs: PlanInputs) -> Result<PlanDerivation> {
     let qualified = needed(offers, rate(&inputs, "qualified_to_offer"));
     let leads = needed(qualified, rate(&inputs, "lead_to_qualified"));
     let calls = needed(leads, rate(&inputs, "call_to_lead"));
-    let repeat_orders = if inputs.avg_repeat_order_minor > 0 { (inputs.repeat_turnover_minor + inputs.avg_repeat_order_minor - 1) / inputs.avg_repeat_order_minor } else { 0 };
+    let repeat_orders =
+        if inputs.avg_repeat_order_minor > 0 { (inputs.repeat_turnover_minor + inputs.avg_repeat_order_minor - 1) / inputs.avg_repeat_order_minor } else { 0 };
     let profit_minor = inputs.target_profit_minor.unwrap_or_else(|| (inputs.target_turnover_minor as f64 * inputs.margin).round() as i64);
     let working_days = working_days_between(inputs.period.start, inputs.period.end, inputs.working_days_per_week);
     let calls_per_day = if working_days == 0 { 0.0 } else { calls as f64 / working_days as f64 };
@@ -307,13 +311,7 @@ mod tests {
     #[test]
     fn a_second_worked_example_with_a_six_day_week_and_repeat_orders() {
         // 30,000.00 target, no repeat turnover, 1,000.00 deals, default rates.
-        let i = PlanInputs {
-            target_turnover_minor: 3_000_000,
-            repeat_turnover_minor: 0,
-            avg_first_deal_minor: 100_000,
-            working_days_per_week: 6,
-            ..inputs()
-        };
+        let i = PlanInputs { target_turnover_minor: 3_000_000, repeat_turnover_minor: 0, avg_first_deal_minor: 100_000, working_days_per_week: 6, ..inputs() };
         let p = derive(i).unwrap();
         assert_eq!(p.first_deals, 30); // 30,000 / 1,000 exactly
         assert_eq!(p.offers, 86); // 30 / 0.35 = 85.7 → 86

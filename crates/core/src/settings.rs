@@ -41,11 +41,7 @@ pub fn default_data_dir() -> PathBuf {
     } else if cfg!(target_os = "macos") {
         home().join("Library/Application Support/Conveyor")
     } else {
-        std::env::var_os("XDG_DATA_HOME")
-            .filter(|d| !d.is_empty())
-            .map(PathBuf::from)
-            .unwrap_or_else(|| home().join(".local/share"))
-            .join("conveyor")
+        std::env::var_os("XDG_DATA_HOME").filter(|d| !d.is_empty()).map(PathBuf::from).unwrap_or_else(|| home().join(".local/share")).join("conveyor")
     }
 }
 

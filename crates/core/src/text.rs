@@ -3,8 +3,8 @@
 //! `Ёлкина` and `szoke` finds `Szőke`. FTS5's own folding misses Greek
 //! accents and ё; this does it all before the text reaches the index.
 
-use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
 
 /// Lower-cases and strips accents. Keeps letters, digits and separators.
 pub fn fold(s: &str) -> String {

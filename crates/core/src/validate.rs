@@ -25,10 +25,7 @@ pub fn optional(field: &str, value: Option<&str>, max: usize) -> Result<Option<S
 fn bounded(field: &str, v: &str, max: usize) -> Result<String> {
     let n = v.chars().count();
     if n > max {
-        return Err(Error::validation(
-            field,
-            format!("{field} is {n} characters long; the limit is {max}. Shorten it."),
-        ));
+        return Err(Error::validation(field, format!("{field} is {n} characters long; the limit is {max}. Shorten it.")));
     }
     if v.chars().any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r') {
         return Err(Error::validation(field, format!("{field} contains control characters. Remove them.")));
@@ -47,11 +44,7 @@ pub fn currency(field: &str, value: &str) -> Result<String> {
 }
 
 pub fn non_negative(field: &str, value: i64) -> Result<i64> {
-    if value < 0 {
-        Err(Error::validation(field, format!("{field} must not be negative (got {value}).")))
-    } else {
-        Ok(value)
-    }
+    if value < 0 { Err(Error::validation(field, format!("{field} must not be negative (got {value})."))) } else { Ok(value) }
 }
 
 /// The longest e-mail address accepted (RFC 5321's path limit).
@@ -92,8 +85,7 @@ pub fn email(field: &str, value: Option<&str>) -> Result<Option<String>> {
 /// accepts the vCard forms `YYYYMMDD`, `--MMDD`, `--MM-DD` and a trailing time.
 pub fn birthday(field: &str, value: &str) -> Result<String> {
     let v = value.trim();
-    let refuse = || Error::validation(field, format!(
-        "“{value}” is not a date. Write it as YYYY-MM-DD, or --MM-DD when the year is unknown."));
+    let refuse = || Error::validation(field, format!("“{value}” is not a date. Write it as YYYY-MM-DD, or --MM-DD when the year is unknown."));
     let date_part = v.split('T').next().unwrap_or(v);
     if let Some(md) = date_part.strip_prefix("--") {
         let digits: String = md.chars().filter(|c| *c != '-').collect();
@@ -105,9 +97,8 @@ pub fn birthday(field: &str, value: &str) -> Result<String> {
         chrono::NaiveDate::from_ymd_opt(2000, m, d).ok_or_else(refuse)?;
         return Ok(format!("--{m:02}-{d:02}"));
     }
-    let parsed = chrono::NaiveDate::parse_from_str(date_part, "%Y-%m-%d")
-        .or_else(|_| chrono::NaiveDate::parse_from_str(date_part, "%Y%m%d"))
-        .map_err(|_| refuse())?;
+    let parsed =
+        chrono::NaiveDate::parse_from_str(date_part, "%Y-%m-%d").or_else(|_| chrono::NaiveDate::parse_from_str(date_part, "%Y%m%d")).map_err(|_| refuse())?;
     Ok(parsed.format("%Y-%m-%d").to_string())
 }
 

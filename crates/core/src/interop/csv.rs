@@ -33,11 +33,7 @@ pub struct Rows {
 }
 
 fn reader(text: &str, delimiter: u8) -> ::csv::Reader<&[u8]> {
-    ::csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes())
+    ::csv::ReaderBuilder::new().delimiter(delimiter).has_headers(false).flexible(true).from_reader(text.as_bytes())
 }
 
 /// Picks the delimiter that splits the first rows into the same number (> 1)
@@ -74,8 +70,10 @@ impl CsvFile {
             return Err(Error::new(ErrorCode::InvalidFile, format!("{name} is empty. Export the contacts again and choose the new file.")));
         }
         if let Some(what) = encoding::looks_binary(bytes) {
-            return Err(Error::new(ErrorCode::InvalidFile, format!(
-                "{name} is {what}, not a CSV or vCard file. Export the contacts as CSV or vCard and choose that file.")));
+            return Err(Error::new(
+                ErrorCode::InvalidFile,
+                format!("{name} is {what}, not a CSV or vCard file. Export the contacts as CSV or vCard and choose that file."),
+            ));
         }
         let d = encoding::decode(bytes);
         let delimiter = detect_delimiter(&d.text);
@@ -90,9 +88,13 @@ impl CsvFile {
             }
             header_line = lines.at(rec.position());
             if rec.len() > MAX_COLUMNS {
-                return Err(Error::new(ErrorCode::InvalidFile, format!(
-                    "{name}:{header_line}: the header row has {} columns; a contact list has at most {MAX_COLUMNS}. Check that this is the right file.",
-                    rec.len())));
+                return Err(Error::new(
+                    ErrorCode::InvalidFile,
+                    format!(
+                        "{name}:{header_line}: the header row has {} columns; a contact list has at most {MAX_COLUMNS}. Check that this is the right file.",
+                        rec.len()
+                    ),
+                ));
             }
             headers = rec.iter().map(|f| String::from_utf8_lossy(f).trim().trim_start_matches('\u{feff}').to_string()).collect();
             break;
@@ -160,12 +162,7 @@ impl CsvFile {
     /// Streams data rows through a mapping: `f` gets each record with the
     /// problems of that row (usually none). Returns the number of data rows
     /// and the warnings (ragged rows).
-    pub fn each_row(
-        &self,
-        name: &str,
-        mapping: &[ColumnMapping],
-        mut f: impl FnMut(ImportRecord, Vec<Problem>) -> Result<()>,
-    ) -> Result<(u64, Vec<Problem>)> {
+    pub fn each_row(&self, name: &str, mapping: &[ColumnMapping], mut f: impl FnMut(ImportRecord, Vec<Problem>) -> Result<()>) -> Result<(u64, Vec<Problem>)> {
         let mut warnings = vec![];
         let mut total_rows = 0;
         let mut r = reader(&self.text, self.delimiter);
@@ -186,15 +183,26 @@ impl CsvFile {
             }
             total_rows += 1;
             if rec.len() > MAX_COLUMNS {
-                f(ImportRecord { line, ..Default::default() }, vec![Problem::at(line, None, format!(
-                    "the row has {} fields; the header has {ncols}. Check the quotes on this line and the one before.", rec.len()))])?;
+                f(
+                    ImportRecord { line, ..Default::default() },
+                    vec![Problem::at(
+                        line,
+                        None,
+                        format!("the row has {} fields; the header has {ncols}. Check the quotes on this line and the one before.", rec.len()),
+                    )],
+                )?;
                 continue;
             }
             if rec.len() != ncols {
-                warnings.push(Problem::at(line, None, format!(
-                    "the row has {} fields but the header has {ncols}; {}.",
-                    rec.len(),
-                    if rec.len() < ncols { "the missing ones are read as empty" } else { "the extra ones are ignored" })));
+                warnings.push(Problem::at(
+                    line,
+                    None,
+                    format!(
+                        "the row has {} fields but the header has {ncols}; {}.",
+                        rec.len(),
+                        if rec.len() < ncols { "the missing ones are read as empty" } else { "the extra ones are ignored" }
+                    ),
+                ));
             }
             let fields: Vec<&str> = rec.iter().collect();
             let mut problems = vec![];
@@ -240,7 +248,7 @@ fn csv_error(name: &str, e: &::csv::Error) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::interop::mapping::{preset_mapping, Preset};
+    use crate::interop::mapping::{Preset, preset_mapping};
 
     fn fixture(rel: &str) -> Vec<u8> {
         let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures").join(rel);
@@ -283,11 +291,8 @@ mod tests {
         let (f, rows) = read_all(&fixture("csv/google_legacy_export_roundcube.csv"), Preset::Google);
         assert_eq!(crate::interop::mapping::detect_preset(&f.headers), Preset::Google);
         assert!(rows.problems.is_empty(), "{:?}", rows.problems);
-        let summary: Vec<(String, String, Vec<String>)> = rows
-            .records
-            .iter()
-            .map(|r| (r.first_name.clone(), r.last_name.clone(), r.emails.iter().map(|e| e.value.clone()).collect()))
-            .collect();
+        let summary: Vec<(String, String, Vec<String>)> =
+            rows.records.iter().map(|r| (r.first_name.clone(), r.last_name.clone(), r.emails.iter().map(|e| e.value.clone()).collect())).collect();
         insta_like(&summary);
     }
 
@@ -301,8 +306,7 @@ mod tests {
         GOOGLE.iter().map(|(f, l, e)| (f.to_string(), l.to_string(), e.iter().map(|s| s.to_string()).collect())).collect()
     }
 
-    const GOOGLE: &[(&str, &str, &[&str])] =
-        &[("Firstname", "Lastname", &["home@aaa.pl", "work@email.pl", "unknown@email.com", "other@email.com"])];
+    const GOOGLE: &[(&str, &str, &[&str])] = &[("Firstname", "Lastname", &["home@aaa.pl", "work@email.pl", "unknown@email.com", "other@email.com"])];
 
     #[test]
     fn ragged_rows_are_read_and_reported_not_refused() {

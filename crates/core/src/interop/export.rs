@@ -162,24 +162,67 @@ pub fn contacts_csv(contacts: &[ExportContact]) -> Vec<u8> {
 }
 
 pub fn deals_csv(rows: &[DealExportRow]) -> Vec<u8> {
-    let header = ["Id", "Title", "Company", "Contact", "Stage", "Step", "Value", "Currency", "Status", "Source", "Next step", "Next step date", "Close reason", "Closed on", "Created"];
-    csv_bytes(&header, rows.iter().map(|d| {
-        vec![
-            d.id.to_string(), d.title.clone(), opt(&d.company), opt(&d.contact).trim().to_string(), d.stage.clone(), d.step.clone(),
-            minor_to_decimal(d.value_minor), d.currency.clone(), d.status.clone(), d.source.clone(), opt(&d.next_step),
-            opt(&d.next_step_date), opt(&d.close_reason), opt(&d.closed_on), d.created_at.clone(),
-        ]
-    }))
+    let header = [
+        "Id",
+        "Title",
+        "Company",
+        "Contact",
+        "Stage",
+        "Step",
+        "Value",
+        "Currency",
+        "Status",
+        "Source",
+        "Next step",
+        "Next step date",
+        "Close reason",
+        "Closed on",
+        "Created",
+    ];
+    csv_bytes(
+        &header,
+        rows.iter().map(|d| {
+            vec![
+                d.id.to_string(),
+                d.title.clone(),
+                opt(&d.company),
+                opt(&d.contact).trim().to_string(),
+                d.stage.clone(),
+                d.step.clone(),
+                minor_to_decimal(d.value_minor),
+                d.currency.clone(),
+                d.status.clone(),
+                d.source.clone(),
+                opt(&d.next_step),
+                opt(&d.next_step_date),
+                opt(&d.close_reason),
+                opt(&d.closed_on),
+                d.created_at.clone(),
+            ]
+        }),
+    )
 }
 
 pub fn activities_csv(rows: &[ActivityExportRow]) -> Vec<u8> {
     let header = ["Id", "Kind", "Subject", "Deal", "Contact", "Company", "Due", "Done", "Outcome", "Duration (min)", "Notes"];
-    csv_bytes(&header, rows.iter().map(|a| {
-        vec![
-            a.id.to_string(), a.kind.clone(), a.subject.clone(), opt(&a.deal), opt(&a.contact).trim().to_string(), opt(&a.company),
-            opt(&a.due_at), opt(&a.done_at), opt(&a.outcome), a.duration_min.map(|d| d.to_string()).unwrap_or_default(), opt(&a.notes),
-        ]
-    }))
+    csv_bytes(
+        &header,
+        rows.iter().map(|a| {
+            vec![
+                a.id.to_string(),
+                a.kind.clone(),
+                a.subject.clone(),
+                opt(&a.deal),
+                opt(&a.contact).trim().to_string(),
+                opt(&a.company),
+                opt(&a.due_at),
+                opt(&a.done_at),
+                opt(&a.outcome),
+                a.duration_min.map(|d| d.to_string()).unwrap_or_default(),
+                opt(&a.notes),
+            ]
+        }),
+    )
 }
 
 /// Minor units as a plain decimal with two places (`123456` → `1234.56`).

@@ -46,7 +46,14 @@ impl Recurrence {
     /// the UTC instant at the end of that local day, as RFC 5545 requires
     /// when DTSTART has a TZID.
     pub fn rrule(&self, tz: Tz) -> String {
-        let mut s = format!("FREQ={}", match self.freq { Freq::Daily => "DAILY", Freq::Weekly => "WEEKLY", Freq::Monthly => "MONTHLY" });
+        let mut s = format!(
+            "FREQ={}",
+            match self.freq {
+                Freq::Daily => "DAILY",
+                Freq::Weekly => "WEEKLY",
+                Freq::Monthly => "MONTHLY",
+            }
+        );
         if self.interval > 1 {
             s.push_str(&format!(";INTERVAL={}", self.interval));
         }
@@ -138,7 +145,13 @@ pub fn vtimezone(tz: Tz, year: i32) -> Vec<String> {
     }
     if transitions.is_empty() {
         let off = offset_str(prev);
-        lines.extend(["BEGIN:STANDARD".into(), "DTSTART:19700101T000000".into(), format!("TZOFFSETFROM:{off}"), format!("TZOFFSETTO:{off}"), "END:STANDARD".into()]);
+        lines.extend([
+            "BEGIN:STANDARD".into(),
+            "DTSTART:19700101T000000".into(),
+            format!("TZOFFSETFROM:{off}"),
+            format!("TZOFFSETTO:{off}"),
+            "END:STANDARD".into(),
+        ]);
     } else {
         let max = transitions.iter().map(|t| t.2).max().unwrap_or(0);
         let min = transitions.iter().map(|t| t.2).min().unwrap_or(0);
@@ -198,7 +211,8 @@ pub fn calendar(i: &CalendarInput) -> String {
     let stamp = i.now.format("%Y%m%dT%H%M%SZ").to_string();
     let key: String = i.workspace_key.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
     let uid = |what: &str| format!("UID:{what}.{key}@conveyor");
-    let first_year = i.routines.iter().map(|r| r.start.year()).chain(i.items.iter().filter_map(|it| it.when.get(..4)?.parse().ok())).min().unwrap_or(i.now.year());
+    let first_year =
+        i.routines.iter().map(|r| r.start.year()).chain(i.items.iter().filter_map(|it| it.when.get(..4)?.parse().ok())).min().unwrap_or(i.now.year());
     lines.extend(vtimezone(i.tz, first_year.min(i.now.year())));
     let tzid = i.tz.name();
     for r in i.routines {
@@ -284,8 +298,16 @@ mod tests {
     fn calendar_has_stable_uids_escapes_and_folds() {
         let tz: Tz = "Europe/Berlin".parse().unwrap();
         let items = vec![
-            CalendarItemRow { kind: "deal", id: 7, summary: "Call back; bring price list, v2 — Ромашка".into(), detail: None, when: "2026-11-30".into() },
-            CalendarItemRow { kind: "activity", id: 9, summary: "Send offer".into(), detail: Some("line1\nline2".repeat(20)), when: "2026-12-01T10:30:00".into() },
+            CalendarItemRow {
+                kind: "deal", id: 7, summary: "Call back; bring price list, v2 — Ромашка".into(), detail: None, when: "2026-11-30".into()
+            },
+            CalendarItemRow {
+                kind: "activity",
+                id: 9,
+                summary: "Send offer".into(),
+                detail: Some("line1\nline2".repeat(20)),
+                when: "2026-12-01T10:30:00".into(),
+            },
         ];
         let routines = builtin_routines(NaiveDate::from_ymd_opt(2026, 11, 24).unwrap());
         let now = Utc.with_ymd_and_hms(2026, 11, 24, 8, 0, 0).unwrap();

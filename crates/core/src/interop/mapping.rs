@@ -2,7 +2,7 @@
 //! Google Contacts, Outlook and Thunderbird, and a generic auto-mapping by
 //! header names in English and Russian.
 
-use super::{ImportRecord, Labelled, Problem, FIELD_MAX_CHARS};
+use super::{FIELD_MAX_CHARS, ImportRecord, Labelled, Problem};
 use crate::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -29,8 +29,10 @@ pub enum ContactField {
 impl ContactField {
     pub fn parse(s: &str) -> Result<Self> {
         serde_json::from_value(serde_json::Value::String(s.trim().to_string())).map_err(|_| {
-            Error::validation("mapping", format!(
-                "“{s}” is not a contact field. Use one of: first_name, last_name, full_name, company, title, email, phone, notes, birthday."))
+            Error::validation(
+                "mapping",
+                format!("“{s}” is not a contact field. Use one of: first_name, last_name, full_name, company, title, email, phone, notes, birthday."),
+            )
         })
     }
 }
@@ -58,8 +60,7 @@ impl Preset {
             "thunderbird" => Ok(Preset::Thunderbird),
             "generic" => Ok(Preset::Generic),
             "vcard" => Ok(Preset::Vcard),
-            _ => Err(Error::validation("preset", format!(
-                "“{s}” is not a known format. Use auto, google, outlook, thunderbird, generic or vcard."))),
+            _ => Err(Error::validation("preset", format!("“{s}” is not a known format. Use auto, google, outlook, thunderbird, generic or vcard."))),
         }
     }
 }
@@ -119,8 +120,8 @@ fn outlook(h: &str) -> Option<ContactField> {
         "notes" => Notes,
         "birthday" => Birthday,
         "emailaddress" | "email2address" | "email3address" => Email,
-        "mobilephone" | "businessphone" | "business phone2" | "businessphone2" | "homephone" | "homephone2" | "primaryphone"
-        | "otherphone" | "companymainphone" | "carphone" => Phone,
+        "mobilephone" | "businessphone" | "business phone2" | "businessphone2" | "homephone" | "homephone2" | "primaryphone" | "otherphone"
+        | "companymainphone" | "carphone" => Phone,
         _ => return None,
     })
 }
@@ -161,7 +162,8 @@ fn generic(h: &str) -> Option<ContactField> {
         Some(Email)
     } else if starts(&["phone", "tel", "mobile", "cell", "телефон", "мобильный", "тел"]) || k.contains("phone") {
         Some(Phone)
-    } else if any(&["notes", "note", "comment", "comments", "description", "заметки", "примечание", "комментарий", "примечания"]) {
+    } else if any(&["notes", "note", "comment", "comments", "description", "заметки", "примечание", "комментарий", "примечания"])
+    {
         Some(Notes)
     } else if any(&["birthday", "birthdate", "dateofbirth", "dob", "деньрождения", "датарождения"]) {
         Some(Birthday)
@@ -178,11 +180,7 @@ pub fn preset_mapping(preset: Preset, headers: &[String]) -> Vec<ColumnMapping> 
         Preset::Thunderbird => thunderbird,
         _ => generic,
     };
-    headers
-        .iter()
-        .enumerate()
-        .map(|(i, h)| ColumnMapping { column: i as u32, header: h.clone(), field: f(h) })
-        .collect()
+    headers.iter().enumerate().map(|(i, h)| ColumnMapping { column: i as u32, header: h.clone(), field: f(h) }).collect()
 }
 
 /// Applies a mapping to one row. Ragged rows (fewer fields than the header)
@@ -197,9 +195,11 @@ pub fn apply(mapping: &[ColumnMapping], headers: &[std::sync::Arc<str>], line: u
             continue;
         }
         if v.len() > FIELD_MAX_CHARS && (v.len() > FIELD_MAX_CHARS * 4 || v.chars().count() > FIELD_MAX_CHARS) {
-            problems.push(Problem::at(line, Some(&m.header), format!(
-                "the value is {} characters long; the limit is {FIELD_MAX_CHARS}. Shorten it or map the column to nothing.",
-                v.chars().count())));
+            problems.push(Problem::at(
+                line,
+                Some(&m.header),
+                format!("the value is {} characters long; the limit is {FIELD_MAX_CHARS}. Shorten it or map the column to nothing.", v.chars().count()),
+            ));
             continue;
         }
         let push_text = |dst: &mut String| {

@@ -4,7 +4,7 @@
 //! card is reported with its number and line.
 
 use super::encoding;
-use super::{ImportRecord, Labelled, Problem, FIELD_MAX_CHARS};
+use super::{FIELD_MAX_CHARS, ImportRecord, Labelled, Problem};
 use crate::error::{Error, ErrorCode, Result};
 use encoding_rs::Encoding;
 
@@ -29,8 +29,32 @@ pub fn is_vcard(bytes: &[u8]) -> bool {
 /// Properties that start a line (for telling a quoted-printable soft line
 /// break from a value that happens to end in `=`).
 const KNOWN: &[&str] = &[
-    "BEGIN", "END", "VERSION", "N", "FN", "TEL", "EMAIL", "ORG", "TITLE", "NOTE", "BDAY", "ADR", "LABEL", "URL", "PHOTO",
-    "CATEGORIES", "NICKNAME", "UID", "REV", "ROLE", "LOGO", "SOUND", "KEY", "GEO", "TZ", "X-",
+    "BEGIN",
+    "END",
+    "VERSION",
+    "N",
+    "FN",
+    "TEL",
+    "EMAIL",
+    "ORG",
+    "TITLE",
+    "NOTE",
+    "BDAY",
+    "ADR",
+    "LABEL",
+    "URL",
+    "PHOTO",
+    "CATEGORIES",
+    "NICKNAME",
+    "UID",
+    "REV",
+    "ROLE",
+    "LOGO",
+    "SOUND",
+    "KEY",
+    "GEO",
+    "TZ",
+    "X-",
 ];
 
 fn starts_property(line: &[u8]) -> bool {
@@ -225,7 +249,12 @@ pub fn read(bytes: &[u8], name: &str) -> Result<VcardRead> {
             depth += 1;
             if depth == 1 {
                 if let Some((n, at, _)) = card.take() {
-                    out.problems.push(Problem { line: at, card: Some(n), field: None, message: "the card has no END:VCARD. Check that the file is complete.".into() });
+                    out.problems.push(Problem {
+                        line: at,
+                        card: Some(n),
+                        field: None,
+                        message: "the card has no END:VCARD. Check that the file is complete.".into(),
+                    });
                 }
                 out.cards += 1;
                 card = Some((out.cards, lineno, vec![]));
@@ -245,10 +274,18 @@ pub fn read(bytes: &[u8], name: &str) -> Result<VcardRead> {
         }
     }
     if let Some((n, at, _)) = card {
-        out.problems.push(Problem { line: at, card: Some(n), field: None, message: "the card has no END:VCARD; the file seems cut short. Export it again.".into() });
+        out.problems.push(Problem {
+            line: at,
+            card: Some(n),
+            field: None,
+            message: "the card has no END:VCARD; the file seems cut short. Export it again.".into(),
+        });
     }
     if out.cards == 0 {
-        return Err(Error::new(ErrorCode::InvalidFile, format!("{name} contains no vCard (no BEGIN:VCARD line). Choose a .vcf file exported by a phone or mail program.")));
+        return Err(Error::new(
+            ErrorCode::InvalidFile,
+            format!("{name} contains no vCard (no BEGIN:VCARD line). Choose a .vcf file exported by a phone or mail program."),
+        ));
     }
     Ok(out)
 }
@@ -322,7 +359,12 @@ fn card_record(number: u64, at: u64, lines: &[(u64, &[u8])], fallback: &'static 
                 let t = p.text(fallback).trim().to_string();
                 match crate::validate::birthday("BDAY", &t) {
                     Ok(b) => r.birthday = b,
-                    Err(_) => out.warnings.push(Problem { line, card: Some(number), field: Some("BDAY".into()), message: format!("“{t}” is not a date; the birthday was left out.") }),
+                    Err(_) => out.warnings.push(Problem {
+                        line,
+                        card: Some(number),
+                        field: Some("BDAY".into()),
+                        message: format!("“{t}” is not a date; the birthday was left out."),
+                    }),
                 }
             }
             "TEL" | "EMAIL" => {
@@ -340,7 +382,12 @@ fn card_record(number: u64, at: u64, lines: &[(u64, &[u8])], fallback: &'static 
         }
         for (f, v) in [("N", &r.last_name), ("N", &r.first_name), ("FN", &fn_name), ("ORG", &r.company), ("TITLE", &r.title), ("NOTE", &r.notes)] {
             if long(v) && problems.is_empty() {
-                problems.push(Problem { line, card: Some(number), field: Some(f.into()), message: format!("the value is longer than {FIELD_MAX_CHARS} characters. Shorten it in the source program.") });
+                problems.push(Problem {
+                    line,
+                    card: Some(number),
+                    field: Some(f.into()),
+                    message: format!("the value is longer than {FIELD_MAX_CHARS} characters. Shorten it in the source program."),
+                });
             }
         }
     }
@@ -386,8 +433,10 @@ mod tests {
         assert_eq!(r.records[2].last_name, "Ñ Ñ Ñ Ñ");
         // A soft line break in the middle of "=C3=91=\r\n=20": joined before decoding.
         assert_eq!(r.records[3].last_name, "Ñ Ñ Ñ Ñ Ñ Ñ Ñ Ñ Ñ Ñ Ñ");
-        assert_eq!(r.records[3].phones.iter().map(|p| (p.value.as_str(), p.label.as_deref())).collect::<Vec<_>>(),
-            vec![("123456", Some("cell")), ("234567", Some("home")), ("3456789", Some("cell")), ("45678901", Some("home"))]);
+        assert_eq!(
+            r.records[3].phones.iter().map(|p| (p.value.as_str(), p.label.as_deref())).collect::<Vec<_>>(),
+            vec![("123456", Some("cell")), ("234567", Some("home")), ("3456789", Some("cell")), ("45678901", Some("home"))]
+        );
         assert_eq!(r.records[4].first_name, "Ñ Ñ Ñ");
         assert_eq!(r.records[4].last_name, "Ñ Ñ");
         assert_eq!(r.records[4].company, "ÑÑÑÑÑÑÑÑÑÑÑÑ");
@@ -412,8 +461,10 @@ mod tests {
         assert_eq!(john.company, "Test Inc.");
         assert_eq!(john.title, "Senior Tester");
         assert_eq!(john.birthday, "2006-01-08");
-        assert_eq!(john.emails.iter().map(|e| e.value.as_str()).collect::<Vec<_>>(),
-            vec!["john.doe@work.com", "john.doe@home.priv", "john.doe@other.world", "john.doe@yet.another.world"]);
+        assert_eq!(
+            john.emails.iter().map(|e| e.value.as_str()).collect::<Vec<_>>(),
+            vec!["john.doe@work.com", "john.doe@home.priv", "john.doe@other.world", "john.doe@yet.another.world"]
+        );
         assert_eq!(john.phones.len(), 4);
         let incomplete = r.records.iter().find(|x| x.last_name == "incomplete").unwrap();
         assert!(incomplete.emails.is_empty(), "an empty EMAIL: is no address");
@@ -429,8 +480,10 @@ mod tests {
         let j = &r.records[0];
         assert_eq!((j.first_name.as_str(), j.last_name.as_str(), j.company.as_str(), j.title.as_str()), ("John", "Doe", "IBM", "Money Counter"));
         assert_eq!(j.emails[0].value, "john.doe@ibm.com");
-        assert_eq!(j.phones.iter().map(|p| (p.value.as_str(), p.label.as_deref())).collect::<Vec<_>>(),
-            vec![("905-666-1234", Some("cell")), ("905-555-1234", Some("work"))]);
+        assert_eq!(
+            j.phones.iter().map(|p| (p.value.as_str(), p.label.as_deref())).collect::<Vec<_>>(),
+            vec![("905-666-1234", Some("cell")), ("905-555-1234", Some("work"))]
+        );
         assert!(j.notes.starts_with("THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS \"AS IS\" AND ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO,"), "{}", j.notes);
         assert!(j.notes.contains("(INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS"));
         assert_eq!(j.birthday, "1980-03-22");
@@ -439,8 +492,10 @@ mod tests {
         let s = &r.records[0];
         assert_eq!((s.first_name.as_str(), s.last_name.as_str(), s.company.as_str()), ("Simon", "Perreault", "Viagenie"));
         assert_eq!(s.birthday, "--02-03");
-        assert_eq!(s.phones.iter().map(|p| (p.value.as_str(), p.label.as_deref())).collect::<Vec<_>>(),
-            vec![("+1-418-656-9254;ext=102", Some("work")), ("+1-418-262-6501", Some("work,cell,video,text"))]);
+        assert_eq!(
+            s.phones.iter().map(|p| (p.value.as_str(), p.label.as_deref())).collect::<Vec<_>>(),
+            vec![("+1-418-656-9254;ext=102", Some("work")), ("+1-418-262-6501", Some("work,cell,video,text"))]
+        );
         assert_eq!(s.emails[0].value, "simon.perreault@viagenie.ca");
     }
 
@@ -466,7 +521,13 @@ mod tests {
             seed ^= seed << 17;
             seed
         };
-        for f in ["v21_android_multi_qp_photo.vcf", "v21_syncevolution_16_contacts.vcf", "v21_ukrainian_cp1251_8bit.vcf", "v30_evolution_folded.vcf", "v40_rfc6350_example.vcf"] {
+        for f in [
+            "v21_android_multi_qp_photo.vcf",
+            "v21_syncevolution_16_contacts.vcf",
+            "v21_ukrainian_cp1251_8bit.vcf",
+            "v30_evolution_folded.vcf",
+            "v40_rfc6350_example.vcf",
+        ] {
             let base = fixture(f);
             for _ in 0..200 {
                 let mut b = base.clone();

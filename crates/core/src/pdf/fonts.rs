@@ -26,9 +26,7 @@ impl Face {
         let units_per_em = parsed.font_metrics.units_per_em.max(1) as f32;
         let notdef_advance = parsed.get_horizontal_advance(0) as f32 / units_per_em;
         let mut face = Face { parsed, units_per_em, fast: Vec::new(), notdef_advance };
-        face.fast = (0..FAST as u32)
-            .map(|cp| char::from_u32(cp).and_then(|c| face.slow_advance(c)).unwrap_or(-1.0))
-            .collect();
+        face.fast = (0..FAST as u32).map(|cp| char::from_u32(cp).and_then(|c| face.slow_advance(c)).unwrap_or(-1.0)).collect();
         face
     }
 

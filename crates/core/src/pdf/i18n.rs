@@ -71,7 +71,10 @@ const EN: Table = &[
     ("plan.new", "Needed from new clients"),
     ("plan.first_deal_size", "Average first deal"),
     ("plan.backwards", "From the target to the daily work"),
-    ("plan.backwards_note", "Worked backwards: the turnover from new clients gives the first deals; each step before needs more, at the business's conversion rates."),
+    (
+        "plan.backwards_note",
+        "Worked backwards: the turnover from new clients gives the first deals; each step before needs more, at the business's conversion rates.",
+    ),
     ("plan.step", "Step"),
     ("plan.needed", "Needed"),
     ("plan.rate", "Conversion to the next step"),
@@ -96,7 +99,10 @@ const EN: Table = &[
     ("plan.measured", "measured, {n} cases"),
     ("plan.default", "default: too little history"),
     ("plan.margin_measured", "measured on the last 12 months' orders"),
-    ("plan.covered", "Expected repeat orders cover this target: it needs no new first deals. Keep prospecting on schedule all the same, to keep the pipeline full for the periods after."),
+    (
+        "plan.covered",
+        "Expected repeat orders cover this target: it needs no new first deals. Keep prospecting on schedule all the same, to keep the pipeline full for the periods after.",
+    ),
     ("plan.whatif", "What-if: conversion {c}, first-deal size {d}."),
     ("plan.benchmark_note", "Compare these numbers with the middle of your niche, not with the market leaders."),
     ("calls.title", "Call register"),
@@ -127,9 +133,15 @@ const EN: Table = &[
     ("book.title_role", "Regulation book: {role}"),
     ("book.title_all", "Regulation book of the sales team"),
     ("book.intro", "How our sales work"),
-    ("book.intro.text", "We sell on a three-stage conveyor. Stage 1, lead generation, finds potential clients and qualifies them; its output is a qualified lead with a filled-in qualification card. Stage 2, the first deal, turns a qualified lead into a buyer; its output is a first sale and a client handed over with a hand-over card. Stage 3, account development, serves and grows regular clients: repeat orders, check-ins, cross-selling and asking for referrals, which feed stage 1 again.|Each stage has its own scripts (what to say, step by step, with answers to objections) and its own regulations (routines, norms and standards). This book is the part of them that belongs to your role. Follow it as written; when you find a better way, bring it to the weekly planning so that it becomes the new standard for everyone.|Every open deal has a next step with a date. We prospect every week on a fixed schedule, never in bursts. We ask for a referral after every success."),
+    (
+        "book.intro.text",
+        "We sell on a three-stage conveyor. Stage 1, lead generation, finds potential clients and qualifies them; its output is a qualified lead with a filled-in qualification card. Stage 2, the first deal, turns a qualified lead into a buyer; its output is a first sale and a client handed over with a hand-over card. Stage 3, account development, serves and grows regular clients: repeat orders, check-ins, cross-selling and asking for referrals, which feed stage 1 again.|Each stage has its own scripts (what to say, step by step, with answers to objections) and its own regulations (routines, norms and standards). This book is the part of them that belongs to your role. Follow it as written; when you find a better way, bring it to the weekly planning so that it becomes the new standard for everyone.|Every open deal has a next step with a date. We prospect every week on a fixed schedule, never in bursts. We ask for a referral after every success.",
+    ),
     ("book.good_seller", "What a good salesperson is"),
-    ("book.good_seller.items", "Confident, friendly and honest.|Knows the products and the words around them.|Believes in the company and knows its real strengths.|Is interested in people and reads their emotions.|Handles objections — the real ones and the polite brush-offs.|Asks the questions that help the buyer choose.|Closes without strain."),
+    (
+        "book.good_seller.items",
+        "Confident, friendly and honest.|Knows the products and the words around them.|Believes in the company and knows its real strengths.|Is interested in people and reads their emotions.|Handles objections — the real ones and the polite brush-offs.|Asks the questions that help the buyer choose.|Closes without strain.",
+    ),
     ("book.role.hunter", "Hunter"),
     ("book.role.closer", "Closer"),
     ("book.role.account_manager", "Account manager"),
@@ -150,16 +162,43 @@ const EN: Table = &[
     ("book.hands_over.closer", "New clients to the account manager, with the hand-over card"),
     ("book.hands_over.account_manager", "Referrals to the hunter; repeat turnover to the plan"),
     ("book.hands_over.head_of_sales", "The plan, the standards and the decisions of the weekly planning"),
-    ("book.several_stages", "One person holds more than one stage here. Keep the prospecting blocks in the calendar whatever else happens: a person who does everything settles into their existing clients and stops hunting, and growth stops."),
-    ("book.purpose.hunter", "The hunter fills the conveyor. You find companies that may need what we sell, reach the person who decides, learn whether there is a real need, budget and timing, and hand a qualified lead to the closer. You are judged by the number of qualified leads, not by sales."),
-    ("book.purpose.closer", "The closer turns a qualified lead into a buyer: needs analysis, an offer that answers those needs, objections and the close. You keep every open deal moving with a dated next step and hand every new client to the account manager with a complete hand-over card."),
-    ("book.purpose.account_manager", "The account manager serves and grows the regular clients: repeat orders, invoices and payments, regular check-ins, cross-selling, and asking for referrals. Your clients should buy more, stay longer and bring their peers."),
-    ("book.purpose.head_of_sales", "The head of sales plans, sets the rhythm and develops the people: derives the plan from the target, runs the daily, weekly and monthly reviews, keeps the standards written down and trains each person in their stage."),
+    (
+        "book.several_stages",
+        "One person holds more than one stage here. Keep the prospecting blocks in the calendar whatever else happens: a person who does everything settles into their existing clients and stops hunting, and growth stops.",
+    ),
+    (
+        "book.purpose.hunter",
+        "The hunter fills the conveyor. You find companies that may need what we sell, reach the person who decides, learn whether there is a real need, budget and timing, and hand a qualified lead to the closer. You are judged by the number of qualified leads, not by sales.",
+    ),
+    (
+        "book.purpose.closer",
+        "The closer turns a qualified lead into a buyer: needs analysis, an offer that answers those needs, objections and the close. You keep every open deal moving with a dated next step and hand every new client to the account manager with a complete hand-over card.",
+    ),
+    (
+        "book.purpose.account_manager",
+        "The account manager serves and grows the regular clients: repeat orders, invoices and payments, regular check-ins, cross-selling, and asking for referrals. Your clients should buy more, stay longer and bring their peers.",
+    ),
+    (
+        "book.purpose.head_of_sales",
+        "The head of sales plans, sets the rhythm and develops the people: derives the plan from the target, runs the daily, weekly and monthly reviews, keeps the standards written down and trains each person in their stage.",
+    ),
     ("book.duties", "Duties"),
-    ("book.duties.hunter", "Build and refresh the target lists of the segments we serve.|Call and write to prospects in fixed prospecting blocks every week.|Answer inbound requests quickly and qualify them.|Qualify each lead: need, decision maker, budget, timing.|Fill in the qualification card completely before handing a lead over.|Log every call in the call register with its outcome and next step."),
-    ("book.duties.closer", "Meet or call every qualified lead promptly and analyse the needs.|Prepare and present offers that answer the needs in the client's words.|Handle objections and agree a concrete next step with a date at every contact.|Close the deal or close the opportunity (lost or disqualified, with the reason).|Hand each new client to the account manager with a complete hand-over card.|Keep the pipeline clean: no open deal without a dated next step."),
-    ("book.duties.account_manager", "Welcome each new client and make the first delivery go well.|Check in with every client at the rhythm of their category (A, B, C).|Anticipate repeat orders and offer before the client has to ask.|Watch invoices and payments together with accounting.|Cross-sell what else the client can use.|Ask for a referral after every success and pass referrals to the hunter."),
-    ("book.duties.head_of_sales", "Derive the sales plan backwards from the target and split it by person and stage.|Run the morning review, the Friday planning and the monthly review.|Keep the issues list: each issue with an owner and a due date.|Keep the scripts and regulations up to date with the team.|Train each person in their stage and review their calls.|Watch plan vs fact, pipeline coverage and the ABC picture of the clients."),
+    (
+        "book.duties.hunter",
+        "Build and refresh the target lists of the segments we serve.|Call and write to prospects in fixed prospecting blocks every week.|Answer inbound requests quickly and qualify them.|Qualify each lead: need, decision maker, budget, timing.|Fill in the qualification card completely before handing a lead over.|Log every call in the call register with its outcome and next step.",
+    ),
+    (
+        "book.duties.closer",
+        "Meet or call every qualified lead promptly and analyse the needs.|Prepare and present offers that answer the needs in the client's words.|Handle objections and agree a concrete next step with a date at every contact.|Close the deal or close the opportunity (lost or disqualified, with the reason).|Hand each new client to the account manager with a complete hand-over card.|Keep the pipeline clean: no open deal without a dated next step.",
+    ),
+    (
+        "book.duties.account_manager",
+        "Welcome each new client and make the first delivery go well.|Check in with every client at the rhythm of their category (A, B, C).|Anticipate repeat orders and offer before the client has to ask.|Watch invoices and payments together with accounting.|Cross-sell what else the client can use.|Ask for a referral after every success and pass referrals to the hunter.",
+    ),
+    (
+        "book.duties.head_of_sales",
+        "Derive the sales plan backwards from the target and split it by person and stage.|Run the morning review, the Friday planning and the monthly review.|Keep the issues list: each issue with an owner and a due date.|Keep the scripts and regulations up to date with the team.|Train each person in their stage and review their calls.|Watch plan vs fact, pipeline coverage and the ABC picture of the clients.",
+    ),
     ("book.scripts", "Scripts"),
     ("book.no_scripts", "No script is written for this stage yet."),
     ("book.script_version", "version {n}"),
@@ -189,10 +228,22 @@ const EN: Table = &[
     ("book.card.qualification", "qualification card"),
     ("book.card.handover", "hand-over card"),
     ("book.meetings", "Routines and meetings"),
-    ("book.meetings.hunter", "Morning review, 10–20 minutes: yesterday's calls and leads, today's plan, problems.|Friday planning, about an hour: progress against the plan, the issues list.|Monthly meeting: results, the best and the lagging, next month's plan.|One-to-one with the head of sales twice a month, 15–20 minutes."),
-    ("book.meetings.closer", "Morning review, 10–20 minutes: yesterday's meetings and offers, today's plan, problems with clients.|Friday planning, about an hour: deals, coverage of the plan, the issues list.|Monthly meeting: results, the best and the lagging, next month's plan.|One-to-one with the head of sales twice a month, 15–20 minutes."),
-    ("book.meetings.account_manager", "Morning review, 10–20 minutes: orders and payments, today's check-ins, problems with clients.|Friday planning, about an hour: repeat turnover against the plan, the issues list.|Monthly meeting: results, ABC migration of the clients, next month's plan.|One-to-one with the head of sales twice a month, 15–20 minutes."),
-    ("book.meetings.head_of_sales", "Runs the morning review every working day (10–20 minutes, never longer).|Runs the Friday planning: progress, issues with owners and due dates, last week's issues closed or carried over.|Runs the monthly meeting (90–120 minutes, never merged with the weekly one) and approves next month's plan.|Holds one-to-ones twice a month, joint client visits and in-house training."),
+    (
+        "book.meetings.hunter",
+        "Morning review, 10–20 minutes: yesterday's calls and leads, today's plan, problems.|Friday planning, about an hour: progress against the plan, the issues list.|Monthly meeting: results, the best and the lagging, next month's plan.|One-to-one with the head of sales twice a month, 15–20 minutes.",
+    ),
+    (
+        "book.meetings.closer",
+        "Morning review, 10–20 minutes: yesterday's meetings and offers, today's plan, problems with clients.|Friday planning, about an hour: deals, coverage of the plan, the issues list.|Monthly meeting: results, the best and the lagging, next month's plan.|One-to-one with the head of sales twice a month, 15–20 minutes.",
+    ),
+    (
+        "book.meetings.account_manager",
+        "Morning review, 10–20 minutes: orders and payments, today's check-ins, problems with clients.|Friday planning, about an hour: repeat turnover against the plan, the issues list.|Monthly meeting: results, ABC migration of the clients, next month's plan.|One-to-one with the head of sales twice a month, 15–20 minutes.",
+    ),
+    (
+        "book.meetings.head_of_sales",
+        "Runs the morning review every working day (10–20 minutes, never longer).|Runs the Friday planning: progress, issues with owners and due dates, last week's issues closed or carried over.|Runs the monthly meeting (90–120 minutes, never merged with the weekly one) and approves next month's plan.|Holds one-to-ones twice a month, joint client visits and in-house training.",
+    ),
     ("book.working_documents", "Working documents"),
     ("book.doc.call_register.name", "Call register"),
     ("book.doc.call_register.what", "every call with the time, the person, the outcome and the next step — the basis of the daily review"),
@@ -202,10 +253,22 @@ const EN: Table = &[
     ("book.doc.client_profile.what", "the card of each client: contacts, needs, history, orders and the next step"),
     ("book.timetable_of", "Time table of {name}"),
     ("book.kpis", "KPIs and your share of the plan"),
-    ("book.kpis.hunter", "Calls per working day against the plan's pace.|Conversations with decision makers per week.|Qualified leads handed over per month, with complete cards.|Share of leads the closer accepts as qualified."),
-    ("book.kpis.closer", "First deals per month and their turnover.|Offers made per month and the offer-to-win rate.|Average sales cycle in days.|Open deals with a dated next step: 100 %."),
-    ("book.kpis.account_manager", "Repeat-order turnover and profit per month.|Check-ins done on time per ABC category.|Referrals received per month.|Clients moving up the ABC categories; none lost."),
-    ("book.kpis.head_of_sales", "Plan fulfilment: turnover and profit per month.|Weighted pipeline coverage of the remaining target.|New clients per month and the referral share.|No client above the concentration threshold."),
+    (
+        "book.kpis.hunter",
+        "Calls per working day against the plan's pace.|Conversations with decision makers per week.|Qualified leads handed over per month, with complete cards.|Share of leads the closer accepts as qualified.",
+    ),
+    (
+        "book.kpis.closer",
+        "First deals per month and their turnover.|Offers made per month and the offer-to-win rate.|Average sales cycle in days.|Open deals with a dated next step: 100 %.",
+    ),
+    (
+        "book.kpis.account_manager",
+        "Repeat-order turnover and profit per month.|Check-ins done on time per ABC category.|Referrals received per month.|Clients moving up the ABC categories; none lost.",
+    ),
+    (
+        "book.kpis.head_of_sales",
+        "Plan fulfilment: turnover and profit per month.|Weighted pipeline coverage of the remaining target.|New clients per month and the referral share.|No client above the concentration threshold.",
+    ),
     ("book.plan_share", "Your share of the plan for {period}"),
     ("book.no_plan", "No plan is saved for the current period yet: your share appears here once the plan is set."),
     ("book.rule.every_day", "Every working day at {at}"),
@@ -371,7 +434,10 @@ const RU: Table = &[
     ("plan.new", "Нужно от новых клиентов"),
     ("plan.first_deal_size", "Средняя первая сделка"),
     ("plan.backwards", "От цели к ежедневной работе"),
-    ("plan.backwards_note", "Расчёт от обратного: оборот от новых клиентов даёт число первых сделок; каждому шагу перед ними нужно больше — по конверсиям вашего бизнеса."),
+    (
+        "plan.backwards_note",
+        "Расчёт от обратного: оборот от новых клиентов даёт число первых сделок; каждому шагу перед ними нужно больше — по конверсиям вашего бизнеса.",
+    ),
     ("plan.step", "Шаг"),
     ("plan.needed", "Нужно"),
     ("plan.rate", "Конверсия в следующий шаг"),
@@ -396,7 +462,10 @@ const RU: Table = &[
     ("plan.measured", "измерено, случаев: {n}"),
     ("plan.default", "по умолчанию: мало истории"),
     ("plan.margin_measured", "по заказам за последние 12 месяцев"),
-    ("plan.covered", "Ожидаемые повторные заказы покрывают эту цель: новые первые сделки для неё не нужны. Поиск клиентов всё равно ведите по расписанию, чтобы воронка была полной для следующих периодов."),
+    (
+        "plan.covered",
+        "Ожидаемые повторные заказы покрывают эту цель: новые первые сделки для неё не нужны. Поиск клиентов всё равно ведите по расписанию, чтобы воронка была полной для следующих периодов.",
+    ),
     ("plan.whatif", "Сценарий «что если»: конверсия {c}, размер первой сделки {d}."),
     ("plan.benchmark_note", "Сравнивайте эти числа с серединой вашей ниши, а не с лидерами рынка."),
     ("calls.title", "Журнал звонков"),
@@ -443,9 +512,15 @@ const RU: Table = &[
     ("book.title_role", "Регламент: {role}"),
     ("book.title_all", "Регламент отдела продаж"),
     ("book.intro", "Как устроены наши продажи"),
-    ("book.intro.text", "Мы продаём по трёхступенчатому конвейеру. Первая ступень — поиск клиентов: находим потенциальных клиентов и квалифицируем их; результат — квалифицированный лид с заполненной квалификационной карточкой. Вторая ступень — первая сделка: превращаем квалифицированного лида в покупателя; результат — первая продажа и клиент, переданный дальше с карточкой передачи. Третья ступень — развитие клиентов: обслуживаем и растим постоянных клиентов — повторные заказы, регулярные контакты, допродажи и просьбы о рекомендациях, которые снова питают первую ступень.|У каждой ступени свои скрипты (что говорить шаг за шагом, с ответами на возражения) и свой регламент (рутины, нормы и стандарты). В этой книге — та их часть, которая относится к вашей роли. Работайте так, как здесь написано; если нашли способ лучше — принесите его на пятничную планёрку, чтобы он стал новым стандартом для всех.|У каждой открытой сделки есть следующий шаг с датой. Поиск клиентов идёт каждую неделю по расписанию, а не рывками. После каждого успеха мы просим рекомендацию."),
+    (
+        "book.intro.text",
+        "Мы продаём по трёхступенчатому конвейеру. Первая ступень — поиск клиентов: находим потенциальных клиентов и квалифицируем их; результат — квалифицированный лид с заполненной квалификационной карточкой. Вторая ступень — первая сделка: превращаем квалифицированного лида в покупателя; результат — первая продажа и клиент, переданный дальше с карточкой передачи. Третья ступень — развитие клиентов: обслуживаем и растим постоянных клиентов — повторные заказы, регулярные контакты, допродажи и просьбы о рекомендациях, которые снова питают первую ступень.|У каждой ступени свои скрипты (что говорить шаг за шагом, с ответами на возражения) и свой регламент (рутины, нормы и стандарты). В этой книге — та их часть, которая относится к вашей роли. Работайте так, как здесь написано; если нашли способ лучше — принесите его на пятничную планёрку, чтобы он стал новым стандартом для всех.|У каждой открытой сделки есть следующий шаг с датой. Поиск клиентов идёт каждую неделю по расписанию, а не рывками. После каждого успеха мы просим рекомендацию.",
+    ),
     ("book.good_seller", "Каким должен быть хороший продавец"),
-    ("book.good_seller.items", "Уверенный, доброжелательный и честный.|Знает продукт и всё, что вокруг него.|Верит в компанию и знает её настоящие сильные стороны.|Интересуется людьми и понимает их эмоции.|Работает с возражениями — и настоящими, и вежливыми отговорками.|Задаёт вопросы, которые помогают клиенту выбрать.|Закрывает сделку без нажима."),
+    (
+        "book.good_seller.items",
+        "Уверенный, доброжелательный и честный.|Знает продукт и всё, что вокруг него.|Верит в компанию и знает её настоящие сильные стороны.|Интересуется людьми и понимает их эмоции.|Работает с возражениями — и настоящими, и вежливыми отговорками.|Задаёт вопросы, которые помогают клиенту выбрать.|Закрывает сделку без нажима.",
+    ),
     ("book.role.hunter", "Охотник"),
     ("book.role.closer", "Переговорщик"),
     ("book.role.account_manager", "Менеджер по работе с клиентами"),
@@ -466,16 +541,43 @@ const RU: Table = &[
     ("book.hands_over.closer", "Новых клиентов менеджеру по работе с клиентами вместе с карточкой передачи"),
     ("book.hands_over.account_manager", "Рекомендации — охотнику; повторный оборот — в план"),
     ("book.hands_over.head_of_sales", "План, стандарты и решения пятничной планёрки"),
-    ("book.several_stages", "Здесь один человек ведёт несколько ступеней. Блоки поиска клиентов остаются в календаре при любых обстоятельствах: продавец, который делает всё сам, «оседает» на своих клиентах и перестаёт искать новых — и рост останавливается."),
-    ("book.purpose.hunter", "Охотник наполняет конвейер. Вы находите компании, которым может быть нужно то, что мы продаём, выходите на человека, который принимает решение, выясняете, есть ли реальная потребность, бюджет и сроки, и передаёте квалифицированного лида переговорщику. Вас оценивают по числу квалифицированных лидов, а не по продажам."),
-    ("book.purpose.closer", "Переговорщик превращает квалифицированного лида в покупателя: выявление потребностей, предложение под эти потребности, возражения и закрытие. У каждой открытой сделки есть следующий шаг с датой, а каждого нового клиента вы передаёте менеджеру по работе с клиентами с заполненной карточкой передачи."),
-    ("book.purpose.account_manager", "Менеджер по работе с клиентами обслуживает и развивает постоянных клиентов: повторные заказы, счета и оплаты, регулярные контакты, допродажи и просьбы о рекомендациях. Ваши клиенты должны покупать больше, оставаться дольше и приводить коллег."),
-    ("book.purpose.head_of_sales", "Руководитель отдела продаж планирует, задаёт ритм и развивает людей: выводит план из цели, проводит ежедневные, еженедельные и ежемесячные разборы, держит стандарты записанными и обучает каждого работе на его ступени."),
+    (
+        "book.several_stages",
+        "Здесь один человек ведёт несколько ступеней. Блоки поиска клиентов остаются в календаре при любых обстоятельствах: продавец, который делает всё сам, «оседает» на своих клиентах и перестаёт искать новых — и рост останавливается.",
+    ),
+    (
+        "book.purpose.hunter",
+        "Охотник наполняет конвейер. Вы находите компании, которым может быть нужно то, что мы продаём, выходите на человека, который принимает решение, выясняете, есть ли реальная потребность, бюджет и сроки, и передаёте квалифицированного лида переговорщику. Вас оценивают по числу квалифицированных лидов, а не по продажам.",
+    ),
+    (
+        "book.purpose.closer",
+        "Переговорщик превращает квалифицированного лида в покупателя: выявление потребностей, предложение под эти потребности, возражения и закрытие. У каждой открытой сделки есть следующий шаг с датой, а каждого нового клиента вы передаёте менеджеру по работе с клиентами с заполненной карточкой передачи.",
+    ),
+    (
+        "book.purpose.account_manager",
+        "Менеджер по работе с клиентами обслуживает и развивает постоянных клиентов: повторные заказы, счета и оплаты, регулярные контакты, допродажи и просьбы о рекомендациях. Ваши клиенты должны покупать больше, оставаться дольше и приводить коллег.",
+    ),
+    (
+        "book.purpose.head_of_sales",
+        "Руководитель отдела продаж планирует, задаёт ритм и развивает людей: выводит план из цели, проводит ежедневные, еженедельные и ежемесячные разборы, держит стандарты записанными и обучает каждого работе на его ступени.",
+    ),
     ("book.duties", "Обязанности"),
-    ("book.duties.hunter", "Составлять и обновлять списки целевых компаний в наших сегментах.|Звонить и писать потенциальным клиентам в фиксированные блоки поиска каждую неделю.|Быстро отвечать на входящие заявки и квалифицировать их.|Квалифицировать каждого лида: потребность, ЛПР, бюджет, сроки.|Полностью заполнять квалификационную карточку перед передачей лида.|Записывать каждый звонок в журнал звонков с результатом и следующим шагом."),
-    ("book.duties.closer", "Оперативно встречаться или созваниваться с каждым квалифицированным лидом и выявлять потребности.|Готовить и презентовать предложения, которые отвечают потребностям словами клиента.|Отрабатывать возражения и при каждом контакте договариваться о конкретном следующем шаге с датой.|Закрывать сделку или закрывать возможность (проиграна или дисквалифицирована — с причиной).|Передавать каждого нового клиента менеджеру по работе с клиентами с полной карточкой передачи.|Держать воронку в порядке: ни одной открытой сделки без следующего шага с датой."),
-    ("book.duties.account_manager", "Встретить каждого нового клиента и добиться, чтобы первая поставка прошла хорошо.|Связываться с каждым клиентом с периодичностью его категории (A, B, C).|Предвидеть повторные заказы и предлагать раньше, чем клиенту придётся просить.|Следить за счетами и оплатами вместе с бухгалтерией.|Допродавать то, что ещё может пригодиться клиенту.|После каждого успеха просить рекомендацию и передавать рекомендации охотнику."),
-    ("book.duties.head_of_sales", "Выводить план продаж из цели и распределять его по людям и ступеням.|Проводить утреннюю планёрку, пятничное планирование и ежемесячное собрание.|Вести список вопросов: у каждого вопроса есть ответственный и срок.|Вместе с командой поддерживать скрипты и регламенты в актуальном виде.|Обучать каждого работе на его ступени и разбирать звонки.|Следить за планом и фактом, покрытием плана воронкой и ABC-картиной клиентов."),
+    (
+        "book.duties.hunter",
+        "Составлять и обновлять списки целевых компаний в наших сегментах.|Звонить и писать потенциальным клиентам в фиксированные блоки поиска каждую неделю.|Быстро отвечать на входящие заявки и квалифицировать их.|Квалифицировать каждого лида: потребность, ЛПР, бюджет, сроки.|Полностью заполнять квалификационную карточку перед передачей лида.|Записывать каждый звонок в журнал звонков с результатом и следующим шагом.",
+    ),
+    (
+        "book.duties.closer",
+        "Оперативно встречаться или созваниваться с каждым квалифицированным лидом и выявлять потребности.|Готовить и презентовать предложения, которые отвечают потребностям словами клиента.|Отрабатывать возражения и при каждом контакте договариваться о конкретном следующем шаге с датой.|Закрывать сделку или закрывать возможность (проиграна или дисквалифицирована — с причиной).|Передавать каждого нового клиента менеджеру по работе с клиентами с полной карточкой передачи.|Держать воронку в порядке: ни одной открытой сделки без следующего шага с датой.",
+    ),
+    (
+        "book.duties.account_manager",
+        "Встретить каждого нового клиента и добиться, чтобы первая поставка прошла хорошо.|Связываться с каждым клиентом с периодичностью его категории (A, B, C).|Предвидеть повторные заказы и предлагать раньше, чем клиенту придётся просить.|Следить за счетами и оплатами вместе с бухгалтерией.|Допродавать то, что ещё может пригодиться клиенту.|После каждого успеха просить рекомендацию и передавать рекомендации охотнику.",
+    ),
+    (
+        "book.duties.head_of_sales",
+        "Выводить план продаж из цели и распределять его по людям и ступеням.|Проводить утреннюю планёрку, пятничное планирование и ежемесячное собрание.|Вести список вопросов: у каждого вопроса есть ответственный и срок.|Вместе с командой поддерживать скрипты и регламенты в актуальном виде.|Обучать каждого работе на его ступени и разбирать звонки.|Следить за планом и фактом, покрытием плана воронкой и ABC-картиной клиентов.",
+    ),
     ("book.scripts", "Скрипты"),
     ("book.no_scripts", "Для этой ступени скрипт ещё не написан."),
     ("book.script_version", "версия {n}"),
@@ -501,14 +603,29 @@ const RU: Table = &[
     ("book.optional", "по желанию"),
     ("book.documents_kept", "Ведутся документы: {docs}."),
     ("book.card_title", "Что вы заполняете: {card}"),
-    ("book.card_note", "Сделка переходит на следующую ступень только с заполненными обязательными полями. Следующий сотрудник должен продолжить работу, не звоня вам."),
+    (
+        "book.card_note",
+        "Сделка переходит на следующую ступень только с заполненными обязательными полями. Следующий сотрудник должен продолжить работу, не звоня вам.",
+    ),
     ("book.card.qualification", "квалификационная карточка"),
     ("book.card.handover", "карточка передачи"),
     ("book.meetings", "Рутины и встречи"),
-    ("book.meetings.hunter", "Утренняя планёрка, 10–20 минут: вчерашние звонки и лиды, план на сегодня, проблемы.|Пятничное планирование, около часа: выполнение плана, список вопросов.|Ежемесячное собрание: итоги, лучшие и отстающие, план на следующий месяц.|Встреча один на один с руководителем дважды в месяц, 15–20 минут."),
-    ("book.meetings.closer", "Утренняя планёрка, 10–20 минут: вчерашние встречи и предложения, план на сегодня, проблемы с клиентами.|Пятничное планирование, около часа: сделки, покрытие плана, список вопросов.|Ежемесячное собрание: итоги, лучшие и отстающие, план на следующий месяц.|Встреча один на один с руководителем дважды в месяц, 15–20 минут."),
-    ("book.meetings.account_manager", "Утренняя планёрка, 10–20 минут: заказы и оплаты, контакты на сегодня, проблемы с клиентами.|Пятничное планирование, около часа: повторный оборот против плана, список вопросов.|Ежемесячное собрание: итоги, миграция клиентов по ABC, план на следующий месяц.|Встреча один на один с руководителем дважды в месяц, 15–20 минут."),
-    ("book.meetings.head_of_sales", "Каждый рабочий день проводит утреннюю планёрку (10–20 минут, не дольше).|Проводит пятничное планирование: выполнение плана, вопросы с ответственными и сроками, вопросы прошлой недели закрыты или перенесены.|Проводит ежемесячное собрание (90–120 минут, никогда не вместе с еженедельным) и утверждает план на следующий месяц.|Дважды в месяц проводит встречи один на один, совместные визиты к клиентам и внутреннее обучение."),
+    (
+        "book.meetings.hunter",
+        "Утренняя планёрка, 10–20 минут: вчерашние звонки и лиды, план на сегодня, проблемы.|Пятничное планирование, около часа: выполнение плана, список вопросов.|Ежемесячное собрание: итоги, лучшие и отстающие, план на следующий месяц.|Встреча один на один с руководителем дважды в месяц, 15–20 минут.",
+    ),
+    (
+        "book.meetings.closer",
+        "Утренняя планёрка, 10–20 минут: вчерашние встречи и предложения, план на сегодня, проблемы с клиентами.|Пятничное планирование, около часа: сделки, покрытие плана, список вопросов.|Ежемесячное собрание: итоги, лучшие и отстающие, план на следующий месяц.|Встреча один на один с руководителем дважды в месяц, 15–20 минут.",
+    ),
+    (
+        "book.meetings.account_manager",
+        "Утренняя планёрка, 10–20 минут: заказы и оплаты, контакты на сегодня, проблемы с клиентами.|Пятничное планирование, около часа: повторный оборот против плана, список вопросов.|Ежемесячное собрание: итоги, миграция клиентов по ABC, план на следующий месяц.|Встреча один на один с руководителем дважды в месяц, 15–20 минут.",
+    ),
+    (
+        "book.meetings.head_of_sales",
+        "Каждый рабочий день проводит утреннюю планёрку (10–20 минут, не дольше).|Проводит пятничное планирование: выполнение плана, вопросы с ответственными и сроками, вопросы прошлой недели закрыты или перенесены.|Проводит ежемесячное собрание (90–120 минут, никогда не вместе с еженедельным) и утверждает план на следующий месяц.|Дважды в месяц проводит встречи один на один, совместные визиты к клиентам и внутреннее обучение.",
+    ),
     ("book.working_documents", "Рабочие документы"),
     ("book.doc.call_register.name", "Журнал звонков"),
     ("book.doc.call_register.what", "каждый звонок со временем, собеседником, результатом и следующим шагом — основа утренней планёрки"),
@@ -518,10 +635,22 @@ const RU: Table = &[
     ("book.doc.client_profile.what", "карточка каждого клиента: контакты, потребности, история, заказы и следующий шаг"),
     ("book.timetable_of", "Табель времени: {name}"),
     ("book.kpis", "Показатели и ваша доля плана"),
-    ("book.kpis.hunter", "Звонков в рабочий день против темпа, которого требует план.|Разговоров с ЛПР в неделю.|Квалифицированных лидов в месяц, переданных с полными карточками.|Доля лидов, которых переговорщик принимает как квалифицированных."),
-    ("book.kpis.closer", "Первых сделок в месяц и их оборот.|Предложений в месяц и доля выигранных предложений.|Средний цикл сделки в днях.|Открытых сделок со следующим шагом и датой: 100 %."),
-    ("book.kpis.account_manager", "Оборот и прибыль повторных заказов в месяц.|Контакты, сделанные вовремя, по категориям ABC.|Рекомендаций в месяц.|Клиенты поднимаются по категориям ABC; потерянных нет."),
-    ("book.kpis.head_of_sales", "Выполнение плана: оборот и прибыль в месяц.|Взвешенное покрытие оставшейся цели воронкой.|Новых клиентов в месяц и доля рекомендаций.|Ни один клиент не превышает порог концентрации."),
+    (
+        "book.kpis.hunter",
+        "Звонков в рабочий день против темпа, которого требует план.|Разговоров с ЛПР в неделю.|Квалифицированных лидов в месяц, переданных с полными карточками.|Доля лидов, которых переговорщик принимает как квалифицированных.",
+    ),
+    (
+        "book.kpis.closer",
+        "Первых сделок в месяц и их оборот.|Предложений в месяц и доля выигранных предложений.|Средний цикл сделки в днях.|Открытых сделок со следующим шагом и датой: 100 %.",
+    ),
+    (
+        "book.kpis.account_manager",
+        "Оборот и прибыль повторных заказов в месяц.|Контакты, сделанные вовремя, по категориям ABC.|Рекомендаций в месяц.|Клиенты поднимаются по категориям ABC; потерянных нет.",
+    ),
+    (
+        "book.kpis.head_of_sales",
+        "Выполнение плана: оборот и прибыль в месяц.|Взвешенное покрытие оставшейся цели воронкой.|Новых клиентов в месяц и доля рекомендаций.|Ни один клиент не превышает порог концентрации.",
+    ),
     ("book.plan_share", "Ваша доля плана на {period}"),
     ("book.no_plan", "План на текущий период ещё не сохранён: ваша доля появится здесь, когда план будет утверждён."),
     ("book.rule.every_day", "Каждый рабочий день в {at}"),
@@ -643,7 +772,13 @@ pub fn tf(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
 /// `key.many` (English uses one/many; Russian 1 звонок, 2 звонка, 5 звонков).
 pub fn plural(lang: Lang, key: &str, n: i64) -> String {
     let form = match lang {
-        Lang::En => if n == 1 { "one" } else { "many" },
+        Lang::En => {
+            if n == 1 {
+                "one"
+            } else {
+                "many"
+            }
+        }
         Lang::Ru => {
             let (m10, m100) = (n.abs() % 10, n.abs() % 100);
             if m10 == 1 && m100 != 11 {

@@ -4,7 +4,7 @@
 //! headings' pages, the second prints them (the contents take the same room
 //! in both, so the pages do not move).
 
-use super::fonts::{fonts, Fonts};
+use super::fonts::{Fonts, fonts};
 use super::i18n::{self, t, tf};
 use super::*;
 
@@ -30,10 +30,27 @@ const RULE: Rgb = Rgb(0.82, 0.84, 0.87);
 #[derive(Debug, Clone)]
 pub(crate) enum Draw {
     /// `y` is the baseline.
-    Text { x: f32, y: f32, size: f32, bold: bool, color: Rgb, text: String },
+    Text {
+        x: f32,
+        y: f32,
+        size: f32,
+        bold: bool,
+        color: Rgb,
+        text: String,
+    },
     /// `y` is the top edge.
-    Rect { x: f32, y: f32, w: f32, h: f32, color: Rgb },
-    Line { points: Vec<(f32, f32)>, width: f32, color: Rgb },
+    Rect {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        color: Rgb,
+    },
+    Line {
+        points: Vec<(f32, f32)>,
+        width: f32,
+        color: Rgb,
+    },
 }
 
 pub(crate) struct Laid {
@@ -83,16 +100,8 @@ pub(crate) fn lay_out(doc: &Document, clock: &dyn Clock) -> Result<Laid> {
 }
 
 fn run<'a>(doc: &Document, clock: &dyn Clock, toc_pages: Option<&'a [usize]>) -> L<'a> {
-    let mut l = L {
-        f: fonts(),
-        lang: doc.lang,
-        pages: vec![Vec::new()],
-        y: TOP,
-        missing: Vec::new(),
-        heading_pages: Vec::new(),
-        outline: Vec::new(),
-        toc_pages,
-    };
+    let mut l =
+        L { f: fonts(), lang: doc.lang, pages: vec![Vec::new()], y: TOP, missing: Vec::new(), heading_pages: Vec::new(), outline: Vec::new(), toc_pages };
     l.title_block(doc);
     if doc.toc {
         l.contents(doc);
@@ -320,17 +329,9 @@ impl L<'_> {
             Block::Bullets(items) => self.list(items, false),
             Block::Numbered(items) => self.list(items, true),
             Block::KeyValue(pairs) => {
-                let key_w = pairs
-                    .iter()
-                    .map(|(k, _)| self.width(&normalise(k), KV.size, false))
-                    .fold(0.0f32, f32::max)
-                    .min(CONTENT_W * 0.36)
-                    + 16.0;
+                let key_w = pairs.iter().map(|(k, _)| self.width(&normalise(k), KV.size, false)).fold(0.0f32, f32::max).min(CONTENT_W * 0.36) + 16.0;
                 let table = Table {
-                    columns: vec![
-                        Column { title: String::new(), align: Align::Left, min_width: key_w, nowrap: false },
-                        Column::left(""),
-                    ],
+                    columns: vec![Column { title: String::new(), align: Align::Left, min_width: key_w, nowrap: false }, Column::left("")],
                     rows: pairs.iter().map(|(k, v)| Row::new(vec![k.clone(), v.clone()])).collect(),
                 };
                 self.table(&table, &KV, Some(vec![key_w, CONTENT_W - key_w]));
@@ -533,17 +534,8 @@ impl L<'_> {
             })
             .collect();
         let header_size = st.size - 0.6;
-        let header: Vec<Vec<String>> = t
-            .columns
-            .iter()
-            .zip(&widths)
-            .map(|(c, w)| self.wrap(&c.title, header_size, true, w - 2.0 * st.pad_x))
-            .collect();
-        let header_h = if st.header {
-            header.iter().map(Vec::len).max().unwrap_or(1) as f32 * st.line_h + 2.0 * st.pad_y + 2.0
-        } else {
-            0.0
-        };
+        let header: Vec<Vec<String>> = t.columns.iter().zip(&widths).map(|(c, w)| self.wrap(&c.title, header_size, true, w - 2.0 * st.pad_x)).collect();
+        let header_h = if st.header { header.iter().map(Vec::len).max().unwrap_or(1) as f32 * st.line_h + 2.0 * st.pad_y + 2.0 } else { 0.0 };
 
         let rows: Vec<(RowStyle, Vec<Vec<String>>)> = t
             .rows

@@ -49,15 +49,7 @@ pub struct Document {
 
 impl Document {
     pub fn new(lang: Lang, title: &str, organisation: &str) -> Document {
-        Document {
-            lang,
-            title: title.into(),
-            subtitle: None,
-            author: organisation.into(),
-            organisation: organisation.into(),
-            toc: false,
-            blocks: Vec::new(),
-        }
+        Document { lang, title: title.into(), subtitle: None, author: organisation.into(), organisation: organisation.into(), toc: false, blocks: Vec::new() }
     }
 
     pub fn push(&mut self, b: Block) -> &mut Self {
@@ -69,8 +61,14 @@ impl Document {
 #[derive(Debug, Clone)]
 pub enum Block {
     /// Level 1–3. Levels 1 and 2 go into the table of contents.
-    Heading { level: u8, text: String },
-    Paragraph { text: String, style: ParaStyle },
+    Heading {
+        level: u8,
+        text: String,
+    },
+    Paragraph {
+        text: String,
+        style: ParaStyle,
+    },
     Bullets(Vec<String>),
     /// A numbered list (1., 2., …), the numbers in the marker column.
     Numbered(Vec<String>),

@@ -13,9 +13,10 @@ fn clock() -> FixedClock {
 
 /// Runs a tool of poppler-utils/qpdf, failing with a clear message if absent.
 fn tool(name: &str, args: &[&str]) -> std::process::Output {
-    Command::new(name).args(args).output().unwrap_or_else(|e| {
-        panic!("`{name}` is needed by the PDF tests ({e}). Install it: apt-get install poppler-utils qpdf (./dev setup does).")
-    })
+    Command::new(name)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("`{name}` is needed by the PDF tests ({e}). Install it: apt-get install poppler-utils qpdf (./dev setup does)."))
 }
 
 fn write_tmp(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
@@ -171,10 +172,7 @@ fn long_words_break_and_long_paragraphs_paginate() {
     let word = "Donaudampfschifffahrtsgesellschaftskapitänswitwe".repeat(4);
     let mut doc = Document::new(Lang::En, "Long words", "Test");
     doc.push(Block::para(format!("Before {word} after.")));
-    doc.push(Block::Table(Table {
-        columns: vec![Column::left("Key"), Column::left("Value")],
-        rows: vec![Row::new(vec!["k".into(), word.clone()])],
-    }));
+    doc.push(Block::Table(Table { columns: vec![Column::left("Key"), Column::left("Value")], rows: vec![Row::new(vec!["k".into(), word.clone()])] }));
     let para = "Lorem ipsum dolor sit amet, consectetur adipiscing elit. ".repeat(400);
     doc.push(Block::para(para));
     let out = render(&doc, &clock()).unwrap();
@@ -275,24 +273,19 @@ fn a_three_page_document_is_small() {
 /// Writes the demo documents to $CONVEYOR_PDF_OUT for a look (not a check).
 #[test]
 fn demo_documents_render_in_both_languages() {
-    use crate::demo::{generate, DemoSpec};
+    use crate::demo::{DemoSpec, generate};
     use crate::usecases::documents::{self, CallRegisterRequest, ProfileRequest};
     use chrono::Duration;
     for lang in [Lang::En, Lang::Ru] {
         let mut s = crate::store::testing::store();
         generate(&mut s, &clock(), &DemoSpec { lang, contacts: 300, activities: 2000, seed: 42 }).unwrap();
-        let company: i64 = s
-            .conn()
-            .query_row("SELECT company_id FROM orders GROUP BY company_id ORDER BY count(*) DESC, company_id LIMIT 1", [], |r| r.get(0))
-            .unwrap();
+        let company: i64 =
+            s.conn().query_row("SELECT company_id FROM orders GROUP BY company_id ORDER BY count(*) DESC, company_id LIMIT 1", [], |r| r.get(0)).unwrap();
         let profile = documents::client_profile(&s, &clock(), &ProfileRequest { company_id: company, lang: Some(lang) }).unwrap();
         let today = clock().today();
-        let calls = documents::call_register(
-            &s,
-            &clock(),
-            &CallRegisterRequest { from: today - Duration::days(13), to: today, person_id: None, lang: Some(lang) },
-        )
-        .unwrap();
+        let calls =
+            documents::call_register(&s, &clock(), &CallRegisterRequest { from: today - Duration::days(13), to: today, person_id: None, lang: Some(lang) })
+                .unwrap();
         assert_inside_margins(&crate::pdf::docs::profile::build(&s, today, company, lang).unwrap());
         assert_inside_margins(&crate::pdf::docs::calls::build(&s, today - Duration::days(13), today, None, lang).unwrap());
         for (name, d) in [("profile", &profile), ("calls", &calls)] {
@@ -335,7 +328,7 @@ fn a_table_header_never_stays_alone_at_the_bottom_of_a_page() {
 /// both languages; the one-role book is a part of the whole.
 #[test]
 fn the_regulation_book_prints_every_role_script_block_and_answer() {
-    use crate::demo::{generate, DemoSpec};
+    use crate::demo::{DemoSpec, generate};
     use crate::model::Role;
     use crate::pdf::docs::book;
     for lang in [Lang::En, Lang::Ru] {

@@ -2,13 +2,13 @@
 //! section per page; fonts embedded and subset; metadata from the clock.
 
 use super::fonts::fonts;
-use super::layout::{Draw, Laid, Rgb, PAGE_H, PAGE_W};
-use super::{normalise, Document};
+use super::layout::{Draw, Laid, PAGE_H, PAGE_W, Rgb};
+use super::{Document, normalise};
 use crate::clock::Clock;
 use crate::error::{Error, Result};
 use printpdf::{
-    Color, FontId, Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions,
-    PdfParseErrorSeverity, Point, Pt, Rect, TextItem, TextMatrix,
+    Color, FontId, Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage, PdfParseErrorSeverity, PdfSaveOptions, Point, Pt, Rect, TextItem,
+    TextMatrix,
 };
 
 fn color(c: Rgb) -> Color {

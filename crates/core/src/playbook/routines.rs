@@ -5,11 +5,8 @@ use chrono::{Datelike, Duration, NaiveDate};
 
 /// The last working day of `date`'s month.
 pub fn last_working_day(date: NaiveDate, working_days: &[u8]) -> Option<NaiveDate> {
-    let first_next = if date.month() == 12 {
-        NaiveDate::from_ymd_opt(date.year() + 1, 1, 1)?
-    } else {
-        NaiveDate::from_ymd_opt(date.year(), date.month() + 1, 1)?
-    };
+    let first_next =
+        if date.month() == 12 { NaiveDate::from_ymd_opt(date.year() + 1, 1, 1)? } else { NaiveDate::from_ymd_opt(date.year(), date.month() + 1, 1)? };
     let mut d = first_next - Duration::days(1);
     for _ in 0..31 {
         if working_days.contains(&(d.weekday().number_from_monday() as u8)) {
@@ -26,9 +23,7 @@ pub fn falls_on(every: Every, days: &[i32], working_days: &[u8], date: NaiveDate
     match every {
         Every::Day => working_days.contains(&(wd as u8)),
         Every::Week => days.contains(&(wd as i32)),
-        Every::Month => {
-            days.contains(&(date.day() as i32)) || (days.contains(&-1) && last_working_day(date, working_days) == Some(date))
-        }
+        Every::Month => days.contains(&(date.day() as i32)) || (days.contains(&-1) && last_working_day(date, working_days) == Some(date)),
     }
 }
 

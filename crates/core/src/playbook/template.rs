@@ -203,15 +203,35 @@ pub enum Rule {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         target_calls: Option<u32>,
     },
-    ClientCheckIn { days: BTreeMap<Abc, u32> },
-    AfterFirstSale { within_days: u32, action: String },
-    BeforeExpectedOrder { days_before: u32 },
-    InboundResponse { hours: u32 },
-    NextStepRequired { days: u32 },
-    StaleDeal { days: u32 },
-    HandoffCardComplete { card: CardKind },
-    ClientContact { abc: Abc, days: u32 },
-    ProspectingPace { calls_per_week: u32 },
+    ClientCheckIn {
+        days: BTreeMap<Abc, u32>,
+    },
+    AfterFirstSale {
+        within_days: u32,
+        action: String,
+    },
+    BeforeExpectedOrder {
+        days_before: u32,
+    },
+    InboundResponse {
+        hours: u32,
+    },
+    NextStepRequired {
+        days: u32,
+    },
+    StaleDeal {
+        days: u32,
+    },
+    HandoffCardComplete {
+        card: CardKind,
+    },
+    ClientContact {
+        abc: Abc,
+        days: u32,
+    },
+    ProspectingPace {
+        calls_per_week: u32,
+    },
 }
 
 impl Rule {
@@ -231,9 +251,7 @@ impl Rule {
     }
     pub fn kind(&self) -> RegulationKind {
         match self {
-            Rule::Schedule { .. } | Rule::ClientCheckIn { .. } | Rule::AfterFirstSale { .. } | Rule::BeforeExpectedOrder { .. } => {
-                RegulationKind::Routine
-            }
+            Rule::Schedule { .. } | Rule::ClientCheckIn { .. } | Rule::AfterFirstSale { .. } | Rule::BeforeExpectedOrder { .. } => RegulationKind::Routine,
             _ => RegulationKind::Norm,
         }
     }
@@ -288,11 +306,7 @@ impl Default for PlanParams {
 // ---- reading ---------------------------------------------------------------
 
 fn bad(file: &str, path: &str, msg: impl std::fmt::Display) -> Error {
-    Error {
-        code: ErrorCode::InvalidFile,
-        message: format!("{file}: {path}: {msg}"),
-        field: Some(path.to_string()),
-    }
+    Error { code: ErrorCode::InvalidFile, message: format!("{file}: {path}: {msg}"), field: Some(path.to_string()) }
 }
 
 /// Reads a template file's text strictly. `file` names it in errors.
@@ -307,8 +321,11 @@ pub fn parse(file: &str, text: &str) -> Result<Template> {
     }
     match value.get("format_version").and_then(|v| v.as_u64()) {
         Some(v) if v > u64::from(FORMAT_VERSION) => {
-            return Err(bad(file, "format_version", format!(
-                "the file was written by a newer Conveyor (format {v}; this version reads up to {FORMAT_VERSION}). Update Conveyor to read it.")));
+            return Err(bad(
+                file,
+                "format_version",
+                format!("the file was written by a newer Conveyor (format {v}; this version reads up to {FORMAT_VERSION}). Update Conveyor to read it."),
+            ));
         }
         Some(v) if v >= 1 => {}
         _ => return Err(bad(file, "format_version", "must be a whole number, 1 or more.")),
@@ -338,8 +355,15 @@ fn check_rule_fields(file: &str, value: &serde_json::Value) -> Result<()> {
             Some("handoff_card_complete") => &["card"],
             Some("client_contact") => &["abc", "days"],
             Some("prospecting_pace") => &["calls_per_week"],
-            Some(other) => return Err(bad(file, &format!("regulations[{i}].rule.type"), format!(
-                "“{other}” is not a rule type. Use one of schedule, client_check_in, after_first_sale, before_expected_order, inbound_response, next_step_required, stale_deal, handoff_card_complete, client_contact, prospecting_pace."))),
+            Some(other) => {
+                return Err(bad(
+                    file,
+                    &format!("regulations[{i}].rule.type"),
+                    format!(
+                        "“{other}” is not a rule type. Use one of schedule, client_check_in, after_first_sale, before_expected_order, inbound_response, next_step_required, stale_deal, handoff_card_complete, client_contact, prospecting_pace."
+                    ),
+                ));
+            }
             None => return Err(bad(file, &format!("regulations[{i}].rule.type"), "a rule needs its type.")),
         };
         if let Some(k) = rule.keys().find(|k| k.as_str() != "type" && !allowed.contains(&k.as_str())) {
@@ -350,18 +374,11 @@ fn check_rule_fields(file: &str, value: &serde_json::Value) -> Result<()> {
 }
 
 fn is_kebab(s: &str) -> bool {
-    !s.is_empty()
-        && s.len() <= 60
-        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !s.starts_with('-')
-        && !s.ends_with('-')
+    !s.is_empty() && s.len() <= 60 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') && !s.starts_with('-') && !s.ends_with('-')
 }
 
 fn is_snake(s: &str) -> bool {
-    !s.is_empty()
-        && s.len() <= 60
-        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
-        && s.as_bytes()[0].is_ascii_lowercase()
+    !s.is_empty() && s.len() <= 60 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_') && s.as_bytes()[0].is_ascii_lowercase()
 }
 
 fn text(file: &str, path: &str, v: &str, max: usize) -> Result<()> {
@@ -433,8 +450,7 @@ fn check_capture_target(file: &str, path: &str, target: &str, card_keys: &BTreeS
     match target.strip_prefix("card:") {
         Some(k) if card_keys.contains(k) => Ok(()),
         Some(k) => Err(bad(file, path, format!("“{k}” is not a field of the hand-off cards."))),
-        None => Err(bad(file, path, format!(
-            "“{target}” is not a capture target. Use card:<field key>, or one of {}.", PROFILE_TARGETS.join(", ")))),
+        None => Err(bad(file, path, format!("“{target}” is not a capture target. Use card:<field key>, or one of {}.", PROFILE_TARGETS.join(", ")))),
     }
 }
 
@@ -452,7 +468,11 @@ pub fn validate_regulation(file: &str, at: &str, r: &RegulationDef) -> Result<()
         (RegulationKind::Standard, None) => {}
         (k, None) => return Err(bad(file, &format!("{at}rule"), format!("a {} needs a rule.", k.code()))),
         (k, Some(rule)) if rule.kind() != *k => {
-            return Err(bad(file, &format!("{at}rule.type"), format!("“{}” is a {} rule, but the regulation is a {}.", rule.code(), rule.kind().code(), k.code())));
+            return Err(bad(
+                file,
+                &format!("{at}rule.type"),
+                format!("“{}” is a {} rule, but the regulation is a {}.", rule.code(), rule.kind().code(), k.code()),
+            ));
         }
         _ => {}
     }
@@ -601,7 +621,8 @@ pub fn validate_plan(file: &str, p: &PlanParams) -> Result<()> {
     if wd.len() != p.working_days.len() {
         return Err(bad(file, "plan.working_days", "a weekday is listed twice."));
     }
-    crate::validate::currency("plan.currency", &p.currency).map_err(|_| bad(file, "plan.currency", format!("“{}” is not a currency code such as EUR.", p.currency)))?;
+    crate::validate::currency("plan.currency", &p.currency)
+        .map_err(|_| bad(file, "plan.currency", format!("“{}” is not a currency code such as EUR.", p.currency)))?;
     for (f, v) in [("plan.avg_first_deal_minor", p.avg_first_deal_minor), ("plan.avg_repeat_order_minor", p.avg_repeat_order_minor)] {
         if v < 0 {
             return Err(bad(file, f, "must not be negative."));
@@ -650,8 +671,7 @@ pub fn builtin(id: &str, lang: Lang) -> Result<Template> {
     let found = BUILTIN.iter().find(|(i, l, _)| *i == id && *l == lang).or_else(|| BUILTIN.iter().find(|(i, _, _)| *i == id));
     match found {
         Some((i, l, text)) => parse(&format!("{i}.{l}.json"), text),
-        None => Err(Error::validation("template", format!(
-            "There is no built-in template “{id}”. Use one of: {}.", builtin_ids().join(", ")))),
+        None => Err(Error::validation("template", format!("There is no built-in template “{id}”. Use one of: {}.", builtin_ids().join(", ")))),
     }
 }
 
@@ -663,10 +683,7 @@ pub fn builtin_ids() -> Vec<&'static str> {
 
 /// The built-in templates in a language.
 pub fn list_builtin(lang: Lang) -> Result<Vec<TemplateInfo>> {
-    builtin_ids()
-        .into_iter()
-        .map(|id| builtin(id, lang).map(|t| TemplateInfo { id: t.id, lang: t.lang, name: t.name, description: t.description }))
-        .collect()
+    builtin_ids().into_iter().map(|id| builtin(id, lang).map(|t| TemplateInfo { id: t.id, lang: t.lang, name: t.name, description: t.description })).collect()
 }
 
 #[cfg(test)]
@@ -706,13 +723,17 @@ mod tests {
         let e = refused(&MINI.replace(r#""format_version": 1"#, r#""format_version": 2"#));
         assert_eq!(e.field.as_deref(), Some("format_version"));
         assert!(e.message.contains("newer"), "{}", e.message);
-        let e = refused(&MINI.replace(r#""key": "stale", "stage": "first_deal", "role": "closer""#, r#""key": "stale", "stage": "first_deal", "role": "hunter""#));
+        let e =
+            refused(&MINI.replace(r#""key": "stale", "stage": "first_deal", "role": "closer""#, r#""key": "stale", "stage": "first_deal", "role": "hunter""#));
         assert_eq!(e.field.as_deref(), Some("regulations[2].role"));
         let e = refused(&MINI.replace(r#""type": "stale_deal", "days": 14"#, r#""type": "stale_deal", "days": 14, "hours": 2"#));
         assert_eq!(e.field.as_deref(), Some("regulations[2].rule.hours"));
-        let e = refused(&MINI.replace(r#""stage": "lead_generation",
-      "name": "Cold call""#, r#""stage": "stage_one",
-      "name": "Cold call""#));
+        let e = refused(&MINI.replace(
+            r#""stage": "lead_generation",
+      "name": "Cold call""#,
+            r#""stage": "stage_one",
+      "name": "Cold call""#,
+        ));
         assert!(e.message.contains("line") && e.message.contains("stage_one"), "{}", e.message);
         let e = refused(&MINI.replace(r#""key": "stale""#, r#""key": "next-step""#));
         assert_eq!(e.field.as_deref(), Some("regulations[2].key"));

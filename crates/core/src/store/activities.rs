@@ -3,15 +3,25 @@
 use super::changed;
 use crate::error::{Error, Result};
 use crate::model::{Activity, ActivityInput};
-use rusqlite::{named_params, Connection, OptionalExtension, Row};
+use rusqlite::{Connection, OptionalExtension, Row, named_params};
 
 const COLS: &str = "id, kind, subject, deal_id, contact_id, company_id, owner_id, due_at, done_at, outcome, duration_min, notes, archived_at IS NOT NULL";
 
 fn row(r: &Row) -> rusqlite::Result<Activity> {
     Ok(Activity {
-        id: r.get(0)?, kind: r.get(1)?, subject: r.get(2)?, deal_id: r.get(3)?, contact_id: r.get(4)?, company_id: r.get(5)?,
-        owner_id: r.get(6)?, due_at: r.get(7)?, done_at: r.get(8)?, outcome: r.get(9)?, duration_min: r.get(10)?,
-        notes: r.get(11)?, archived: r.get(12)?,
+        id: r.get(0)?,
+        kind: r.get(1)?,
+        subject: r.get(2)?,
+        deal_id: r.get(3)?,
+        contact_id: r.get(4)?,
+        company_id: r.get(5)?,
+        owner_id: r.get(6)?,
+        due_at: r.get(7)?,
+        done_at: r.get(8)?,
+        outcome: r.get(9)?,
+        duration_min: r.get(10)?,
+        notes: r.get(11)?,
+        archived: r.get(12)?,
     })
 }
 
@@ -54,8 +64,7 @@ fn touch(c: &Connection, a: &ActivityInput) -> Result<()> {
     let Some(done) = a.done_at else { return Ok(()) };
     let day = done.date();
     if let Some(d) = a.deal_id {
-        c.prepare_cached("UPDATE deals SET last_activity_on = max(coalesce(last_activity_on, ''), ?2) WHERE id = ?1")?
-            .execute(rusqlite::params![d, day])?;
+        c.prepare_cached("UPDATE deals SET last_activity_on = max(coalesce(last_activity_on, ''), ?2) WHERE id = ?1")?.execute(rusqlite::params![d, day])?;
     }
     if let Some(co) = a.company_id {
         c.prepare_cached("UPDATE companies SET last_activity_on = max(coalesce(last_activity_on, ''), ?2) WHERE id = ?1")?
@@ -81,9 +90,7 @@ pub fn update(c: &Connection, id: i64, now: &str, a: &ActivityInput) -> Result<(
 }
 
 pub fn get(c: &Connection, id: i64) -> Result<Activity> {
-    c.query_row(&format!("SELECT {COLS} FROM activities WHERE id = ?1"), [id], row)
-        .optional()?
-        .ok_or_else(|| Error::not_found("Activity", id))
+    c.query_row(&format!("SELECT {COLS} FROM activities WHERE id = ?1"), [id], row).optional()?.ok_or_else(|| Error::not_found("Activity", id))
 }
 
 pub fn list_for_deal(c: &Connection, deal_id: i64) -> Result<Vec<Activity>> {

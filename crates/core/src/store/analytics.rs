@@ -4,7 +4,7 @@
 use crate::error::Result;
 use crate::model::{Abc, DealStatus, Source, Stage};
 use chrono::NaiveDate;
-use rusqlite::{named_params, Connection};
+use rusqlite::{Connection, named_params};
 
 /// Deals opened in `[from, to)` in stages 1–2, counted per step and status,
 /// with whether they came to stage 2 by a hand-off from stage 1:
@@ -21,9 +21,7 @@ pub fn funnel_rows(c: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec
              WHERE d.archived_at IS NULL AND s.stage <> 'account_development' AND d.created_at >= :from AND d.created_at < :to
              GROUP BY s.id, d.status, handed",
         )?
-        .query_map(named_params! {":from": from, ":to": to}, |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?))
-        })?
+        .query_map(named_params! {":from": from, ":to": to}, |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?)))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(v)
 }

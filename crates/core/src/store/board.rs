@@ -3,7 +3,7 @@
 use crate::error::Result;
 use crate::model::{DealStatus, Source};
 use chrono::NaiveDate;
-use rusqlite::{named_params, Connection};
+use rusqlite::{Connection, named_params};
 
 /// One open deal as the board shows it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
@@ -44,10 +44,23 @@ pub(crate) const CARD_JOINS: &str = "JOIN steps st ON st.id = d.step_id
 
 pub(crate) fn card_row(r: &rusqlite::Row) -> rusqlite::Result<DealCard> {
     Ok(DealCard {
-        id: r.get(0)?, title: r.get(1)?, step_id: r.get(2)?, stage: r.get(3)?, step_name: r.get(4)?, company_id: r.get(5)?,
-        company_name: r.get(6)?, contact_name: r.get(7)?, value_minor: r.get(8)?, currency: r.get(9)?, owner_name: r.get(10)?,
-        source: r.get(11)?, next_step: r.get(12)?, next_step_date: r.get(13)?, step_entered_on: r.get(14)?,
-        last_activity_on: r.get(15)?, status: r.get(16)?,
+        id: r.get(0)?,
+        title: r.get(1)?,
+        step_id: r.get(2)?,
+        stage: r.get(3)?,
+        step_name: r.get(4)?,
+        company_id: r.get(5)?,
+        company_name: r.get(6)?,
+        contact_name: r.get(7)?,
+        value_minor: r.get(8)?,
+        currency: r.get(9)?,
+        owner_name: r.get(10)?,
+        source: r.get(11)?,
+        next_step: r.get(12)?,
+        next_step_date: r.get(13)?,
+        step_entered_on: r.get(14)?,
+        last_activity_on: r.get(15)?,
+        status: r.get(16)?,
     })
 }
 

@@ -2,7 +2,7 @@
 
 use crate::error::Result;
 use crate::model::{Lang, Stage};
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use ts_rs::TS;
@@ -112,8 +112,14 @@ pub fn insert_handoff(
 fn handoff_row(r: &rusqlite::Row) -> rusqlite::Result<Handoff> {
     let card: String = r.get(6)?;
     Ok(Handoff {
-        id: r.get(0)?, deal_id: r.get(1)?, from_stage: r.get(2)?, to_stage: r.get(3)?, from_person_id: r.get(4)?,
-        to_person_id: r.get(5)?, card: serde_json::from_str(&card).unwrap_or_default(), created_at: r.get(7)?,
+        id: r.get(0)?,
+        deal_id: r.get(1)?,
+        from_stage: r.get(2)?,
+        to_stage: r.get(3)?,
+        from_person_id: r.get(4)?,
+        to_person_id: r.get(5)?,
+        card: serde_json::from_str(&card).unwrap_or_default(),
+        created_at: r.get(7)?,
     })
 }
 
@@ -156,8 +162,7 @@ pub fn field(c: &Connection, id: i64) -> Result<CardField> {
 
 /// Whether a key is taken on a card (archived fields keep theirs: old cards use it).
 pub fn key_taken(c: &Connection, card: CardKind, key: &str) -> Result<bool> {
-    Ok(c.prepare_cached("SELECT EXISTS (SELECT 1 FROM card_fields WHERE card = ?1 AND key = ?2)")?
-        .query_row(params![card.code(), key], |r| r.get(0))?)
+    Ok(c.prepare_cached("SELECT EXISTS (SELECT 1 FROM card_fields WHERE card = ?1 AND key = ?2)")?.query_row(params![card.code(), key], |r| r.get(0))?)
 }
 
 pub fn insert_field(c: &Connection, card: CardKind, key: &str, label: &str, required: bool) -> Result<i64> {

@@ -30,8 +30,10 @@ impl Passphrase {
     pub fn validate_new(&self, field: &str) -> Result<()> {
         let n = self.0.chars().count();
         if n < MIN_PASSPHRASE_CHARS {
-            return Err(Error::validation(field, format!(
-                "The passphrase is too short ({n} characters). Use at least {MIN_PASSPHRASE_CHARS}; a few unrelated words are easy to remember.")));
+            return Err(Error::validation(
+                field,
+                format!("The passphrase is too short ({n} characters). Use at least {MIN_PASSPHRASE_CHARS}; a few unrelated words are easy to remember."),
+            ));
         }
         if self.0.contains('\0') {
             return Err(Error::validation(field, "The passphrase cannot contain a NUL character. Type another one."));
@@ -93,8 +95,9 @@ fn quiet(conn: &Connection) {
 pub(crate) fn unlock(conn: &Connection, path: &Path, key: Option<&Passphrase>) -> Result<Option<Passphrase>> {
     match (kind(path)?, key) {
         (Kind::Plain, _) | (Kind::Other, None) => Ok(None),
-        (Kind::LooksEncrypted, None) => Err(Error::new(ErrorCode::PassphraseRequired, format!(
-            "{} is protected with a passphrase. Enter the passphrase to open it.", path.display()))),
+        (Kind::LooksEncrypted, None) => {
+            Err(Error::new(ErrorCode::PassphraseRequired, format!("{} is protected with a passphrase. Enter the passphrase to open it.", path.display())))
+        }
         (_, Some(k)) => {
             set_key(conn, k)?;
             match conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get::<_, i64>(0)) {
@@ -109,9 +112,13 @@ pub(crate) fn unlock(conn: &Connection, path: &Path, key: Option<&Passphrase>) -
 }
 
 pub(crate) fn wrong(path: &Path) -> Error {
-    Error::new(ErrorCode::WrongPassphrase, format!(
-        "The passphrase for {} is wrong (or the file is not a Conveyor workspace). Check the keyboard layout and Caps Lock, and try again.",
-        path.display()))
+    Error::new(
+        ErrorCode::WrongPassphrase,
+        format!(
+            "The passphrase for {} is wrong (or the file is not a Conveyor workspace). Check the keyboard layout and Caps Lock, and try again.",
+            path.display()
+        ),
+    )
 }
 
 /// Writes the whole database of `conn` into the new file `dest`, encrypted
@@ -119,8 +126,9 @@ pub(crate) fn wrong(path: &Path) -> Error {
 /// application id. `dest` must not exist.
 pub(crate) fn export(conn: &Connection, dest: &Path, key: Option<&Passphrase>, app_id: i32) -> Result<()> {
     let version: i64 = conn.query_row("PRAGMA main.user_version", [], |r| r.get(0))?;
-    let dest_str = dest.to_str().ok_or_else(|| Error::new(ErrorCode::Io, format!(
-        "{} has characters in its path SQLite cannot use. Move the workspace to a plainer folder name.", dest.display())))?;
+    let dest_str = dest.to_str().ok_or_else(|| {
+        Error::new(ErrorCode::Io, format!("{} has characters in its path SQLite cannot use. Move the workspace to a plainer folder name.", dest.display()))
+    })?;
     // ATTACH inherits the connection's flags, which may not include CREATE:
     // an empty file is an empty database.
     std::fs::OpenOptions::new().write(true).create_new(true).open(dest)?;

@@ -2,7 +2,7 @@
 
 use crate::error::Result;
 use crate::model::{Abc, Source, Stage};
-use rusqlite::{named_params, Connection};
+use rusqlite::{Connection, named_params};
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
 pub struct ClientRow {
@@ -41,8 +41,17 @@ const WHERE: &str = "ct.archived_at IS NULL
 
 fn row(r: &rusqlite::Row) -> rusqlite::Result<ClientRow> {
     Ok(ClientRow {
-        contact_id: r.get(0)?, name: r.get(1)?, title: r.get(2)?, company_id: r.get(3)?, company_name: r.get(4)?, phone: r.get(5)?,
-        email: r.get(6)?, stage: r.get(7)?, abc: r.get(8)?, source: r.get(9)?, owner_name: r.get(10)?,
+        contact_id: r.get(0)?,
+        name: r.get(1)?,
+        title: r.get(2)?,
+        company_id: r.get(3)?,
+        company_name: r.get(4)?,
+        phone: r.get(5)?,
+        email: r.get(6)?,
+        stage: r.get(7)?,
+        abc: r.get(8)?,
+        source: r.get(9)?,
+        owner_name: r.get(10)?,
     })
 }
 
@@ -68,10 +77,9 @@ pub fn page(c: &Connection, f: &ClientFilter, offset: u32, limit: u32) -> Result
                 "SELECT ct.id FROM contacts ct LEFT JOIN companies co ON co.id = ct.company_id WHERE {WHERE}
                  ORDER BY ct.last_name, ct.first_name, ct.id LIMIT :limit OFFSET :offset"
             ))?
-            .query_map(
-                named_params! {":stage": f.stage, ":abc": f.abc, ":source": f.source, ":owner": f.owner_id, ":limit": limit, ":offset": offset},
-                |r| r.get(0),
-            )?
+            .query_map(named_params! {":stage": f.stage, ":abc": f.abc, ":source": f.source, ":owner": f.owner_id, ":limit": limit, ":offset": offset}, |r| {
+                r.get(0)
+            })?
             .collect::<rusqlite::Result<_>>()?;
         let total = c
             .prepare_cached(&format!("SELECT count(*) FROM contacts ct LEFT JOIN companies co ON co.id = ct.company_id WHERE {WHERE}"))?
@@ -118,7 +126,7 @@ pub fn referred_by_company(c: &Connection, company_id: i64) -> Result<Vec<(i64, 
 
 /// Deals of a company, newest first (all statuses).
 pub fn deals_of_company(c: &Connection, company_id: i64) -> Result<Vec<super::board::DealCard>> {
-    use super::board::{card_row, CARD_COLUMNS, CARD_JOINS};
+    use super::board::{CARD_COLUMNS, CARD_JOINS, card_row};
     let v = c
         .prepare_cached(&format!("SELECT {CARD_COLUMNS} FROM deals d {CARD_JOINS} WHERE d.company_id = ?1 AND d.archived_at IS NULL ORDER BY d.id DESC"))?
         .query_map([company_id], card_row)?

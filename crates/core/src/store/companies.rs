@@ -3,14 +3,24 @@
 use super::changed;
 use crate::error::{Error, Result};
 use crate::model::{Company, CompanyInput};
-use rusqlite::{named_params, Connection, OptionalExtension, Row, Statement};
+use rusqlite::{Connection, OptionalExtension, Row, Statement, named_params};
 
 const COLS: &str = "id, name, industry, city, phone, email, website, notes, source, abc, owner_id, archived_at IS NOT NULL";
 
 fn row(r: &Row) -> rusqlite::Result<Company> {
     Ok(Company {
-        id: r.get(0)?, name: r.get(1)?, industry: r.get(2)?, city: r.get(3)?, phone: r.get(4)?, email: r.get(5)?,
-        website: r.get(6)?, notes: r.get(7)?, source: r.get(8)?, abc: r.get(9)?, owner_id: r.get(10)?, archived: r.get(11)?,
+        id: r.get(0)?,
+        name: r.get(1)?,
+        industry: r.get(2)?,
+        city: r.get(3)?,
+        phone: r.get(4)?,
+        email: r.get(5)?,
+        website: r.get(6)?,
+        notes: r.get(7)?,
+        source: r.get(8)?,
+        abc: r.get(9)?,
+        owner_id: r.get(10)?,
+        archived: r.get(11)?,
     })
 }
 
@@ -48,16 +58,12 @@ pub fn update(c: &Connection, id: i64, now: &str, i: &CompanyInput) -> Result<()
 }
 
 pub fn get(c: &Connection, id: i64) -> Result<Company> {
-    c.query_row(&format!("SELECT {COLS} FROM companies WHERE id = ?1"), [id], row)
-        .optional()?
-        .ok_or_else(|| Error::not_found("Company", id))
+    c.query_row(&format!("SELECT {COLS} FROM companies WHERE id = ?1"), [id], row).optional()?.ok_or_else(|| Error::not_found("Company", id))
 }
 
 /// Live companies by name, a page at a time.
 pub fn list(c: &Connection, limit: u32, offset: u32) -> Result<Vec<Company>> {
-    let mut st = c.prepare_cached(&format!(
-        "SELECT {COLS} FROM companies WHERE archived_at IS NULL ORDER BY name, id LIMIT ?1 OFFSET ?2"
-    ))?;
+    let mut st = c.prepare_cached(&format!("SELECT {COLS} FROM companies WHERE archived_at IS NULL ORDER BY name, id LIMIT ?1 OFFSET ?2"))?;
     let v = st.query_map([limit, offset], row)?.collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(v)
 }

@@ -4,7 +4,7 @@ use super::changed;
 use crate::error::{Error, Result};
 use crate::model::{Deal, DealStatus, Source};
 use chrono::NaiveDate;
-use rusqlite::{named_params, Connection, OptionalExtension, Row};
+use rusqlite::{Connection, OptionalExtension, Row, named_params};
 
 /// A validated deal, ready to be written.
 #[derive(Debug, Clone)]
@@ -28,10 +28,24 @@ const COLS: &str = "d.id, d.title, d.company_id, d.contact_id, s.stage, d.step_i
 
 fn row(r: &Row) -> rusqlite::Result<Deal> {
     Ok(Deal {
-        id: r.get(0)?, title: r.get(1)?, company_id: r.get(2)?, contact_id: r.get(3)?, stage: r.get(4)?, step_id: r.get(5)?,
-        value_minor: r.get(6)?, currency: r.get(7)?, owner_id: r.get(8)?, source: r.get(9)?, referred_by_id: r.get(10)?,
-        next_step: r.get(11)?, next_step_date: r.get(12)?, status: r.get(13)?, close_reason: r.get(14)?, closed_on: r.get(15)?,
-        step_entered_on: r.get(16)?, archived: r.get(17)?,
+        id: r.get(0)?,
+        title: r.get(1)?,
+        company_id: r.get(2)?,
+        contact_id: r.get(3)?,
+        stage: r.get(4)?,
+        step_id: r.get(5)?,
+        value_minor: r.get(6)?,
+        currency: r.get(7)?,
+        owner_id: r.get(8)?,
+        source: r.get(9)?,
+        referred_by_id: r.get(10)?,
+        next_step: r.get(11)?,
+        next_step_date: r.get(12)?,
+        status: r.get(13)?,
+        close_reason: r.get(14)?,
+        closed_on: r.get(15)?,
+        step_entered_on: r.get(16)?,
+        archived: r.get(17)?,
     })
 }
 

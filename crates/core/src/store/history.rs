@@ -2,7 +2,7 @@
 
 use crate::error::Result;
 use chrono::NaiveDate;
-use rusqlite::{named_params, Connection};
+use rusqlite::{Connection, named_params};
 
 /// (sum of amounts, sum of margins, number of orders) since `from`.
 pub fn orders_since(c: &Connection, from: NaiveDate) -> Result<(i64, i64, i64)> {

@@ -2,7 +2,7 @@
 //! find duplicates, and the flat rows the exports write.
 
 use crate::error::Result;
-use rusqlite::{params, Connection};
+use rusqlite::{Connection, params};
 
 /// An additional phone or e-mail of a contact.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,7 +26,15 @@ pub(super) fn prepare_insert_channel(c: &Connection) -> Result<rusqlite::Stateme
     Ok(c.prepare(INSERT_CHANNEL)?)
 }
 
-pub(super) fn insert_channel_with(st: &mut rusqlite::Statement<'_>, contact_id: i64, kind: &str, value: &str, norm: &str, label: Option<&str>, position: i64) -> Result<()> {
+pub(super) fn insert_channel_with(
+    st: &mut rusqlite::Statement<'_>,
+    contact_id: i64,
+    kind: &str,
+    value: &str,
+    norm: &str,
+    label: Option<&str>,
+    position: i64,
+) -> Result<()> {
     st.execute(params![contact_id, kind, value, norm, label, position])?;
     Ok(())
 }
@@ -115,9 +123,21 @@ pub fn deal_rows(c: &Connection) -> Result<Vec<DealExportRow>> {
     let v = st
         .query_map([], |r| {
             Ok(DealExportRow {
-                id: r.get(0)?, title: r.get(1)?, company: r.get(2)?, contact: r.get(3)?, stage: r.get(4)?, step: r.get(5)?,
-                value_minor: r.get(6)?, currency: r.get(7)?, status: r.get(8)?, source: r.get(9)?, next_step: r.get(10)?,
-                next_step_date: r.get(11)?, close_reason: r.get(12)?, closed_on: r.get(13)?, created_at: r.get(14)?,
+                id: r.get(0)?,
+                title: r.get(1)?,
+                company: r.get(2)?,
+                contact: r.get(3)?,
+                stage: r.get(4)?,
+                step: r.get(5)?,
+                value_minor: r.get(6)?,
+                currency: r.get(7)?,
+                status: r.get(8)?,
+                source: r.get(9)?,
+                next_step: r.get(10)?,
+                next_step_date: r.get(11)?,
+                close_reason: r.get(12)?,
+                closed_on: r.get(13)?,
+                created_at: r.get(14)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -151,8 +171,17 @@ pub fn activity_rows(c: &Connection) -> Result<Vec<ActivityExportRow>> {
     let v = st
         .query_map([], |r| {
             Ok(ActivityExportRow {
-                id: r.get(0)?, kind: r.get(1)?, subject: r.get(2)?, deal: r.get(3)?, contact: r.get(4)?, company: r.get(5)?,
-                due_at: r.get(6)?, done_at: r.get(7)?, outcome: r.get(8)?, duration_min: r.get(9)?, notes: r.get(10)?,
+                id: r.get(0)?,
+                kind: r.get(1)?,
+                subject: r.get(2)?,
+                deal: r.get(3)?,
+                contact: r.get(4)?,
+                company: r.get(5)?,
+                due_at: r.get(6)?,
+                done_at: r.get(7)?,
+                outcome: r.get(8)?,
+                duration_min: r.get(9)?,
+                notes: r.get(10)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -184,9 +213,8 @@ pub fn calendar_items(c: &Connection) -> Result<Vec<CalendarItemRow>> {
         let when: String = dates.query_row([id], |r| r.get(0))?;
         out.push(CalendarItemRow { kind: "deal", id, summary: format!("{step} — {title}"), detail: Some(title), when });
     }
-    let mut st = c.prepare_cached(
-        "SELECT id, subject, notes, due_at FROM activities WHERE due_at IS NOT NULL AND done_at IS NULL AND archived_at IS NULL ORDER BY id",
-    )?;
+    let mut st =
+        c.prepare_cached("SELECT id, subject, notes, due_at FROM activities WHERE due_at IS NOT NULL AND done_at IS NULL AND archived_at IS NULL ORDER BY id")?;
     for a in st.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?, r.get::<_, String>(3)?)))? {
         let (id, summary, detail, when) = a?;
         out.push(CalendarItemRow { kind: "activity", id, summary, detail, when });

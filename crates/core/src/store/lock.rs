@@ -3,8 +3,8 @@
 //! drops the lock when the holder dies, so a crash never locks the user out.
 
 use crate::error::{Error, ErrorCode, Result};
-use std::fs::TryLockError;
 use serde::{Deserialize, Serialize};
+use std::fs::TryLockError;
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
@@ -98,10 +98,7 @@ fn locked_error(workspace: &Path) -> Error {
     };
     Error::new(
         ErrorCode::WorkspaceLocked,
-        format!(
-            "{} is already open in {who}. Close it there first, then try again; the file has not been touched.",
-            workspace.display()
-        ),
+        format!("{} is already open in {who}. Close it there first, then try again; the file has not been touched.", workspace.display()),
     )
 }
 

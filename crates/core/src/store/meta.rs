@@ -1,10 +1,10 @@
 //! Workspace settings kept inside the file.
 
-use crate::clock::{stamp, Clock};
+use crate::clock::{Clock, stamp};
 use crate::error::{Error, ErrorCode, Result};
 use crate::model::Lang;
 use crate::validate;
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -68,8 +68,7 @@ pub(crate) fn initialise(c: &Connection, clock: &dyn Clock, init: &NewWorkspace)
 fn get(c: &Connection, key: &str) -> Result<String> {
     c.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
         .optional()?
-        .ok_or_else(|| Error::new(ErrorCode::InvalidFile, format!(
-            "The workspace has no “{key}” setting; it may be damaged. Restore it from a backup.")))
+        .ok_or_else(|| Error::new(ErrorCode::InvalidFile, format!("The workspace has no “{key}” setting; it may be damaged. Restore it from a backup.")))
 }
 
 pub fn load(c: &Connection) -> Result<WorkspaceMeta> {
@@ -124,10 +123,7 @@ pub fn work_settings(c: &Connection) -> Result<WorkSettings> {
 
 pub fn set_work_settings(c: &Connection, s: &WorkSettings) -> Result<()> {
     let json = serde_json::to_string(s).map_err(|e| Error::internal(e.to_string()))?;
-    c.execute(
-        "INSERT INTO meta (key, value) VALUES ('work_settings', ?1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        [json],
-    )?;
+    c.execute("INSERT INTO meta (key, value) VALUES ('work_settings', ?1) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [json])?;
     Ok(())
 }
 
@@ -137,7 +133,6 @@ pub(crate) fn get_opt(c: &Connection, key: &str) -> Result<Option<String>> {
 }
 
 pub(crate) fn set(c: &Connection, key: &str, value: &str) -> Result<()> {
-    c.prepare_cached("INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value")?
-        .execute(params![key, value])?;
+    c.prepare_cached("INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value")?.execute(params![key, value])?;
     Ok(())
 }

@@ -27,9 +27,7 @@ type Migration = (&'static str, Option<fn(&Connection) -> Result<()>>);
 /// Existing workspaces get their search index and hand-off card fields.
 fn after_v2(c: &Connection) -> Result<()> {
     super::search::rebuild(c)?;
-    let lang: Option<String> = c
-        .query_row("SELECT value FROM meta WHERE key = 'lang'", [], |r| r.get(0))
-        .optional()?;
+    let lang: Option<String> = c.query_row("SELECT value FROM meta WHERE key = 'lang'", [], |r| r.get(0)).optional()?;
     if let Some(lang) = lang {
         super::cards::seed_defaults(c, crate::model::Lang::parse("workspace.lang", &lang)?)?;
     }
@@ -128,9 +126,10 @@ fn run(conn: &mut Connection, migrations: &[Migration]) -> Result<()> {
     for (i, (sql, after)) in migrations.iter().enumerate().skip(current.max(0) as usize) {
         let version = i as i64 + 1;
         let failed = |e: &dyn std::fmt::Display| {
-            Error::new(ErrorCode::Storage, format!(
-                "Updating the workspace to schema {version} failed: {e}. The file was left as it was; a backup copy sits beside it."
-            ))
+            Error::new(
+                ErrorCode::Storage,
+                format!("Updating the workspace to schema {version} failed: {e}. The file was left as it was; a backup copy sits beside it."),
+            )
         };
         let tx = conn.transaction()?;
         tx.execute_batch(sql).map_err(|e| failed(&e))?;
@@ -206,13 +205,8 @@ mod tests {
             .unwrap();
         assert!(tables.len() > 20, "{tables:?}");
         for t in &tables {
-            let cols: Vec<String> = c
-                .prepare("SELECT name FROM pragma_table_info(?1)")
-                .unwrap()
-                .query_map([t], |r| r.get(0))
-                .unwrap()
-                .collect::<rusqlite::Result<_>>()
-                .unwrap();
+            let cols: Vec<String> =
+                c.prepare("SELECT name FROM pragma_table_info(?1)").unwrap().query_map([t], |r| r.get(0)).unwrap().collect::<rusqlite::Result<_>>().unwrap();
             let sql = format!("EXPLAIN INSERT INTO {t} ({}) VALUES ({})", cols.join(", "), vec!["?"; cols.len()].join(", "));
             let mut st = c.prepare(&sql).unwrap();
             let mut rows = st.raw_query(); // unbound parameters: EXPLAIN only compiles

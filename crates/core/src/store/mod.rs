@@ -11,32 +11,31 @@ pub mod board;
 pub mod bulk;
 pub mod cards;
 pub mod clients;
-pub mod history;
 pub mod companies;
 pub mod contacts;
 pub mod deals;
+pub mod history;
 pub mod interop;
 pub mod meta;
 pub mod norms;
 pub mod orders;
 pub mod people;
-pub mod regulations;
-pub mod roles;
-pub mod scripts;
 pub mod plans;
-pub mod search;
+pub mod regulations;
 pub mod reports;
 pub mod reviews;
+pub mod roles;
+pub mod scripts;
+pub mod search;
 pub mod stats;
-pub mod today;
 pub mod steps;
+pub mod today;
 
 use crate::clock::Clock;
 use crate::error::{Error, ErrorCode, Result};
 pub use cipher::Passphrase;
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};
-
 
 /// `PRAGMA application_id` of every Conveyor workspace ("CONV").
 pub const APPLICATION_ID: i32 = 0x434F_4E56;
@@ -72,9 +71,10 @@ fn configure(conn: &Connection, file_backed: bool) -> Result<()> {
         // survives power loss, not only a crash of the app.
         let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         if !mode.eq_ignore_ascii_case("wal") {
-            return Err(Error::new(ErrorCode::Io, format!(
-                "The workspace could not switch to write-ahead logging (got “{mode}”). Move the file to a local disk and try again."
-            )));
+            return Err(Error::new(
+                ErrorCode::Io,
+                format!("The workspace could not switch to write-ahead logging (got “{mode}”). Move the file to a local disk and try again."),
+            ));
         }
         conn.execute_batch("PRAGMA synchronous = FULL;")?;
     }
@@ -104,10 +104,7 @@ impl Store {
             k.validate_new("passphrase")?;
         }
         if path.exists() {
-            return Err(Error::new(
-                ErrorCode::Conflict,
-                format!("{} already exists. Choose another name, or open it instead.", path.display()),
-            ));
+            return Err(Error::new(ErrorCode::Conflict, format!("{} already exists. Choose another name, or open it instead.", path.display())));
         }
         init.validate()?;
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -148,34 +145,35 @@ impl Store {
     /// key is `passphrase_required`; with a wrong one, `wrong_passphrase`.
     pub fn open_with(path: &Path, clock: &dyn Clock, key: Option<&Passphrase>) -> Result<Store> {
         if !path.is_file() {
-            return Err(Error::new(
-                ErrorCode::NotFound,
-                format!("There is no workspace at {}. Check the path, or create a new workspace.", path.display()),
-            ));
+            return Err(Error::new(ErrorCode::NotFound, format!("There is no workspace at {}. Check the path, or create a new workspace.", path.display())));
         }
         let lock = lock::WorkspaceLock::acquire(path)?;
         let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
         let key = cipher::unlock(&conn, path, key)?;
         // Look before writing anything: a file of another program stays untouched.
         let (app_id, version): (i32, i64) = conn
-            .query_row("SELECT (SELECT application_id FROM pragma_application_id), (SELECT user_version FROM pragma_user_version)", [], |r| Ok((r.get(0)?, r.get(1)?)))
+            .query_row("SELECT (SELECT application_id FROM pragma_application_id), (SELECT user_version FROM pragma_user_version)", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
             .map_err(|e| match Error::from(e) {
-                e if e.code == ErrorCode::InvalidFile => Error::new(ErrorCode::InvalidFile, format!(
-                    "{} is not a Conveyor workspace (not an SQLite database). Choose a .conveyor file.", path.display())),
+                e if e.code == ErrorCode::InvalidFile => Error::new(
+                    ErrorCode::InvalidFile,
+                    format!("{} is not a Conveyor workspace (not an SQLite database). Choose a .conveyor file.", path.display()),
+                ),
                 e => e,
             })?;
         if app_id != APPLICATION_ID {
-            return Err(Error::new(ErrorCode::InvalidFile, format!(
-                "{} is an SQLite file of another program, not a Conveyor workspace. Nothing was changed; choose a .conveyor file.",
-                path.display()
-            )));
+            return Err(Error::new(
+                ErrorCode::InvalidFile,
+                format!("{} is an SQLite file of another program, not a Conveyor workspace. Nothing was changed; choose a .conveyor file.", path.display()),
+            ));
         }
         let latest = migrations::latest_version();
         if version > latest {
-            return Err(Error::new(ErrorCode::InvalidFile, format!(
-                "{} was saved by a newer Conveyor (schema {version}; this version knows up to {latest}). Update Conveyor to open it.",
-                path.display()
-            )));
+            return Err(Error::new(
+                ErrorCode::InvalidFile,
+                format!("{} was saved by a newer Conveyor (schema {version}; this version knows up to {latest}). Update Conveyor to open it.", path.display()),
+            ));
         }
         configure(&conn, true)?;
         let mut store = Store { conn, path: Some(path.to_path_buf()), key, _lock: Some(lock), migration_backup: None };
@@ -299,8 +297,10 @@ impl Store {
             let ok: String = check.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
             let (old_v, new_v): (i64, i64) = (self.schema_version()?, check.query_row("PRAGMA user_version", [], |r| r.get(0))?);
             if ok != "ok" || old_v != new_v {
-                return Err(Error::new(ErrorCode::Storage, format!(
-                    "The re-encrypted copy of {} did not check out ({ok}). Nothing was changed.", path.display())));
+                return Err(Error::new(
+                    ErrorCode::Storage,
+                    format!("The re-encrypted copy of {} did not check out ({ok}). Nothing was changed.", path.display()),
+                ));
             }
             Ok(())
         })();
@@ -374,8 +374,7 @@ pub(crate) fn open_keyed(path: &Path, key: Option<&Passphrase>) -> Result<Connec
 /// overwrite; leaves nothing behind when it fails.
 pub(crate) fn copy_database(src: &Connection, dest: &Path, key: Option<&Passphrase>) -> Result<()> {
     if dest.exists() {
-        return Err(Error::new(ErrorCode::Conflict, format!(
-            "{} already exists. Choose another file for the backup.", dest.display())));
+        return Err(Error::new(ErrorCode::Conflict, format!("{} already exists. Choose another file for the backup.", dest.display())));
     }
     let copied = (|| -> Result<()> {
         let mut out = open_keyed(dest, key)?;
@@ -389,8 +388,12 @@ pub(crate) fn copy_database(src: &Connection, dest: &Path, key: Option<&Passphra
                     waits += 1;
                     std::thread::sleep(std::time::Duration::from_millis(50));
                 }
-                _ => return Err(Error::new(ErrorCode::Storage, format!(
-                    "The workspace stayed busy, so no copy was made in {}. Try again in a moment.", dest.display()))),
+                _ => {
+                    return Err(Error::new(
+                        ErrorCode::Storage,
+                        format!("The workspace stayed busy, so no copy was made in {}. Try again in a moment.", dest.display()),
+                    ));
+                }
             }
         }
     })();
@@ -424,10 +427,10 @@ fn open_read_only_keyed(path: &Path, key: Option<&Passphrase>) -> Result<(Connec
     if !path.is_file() {
         return Err(Error::new(ErrorCode::NotFound, format!("There is no file at {}. Check the path.", path.display())));
     }
-    let not_ours = || Error::new(ErrorCode::InvalidFile, format!(
-        "{} is not a Conveyor workspace or backup. Nothing was changed; choose a .conveyor file.", path.display()));
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-        .map_err(|_| not_ours())?;
+    let not_ours = || {
+        Error::new(ErrorCode::InvalidFile, format!("{} is not a Conveyor workspace or backup. Nothing was changed; choose a .conveyor file.", path.display()))
+    };
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX).map_err(|_| not_ours())?;
     let key = cipher::unlock(&conn, path, key)?;
     conn.busy_timeout(std::time::Duration::from_secs(2))?;
     let app_id: i32 = conn.query_row("SELECT application_id FROM pragma_application_id", [], |r| r.get(0)).map_err(|_| not_ours())?;
@@ -458,8 +461,7 @@ pub fn replace_with_copy(backup: &Path, target: &Path, clock: &dyn Clock, key: O
         let out = open_keyed(&tmp, key)?;
         let ok: String = out.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
         if ok != "ok" {
-            return Err(Error::new(ErrorCode::InvalidFile, format!(
-                "{} is damaged ({ok}); it was not restored. Choose another backup.", backup.display())));
+            return Err(Error::new(ErrorCode::InvalidFile, format!("{} is damaged ({ok}); it was not restored. Choose another backup.", backup.display())));
         }
         out.execute_batch("PRAGMA journal_mode = DELETE;")?;
         Ok(())
@@ -483,7 +485,6 @@ pub fn replace_with_copy(backup: &Path, target: &Path, clock: &dyn Clock, key: O
     std::fs::rename(&tmp, target)?;
     Ok(kept)
 }
-
 
 #[cfg(test)]
 pub(crate) mod testing {
@@ -650,20 +651,15 @@ mod tests {
 
 /// Archives one row of an aggregate table (nothing is ever deleted).
 pub(crate) fn archive_row(c: &Connection, table: &'static str, what: &str, id: i64, now: &str) -> Result<()> {
-    let n = c.execute(
-        &format!("UPDATE {table} SET archived_at = ?2, updated_at = ?2 WHERE id = ?1 AND archived_at IS NULL"),
-        rusqlite::params![id, now],
-    )?;
+    let n = c.execute(&format!("UPDATE {table} SET archived_at = ?2, updated_at = ?2 WHERE id = ?1 AND archived_at IS NULL"), rusqlite::params![id, now])?;
     changed(n, what, id)?;
     reindex(c, table, id)
 }
 
 /// Brings an archived row back (undo of archive).
 pub(crate) fn restore_row(c: &Connection, table: &'static str, what: &str, id: i64, now: &str) -> Result<()> {
-    let n = c.execute(
-        &format!("UPDATE {table} SET archived_at = NULL, updated_at = ?2 WHERE id = ?1 AND archived_at IS NOT NULL"),
-        rusqlite::params![id, now],
-    )?;
+    let n =
+        c.execute(&format!("UPDATE {table} SET archived_at = NULL, updated_at = ?2 WHERE id = ?1 AND archived_at IS NOT NULL"), rusqlite::params![id, now])?;
     if n == 0 {
         return Err(Error::new(ErrorCode::NotFound, format!("{what} #{id} is not in the archive. Refresh and try again.")));
     }
@@ -680,11 +676,7 @@ fn reindex(c: &Connection, table: &str, id: i64) -> Result<()> {
 
 /// Whether a live (not archived) row exists.
 pub(crate) fn exists(c: &Connection, table: &'static str, id: i64) -> Result<bool> {
-    Ok(c.query_row(
-        &format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1 AND archived_at IS NULL)"),
-        [id],
-        |r| r.get(0),
-    )?)
+    Ok(c.query_row(&format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1 AND archived_at IS NULL)"), [id], |r| r.get(0))?)
 }
 
 /// Turns "no rows changed" into a not-found error.

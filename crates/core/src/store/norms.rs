@@ -5,7 +5,7 @@ use crate::error::Result;
 use crate::model::Abc;
 use crate::store::cards::CardKind;
 use chrono::NaiveDate;
-use rusqlite::{named_params, Connection, ToSql};
+use rusqlite::{Connection, ToSql, named_params};
 
 /// A record breaking a norm, and the moment it started to (a UTC stamp
 /// `YYYY-MM-DDTHH:MM:SSZ`, or a date `YYYY-MM-DD` for day-based norms).
@@ -39,7 +39,9 @@ pub fn inbound_untouched(c: &Connection, owner: Option<i64>, cutoff: &str, limit
     run(
         c,
         "d.id, d.title, d.created_at",
-        &format!("FROM deals d INDEXED BY deals_open_inbound_untouched WHERE {OPEN} AND d.source = 'inbound' AND d.last_activity_on IS NULL AND d.created_at < :cutoff"),
+        &format!(
+            "FROM deals d INDEXED BY deals_open_inbound_untouched WHERE {OPEN} AND d.source = 'inbound' AND d.last_activity_on IS NULL AND d.created_at < :cutoff"
+        ),
         "d.created_at, d.id",
         &[(":owner", &owner), (":cutoff", &cutoff)],
         limit,

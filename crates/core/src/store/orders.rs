@@ -4,7 +4,7 @@ use super::changed;
 use crate::error::{Error, Result};
 use crate::model::Order;
 use chrono::NaiveDate;
-use rusqlite::{named_params, Connection, OptionalExtension, Row};
+use rusqlite::{Connection, OptionalExtension, Row, named_params};
 
 /// A validated order, ready to be written.
 #[derive(Debug, Clone)]
@@ -23,8 +23,16 @@ const COLS: &str = "id, company_id, contact_id, deal_id, order_date, amount_mino
 
 fn row(r: &Row) -> rusqlite::Result<Order> {
     Ok(Order {
-        id: r.get(0)?, company_id: r.get(1)?, contact_id: r.get(2)?, deal_id: r.get(3)?, order_date: r.get(4)?,
-        amount_minor: r.get(5)?, margin_minor: r.get(6)?, currency: r.get(7)?, notes: r.get(8)?, archived: r.get(9)?,
+        id: r.get(0)?,
+        company_id: r.get(1)?,
+        contact_id: r.get(2)?,
+        deal_id: r.get(3)?,
+        order_date: r.get(4)?,
+        amount_minor: r.get(5)?,
+        margin_minor: r.get(6)?,
+        currency: r.get(7)?,
+        notes: r.get(8)?,
+        archived: r.get(9)?,
     })
 }
 
@@ -71,15 +79,11 @@ pub fn update(c: &Connection, id: i64, now: &str, o: &OrderRow) -> Result<()> {
 }
 
 pub fn get(c: &Connection, id: i64) -> Result<Order> {
-    c.query_row(&format!("SELECT {COLS} FROM orders WHERE id = ?1"), [id], row)
-        .optional()?
-        .ok_or_else(|| Error::not_found("Order", id))
+    c.query_row(&format!("SELECT {COLS} FROM orders WHERE id = ?1"), [id], row).optional()?.ok_or_else(|| Error::not_found("Order", id))
 }
 
 pub fn list_for_company(c: &Connection, company_id: i64) -> Result<Vec<Order>> {
-    let mut st = c.prepare_cached(&format!(
-        "SELECT {COLS} FROM orders WHERE company_id = ?1 AND archived_at IS NULL ORDER BY order_date DESC, id DESC"
-    ))?;
+    let mut st = c.prepare_cached(&format!("SELECT {COLS} FROM orders WHERE company_id = ?1 AND archived_at IS NULL ORDER BY order_date DESC, id DESC"))?;
     let v = st.query_map([company_id], row)?.collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(v)
 }

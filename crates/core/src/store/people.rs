@@ -2,7 +2,7 @@
 
 use crate::error::{Error, Result};
 use crate::model::{Person, Role};
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{Connection, OptionalExtension, params};
 
 pub fn insert(c: &Connection, now: &str, name: &str, email: Option<&str>, phone: Option<&str>, is_owner: bool) -> Result<i64> {
     c.execute(
@@ -40,11 +40,9 @@ fn roles_of(c: &Connection, id: i64) -> Result<Vec<Role>> {
 
 pub fn get(c: &Connection, id: i64) -> Result<Person> {
     let p = c
-        .query_row(
-            "SELECT id, name, email, phone, is_owner, archived_at IS NOT NULL FROM people WHERE id = ?1",
-            [id],
-            |r| Ok(Person { id: r.get(0)?, name: r.get(1)?, email: r.get(2)?, phone: r.get(3)?, is_owner: r.get(4)?, roles: vec![], archived: r.get(5)? }),
-        )
+        .query_row("SELECT id, name, email, phone, is_owner, archived_at IS NOT NULL FROM people WHERE id = ?1", [id], |r| {
+            Ok(Person { id: r.get(0)?, name: r.get(1)?, email: r.get(2)?, phone: r.get(3)?, is_owner: r.get(4)?, roles: vec![], archived: r.get(5)? })
+        })
         .optional()?
         .ok_or_else(|| Error::not_found("Person", id))?;
     Ok(Person { roles: roles_of(c, id)?, ..p })

@@ -4,7 +4,7 @@
 use crate::error::{Error, Result};
 use crate::model::Stage;
 use chrono::NaiveDate;
-use rusqlite::{named_params, params, Connection, OptionalExtension};
+use rusqlite::{Connection, OptionalExtension, named_params, params};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -75,7 +75,13 @@ impl PlanParams {
 
     /// Checks every field, naming the first bad one.
     pub fn validate(&self) -> Result<()> {
-        for (f, v) in [("call_to_lead", self.call_to_lead), ("lead_to_qualified", self.lead_to_qualified), ("qualified_to_offer", self.qualified_to_offer), ("offer_to_won", self.offer_to_won), ("margin", self.margin)] {
+        for (f, v) in [
+            ("call_to_lead", self.call_to_lead),
+            ("lead_to_qualified", self.lead_to_qualified),
+            ("qualified_to_offer", self.qualified_to_offer),
+            ("offer_to_won", self.offer_to_won),
+            ("margin", self.margin),
+        ] {
             if !(v > 0.0 && v <= 1.0) {
                 return Err(Error::validation(&format!("plan_params.{f}"), format!("{f} must be above 0 % and at most 100 % (got {:.1} %).", v * 100.0)));
             }
@@ -119,10 +125,21 @@ pub fn params(c: &Connection) -> Result<PlanParams> {
     )?
     .query_row([], |r| {
         Ok(PlanParams {
-            call_to_lead: r.get(0)?, lead_to_qualified: r.get(1)?, qualified_to_offer: r.get(2)?, offer_to_won: r.get(3)?,
-            avg_first_deal_minor: r.get(4)?, repeat_order_minor: r.get(5)?, repeat_orders_per_month: r.get(6)?, margin: r.get(7)?,
-            cycle_days: r.get(8)?, working_days_per_week: r.get(9)?, minutes_per_call: r.get(10)?, abc_a_pct: r.get(11)?,
-            abc_b_pct: r.get(12)?, concentration_pct: r.get(13)?, niche_benchmark: r.get(14)?,
+            call_to_lead: r.get(0)?,
+            lead_to_qualified: r.get(1)?,
+            qualified_to_offer: r.get(2)?,
+            offer_to_won: r.get(3)?,
+            avg_first_deal_minor: r.get(4)?,
+            repeat_order_minor: r.get(5)?,
+            repeat_orders_per_month: r.get(6)?,
+            margin: r.get(7)?,
+            cycle_days: r.get(8)?,
+            working_days_per_week: r.get(9)?,
+            minutes_per_call: r.get(10)?,
+            abc_a_pct: r.get(11)?,
+            abc_b_pct: r.get(12)?,
+            concentration_pct: r.get(13)?,
+            niche_benchmark: r.get(14)?,
         })
     })
     .optional()?
@@ -134,9 +151,22 @@ pub fn set_params(c: &Connection, p: &PlanParams, now: &str) -> Result<()> {
     c.execute(
         "INSERT OR REPLACE INTO plan_params VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
         params![
-            p.call_to_lead, p.lead_to_qualified, p.qualified_to_offer, p.offer_to_won, p.avg_first_deal_minor, p.repeat_order_minor,
-            p.repeat_orders_per_month, p.margin, p.cycle_days, p.working_days_per_week, p.minutes_per_call, p.abc_a_pct, p.abc_b_pct,
-            p.concentration_pct, p.niche_benchmark, now
+            p.call_to_lead,
+            p.lead_to_qualified,
+            p.qualified_to_offer,
+            p.offer_to_won,
+            p.avg_first_deal_minor,
+            p.repeat_order_minor,
+            p.repeat_orders_per_month,
+            p.margin,
+            p.cycle_days,
+            p.working_days_per_week,
+            p.minutes_per_call,
+            p.abc_a_pct,
+            p.abc_b_pct,
+            p.concentration_pct,
+            p.niche_benchmark,
+            now
         ],
     )?;
     Ok(())
@@ -199,8 +229,20 @@ pub struct PlanRow {
 /// Saves the plan of a period, replacing an earlier one of the same period
 /// (its approval is dropped: a changed plan needs approving again).
 #[allow(clippy::too_many_arguments)]
-pub fn upsert(c: &Connection, now: &str, period: &str, start: NaiveDate, end: NaiveDate, target_kind: &str, target_minor: i64,
-    conversion_uplift: f64, deal_size_uplift: f64, niche: Option<&str>, derivation: &str, lines: &[PlanLine]) -> Result<i64> {
+pub fn upsert(
+    c: &Connection,
+    now: &str,
+    period: &str,
+    start: NaiveDate,
+    end: NaiveDate,
+    target_kind: &str,
+    target_minor: i64,
+    conversion_uplift: f64,
+    deal_size_uplift: f64,
+    niche: Option<&str>,
+    derivation: &str,
+    lines: &[PlanLine],
+) -> Result<i64> {
     let existing: Option<i64> = c.query_row("SELECT id FROM plans WHERE period = ?1", [period], |r| r.get(0)).optional()?;
     let id = match existing {
         Some(id) => {
@@ -226,18 +268,39 @@ pub fn upsert(c: &Connection, now: &str, period: &str, start: NaiveDate, end: Na
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?;
     for l in lines {
-        st.execute(params![id, l.person_id, l.stage, l.calls, l.leads, l.qualified_leads, l.offers, l.first_deals, l.repeat_orders, l.turnover_minor, l.profit_minor])?;
+        st.execute(params![
+            id,
+            l.person_id,
+            l.stage,
+            l.calls,
+            l.leads,
+            l.qualified_leads,
+            l.offers,
+            l.first_deals,
+            l.repeat_orders,
+            l.turnover_minor,
+            l.profit_minor
+        ])?;
     }
     Ok(id)
 }
 
-const PLAN_COLS: &str = "id, period, target_kind, target_minor, conversion_uplift, deal_size_uplift, niche_benchmark, derivation, approved_at, created_at, updated_at";
+const PLAN_COLS: &str =
+    "id, period, target_kind, target_minor, conversion_uplift, deal_size_uplift, niche_benchmark, derivation, approved_at, created_at, updated_at";
 
 fn plan_row(r: &rusqlite::Row) -> rusqlite::Result<PlanRow> {
     Ok(PlanRow {
-        id: r.get(0)?, period: r.get(1)?, target_kind: r.get(2)?, target_minor: r.get(3)?, conversion_uplift: r.get(4)?,
-        deal_size_uplift: r.get(5)?, niche_benchmark: r.get(6)?, derivation: r.get(7)?, approved_at: r.get(8)?,
-        created_at: r.get(9)?, updated_at: r.get(10)?,
+        id: r.get(0)?,
+        period: r.get(1)?,
+        target_kind: r.get(2)?,
+        target_minor: r.get(3)?,
+        conversion_uplift: r.get(4)?,
+        deal_size_uplift: r.get(5)?,
+        niche_benchmark: r.get(6)?,
+        derivation: r.get(7)?,
+        approved_at: r.get(8)?,
+        created_at: r.get(9)?,
+        updated_at: r.get(10)?,
     })
 }
 
@@ -247,7 +310,8 @@ pub fn by_period(c: &Connection, period: &str) -> Result<Option<PlanRow>> {
 
 /// Every saved plan, the latest period first.
 pub fn list(c: &Connection) -> Result<Vec<PlanRow>> {
-    let v = c.prepare_cached(&format!("SELECT {PLAN_COLS} FROM plans ORDER BY period_start DESC, period_end DESC"))?
+    let v = c
+        .prepare_cached(&format!("SELECT {PLAN_COLS} FROM plans ORDER BY period_start DESC, period_end DESC"))?
         .query_map([], plan_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(v)
@@ -263,9 +327,17 @@ pub fn lines(c: &Connection, plan_id: i64) -> Result<Vec<PlanLine>> {
         )?
         .query_map([plan_id], |r| {
             Ok(PlanLine {
-                person_id: r.get(0)?, person_name: r.get(1)?, stage: r.get(2)?, calls: r.get(3)?, leads: r.get(4)?,
-                qualified_leads: r.get(5)?, offers: r.get(6)?, first_deals: r.get(7)?, repeat_orders: r.get(8)?,
-                turnover_minor: r.get(9)?, profit_minor: r.get(10)?,
+                person_id: r.get(0)?,
+                person_name: r.get(1)?,
+                stage: r.get(2)?,
+                calls: r.get(3)?,
+                leads: r.get(4)?,
+                qualified_leads: r.get(5)?,
+                offers: r.get(6)?,
+                first_deals: r.get(7)?,
+                repeat_orders: r.get(8)?,
+                turnover_minor: r.get(9)?,
+                profit_minor: r.get(10)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -330,21 +402,15 @@ pub fn fact(c: &Connection, from: NaiveDate, to: NaiveDate, owner: Option<i64>) 
                AND (:owner IS NULL OR d.owner_id = :owner)",
         )?
         .query_row(args, |r| Ok((r.get(0)?, r.get(1)?)))?;
-    let handed = one(
-        "SELECT count(*) FROM handoffs h WHERE h.from_stage = 'lead_generation' AND h.created_at >= :from AND h.created_at < :to
+    let handed = one("SELECT count(*) FROM handoffs h WHERE h.from_stage = 'lead_generation' AND h.created_at >= :from AND h.created_at < :to
            AND (:owner IS NULL OR h.from_person_id = :owner)
-           AND EXISTS (SELECT 1 FROM deals d WHERE d.id = h.deal_id AND d.archived_at IS NULL)",
-    )?;
-    let offers = one(
-        "SELECT count(*) FROM deals d JOIN steps s ON s.id = d.step_id
+           AND EXISTS (SELECT 1 FROM deals d WHERE d.id = h.deal_id AND d.archived_at IS NULL)")?;
+    let offers = one("SELECT count(*) FROM deals d JOIN steps s ON s.id = d.step_id
          WHERE s.stage = 'first_deal' AND s.position >= 2 AND d.step_entered_on >= :from AND d.step_entered_on < :to
-           AND d.archived_at IS NULL AND (:owner IS NULL OR d.owner_id = :owner)",
-    )?;
-    let first_deals = one(
-        "SELECT count(*) FROM deals d JOIN steps s ON s.id = d.step_id
+           AND d.archived_at IS NULL AND (:owner IS NULL OR d.owner_id = :owner)")?;
+    let first_deals = one("SELECT count(*) FROM deals d JOIN steps s ON s.id = d.step_id
          WHERE d.status = 'won' AND d.archived_at IS NULL AND s.stage = 'first_deal' AND d.closed_on >= :from AND d.closed_on < :to
-           AND (:owner IS NULL OR d.owner_id = :owner)",
-    )?;
+           AND (:owner IS NULL OR d.owner_id = :owner)")?;
     let (orders, turnover, profit, repeat_orders, repeat_turnover): (i64, i64, i64, i64, i64) = c
         .prepare_cached(
             "SELECT count(*), coalesce(sum(o.amount_minor), 0), coalesce(sum(o.margin_minor), 0),

@@ -5,7 +5,7 @@ use crate::error::{Error, Result};
 use crate::model::{Role, Stage};
 use crate::playbook::template::{RegulationDef, RegulationKind, Rule};
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -51,10 +51,17 @@ fn row(r: &Row) -> rusqlite::Result<Regulation> {
     let rule: Option<String> = r.get(7)?;
     let docs: String = r.get(8)?;
     Ok(Regulation {
-        id: r.get(0)?, key: r.get(1)?, stage: r.get(2)?, role: r.get(3)?, kind: r.get(4)?, title: r.get(5)?, text: r.get(6)?,
+        id: r.get(0)?,
+        key: r.get(1)?,
+        stage: r.get(2)?,
+        role: r.get(3)?,
+        kind: r.get(4)?,
+        title: r.get(5)?,
+        text: r.get(6)?,
         rule: rule.map(|j| serde_json::from_str(&j)).transpose().map_err(json_err)?,
         documents: serde_json::from_str(&docs).map_err(json_err)?,
-        position: r.get(9)?, archived: r.get(10)?,
+        position: r.get(9)?,
+        archived: r.get(10)?,
     })
 }
 
@@ -125,15 +132,20 @@ pub fn set_position(c: &Connection, id: i64, position: i32) -> Result<()> {
 
 /// Claims an occurrence; true when it is new (the caller then creates its task).
 pub fn claim_occurrence(c: &Connection, now: &str, regulation_id: i64, key: &str) -> Result<bool> {
-    let n = c
-        .prepare_cached("INSERT OR IGNORE INTO routine_occurrences (regulation_id, occurrence_key, created_at) VALUES (?1, ?2, ?3)")?
-        .execute(params![regulation_id, key, now])?;
+    let n = c.prepare_cached("INSERT OR IGNORE INTO routine_occurrences (regulation_id, occurrence_key, created_at) VALUES (?1, ?2, ?3)")?.execute(params![
+        regulation_id,
+        key,
+        now
+    ])?;
     Ok(n == 1)
 }
 
 pub fn set_occurrence_activity(c: &Connection, regulation_id: i64, key: &str, activity_id: i64) -> Result<()> {
-    c.prepare_cached("UPDATE routine_occurrences SET activity_id = ?3 WHERE regulation_id = ?1 AND occurrence_key = ?2")?
-        .execute(params![regulation_id, key, activity_id])?;
+    c.prepare_cached("UPDATE routine_occurrences SET activity_id = ?3 WHERE regulation_id = ?1 AND occurrence_key = ?2")?.execute(params![
+        regulation_id,
+        key,
+        activity_id
+    ])?;
     Ok(())
 }
 

@@ -5,7 +5,7 @@ use crate::error::{Error, Result};
 use crate::model::{ActivityKind, Company, Contact, Order};
 use crate::store::{companies, orders};
 use chrono::{Duration, NaiveDate, NaiveDateTime};
-use rusqlite::{params, Connection};
+use rusqlite::{Connection, params};
 
 #[derive(Debug, Clone)]
 pub struct OpenDeal {
@@ -74,20 +74,14 @@ pub fn company_profile(c: &Connection, company_id: i64, history_limit: u32) -> R
     )?;
     let open_deals = st
         .query_map([company_id], |r| {
-            Ok(OpenDeal {
-                title: r.get(0)?, step: r.get(1)?, value_minor: r.get(2)?, currency: r.get(3)?, next_step: r.get(4)?,
-                next_step_date: r.get(5)?,
-            })
+            Ok(OpenDeal { title: r.get(0)?, step: r.get(1)?, value_minor: r.get(2)?, currency: r.get(3)?, next_step: r.get(4)?, next_step_date: r.get(5)? })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
 
     let orders = orders::list_for_company(c, company_id)?;
 
-    let history_total: i64 = c.query_row(
-        "SELECT count(*) FROM activities WHERE company_id = ?1 AND archived_at IS NULL AND done_at IS NOT NULL",
-        [company_id],
-        |r| r.get(0),
-    )?;
+    let history_total: i64 =
+        c.query_row("SELECT count(*) FROM activities WHERE company_id = ?1 AND archived_at IS NULL AND done_at IS NOT NULL", [company_id], |r| r.get(0))?;
     let mut st = c.prepare_cached(
         "SELECT a.done_at, a.kind, a.subject, trim(ct.first_name || ' ' || ct.last_name), a.outcome, p.name
          FROM activities a
@@ -98,17 +92,13 @@ pub fn company_profile(c: &Connection, company_id: i64, history_limit: u32) -> R
     )?;
     let history = st
         .query_map(params![company_id, history_limit], |r| {
-            Ok(HistoryItem {
-                at: r.get(0)?, kind: r.get(1)?, subject: r.get(2)?, contact: r.get(3)?, outcome: r.get(4)?, owner: r.get(5)?,
-            })
+            Ok(HistoryItem { at: r.get(0)?, kind: r.get(1)?, subject: r.get(2)?, contact: r.get(3)?, outcome: r.get(4)?, owner: r.get(5)? })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
 
     let mut planned: Vec<Planned> = open_deals
         .iter()
-        .filter_map(|d| {
-            d.next_step.as_ref().map(|n| Planned { date: d.next_step_date, text: n.clone(), deal: Some(d.title.clone()) })
-        })
+        .filter_map(|d| d.next_step.as_ref().map(|n| Planned { date: d.next_step_date, text: n.clone(), deal: Some(d.title.clone()) }))
         .collect();
     let mut st = c.prepare_cached(
         "SELECT a.due_at, a.subject, d.title FROM activities a LEFT JOIN deals d ON d.id = a.deal_id
@@ -161,8 +151,14 @@ pub fn calls(c: &Connection, from: NaiveDate, to: NaiveDate, person_id: Option<i
     let rows = st
         .query_map(params![start, end, person_id], |r| {
             Ok(CallRow {
-                at: r.get(0)?, contact: r.get(1)?, company: r.get(2)?, outcome: r.get(3)?, duration_min: r.get(4)?,
-                next_step: r.get(5)?, next_step_date: r.get(6)?, owner: r.get(7)?,
+                at: r.get(0)?,
+                contact: r.get(1)?,
+                company: r.get(2)?,
+                outcome: r.get(3)?,
+                duration_min: r.get(4)?,
+                next_step: r.get(5)?,
+                next_step_date: r.get(6)?,
+                owner: r.get(7)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -172,8 +168,8 @@ pub fn calls(c: &Connection, from: NaiveDate, to: NaiveDate, person_id: Option<i
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::demo::{generate, DemoSpec};
     use crate::clock::Clock;
+    use crate::demo::{DemoSpec, generate};
     use crate::model::Lang;
     use crate::store::testing::{clock, store};
 
@@ -182,10 +178,7 @@ mod tests {
         let mut s = store();
         generate(&mut s, &clock(), &DemoSpec { lang: Lang::En, contacts: 200, activities: 1500, seed: 3 }).unwrap();
         // The company with the most orders is a regular client.
-        let id: i64 = s
-            .conn()
-            .query_row("SELECT company_id FROM orders GROUP BY company_id ORDER BY count(*) DESC LIMIT 1", [], |r| r.get(0))
-            .unwrap();
+        let id: i64 = s.conn().query_row("SELECT company_id FROM orders GROUP BY company_id ORDER BY count(*) DESC LIMIT 1", [], |r| r.get(0)).unwrap();
         let p = company_profile(s.conn(), id, 10).unwrap();
         assert!(!p.orders.is_empty());
         assert!(p.orders.windows(2).all(|w| w[0].order_date >= w[1].order_date), "latest order first");
@@ -205,11 +198,7 @@ mod tests {
         assert!(!mine.is_empty() && mine.len() < all.len());
         let n: i64 = s
             .conn()
-            .query_row(
-                "SELECT count(*) FROM activities WHERE kind = 'call' AND date(done_at) BETWEEN ?1 AND ?2",
-                params![from, to],
-                |r| r.get(0),
-            )
+            .query_row("SELECT count(*) FROM activities WHERE kind = 'call' AND date(done_at) BETWEEN ?1 AND ?2", params![from, to], |r| r.get(0))
             .unwrap();
         assert_eq!(all.len() as i64, n, "inclusive of both ends");
     }

@@ -3,7 +3,7 @@
 use super::changed;
 use crate::error::{Error, Result};
 use chrono::NaiveDate;
-use rusqlite::{named_params, params, Connection, OptionalExtension, Row};
+use rusqlite::{Connection, OptionalExtension, Row, named_params, params};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -46,8 +46,16 @@ const COLS: &str = "id, kind, period_on, person_id, answers, snapshot, status, c
 
 fn row(r: &Row) -> rusqlite::Result<ReviewRow> {
     Ok(ReviewRow {
-        id: r.get(0)?, kind: r.get(1)?, period_on: r.get(2)?, person_id: r.get(3)?, answers: r.get(4)?, snapshot: r.get(5)?,
-        status: r.get(6)?, created_at: r.get(7)?, updated_at: r.get(8)?, closed_at: r.get(9)?,
+        id: r.get(0)?,
+        kind: r.get(1)?,
+        period_on: r.get(2)?,
+        person_id: r.get(3)?,
+        answers: r.get(4)?,
+        snapshot: r.get(5)?,
+        status: r.get(6)?,
+        created_at: r.get(7)?,
+        updated_at: r.get(8)?,
+        closed_at: r.get(9)?,
     })
 }
 
@@ -58,10 +66,7 @@ pub fn find(c: &Connection, kind: &str, period_on: NaiveDate, person_id: Option<
 }
 
 pub fn get(c: &Connection, id: i64) -> Result<ReviewRow> {
-    c.prepare_cached(&format!("SELECT {COLS} FROM reviews WHERE id = ?1"))?
-        .query_row([id], row)
-        .optional()?
-        .ok_or_else(|| Error::not_found("Review", id))
+    c.prepare_cached(&format!("SELECT {COLS} FROM reviews WHERE id = ?1"))?.query_row([id], row).optional()?.ok_or_else(|| Error::not_found("Review", id))
 }
 
 pub fn insert(c: &Connection, now: &str, kind: &str, period_on: NaiveDate, person_id: Option<i64>) -> Result<i64> {
@@ -114,8 +119,16 @@ const ISSUE_COLS: &str = "i.id, i.review_id, i.text, i.owner_id, p.name, i.due_o
 
 fn issue_row(r: &Row) -> rusqlite::Result<ReviewIssue> {
     Ok(ReviewIssue {
-        id: r.get(0)?, review_id: r.get(1)?, text: r.get(2)?, owner_id: r.get(3)?, owner_name: r.get(4)?, due_on: r.get(5)?,
-        status: r.get(6)?, carried_from_id: r.get(7)?, created_at: r.get(8)?, closed_at: r.get(9)?,
+        id: r.get(0)?,
+        review_id: r.get(1)?,
+        text: r.get(2)?,
+        owner_id: r.get(3)?,
+        owner_name: r.get(4)?,
+        due_on: r.get(5)?,
+        status: r.get(6)?,
+        carried_from_id: r.get(7)?,
+        created_at: r.get(8)?,
+        closed_at: r.get(9)?,
     })
 }
 
@@ -134,7 +147,15 @@ pub fn issue(c: &Connection, id: i64) -> Result<ReviewIssue> {
         .ok_or_else(|| Error::not_found("Issue", id))
 }
 
-pub fn insert_issue(c: &Connection, now: &str, review_id: i64, text: &str, owner_id: Option<i64>, due_on: Option<NaiveDate>, carried_from: Option<i64>) -> Result<i64> {
+pub fn insert_issue(
+    c: &Connection,
+    now: &str,
+    review_id: i64,
+    text: &str,
+    owner_id: Option<i64>,
+    due_on: Option<NaiveDate>,
+    carried_from: Option<i64>,
+) -> Result<i64> {
     c.execute(
         "INSERT INTO review_issues (review_id, text, owner_id, due_on, carried_from_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         params![review_id, text, owner_id, due_on, carried_from, now],
@@ -161,10 +182,7 @@ pub struct AssessmentRow {
 }
 
 pub fn insert_assessment(c: &Connection, now: &str, taken_on: NaiveDate, person_id: Option<i64>, answers: &str) -> Result<i64> {
-    c.execute(
-        "INSERT INTO assessments (taken_on, person_id, answers, created_at) VALUES (?1, ?2, ?3, ?4)",
-        params![taken_on, person_id, answers, now],
-    )?;
+    c.execute("INSERT INTO assessments (taken_on, person_id, answers, created_at) VALUES (?1, ?2, ?3, ?4)", params![taken_on, person_id, answers, now])?;
     Ok(c.last_insert_rowid())
 }
 

@@ -4,7 +4,7 @@
 use crate::error::{Error, Result};
 use crate::model::{Role, Stage};
 use chrono::NaiveDateTime;
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -37,29 +37,46 @@ pub fn open_work(c: &Connection, role: Role, person: i64) -> Result<MovedWork> {
     let stage = role.stage();
     let mut w = MovedWork::default();
     if let Some(stage) = stage {
-        w.deals = ids(c, &format!(
-            "SELECT d.id FROM deals d JOIN steps s ON s.id = d.step_id WHERE d.owner_id = ?1 AND d.status = 'open'
-               AND d.archived_at IS NULL AND s.stage = '{}' ORDER BY d.id", stage.code()), person)?;
+        w.deals = ids(
+            c,
+            &format!(
+                "SELECT d.id FROM deals d JOIN steps s ON s.id = d.step_id WHERE d.owner_id = ?1 AND d.status = 'open'
+               AND d.archived_at IS NULL AND s.stage = '{}' ORDER BY d.id",
+                stage.code()
+            ),
+            person,
+        )?;
         w.companies = if stage == Stage::AccountDevelopment {
             ids(c, "SELECT id FROM companies WHERE owner_id = ?1 AND client_since IS NOT NULL AND archived_at IS NULL ORDER BY id", person)?
         } else {
-            ids(c, &format!(
-                "SELECT id FROM companies WHERE owner_id = ?1 AND client_since IS NULL AND stage = '{}' AND archived_at IS NULL ORDER BY id",
-                stage.code()), person)?
+            ids(
+                c,
+                &format!(
+                    "SELECT id FROM companies WHERE owner_id = ?1 AND client_since IS NULL AND stage = '{}' AND archived_at IS NULL ORDER BY id",
+                    stage.code()
+                ),
+                person,
+            )?
         };
         if !w.companies.is_empty() {
             let list = w.companies.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(",");
-            w.contacts = ids(c, &format!(
-                "SELECT id FROM contacts WHERE owner_id = ?1 AND archived_at IS NULL AND company_id IN ({list}) ORDER BY id"), person)?;
+            w.contacts =
+                ids(c, &format!("SELECT id FROM contacts WHERE owner_id = ?1 AND archived_at IS NULL AND company_id IN ({list}) ORDER BY id"), person)?;
         }
     }
     let deals = w.deals.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(",");
     let companies = w.companies.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(",");
-    w.activities = ids(c, &format!(
-        "SELECT a.id FROM activities a WHERE a.owner_id = ?1 AND a.done_at IS NULL AND a.archived_at IS NULL AND (
+    w.activities = ids(
+        c,
+        &format!(
+            "SELECT a.id FROM activities a WHERE a.owner_id = ?1 AND a.done_at IS NULL AND a.archived_at IS NULL AND (
              a.deal_id IN ({deals}) OR a.company_id IN ({companies})
              OR a.id IN (SELECT o.activity_id FROM routine_occurrences o JOIN regulations r ON r.id = o.regulation_id WHERE r.role = '{}'))
-         ORDER BY a.id", role.code()), person)?;
+         ORDER BY a.id",
+            role.code()
+        ),
+        person,
+    )?;
     Ok(w)
 }
 
@@ -68,8 +85,7 @@ pub fn open_work(c: &Connection, role: Role, person: i64) -> Result<MovedWork> {
 pub fn move_owner(c: &Connection, now: &str, w: &MovedWork, from: Option<i64>, to: Option<i64>) -> Result<MovedWork> {
     let mv = |table: &str, list: &[i64]| -> Result<Vec<i64>> {
         let mut out = vec![];
-        let mut st = c.prepare_cached(&format!(
-            "UPDATE {table} SET owner_id = ?3, updated_at = ?4 WHERE id = ?1 AND owner_id IS ?2"))?;
+        let mut st = c.prepare_cached(&format!("UPDATE {table} SET owner_id = ?3, updated_at = ?4 WHERE id = ?1 AND owner_id IS ?2"))?;
         for id in list {
             if st.execute(params![id, from, to, now])? == 1 {
                 out.push(*id);
@@ -117,8 +133,15 @@ const HANDOVER_SQL: &str = "SELECT h.id, h.role, h.from_person_id, pf.name, h.to
 fn handover_row(r: &rusqlite::Row) -> rusqlite::Result<RoleHandover> {
     let moved: String = r.get(6)?;
     Ok(RoleHandover {
-        id: r.get(0)?, role: r.get(1)?, from_person_id: r.get(2)?, from_person_name: r.get(3)?, to_person_id: r.get(4)?,
-        to_person_name: r.get(5)?, moved: serde_json::from_str(&moved).unwrap_or_default(), created_at: r.get(7)?, undone_at: r.get(8)?,
+        id: r.get(0)?,
+        role: r.get(1)?,
+        from_person_id: r.get(2)?,
+        from_person_name: r.get(3)?,
+        to_person_id: r.get(4)?,
+        to_person_name: r.get(5)?,
+        moved: serde_json::from_str(&moved).unwrap_or_default(),
+        created_at: r.get(7)?,
+        undone_at: r.get(8)?,
     })
 }
 
@@ -210,9 +233,7 @@ pub fn logged_minutes(c: &Connection, person: Option<i64>, from: NaiveDateTime, 
 
 /// Companies that became clients on or after `since` (and before `until`).
 pub fn new_clients(c: &Connection, since: chrono::NaiveDate, until: chrono::NaiveDate) -> Result<i64> {
-    Ok(c.query_row(
-        "SELECT count(*) FROM companies WHERE client_since >= ?1 AND client_since < ?2 AND archived_at IS NULL",
-        params![since, until],
-        |r| r.get(0),
-    )?)
+    Ok(c.query_row("SELECT count(*) FROM companies WHERE client_since >= ?1 AND client_since < ?2 AND archived_at IS NULL", params![since, until], |r| {
+        r.get(0)
+    })?)
 }

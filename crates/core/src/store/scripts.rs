@@ -3,7 +3,7 @@
 use crate::error::{Error, Result};
 use crate::model::Stage;
 use crate::playbook::template::ScriptBody;
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -47,8 +47,16 @@ fn body_of(json: &str) -> rusqlite::Result<ScriptBody> {
 fn row(r: &Row) -> rusqlite::Result<Script> {
     let body: String = r.get(8)?;
     Ok(Script {
-        id: r.get(0)?, key: r.get(1)?, stage: r.get(2)?, name: r.get(3)?, purpose: r.get(4)?, position: r.get(5)?,
-        version_id: r.get(6)?, version: r.get(7)?, body: body_of(&body)?, archived: r.get(9)?,
+        id: r.get(0)?,
+        key: r.get(1)?,
+        stage: r.get(2)?,
+        name: r.get(3)?,
+        purpose: r.get(4)?,
+        position: r.get(5)?,
+        version_id: r.get(6)?,
+        version: r.get(7)?,
+        body: body_of(&body)?,
+        archived: r.get(9)?,
     })
 }
 

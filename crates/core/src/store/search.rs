@@ -2,7 +2,7 @@
 
 use crate::error::Result;
 use crate::text::{digits, fold, query_tokens};
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{Connection, OptionalExtension, params};
 
 /// What a search hit points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,17 +63,11 @@ fn put(c: &Connection, h: Hit, text: String) -> Result<()> {
 }
 
 fn contact_body(i: &crate::model::ContactInput, company: Option<&str>) -> String {
-    body(
-        &[Some(&i.first_name), Some(&i.last_name), i.title.as_deref(), i.email.as_deref(), i.notes.as_deref(), company],
-        &[i.phone.as_deref()],
-    )
+    body(&[Some(&i.first_name), Some(&i.last_name), i.title.as_deref(), i.email.as_deref(), i.notes.as_deref(), company], &[i.phone.as_deref()])
 }
 
 fn company_body(i: &crate::model::CompanyInput) -> String {
-    body(
-        &[Some(&i.name), i.industry.as_deref(), i.city.as_deref(), i.email.as_deref(), i.website.as_deref(), i.notes.as_deref()],
-        &[i.phone.as_deref()],
-    )
+    body(&[Some(&i.name), i.industry.as_deref(), i.city.as_deref(), i.email.as_deref(), i.website.as_deref(), i.notes.as_deref()], &[i.phone.as_deref()])
 }
 
 /// Indexes a contact just inserted (nothing to replace, nothing to re-read
@@ -83,8 +77,7 @@ pub fn index_new_contact(c: &Connection, id: i64, i: &crate::model::ContactInput
         Some(co) => c.prepare_cached("SELECT name FROM companies WHERE id = ?1")?.query_row([co], |r| r.get(0))?,
         None => None,
     };
-    c.prepare_cached("INSERT INTO search_fts (rowid, body) VALUES (?1, ?2)")?
-        .execute(params![rowid(Hit::Contact(id)), contact_body(i, company.as_deref())])?;
+    c.prepare_cached("INSERT INTO search_fts (rowid, body) VALUES (?1, ?2)")?.execute(params![rowid(Hit::Contact(id)), contact_body(i, company.as_deref())])?;
     Ok(())
 }
 
@@ -254,10 +247,8 @@ pub fn index_contact(c: &Connection, id: i64) -> Result<()> {
 pub fn index_company(c: &Connection, id: i64, with_contacts: bool) -> Result<()> {
     reindex_one(c, Kind::Company, id)?;
     if with_contacts {
-        let ids: Vec<i64> = c
-            .prepare_cached("SELECT id FROM contacts WHERE company_id = ?1")?
-            .query_map([id], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
+        let ids: Vec<i64> =
+            c.prepare_cached("SELECT id FROM contacts WHERE company_id = ?1")?.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
         for cid in ids {
             index_contact(c, cid)?;
         }
@@ -341,11 +332,7 @@ pub fn query(c: &Connection, q: &str, limit: u32) -> Result<Vec<Hit>> {
     } else {
         "SELECT rowid FROM search_fts WHERE search_fts MATCH ?1 LIMIT ?2"
     };
-    let mut v = c
-        .prepare_cached(sql)?
-        .query_map(params![expr, limit], |r| r.get::<_, i64>(0))?
-        .map(|r| r.map(hit))
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut v = c.prepare_cached(sql)?.query_map(params![expr, limit], |r| r.get::<_, i64>(0))?.map(|r| r.map(hit)).collect::<rusqlite::Result<Vec<_>>>()?;
     // Rows an import wrote a moment ago may still wait for their entries:
     // read them directly (slower, for the second or so until catch_up ends).
     if v.len() < limit as usize {

@@ -1,9 +1,9 @@
 //! Steps of the three stages.
 
-use crate::clock::{stamp, Clock};
+use crate::clock::{Clock, stamp};
 use crate::error::{Error, Result};
 use crate::model::{Lang, Stage, Step};
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 
 /// The default steps of each stage, with win probabilities, in both languages.
 pub const DEFAULT_STEPS: &[(Stage, &str, &str, u8)] = &[
@@ -23,9 +23,7 @@ pub const DEFAULT_STEPS: &[(Stage, &str, &str, u8)] = &[
 
 pub(crate) fn insert_defaults(c: &Connection, clock: &dyn Clock, lang: Lang) -> Result<()> {
     let now = stamp(clock.now());
-    let mut st = c.prepare(
-        "INSERT INTO steps (stage, name, position, probability_pct, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?;
+    let mut st = c.prepare("INSERT INTO steps (stage, name, position, probability_pct, created_at) VALUES (?1, ?2, ?3, ?4, ?5)")?;
     let mut pos = 0;
     let mut last = None;
     for (stage, en, ru, p) in DEFAULT_STEPS {
@@ -57,17 +55,11 @@ pub fn list(c: &Connection) -> Result<Vec<Step>> {
 }
 
 pub fn get(c: &Connection, id: i64) -> Result<Step> {
-    c.query_row(&format!("SELECT {COLS} FROM steps WHERE id = ?1 AND archived_at IS NULL"), [id], row)
-        .optional()?
-        .ok_or_else(|| Error::not_found("Step", id))
+    c.query_row(&format!("SELECT {COLS} FROM steps WHERE id = ?1 AND archived_at IS NULL"), [id], row).optional()?.ok_or_else(|| Error::not_found("Step", id))
 }
 
 pub fn insert(c: &Connection, now: &str, stage: Stage, name: &str, probability_pct: u8) -> Result<i64> {
-    let pos: i32 = c.query_row(
-        "SELECT coalesce(max(position), 0) + 1 FROM steps WHERE stage = ?1 AND archived_at IS NULL",
-        [stage],
-        |r| r.get(0),
-    )?;
+    let pos: i32 = c.query_row("SELECT coalesce(max(position), 0) + 1 FROM steps WHERE stage = ?1 AND archived_at IS NULL", [stage], |r| r.get(0))?;
     c.execute(
         "INSERT INTO steps (stage, name, position, probability_pct, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![stage, name, pos, probability_pct, now],
@@ -76,10 +68,7 @@ pub fn insert(c: &Connection, now: &str, stage: Stage, name: &str, probability_p
 }
 
 pub fn update(c: &Connection, id: i64, name: &str, probability_pct: u8) -> Result<()> {
-    let n = c.execute(
-        "UPDATE steps SET name = ?2, probability_pct = ?3 WHERE id = ?1 AND archived_at IS NULL",
-        params![id, name, probability_pct],
-    )?;
+    let n = c.execute("UPDATE steps SET name = ?2, probability_pct = ?3 WHERE id = ?1 AND archived_at IS NULL", params![id, name, probability_pct])?;
     if n == 0 { Err(Error::not_found("Step", id)) } else { Ok(()) }
 }
 

@@ -1,11 +1,11 @@
 //! The queries behind Today. Each returns the first `limit` rows and the
 //! full count, and each is served by an index (see migration 0002).
 
-use super::board::{card_row, DealCard, CARD_COLUMNS, CARD_JOINS};
+use super::board::{CARD_COLUMNS, CARD_JOINS, DealCard, card_row};
 use crate::error::Result;
 use crate::model::Abc;
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::{named_params, Connection, ToSql};
+use rusqlite::{Connection, ToSql, named_params};
 
 /// The first `limit` open deals matching `filter` (over `deals d`), and how
 /// many match. The count reads the deal indexes only (they carry the owner),
@@ -85,10 +85,7 @@ pub struct ClientDue {
 }
 
 fn client_row(r: &rusqlite::Row) -> rusqlite::Result<ClientDue> {
-    Ok(ClientDue {
-        company_id: r.get(0)?, name: r.get(1)?, abc: r.get(2)?, last_activity_on: r.get(3)?, expected_order_on: r.get(4)?,
-        owner_name: r.get(5)?,
-    })
+    Ok(ClientDue { company_id: r.get(0)?, name: r.get(1)?, abc: r.get(2)?, last_activity_on: r.get(3)?, expected_order_on: r.get(4)?, owner_name: r.get(5)? })
 }
 
 const CLIENT_COLUMNS: &str = "co.id, co.name, co.abc, co.last_activity_on, co.expected_order_on, p.name";
@@ -177,8 +174,15 @@ pub fn tasks_due(c: &Connection, owner: Option<i64>, before: NaiveDateTime, limi
         ))?
         .query_map(named_params! {":owner": owner, ":before": before, ":limit": limit}, |r| {
             Ok(TaskDue {
-                id: r.get(0)?, kind: r.get(1)?, subject: r.get(2)?, due_at: r.get(3)?, deal_id: r.get(4)?,
-                company_id: r.get(5)?, company_name: r.get(6)?, contact_name: r.get(7)?, regulation_id: r.get(8)?,
+                id: r.get(0)?,
+                kind: r.get(1)?,
+                subject: r.get(2)?,
+                due_at: r.get(3)?,
+                deal_id: r.get(4)?,
+                company_id: r.get(5)?,
+                company_name: r.get(6)?,
+                contact_name: r.get(7)?,
+                regulation_id: r.get(8)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;

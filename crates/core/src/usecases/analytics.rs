@@ -4,13 +4,13 @@
 //! 12 months, the migration matrix between two periods, and the
 //! concentration warning. Every chart's numbers are in these types.
 
-use crate::clock::{stamp, Clock};
+use crate::clock::{Clock, stamp};
 use crate::error::{Error, Result};
 use crate::model::{Abc, DealStatus, Source, Stage};
 use crate::plan::Period;
 use crate::store::analytics::{self as q, ClientTurnover};
 use crate::store::plans::{self, Fact};
-use crate::store::{meta, Store};
+use crate::store::{Store, meta};
 use chrono::{Duration, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -156,7 +156,15 @@ pub fn analytics(s: &Store, clock: &dyn Clock, r: &AnalyticsRequest) -> Result<A
         let reached: i64 = rows.iter().filter(|r| r.1 == st.stage && r.2 >= st.position).map(|r| r.7).sum::<i64>()
             + if st.stage == Stage::LeadGeneration { handed } else { 0 };
         let open = rows.iter().filter(|r| r.0 == st.id && r.5 == DealStatus::Open).map(|r| r.7).sum();
-        funnel.push(FunnelStep { step_id: st.id, stage: st.stage, name: st.name.clone(), probability_pct: st.probability_pct, reached, open, conversion: None });
+        funnel.push(FunnelStep {
+            step_id: st.id,
+            stage: st.stage,
+            name: st.name.clone(),
+            probability_pct: st.probability_pct,
+            reached,
+            open,
+            conversion: None,
+        });
     }
     let won_from_range: i64 = rows.iter().filter(|r| r.1 == Stage::FirstDeal && r.5 == DealStatus::Won).map(|r| r.7).sum();
     for i in 0..funnel.len() {
@@ -169,8 +177,18 @@ pub fn analytics(s: &Store, clock: &dyn Clock, r: &AnalyticsRequest) -> Result<A
     }
     let entered = |stage: Stage| funnel.iter().find(|f| f.stage == stage).map_or(0, |f| f.reached);
     let stages = vec![
-        StageConversion { stage: Stage::LeadGeneration, entered: entered(Stage::LeadGeneration), passed: handed, conversion: ratio(handed, entered(Stage::LeadGeneration)) },
-        StageConversion { stage: Stage::FirstDeal, entered: entered(Stage::FirstDeal), passed: won_from_range, conversion: ratio(won_from_range, entered(Stage::FirstDeal)) },
+        StageConversion {
+            stage: Stage::LeadGeneration,
+            entered: entered(Stage::LeadGeneration),
+            passed: handed,
+            conversion: ratio(handed, entered(Stage::LeadGeneration)),
+        },
+        StageConversion {
+            stage: Stage::FirstDeal,
+            entered: entered(Stage::FirstDeal),
+            passed: won_from_range,
+            conversion: ratio(won_from_range, entered(Stage::FirstDeal)),
+        },
     ];
     let (won, lost, disqualified, cycle) = q::first_deal_closings(c, from, to)?;
     let reasons = q::close_reasons(c, from, to)?.into_iter().map(|(status, reason, deals)| ReasonCount { status, reason, deals }).collect();
@@ -178,7 +196,11 @@ pub fn analytics(s: &Store, clock: &dyn Clock, r: &AnalyticsRequest) -> Result<A
     let mut sources: Vec<SourceStats> = q::by_source(c, from, to)?
         .into_iter()
         .map(|(source, opened, won, closed)| SourceStats {
-            source, opened, won, closed, conversion: ratio(won, closed),
+            source,
+            opened,
+            won,
+            closed,
+            conversion: ratio(won, closed),
             new_clients: new_by_source.iter().find(|(s, _)| *s == source).map_or(0, |x| x.1),
         })
         .collect();

@@ -1,9 +1,9 @@
 //! Backups: to a chosen file, automatic daily copies (keep 7), and restore
 //! after showing what the backup holds.
 
-use crate::clock::{stamp, Clock};
+use crate::clock::{Clock, stamp};
 use crate::error::{Error, ErrorCode, Result};
-use crate::store::{self, meta, migrations, Passphrase, Store};
+use crate::store::{self, Passphrase, Store, meta, migrations};
 use crate::usecases::workspace::{self, Counts};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -68,13 +68,14 @@ pub fn backup_replacing(store: &Store, clock: &dyn Clock, dest: &Path) -> Result
         return backup(store, clock, dest);
     }
     if store.path().is_some_and(|ws| same_file(ws, dest)) {
-        return Err(Error::validation("path", format!(
-            "{} is the open workspace itself. Choose another file for the backup.", dest.display())));
+        return Err(Error::validation("path", format!("{} is the open workspace itself. Choose another file for the backup.", dest.display())));
     }
     let wal = PathBuf::from(format!("{}-wal", dest.display()));
     if !dest.is_file() || wal.exists() {
-        return Err(Error::new(ErrorCode::Conflict, format!(
-            "{} cannot be replaced: it is a folder, or a workspace that may be open in another program. Choose another file.", dest.display())));
+        return Err(Error::new(
+            ErrorCode::Conflict,
+            format!("{} cannot be replaced: it is a folder, or a workspace that may be open in another program. Choose another file.", dest.display()),
+        ));
     }
     let name = dest.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let tmp = dest.with_file_name(format!(".{name}.{}.partial", std::process::id()));
@@ -294,8 +295,10 @@ pub struct RestoreReport {
 pub fn restore(clock: &dyn Clock, backup: &Path, target: &Path, key: Option<&Passphrase>) -> Result<RestoreReport> {
     let contents = inspect(backup, key)?;
     if !contents.restorable {
-        return Err(Error::new(ErrorCode::InvalidFile, format!(
-            "{} was made by a newer Conveyor (schema {}). Update Conveyor to restore it.", backup.display(), contents.schema_version)));
+        return Err(Error::new(
+            ErrorCode::InvalidFile,
+            format!("{} was made by a newer Conveyor (schema {}). Update Conveyor to restore it.", backup.display(), contents.schema_version),
+        ));
     }
     if same_file(backup, target) {
         return Err(Error::validation("target", "The backup and the workspace are the same file. Choose another target."));
@@ -497,7 +500,7 @@ mod tests {
 
     #[test]
     fn the_auto_backup_of_an_encrypted_workspace_is_encrypted() {
-        use crate::store::cipher::{kind, Kind};
+        use crate::store::cipher::{Kind, kind};
         let dir = tempfile::tempdir().unwrap();
         let clock = FixedClock::at("2026-11-01T09:00:00+00:00");
         let key = Passphrase::new("correct horse");

@@ -4,7 +4,7 @@ use crate::clock::Clock;
 use crate::error::Result;
 use crate::model::{Source, Stage, Step};
 use crate::store::board::{self as q, DealCard};
-use crate::store::{meta, steps, Store};
+use crate::store::{Store, meta, steps};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -112,19 +112,23 @@ mod tests {
     use crate::usecases::crm;
 
     fn deal(s: &mut Store, step: i64, company: i64, value: i64, currency: Option<&str>) -> Deal {
-        crm::create_deal(s, &clock(), &DealInput {
-            title: format!("Deal {value}"),
-            company_id: Some(company),
-            contact_id: None,
-            step_id: step,
-            value_minor: value,
-            currency: currency.map(String::from),
-            owner_id: None,
-            source: Source::ColdCall,
-            referred_by_id: None,
-            next_step: Some("Call back".into()),
-            next_step_date: Some(clock().today()),
-        })
+        crm::create_deal(
+            s,
+            &clock(),
+            &DealInput {
+                title: format!("Deal {value}"),
+                company_id: Some(company),
+                contact_id: None,
+                step_id: step,
+                value_minor: value,
+                currency: currency.map(String::from),
+                owner_id: None,
+                source: Source::ColdCall,
+                referred_by_id: None,
+                next_step: Some("Call back".into()),
+                next_step_date: Some(clock().today()),
+            },
+        )
         .unwrap()
     }
 

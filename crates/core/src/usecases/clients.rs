@@ -6,7 +6,7 @@ use crate::store::board::DealCard;
 use crate::store::cards::{self, Handoff};
 use crate::store::clients::{self as q, ClientFilter, ClientRow};
 use crate::store::search::{self, Hit};
-use crate::store::{companies, contacts, orders, Store};
+use crate::store::{Store, companies, contacts, orders};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -16,7 +16,9 @@ pub const PAGE_MAX: u32 = 500;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum SearchHit {
-    Contact { row: ClientRow },
+    Contact {
+        row: ClientRow,
+    },
     Company {
         #[ts(type = "number")]
         id: i64,

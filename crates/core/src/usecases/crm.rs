@@ -1,18 +1,16 @@
 //! Create, read, update and archive the conveyor's records, with validation
 //! that names the field at fault. Nothing is deleted: records are archived.
 
-use crate::clock::{stamp, Clock};
+use crate::clock::{Clock, stamp};
 use crate::error::{Error, ErrorCode, Result};
 use crate::model::*;
-use crate::store::{self, activities, companies, contacts, deals, meta, orders, people, steps, Store};
+use crate::store::{self, Store, activities, companies, contacts, deals, meta, orders, people, steps};
 use crate::validate::{self, NAME_MAX, TEXT_MAX};
 use rusqlite::Connection;
 
 fn must_exist(c: &Connection, table: &'static str, what: &str, field: &str, id: Option<i64>) -> Result<()> {
     match id {
-        Some(id) if !store::exists(c, table, id)? => {
-            Err(Error::validation(field, format!("{what} #{id} does not exist (or is archived). Pick another one.")))
-        }
+        Some(id) if !store::exists(c, table, id)? => Err(Error::validation(field, format!("{what} #{id} does not exist (or is archived). Pick another one."))),
         _ => Ok(()),
     }
 }
@@ -111,7 +109,6 @@ pub fn get_company(s: &Store, id: i64) -> Result<Company> {
     companies::get(s.conn(), id)
 }
 
-
 // ---- contacts -------------------------------------------------------------
 
 pub(crate) fn clean_contact(c: &Connection, i: &ContactInput) -> Result<ContactInput> {
@@ -171,7 +168,6 @@ pub fn get_contact(s: &Store, id: i64) -> Result<Contact> {
     contacts::get(s.conn(), id)
 }
 
-
 // ---- steps ----------------------------------------------------------------
 
 fn probability(p: i64) -> Result<u8> {
@@ -211,8 +207,7 @@ pub fn archive_step(s: &mut Store, clock: &dyn Clock, id: i64) -> Result<()> {
         let step = steps::get(tx, id)?;
         let open = steps::open_deal_count(tx, id)?;
         if open > 0 {
-            return Err(Error::new(ErrorCode::Conflict, format!(
-                "Step “{}” still holds {open} open deal(s). Move them to another step first.", step.name)));
+            return Err(Error::new(ErrorCode::Conflict, format!("Step “{}” still holds {open} open deal(s). Move them to another step first.", step.name)));
         }
         if steps::list(tx)?.iter().filter(|x| x.stage == step.stage).count() <= 1 {
             return Err(Error::new(ErrorCode::Conflict, "Every stage needs at least one step. Add another step before archiving this one."));
@@ -223,11 +218,7 @@ pub fn archive_step(s: &mut Store, clock: &dyn Clock, id: i64) -> Result<()> {
 
 // ---- deals ----------------------------------------------------------------
 
-fn with_clean_deal<T>(
-    c: &Connection,
-    i: &DealInput,
-    f: impl FnOnce(&deals::DealRow) -> Result<T>,
-) -> Result<T> {
+fn with_clean_deal<T>(c: &Connection, i: &DealInput, f: impl FnOnce(&deals::DealRow) -> Result<T>) -> Result<T> {
     let title = validate::required("deal.title", &i.title, 300)?;
     let value = validate::non_negative("deal.value_minor", i.value_minor)?;
     let currency = match i.currency.as_deref().map(str::trim) {
@@ -284,8 +275,7 @@ pub fn update_deal(s: &mut Store, clock: &dyn Clock, id: i64, i: &DealInput) -> 
     s.write(|tx| {
         let before = deals::get(tx, id)?;
         if before.status != DealStatus::Open {
-            return Err(Error::new(ErrorCode::Conflict, format!(
-                "Deal #{id} is {}; reopen it before changing it.", before.status)));
+            return Err(Error::new(ErrorCode::Conflict, format!("Deal #{id} is {}; reopen it before changing it.", before.status)));
         }
         with_clean_deal(tx, i, |row| deals::update(tx, id, &now, today, row))?;
         deals::get(tx, id)
@@ -325,7 +315,6 @@ pub fn reopen_deal(s: &mut Store, clock: &dyn Clock, id: i64) -> Result<Deal> {
         deals::get(tx, id)
     })
 }
-
 
 // ---- activities -----------------------------------------------------------
 
@@ -375,7 +364,6 @@ pub fn get_activity(s: &Store, id: i64) -> Result<Activity> {
     activities::get(s.conn(), id)
 }
 
-
 // ---- orders ---------------------------------------------------------------
 
 fn with_clean_order<T>(c: &Connection, i: &OrderInput, f: impl FnOnce(&orders::OrderRow) -> Result<T>) -> Result<T> {
@@ -424,7 +412,6 @@ pub fn update_order(s: &mut Store, clock: &dyn Clock, id: i64, i: &OrderInput) -
 pub fn get_order(s: &Store, id: i64) -> Result<Order> {
     orders::get(s.conn(), id)
 }
-
 
 // ---- undo -----------------------------------------------------------------
 

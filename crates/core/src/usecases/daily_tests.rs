@@ -1,6 +1,6 @@
 //! Tests of the daily work: hand-offs, hygiene rules, Today, search, undo.
 
-use super::board::{get_board, BoardQuery};
+use super::board::{BoardQuery, get_board};
 use super::clients::{self, SearchHit};
 use super::crm::{self, Archivable};
 use super::pipeline::*;
@@ -8,8 +8,8 @@ use super::today::today;
 use crate::clock::{Clock, FixedClock};
 use crate::error::ErrorCode;
 use crate::model::*;
-use crate::store::testing::{clock, store};
 use crate::store::Store;
+use crate::store::testing::{clock, store};
 use chrono::{Duration, NaiveDate};
 use std::collections::BTreeMap;
 
@@ -30,19 +30,23 @@ fn day(offset: i64) -> NaiveDate {
 }
 
 fn deal(s: &mut Store, company: i64, step: i64, next: Option<(&str, NaiveDate)>, owner: Option<i64>) -> Deal {
-    crm::create_deal(s, &clock(), &DealInput {
-        title: "Paper for the year".into(),
-        company_id: Some(company),
-        contact_id: None,
-        step_id: step,
-        value_minor: 120_000,
-        currency: None,
-        owner_id: owner,
-        source: Source::ColdCall,
-        referred_by_id: None,
-        next_step: next.map(|n| n.0.to_string()),
-        next_step_date: next.map(|n| n.1),
-    })
+    crm::create_deal(
+        s,
+        &clock(),
+        &DealInput {
+            title: "Paper for the year".into(),
+            company_id: Some(company),
+            contact_id: None,
+            step_id: step,
+            value_minor: 120_000,
+            currency: None,
+            owner_id: owner,
+            source: Source::ColdCall,
+            referred_by_id: None,
+            next_step: next.map(|n| n.0.to_string()),
+            next_step_date: next.map(|n| n.1),
+        },
+    )
     .unwrap()
 }
 
@@ -55,7 +59,12 @@ fn qualification() -> BTreeMap<String, String> {
 }
 
 fn handover() -> BTreeMap<String, String> {
-    card(&[("sold", "Annual paper contract"), ("terms", "Monthly delivery, 14 days to pay"), ("contacts", "Anna, office manager"), ("expectations", "Delivery before 10:00")])
+    card(&[
+        ("sold", "Annual paper contract"),
+        ("terms", "Monthly delivery, 14 days to pay"),
+        ("contacts", "Anna, office manager"),
+        ("expectations", "Delivery before 10:00"),
+    ])
 }
 
 #[test]
@@ -76,7 +85,14 @@ fn a_lead_crosses_all_three_stages_with_its_cards_and_a_won_deal_plans_stage_3()
     let err = move_deal(&mut s, &clock(), lead.id, st).unwrap_err();
     assert_eq!(err.code, ErrorCode::HandoffRequired);
 
-    let mut input = HandOffInput { deal_id: lead.id, to_step_id: None, to_person_id: None, card: qualification(), next_step: "Needs analysis meeting".into(), next_step_date: day(2) };
+    let mut input = HandOffInput {
+        deal_id: lead.id,
+        to_step_id: None,
+        to_person_id: None,
+        card: qualification(),
+        next_step: "Needs analysis meeting".into(),
+        next_step_date: day(2),
+    };
     input.card.remove("budget");
     let err = hand_off_qualified_lead(&mut s, &clock(), &input).unwrap_err();
     assert_eq!((err.code, err.field.as_deref()), (ErrorCode::Validation, Some("card.budget")));
@@ -126,8 +142,16 @@ fn logging_a_call_on_an_open_deal_needs_the_next_step_and_updates_it() {
     let st = step(&s, Stage::FirstDeal, 2);
     let d = deal(&mut s, co, st, Some(("Send offer", day(0))), None);
     let mut call = LogInput {
-        kind: ActivityKind::Call, deal_id: Some(d.id), contact_id: None, company_id: None, subject: None,
-        outcome: Some("Wants a discount".into()), duration_min: Some(7), notes: None, next_step: None, next_step_date: None,
+        kind: ActivityKind::Call,
+        deal_id: Some(d.id),
+        contact_id: None,
+        company_id: None,
+        subject: None,
+        outcome: Some("Wants a discount".into()),
+        duration_min: Some(7),
+        notes: None,
+        next_step: None,
+        next_step_date: None,
     };
     assert_eq!(log_activity(&mut s, &clock(), &call).unwrap_err().field.as_deref(), Some("deal.next_step"));
     call.next_step = Some("Send revised offer".into());
@@ -179,10 +203,23 @@ fn clients_are_due_a_check_in_by_their_category_cadence() {
         let id = company(&mut s, name);
         crm::update_company(&mut s, &clock(), id, &CompanyInput { name: name.into(), abc, ..Default::default() }).unwrap();
         crate::store::companies::mark_client(s.conn(), id, day(-200), "2026-01-01T00:00:00Z").unwrap();
-        crm::create_activity(&mut s, &clock(), &ActivityInput {
-            kind: ActivityKind::Call, subject: "Check-in".into(), deal_id: None, contact_id: None, company_id: Some(id), owner_id: None,
-            due_at: None, done_at: Some(day(-last_days_ago).and_hms_opt(10, 0, 0).unwrap()), outcome: None, duration_min: None, notes: None,
-        })
+        crm::create_activity(
+            &mut s,
+            &clock(),
+            &ActivityInput {
+                kind: ActivityKind::Call,
+                subject: "Check-in".into(),
+                deal_id: None,
+                contact_id: None,
+                company_id: Some(id),
+                owner_id: None,
+                due_at: None,
+                done_at: Some(day(-last_days_ago).and_hms_opt(10, 0, 0).unwrap()),
+                outcome: None,
+                duration_min: None,
+                notes: None,
+            },
+        )
         .unwrap();
         id
     };
@@ -202,10 +239,20 @@ fn repeat_orders_are_expected_from_the_clients_rhythm() {
     let co = company(&mut s, "Acme");
     crate::store::companies::mark_client(s.conn(), co, day(-100), "2026-01-01T00:00:00Z").unwrap();
     for ago in [65, 35, 5] {
-        crm::create_order(&mut s, &clock(), &OrderInput {
-            company_id: co, contact_id: None, deal_id: None, order_date: day(-ago), amount_minor: 50_000, margin_minor: 10_000,
-            currency: None, notes: None,
-        })
+        crm::create_order(
+            &mut s,
+            &clock(),
+            &OrderInput {
+                company_id: co,
+                contact_id: None,
+                deal_id: None,
+                order_date: day(-ago),
+                amount_minor: 50_000,
+                margin_minor: 10_000,
+                currency: None,
+                notes: None,
+            },
+        )
         .unwrap();
     }
     // Every 30 days, last 5 days ago: the next is in 25 days, not within 7.
@@ -220,10 +267,18 @@ fn search_folds_case_accents_greek_and_yo_and_follows_edits() {
     let mut s = store();
     let co = company(&mut s, "Ёлочка ООО");
     let mut contact = |first: &str, last: &str, phone: Option<&str>, email: Option<&str>| {
-        crm::create_contact(&mut s, &clock(), &ContactInput {
-            company_id: Some(co), first_name: first.into(), last_name: last.into(), phone: phone.map(String::from),
-            email: email.map(String::from), ..Default::default()
-        })
+        crm::create_contact(
+            &mut s,
+            &clock(),
+            &ContactInput {
+                company_id: Some(co),
+                first_name: first.into(),
+                last_name: last.into(),
+                phone: phone.map(String::from),
+                email: email.map(String::from),
+                ..Default::default()
+            },
+        )
         .unwrap()
         .id
     };
@@ -232,7 +287,14 @@ fn search_folds_case_accents_greek_and_yo_and_follows_edits() {
     let yolkina = contact("Анна", "Ёлкина", None, None);
     let szoke = contact("Ödön", "Szőke", None, Some("odon@szoke.hu"));
     let found = |s: &Store, q: &str| -> Vec<i64> {
-        clients::search(s, q).unwrap().into_iter().filter_map(|h| match h { SearchHit::Contact { row } => Some(row.contact_id), _ => None }).collect()
+        clients::search(s, q)
+            .unwrap()
+            .into_iter()
+            .filter_map(|h| match h {
+                SearchHit::Contact { row } => Some(row.contact_id),
+                _ => None,
+            })
+            .collect()
     };
     assert_eq!(found(&s, "иван"), vec![ivan]);
     assert_eq!(found(&s, "ИВАН пет"), vec![ivan]);
@@ -303,8 +365,16 @@ fn a_new_lead_is_company_contact_and_stage_1_deal_at_once_or_nothing() {
     let mut s = store();
     let hunter = person(&mut s, "Hunter", &[Role::Hunter]);
     let mut lead = LeadInput {
-        company_name: "Северный ветер".into(), first_name: "Ольга".into(), last_name: "Ёлкина".into(), phone: Some("+7 916 000-00-00".into()),
-        email: None, source: Source::Referral, referred_by_id: None, title: String::new(), value_minor: 0, next_step: "Call".into(),
+        company_name: "Северный ветер".into(),
+        first_name: "Ольга".into(),
+        last_name: "Ёлкина".into(),
+        phone: Some("+7 916 000-00-00".into()),
+        email: None,
+        source: Source::Referral,
+        referred_by_id: None,
+        title: String::new(),
+        value_minor: 0,
+        next_step: "Call".into(),
         next_step_date: day(1),
     };
     assert_eq!(create_lead(&mut s, &clock(), &lead).unwrap_err().field.as_deref(), Some("lead.referred_by_id"));
@@ -348,7 +418,8 @@ fn card_fields_are_configurable_and_the_hand_off_follows_them() {
     assert_eq!(add_card_field(&mut s, CardKind::Qualification, "Поставщик", false).unwrap().key, "field");
     assert_eq!(add_card_field(&mut s, CardKind::Qualification, "  ", true).unwrap_err().field.as_deref(), Some("card_field.label"));
     // The new required field is now needed; archiving "budget" drops it.
-    let mut input = HandOffInput { deal_id: lead.id, to_step_id: None, to_person_id: None, card: qualification(), next_step: "Visit".into(), next_step_date: day(2) };
+    let mut input =
+        HandOffInput { deal_id: lead.id, to_step_id: None, to_person_id: None, card: qualification(), next_step: "Visit".into(), next_step_date: day(2) };
     assert_eq!(hand_off_qualified_lead(&mut s, &clock(), &input).unwrap_err().field.as_deref(), Some("card.current_supplier"));
     let budget = card_fields(&s, CardKind::Qualification).unwrap().into_iter().find(|f| f.key == "budget").unwrap();
     archive_card_field(&mut s, &clock(), budget.id).unwrap();
@@ -375,7 +446,8 @@ fn the_hand_off_norm_follows_changes_of_the_required_fields() {
     let co = company(&mut s, "Acme");
     let st = step(&s, Stage::LeadGeneration, 1);
     let lead = deal(&mut s, co, st, Some(("Call", day(1))), None);
-    let input = HandOffInput { deal_id: lead.id, to_step_id: None, to_person_id: None, card: qualification(), next_step: "Visit".into(), next_step_date: day(2) };
+    let input =
+        HandOffInput { deal_id: lead.id, to_step_id: None, to_person_id: None, card: qualification(), next_step: "Visit".into(), next_step_date: day(2) };
     hand_off_qualified_lead(&mut s, &clock(), &input).unwrap();
     let broken = |s: &Store| incomplete_cards(s.conn(), None, CardKind::Qualification, 10).unwrap();
     assert_eq!(broken(&s).1, 0, "the hand-off was complete");

@@ -4,8 +4,8 @@
 use crate::clock::Clock;
 use crate::error::{Error, ErrorCode, Result};
 use crate::model::Lang;
-use crate::pdf::{self, docs, Rendered};
-use crate::store::{meta, people, Store};
+use crate::pdf::{self, Rendered, docs};
+use crate::store::{Store, meta, people};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
@@ -40,10 +40,7 @@ fn lang_of(s: &Store, lang: Option<Lang>) -> Result<Lang> {
 pub fn client_profile(s: &Store, clock: &dyn Clock, req: &ProfileRequest) -> Result<Rendered> {
     let lang = lang_of(s, req.lang)?;
     if !crate::store::exists(s.conn(), "companies", req.company_id)? {
-        return Err(Error::validation(
-            "company_id",
-            format!("Company #{} does not exist (or is archived). Pick a company from the list.", req.company_id),
-        ));
+        return Err(Error::validation("company_id", format!("Company #{} does not exist (or is archived). Pick a company from the list.", req.company_id)));
     }
     let doc = docs::profile::build(s, clock.today(), req.company_id, lang)?;
     pdf::render(&doc, clock)
@@ -148,7 +145,8 @@ impl DocumentRequest {
 
 /// A name without the characters file systems refuse.
 fn file_safe(name: &str) -> String {
-    let cleaned: String = name.chars().map(|c| if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() { ' ' } else { c }).collect();
+    let cleaned: String =
+        name.chars().map(|c| if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() { ' ' } else { c }).collect();
     let cleaned = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
     cleaned.chars().take(80).collect()
 }
@@ -176,7 +174,14 @@ pub fn render(s: &Store, clock: &dyn Clock, req: &DocumentRequest) -> Result<Ren
 }
 
 /// The weekly or monthly report (a daily one is not a printed document).
-pub fn report(s: &Store, clock: &dyn Clock, kind: crate::usecases::reviews::ReviewKind, date: NaiveDate, person_id: Option<i64>, lang: Option<Lang>) -> Result<Rendered> {
+pub fn report(
+    s: &Store,
+    clock: &dyn Clock,
+    kind: crate::usecases::reviews::ReviewKind,
+    date: NaiveDate,
+    person_id: Option<i64>,
+    lang: Option<Lang>,
+) -> Result<Rendered> {
     use crate::usecases::reviews::ReviewKind;
     if kind == ReviewKind::Daily {
         return Err(Error::validation("kind", "Reports are weekly or monthly. Choose one of them."));
@@ -233,7 +238,7 @@ pub fn save(path: &Path, doc: &Rendered) -> Result<()> {
 /// periods longer than a month get a month-by-month table (the target split
 /// evenly over the months).
 pub fn sales_plan(s: &Store, clock: &dyn Clock, req: &crate::usecases::plan::DeriveRequest, lang: Option<Lang>) -> Result<Rendered> {
-    use crate::usecases::plan::{derive_from, measure, DeriveRequest, Target};
+    use crate::usecases::plan::{DeriveRequest, Target, derive_from, measure};
     let lang = lang_of(s, lang)?;
     let history = measure(s, clock)?;
     let whole = derive_from(&history, req)?;
@@ -275,7 +280,12 @@ mod tests {
             DocumentRequest::Book { role: None, lang: None },
             DocumentRequest::Book { role: Some(crate::model::Role::Hunter), lang: Some(Lang::Ru) },
             DocumentRequest::Report { every: crate::usecases::reviews::ReviewKind::Weekly, date: "2026-11-20".parse().unwrap(), person_id: None, lang: None },
-            DocumentRequest::Report { every: crate::usecases::reviews::ReviewKind::Monthly, date: "2026-11-20".parse().unwrap(), person_id: None, lang: Some(Lang::Ru) },
+            DocumentRequest::Report {
+                every: crate::usecases::reviews::ReviewKind::Monthly,
+                date: "2026-11-20".parse().unwrap(),
+                person_id: None,
+                lang: Some(Lang::Ru),
+            },
         ];
         for req in &requests {
             let name = req.suggested_file_name(&s).unwrap();

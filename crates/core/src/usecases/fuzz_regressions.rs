@@ -3,8 +3,8 @@
 
 use crate::clock::FixedClock;
 use crate::model::Lang;
-use crate::store::meta::NewWorkspace;
 use crate::store::Store;
+use crate::store::meta::NewWorkspace;
 use crate::usecases::interop::{self, DuplicatePolicy, ImportOptions};
 
 fn fixture(name: &str) -> Vec<u8> {

@@ -2,11 +2,11 @@
 //! all-or-nothing transaction) and exporting contacts, deals, activities and
 //! the calendar.
 
-use crate::clock::{stamp, Clock};
+use crate::clock::{Clock, stamp};
 use crate::error::{Error, Result};
 use crate::interop::csv::CsvFile;
 use crate::interop::mapping::{self, ColumnMapping, Preset};
-use crate::interop::{self as io, vcard, ImportRecord, Problem};
+use crate::interop::{self as io, ImportRecord, Problem, vcard};
 use crate::model::{CompanyInput, ContactInput};
 use crate::store::{self, Store};
 use crate::validate::{self, NAME_MAX, TEXT_MAX};
@@ -151,8 +151,14 @@ fn parse(bytes: &[u8], o: &ImportOptions) -> Result<Parsed> {
     if is_vcard {
         let r = vcard::read(bytes, name)?;
         return Ok(Parsed {
-            format: Preset::Vcard, encoding: r.encoding.into(), delimiter: None, mapping: vec![], cards: r.cards,
-            rows: Rows::Cards(r.records), problems: r.problems, warnings: r.warnings,
+            format: Preset::Vcard,
+            encoding: r.encoding.into(),
+            delimiter: None,
+            mapping: vec![],
+            cards: r.cards,
+            rows: Rows::Cards(r.records),
+            problems: r.problems,
+            warnings: r.warnings,
         });
     }
     let f = CsvFile::read(bytes, name)?;
@@ -160,23 +166,40 @@ fn parse(bytes: &[u8], o: &ImportOptions) -> Result<Parsed> {
     let m = match &o.mapping {
         Some(m) => {
             if let Some(bad) = m.iter().find(|c| c.column as usize >= f.headers.len()) {
-                return Err(Error::validation("mapping", format!(
-                    "The mapping names column {} but {name} has {} columns. Choose the mapping again.", bad.column + 1, f.headers.len())));
+                return Err(Error::validation(
+                    "mapping",
+                    format!("The mapping names column {} but {name} has {} columns. Choose the mapping again.", bad.column + 1, f.headers.len()),
+                ));
             }
             m.clone()
         }
         None => mapping::preset_mapping(format, &f.headers),
     };
-    if !m.iter().any(|c| matches!(c.field, Some(mapping::ContactField::FirstName | mapping::ContactField::LastName | mapping::ContactField::FullName | mapping::ContactField::Email | mapping::ContactField::Company))) {
-        return Err(Error::validation("mapping", format!(
-            "No column of {name} could be matched to a name, company or e-mail (headers: {}). Choose the columns yourself.",
-            f.headers.iter().take(8).cloned().collect::<Vec<_>>().join(", "))));
+    if !m.iter().any(|c| {
+        matches!(
+            c.field,
+            Some(
+                mapping::ContactField::FirstName
+                    | mapping::ContactField::LastName
+                    | mapping::ContactField::FullName
+                    | mapping::ContactField::Email
+                    | mapping::ContactField::Company
+            )
+        )
+    }) {
+        return Err(Error::validation(
+            "mapping",
+            format!(
+                "No column of {name} could be matched to a name, company or e-mail (headers: {}). Choose the columns yourself.",
+                f.headers.iter().take(8).cloned().collect::<Vec<_>>().join(", ")
+            ),
+        ));
     }
-    let delimiter = Some(match f.delimiter { b'\t' => "\\t".to_string(), d => (d as char).to_string() });
-    Ok(Parsed {
-        format, encoding: f.encoding.into(), delimiter, mapping: m.clone(), cards: 0, rows: Rows::Csv(f, m),
-        problems: vec![], warnings: vec![],
-    })
+    let delimiter = Some(match f.delimiter {
+        b'\t' => "\\t".to_string(),
+        d => (d as char).to_string(),
+    });
+    Ok(Parsed { format, encoding: f.encoding.into(), delimiter, mapping: m.clone(), cards: 0, rows: Rows::Csv(f, m), problems: vec![], warnings: vec![] })
 }
 
 /// A checked row, ready to write.
@@ -223,8 +246,12 @@ fn check(mut r: ImportRecord, problems: &mut Vec<Problem>) -> Option<Candidate> 
         } else if let Some(e) = r.emails.first() {
             first = e.value.trim().to_string();
         } else {
-            problems.push(Problem { line: r.line, card: (r.card > 0).then_some(r.card), field: Some("name".into()),
-                message: "the contact has no name, company or e-mail. Fill in a name or leave the row out.".into() });
+            problems.push(Problem {
+                line: r.line,
+                card: (r.card > 0).then_some(r.card),
+                field: Some("name".into()),
+                message: "the contact has no name, company or e-mail. Fill in a name or leave the row out.".into(),
+            });
             return None;
         }
     }
@@ -304,8 +331,13 @@ fn check(mut r: ImportRecord, problems: &mut Vec<Problem>) -> Option<Candidate> 
         }
         // The editor's limit holds for what was moved into the notes too.
         if n.chars().count() > TEXT_MAX {
-            problems.push(at("notes", Error::validation("notes", format!(
-                "the notes with the values moved into them are longer than {TEXT_MAX} characters. Shorten them in the file."))));
+            problems.push(at(
+                "notes",
+                Error::validation(
+                    "notes",
+                    format!("the notes with the values moved into them are longer than {TEXT_MAX} characters. Shorten them in the file."),
+                ),
+            ));
             return None;
         }
         Some(n)
@@ -449,9 +481,12 @@ impl Index {
     }
 
     fn find(&self, c: &Candidate) -> Option<i64> {
-        c.email_keys.iter().find_map(|k| self.email.get(k)).or_else(|| c.phone_keys.iter().find_map(|k| self.phone.get(k))).or_else(|| {
-            if c.email_keys.is_empty() && c.phone_keys.is_empty() { c.name_key.as_ref().and_then(|k| self.name.get(k)) } else { None }
-        }).copied()
+        c.email_keys
+            .iter()
+            .find_map(|k| self.email.get(k))
+            .or_else(|| c.phone_keys.iter().find_map(|k| self.phone.get(k)))
+            .or_else(|| if c.email_keys.is_empty() && c.phone_keys.is_empty() { c.name_key.as_ref().and_then(|k| self.name.get(k)) } else { None })
+            .copied()
     }
 
     fn reserve(&mut self, n: usize) {
@@ -553,8 +588,10 @@ pub fn read_source(path: &std::path::Path) -> Result<Vec<u8>> {
     };
     let len = std::fs::metadata(path).map_err(fail)?.len();
     if len > SOURCE_MAX_BYTES {
-        return Err(Error::new(crate::error::ErrorCode::InvalidFile, format!(
-            "{} is {} MB; an import reads at most {} MB. Split the file.", path.display(), len / 1_000_000, SOURCE_MAX_BYTES / 1_000_000)));
+        return Err(Error::new(
+            crate::error::ErrorCode::InvalidFile,
+            format!("{} is {} MB; an import reads at most {} MB. Split the file.", path.display(), len / 1_000_000, SOURCE_MAX_BYTES / 1_000_000),
+        ));
     }
     std::fs::read(path).map_err(fail)
 }
@@ -645,8 +682,7 @@ pub fn import_contacts_with_progress(
         if bulk {
             store::bulk::without_indexes(tx, "contacts", || store::bulk::without_indexes(tx, "companies", import))?;
             // The planner's statistics of the rebuilt indexes (bounded: a sample).
-            tx.execute_batch("PRAGMA analysis_limit = 1000; ANALYZE contacts; ANALYZE companies;")
-                .map_err(Error::from)
+            tx.execute_batch("PRAGMA analysis_limit = 1000; ANALYZE contacts; ANALYZE companies;").map_err(Error::from)
         } else {
             import()
         }
@@ -687,9 +723,23 @@ fn run(c: &Connection, now: &str, p: Parsed, o: &ImportOptions, limit: usize, in
         search: Deferred::default(),
         failed: !p.problems.is_empty(),
         s: ImportSummary {
-            source: o.source_name.clone(), format: p.format, encoding: p.encoding, delimiter: p.delimiter, mapping: p.mapping,
-            duplicates: o.duplicates, rows: p.cards, created: 0, updated: 0, skipped: 0, created_duplicates: 0, companies_created: 0,
-            refused: p.problems, warnings: p.warnings, preview: vec![], written: false, cancelled: false,
+            source: o.source_name.clone(),
+            format: p.format,
+            encoding: p.encoding,
+            delimiter: p.delimiter,
+            mapping: p.mapping,
+            duplicates: o.duplicates,
+            rows: p.cards,
+            created: 0,
+            updated: 0,
+            skipped: 0,
+            created_duplicates: 0,
+            companies_created: 0,
+            refused: p.problems,
+            warnings: p.warnings,
+            preview: vec![],
+            written: false,
+            cancelled: false,
         },
     };
     let streamed = match p.rows {
@@ -771,7 +821,7 @@ impl Deferred {
     }
 
     fn write(mut self, c: &Connection) -> Result<()> {
-        use store::search::{defer, Kind};
+        use store::search::{Kind, defer};
         if let Some((first, last)) = self.companies {
             defer(c, Kind::Company, first, last)?;
         }
@@ -819,11 +869,15 @@ impl Runner<'_, '_> {
         };
         if self.s.preview.len() < self.limit {
             self.s.preview.push(PreviewRow {
-                line: cand.line, first_name: cand.input.first_name.clone(), last_name: cand.input.last_name.clone(),
-                company: cand.company.clone(), title: cand.input.title.clone(),
+                line: cand.line,
+                first_name: cand.input.first_name.clone(),
+                last_name: cand.input.last_name.clone(),
+                company: cand.company.clone(),
+                title: cand.input.title.clone(),
                 emails: cand.input.email.iter().cloned().chain(cand.extra.iter().filter(|x| x.0 == "email").map(|x| x.1.clone())).collect(),
                 phones: cand.input.phone.iter().cloned().chain(cand.extra.iter().filter(|x| x.0 == "phone").map(|x| x.1.clone())).collect(),
-                action, duplicate_of: dup,
+                action,
+                duplicate_of: dup,
             });
         }
         let writing = !self.failed;
@@ -834,7 +888,8 @@ impl Runner<'_, '_> {
                 self.s.updated += 1;
                 if writing {
                     let id = dup.unwrap_or_default();
-                    cand.input.company_id = company_id(&mut self.w, now, &mut self.ix, &mut self.search, cand.company.as_deref(), &mut self.s.companies_created)?;
+                    cand.input.company_id =
+                        company_id(&mut self.w, now, &mut self.ix, &mut self.search, cand.company.as_deref(), &mut self.s.companies_created)?;
                     update_existing(c, now, id, &cand)?;
                     self.search.changed_contact(id);
                     self.ix.add(&cand, id);
@@ -846,7 +901,8 @@ impl Runner<'_, '_> {
                     self.s.created_duplicates += 1;
                 }
                 if writing {
-                    cand.input.company_id = company_id(&mut self.w, now, &mut self.ix, &mut self.search, cand.company.as_deref(), &mut self.s.companies_created)?;
+                    cand.input.company_id =
+                        company_id(&mut self.w, now, &mut self.ix, &mut self.search, cand.company.as_deref(), &mut self.s.companies_created)?;
                     let id = self.w.contact(now, &cand.input)?;
                     self.search.new_contact(id);
                     for (pos, (kind, v, n, l)) in cand.extra.iter().enumerate() {
@@ -864,7 +920,14 @@ impl Runner<'_, '_> {
     }
 }
 
-fn company_id(w: &mut store::bulk::ImportWriter<'_>, now: &str, ix: &mut Index, search: &mut Deferred, name: Option<&str>, created: &mut u64) -> Result<Option<i64>> {
+fn company_id(
+    w: &mut store::bulk::ImportWriter<'_>,
+    now: &str,
+    ix: &mut Index,
+    search: &mut Deferred,
+    name: Option<&str>,
+    created: &mut u64,
+) -> Result<Option<i64>> {
     let Some(name) = name.map(str::trim).filter(|n| !n.is_empty()) else { return Ok(None) };
     if let Some(id) = ix.companies_exact.get(name) {
         return Ok(Some(*id));
@@ -917,7 +980,13 @@ fn update_existing(c: &Connection, now: &str, id: i64, cand: &Candidate) -> Resu
     let merged = ContactInput {
         company_id: i.company_id.or(old.company_id),
         first_name: if i.first_name.is_empty() { old.first_name.clone() } else { i.first_name.clone() },
-        last_name: if i.last_name.is_empty() && !i.first_name.is_empty() && old.last_name.is_empty() { String::new() } else if i.last_name.is_empty() { old.last_name.clone() } else { i.last_name.clone() },
+        last_name: if i.last_name.is_empty() && !i.first_name.is_empty() && old.last_name.is_empty() {
+            String::new()
+        } else if i.last_name.is_empty() {
+            old.last_name.clone()
+        } else {
+            i.last_name.clone()
+        },
         title: pick(&i.title, &old.title),
         phone,
         email,
@@ -1012,9 +1081,9 @@ pub struct CalendarExport {
 /// `time_zone` is an IANA name such as `Europe/Berlin` (the adapters pass the
 /// user's, e.g. from [`crate::interop::ics::system_zone_name`]).
 pub fn export_calendar(store: &Store, clock: &dyn Clock, time_zone: &str) -> Result<(Vec<u8>, CalendarExport)> {
-    let tz: chrono_tz::Tz = time_zone.parse().map_err(|_| {
-        Error::validation("time_zone", format!("“{time_zone}” is not a time zone name. Use one such as Europe/Berlin or America/New_York."))
-    })?;
+    let tz: chrono_tz::Tz = time_zone
+        .parse()
+        .map_err(|_| Error::validation("time_zone", format!("“{time_zone}” is not a time zone name. Use one such as Europe/Berlin or America/New_York.")))?;
     let c = store.conn();
     let meta = store::meta::load(c)?;
     let items = store::interop::calendar_items(c)?;
@@ -1139,11 +1208,9 @@ mod tests {
 
     #[test]
     fn duplicate_policies_skip_update_create() {
-        for (policy, created, updated, skipped, total) in [
-            (DuplicatePolicy::Skip, 1, 0, 2, 3),
-            (DuplicatePolicy::Update, 1, 2, 0, 3),
-            (DuplicatePolicy::Create, 3, 0, 0, 5),
-        ] {
+        for (policy, created, updated, skipped, total) in
+            [(DuplicatePolicy::Skip, 1, 0, 2, 3), (DuplicatePolicy::Update, 1, 2, 0, 3), (DuplicatePolicy::Create, 3, 0, 0, 5)]
+        {
             let mut s = store();
             import_contacts(&mut s, &clock(), BASE.as_bytes(), &opts(policy), false).unwrap();
             // Anna by phone (other format), Boris by e-mail in other case, Vera new.
@@ -1264,10 +1331,13 @@ mod tests {
         let csv = "First Name;Last Name;Email\nАнна;Смирнова;anna@x.ru\n\nBoris;Ivanov\n";
         let p = preview_with_samples(&s, csv.as_bytes(), &opts(DuplicatePolicy::Skip)).unwrap();
         assert_eq!(p.headers, vec!["First Name", "Last Name", "Email"]);
-        assert_eq!(p.samples, vec![
-            SampleRow { line: 2, cells: vec!["Анна".into(), "Смирнова".into(), "anna@x.ru".into()] },
-            SampleRow { line: 4, cells: vec!["Boris".into(), "Ivanov".into()] },
-        ]);
+        assert_eq!(
+            p.samples,
+            vec![
+                SampleRow { line: 2, cells: vec!["Анна".into(), "Смирнова".into(), "anna@x.ru".into()] },
+                SampleRow { line: 4, cells: vec!["Boris".into(), "Ivanov".into()] },
+            ]
+        );
         assert_eq!((p.summary.created, p.summary.written, p.summary.warnings.len()), (2, false, 1));
         let v = preview_with_samples(&s, &fixture("vcard/v40_rfc6350_example.vcf"), &opts(DuplicatePolicy::Skip)).unwrap();
         assert!(v.headers.is_empty() && v.samples.is_empty() && v.summary.format == Preset::Vcard);
@@ -1289,7 +1359,7 @@ mod tests {
 
     #[test]
     fn imports_index_new_updated_and_created_then_updated_contacts_and_their_companies_for_search() {
-        use crate::store::search::{query, Hit};
+        use crate::store::search::{Hit, query};
         let mut s = store();
         import_contacts(&mut s, &clock(), BASE.as_bytes(), &opts(DuplicatePolicy::Skip), false).unwrap();
         // Anna is updated (new last name, new company); Vera is new; Gleb is created, then updated by a later row.
@@ -1303,7 +1373,10 @@ mod tests {
         let check = |c: &Connection| {
             let find = |q: &str| {
                 let mut v = query(c, q, 50).unwrap();
-                v.sort_by_key(|h| match h { Hit::Contact(id) => (0, *id), Hit::Company(id) => (1, *id) });
+                v.sort_by_key(|h| match h {
+                    Hit::Contact(id) => (0, *id),
+                    Hit::Company(id) => (1, *id),
+                });
                 v
             };
             assert_eq!(find("lyutik"), vec![Hit::Contact(1), Hit::Contact(3), Hit::Company(2)]);
@@ -1327,7 +1400,7 @@ mod tests {
 
     #[test]
     fn a_bulk_import_rebuilds_the_indexes_and_leaves_references_checked_and_sound() {
-        use crate::store::search::{query, Hit};
+        use crate::store::search::{Hit, query};
         let mut s = store();
         let indexes = |s: &Store| -> Vec<String> {
             s.conn()
@@ -1362,9 +1435,15 @@ mod tests {
         assert!(crate::store::stats::foreign_key_problems(s.conn()).unwrap().is_empty());
         assert!(crate::store::stats::integrity_problems(s.conn()).unwrap().is_empty());
         // The rebuilt name index serves the clients list; the company index a company's contacts.
-        let firm: i64 = s.conn().query_row("SELECT count(*) FROM contacts WHERE company_id = (SELECT id FROM companies WHERE name = 'Firm 7 Ltd')", [], |r| r.get(0)).unwrap();
+        let firm: i64 = s
+            .conn()
+            .query_row("SELECT count(*) FROM contacts WHERE company_id = (SELECT id FROM companies WHERE name = 'Firm 7 Ltd')", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(firm, 6_000 / 700 + 1);
-        let plan: String = s.conn().query_row("EXPLAIN QUERY PLAN SELECT id FROM contacts WHERE archived_at IS NULL ORDER BY last_name, first_name LIMIT 5", [], |r| r.get(3)).unwrap();
+        let plan: String = s
+            .conn()
+            .query_row("EXPLAIN QUERY PLAN SELECT id FROM contacts WHERE archived_at IS NULL ORDER BY last_name, first_name LIMIT 5", [], |r| r.get(3))
+            .unwrap();
         assert!(plan.contains("contacts_by_name"), "{plan}");
         let last = query(s.conn(), "bulk5999 person5999", 10).unwrap();
         assert_eq!(last.len(), 1);
@@ -1383,7 +1462,7 @@ mod tests {
 
     #[test]
     fn rows_waiting_for_their_search_entries_can_be_edited_and_archived_meanwhile() {
-        use crate::store::search::{query, Hit};
+        use crate::store::search::{Hit, query};
         let mut s = store();
         let mut csv = String::from("First Name,Last Name,Email,Company\n");
         for i in 1..=50 {
@@ -1395,7 +1474,13 @@ mod tests {
         // Edited in the middle of the waiting run: indexed at once, and the run splits around it.
         let mut c20 = store::contacts::get(s.conn(), 20).unwrap();
         c20.last_name = "Renamed".into();
-        let input = ContactInput { company_id: c20.company_id, first_name: c20.first_name.clone(), last_name: c20.last_name.clone(), email: c20.email.clone(), ..Default::default() };
+        let input = ContactInput {
+            company_id: c20.company_id,
+            first_name: c20.first_name.clone(),
+            last_name: c20.last_name.clone(),
+            email: c20.email.clone(),
+            ..Default::default()
+        };
         crate::usecases::crm::update_contact(&mut s, &clock(), 20, &input).unwrap();
         crate::usecases::crm::archive(&mut s, &clock(), crate::usecases::crm::Archivable::Contact, 30).unwrap();
         assert_eq!(store::search::pending(s.conn()).unwrap(), 53);
@@ -1423,20 +1508,37 @@ mod tests {
         // One e-mail rule (validate::is_email) for imports and the editor:
         // Thunderbird's `contact1@invalid` imports, and so saves again.
         let mut s = store();
-        for f in ["vcard/v21_android_multi_qp_photo.vcf", "vcard/v21_syncevolution_16_contacts.vcf", "vcard/v21_ukrainian_cp1251_8bit.vcf",
-            "vcard/v30_evolution_folded.vcf", "vcard/v40_rfc6350_example.vcf", "csv/google_legacy_export_roundcube.csv", "csv/thunderbird_export_quoting.csv"] {
-            let r = import_contacts(&mut s, &clock(), &fixture(f), &ImportOptions { duplicates: DuplicatePolicy::Create, ..ImportOptions::new(f) }, false).unwrap();
+        for f in [
+            "vcard/v21_android_multi_qp_photo.vcf",
+            "vcard/v21_syncevolution_16_contacts.vcf",
+            "vcard/v21_ukrainian_cp1251_8bit.vcf",
+            "vcard/v30_evolution_folded.vcf",
+            "vcard/v40_rfc6350_example.vcf",
+            "csv/google_legacy_export_roundcube.csv",
+            "csv/thunderbird_export_quoting.csv",
+        ] {
+            let r =
+                import_contacts(&mut s, &clock(), &fixture(f), &ImportOptions { duplicates: DuplicatePolicy::Create, ..ImportOptions::new(f) }, false).unwrap();
             assert!(r.written, "{f}: {:?}", r.refused);
         }
         let all = contacts(&s);
         assert!(all.iter().any(|c| c.email.as_deref() == Some("contact2@invalid")));
         for c in all {
             let input = ContactInput {
-                company_id: c.company_id, first_name: c.first_name.clone(), last_name: c.last_name.clone(), title: c.title.clone(),
-                phone: c.phone.clone(), email: c.email.clone(), notes: c.notes.clone(), source: c.source, referred_by_id: c.referred_by_id,
-                owner_id: c.owner_id, birthday: c.birthday.clone(),
+                company_id: c.company_id,
+                first_name: c.first_name.clone(),
+                last_name: c.last_name.clone(),
+                title: c.title.clone(),
+                phone: c.phone.clone(),
+                email: c.email.clone(),
+                notes: c.notes.clone(),
+                source: c.source,
+                referred_by_id: c.referred_by_id,
+                owner_id: c.owner_id,
+                birthday: c.birthday.clone(),
             };
-            let saved = crate::usecases::crm::update_contact(&mut s, &clock(), c.id, &input).unwrap_or_else(|e| panic!("{} {}: {e:?}", c.first_name, c.last_name));
+            let saved =
+                crate::usecases::crm::update_contact(&mut s, &clock(), c.id, &input).unwrap_or_else(|e| panic!("{} {}: {e:?}", c.first_name, c.last_name));
             assert_eq!(saved, c);
         }
         // And what the editor refuses, an import refuses too, naming line and field.
@@ -1447,9 +1549,17 @@ mod tests {
     #[test]
     fn every_fixture_imports_and_round_trips_through_vcard4_vcard3_and_csv() {
         let mut s = store();
-        for f in ["vcard/v21_android_multi_qp_photo.vcf", "vcard/v21_syncevolution_16_contacts.vcf", "vcard/v21_ukrainian_cp1251_8bit.vcf",
-            "vcard/v30_evolution_folded.vcf", "vcard/v40_rfc6350_example.vcf", "csv/google_legacy_export_roundcube.csv", "csv/thunderbird_export_quoting.csv"] {
-            let r = import_contacts(&mut s, &clock(), &fixture(f), &ImportOptions { duplicates: DuplicatePolicy::Create, ..ImportOptions::new(f) }, false).unwrap();
+        for f in [
+            "vcard/v21_android_multi_qp_photo.vcf",
+            "vcard/v21_syncevolution_16_contacts.vcf",
+            "vcard/v21_ukrainian_cp1251_8bit.vcf",
+            "vcard/v30_evolution_folded.vcf",
+            "vcard/v40_rfc6350_example.vcf",
+            "csv/google_legacy_export_roundcube.csv",
+            "csv/thunderbird_export_quoting.csv",
+        ] {
+            let r =
+                import_contacts(&mut s, &clock(), &fixture(f), &ImportOptions { duplicates: DuplicatePolicy::Create, ..ImportOptions::new(f) }, false).unwrap();
             assert!(r.written, "{f}: {:?}", r.refused);
         }
         let original = shape(&s);
@@ -1460,7 +1570,8 @@ mod tests {
             let (bytes, n) = export_contacts(&s, format).unwrap();
             assert_eq!(n, original.len());
             let mut back = store();
-            let r = import_contacts(&mut back, &clock(), &bytes, &ImportOptions { duplicates: DuplicatePolicy::Create, ..ImportOptions::new("export") }, false).unwrap();
+            let r = import_contacts(&mut back, &clock(), &bytes, &ImportOptions { duplicates: DuplicatePolicy::Create, ..ImportOptions::new("export") }, false)
+                .unwrap();
             assert!(r.refused.is_empty(), "{format:?}: {:?}", r.refused);
             assert_eq!(shape(&back), original, "{format:?}");
             let notes = |v: Vec<Option<String>>| v.into_iter().map(|n| n.map(|n| n.replace("\r\n", "\n").replace('\r', "\n"))).collect::<Vec<_>>();

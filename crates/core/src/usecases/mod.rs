@@ -6,23 +6,23 @@ pub mod backup;
 pub mod board;
 pub mod clients;
 pub mod crm;
+pub mod documents;
+pub mod interop;
 pub mod pipeline;
 pub mod plan;
 pub mod playbook;
-pub mod roles;
 pub mod reviews;
+pub mod roles;
 pub mod security;
-pub mod today;
-pub mod interop;
-pub mod documents;
 pub mod session;
+pub mod today;
 pub mod workspace;
 
 #[cfg(test)]
 mod daily_tests;
 #[cfg(test)]
-mod playbook_tests;
+mod fuzz_regressions;
 #[cfg(test)]
 mod plan_tests;
 #[cfg(test)]
-mod fuzz_regressions;
+mod playbook_tests;

@@ -1,11 +1,11 @@
 //! Working the conveyor: moving deals, hand-offs between stages with their
 //! cards, winning a first deal, logging calls with the next step, and undo.
 
-use crate::clock::{stamp, Clock};
+use crate::clock::{Clock, stamp};
 use crate::error::{Error, ErrorCode, Result};
 use crate::model::*;
 use crate::store::cards::{self, CardKind, Handoff};
-use crate::store::{self, activities, companies, deals, people, steps, Store};
+use crate::store::{self, Store, activities, companies, deals, people, steps};
 use crate::validate;
 use chrono::{Duration, NaiveDate, Timelike};
 use rusqlite::Connection;
@@ -22,8 +22,10 @@ pub fn move_deal(s: &mut Store, clock: &dyn Clock, deal_id: i64, step_id: i64) -
         let d = open_deal(tx, deal_id)?;
         let to = steps::get(tx, step_id).map_err(|_| Error::validation("deal.step_id", format!("Step #{step_id} does not exist.")))?;
         if to.stage != d.stage {
-            return Err(Error::new(ErrorCode::HandoffRequired, format!(
-                "Moving “{}” from stage {} to stage {} is a hand-off: fill in its card first.", d.title, d.stage.number(), to.stage.number())));
+            return Err(Error::new(
+                ErrorCode::HandoffRequired,
+                format!("Moving “{}” from stage {} to stage {} is a hand-off: fill in its card first.", d.title, d.stage.number(), to.stage.number()),
+            ));
         }
         if to.id != d.step_id {
             deals::move_to_step(tx, deal_id, &now, today, step_id)?;
@@ -153,7 +155,8 @@ pub fn win_first_deal(s: &mut Store, clock: &dyn Clock, i: &WinInput) -> Result<
         if d.stage != Stage::FirstDeal {
             return Err(Error::new(ErrorCode::Conflict, format!("“{}” is not a first deal (stage 2); close it as won from its own stage.", d.title)));
         }
-        let company_id = d.company_id.ok_or_else(|| Error::validation("deal.company_id", "A first sale needs the client's company. Set it on the deal first."))?;
+        let company_id =
+            d.company_id.ok_or_else(|| Error::validation("deal.company_id", "A first sale needs the client's company. Set it on the deal first."))?;
         let card = check_card(tx, CardKind::Handover, &i.card)?;
         if let Some(p) = i.to_person_id.filter(|p| !people::exists(tx, *p).unwrap_or(false)) {
             return Err(Error::validation("handoff.to_person_id", format!("Person #{p} does not exist.")));
@@ -164,22 +167,29 @@ pub fn win_first_deal(s: &mut Store, clock: &dyn Clock, i: &WinInput) -> Result<
         cards::insert_handoff(tx, &now, d.id, Some(company_id), Stage::FirstDeal, Stage::AccountDevelopment, d.owner_id, to_person, &card)?;
 
         let t = texts(lang);
-        let first3 = steps::list(tx)?.into_iter().find(|x| x.stage == Stage::AccountDevelopment)
+        let first3 = steps::list(tx)?
+            .into_iter()
+            .find(|x| x.stage == Stage::AccountDevelopment)
             .ok_or_else(|| Error::new(ErrorCode::Conflict, "Stage 3 has no steps. Add one first."))?;
         let checkin_on = today + Duration::days(7);
-        let account_id = deals::insert(tx, &now, today, &deals::DealRow {
-            title: &format!("{}: {}", t.account, d.title),
-            company_id: Some(company_id),
-            contact_id: d.contact_id,
-            step_id: first3.id,
-            value_minor: 0,
-            currency: &d.currency,
-            owner_id: to_person,
-            source: Source::Repeat,
-            referred_by_id: None,
-            next_step: Some(t.checkin),
-            next_step_date: Some(checkin_on),
-        })?;
+        let account_id = deals::insert(
+            tx,
+            &now,
+            today,
+            &deals::DealRow {
+                title: &format!("{}: {}", t.account, d.title),
+                company_id: Some(company_id),
+                contact_id: d.contact_id,
+                step_id: first3.id,
+                value_minor: 0,
+                currency: &d.currency,
+                owner_id: to_person,
+                source: Source::Repeat,
+                referred_by_id: None,
+                next_step: Some(t.checkin),
+                next_step_date: Some(checkin_on),
+            },
+        )?;
         let task = |subject: &str, due: NaiveDate, deal: i64| ActivityInput {
             kind: ActivityKind::Task,
             subject: subject.to_string(),
@@ -208,7 +218,9 @@ struct Texts {
 fn texts(lang: Lang) -> Texts {
     match lang {
         Lang::En => Texts { account: "Account", checkin: "First check-in after the first order", referral: "Ask for a referral" },
-        Lang::Ru => Texts { account: "Развитие", checkin: "Первый контакт после первого заказа", referral: "Попросить рекомендацию" },
+        Lang::Ru => Texts {
+            account: "Развитие", checkin: "Первый контакт после первого заказа", referral: "Попросить рекомендацию"
+        },
     }
 }
 
@@ -254,7 +266,9 @@ pub(crate) fn log_in(tx: &Connection, clock: &dyn Clock, lang: Lang, i: &LogInpu
                 return Err(Error::validation("deal.next_step_date", "The next step's date is in the past. Pick today or later."));
             }
             (Some(_), Some(_)) => {}
-            (None, _) => return Err(Error::validation("deal.next_step", format!("What is the next step with “{}”? Every open deal needs one with a date.", d.title))),
+            (None, _) => {
+                return Err(Error::validation("deal.next_step", format!("What is the next step with “{}”? Every open deal needs one with a date.", d.title)));
+            }
             (Some(_), None) => return Err(Error::validation("deal.next_step_date", "Give the next step a date.")),
         }
     }
@@ -397,39 +411,49 @@ pub fn create_lead(s: &mut Store, clock: &dyn Clock, i: &LeadInput) -> Result<De
     let today = clock.today();
     s.write(|tx| {
         let hunter = holder_of(tx, Role::Hunter)?;
-        let company = super::crm::insert_company(tx, &now, &CompanyInput {
-            name: i.company_name.clone(),
-            source: Some(i.source),
-            owner_id: hunter,
-            ..Default::default()
-        })?;
-        let contact = super::crm::insert_contact(tx, &now, &ContactInput {
-            company_id: Some(company),
-            first_name: i.first_name.clone(),
-            last_name: i.last_name.clone(),
-            phone: i.phone.clone(),
-            email: i.email.clone(),
-            source: Some(i.source),
-            referred_by_id: i.referred_by_id,
-            owner_id: hunter,
-            ..Default::default()
-        })?;
-        let first = steps::list(tx)?.into_iter().find(|x| x.stage == Stage::LeadGeneration)
+        let company = super::crm::insert_company(
+            tx,
+            &now,
+            &CompanyInput { name: i.company_name.clone(), source: Some(i.source), owner_id: hunter, ..Default::default() },
+        )?;
+        let contact = super::crm::insert_contact(
+            tx,
+            &now,
+            &ContactInput {
+                company_id: Some(company),
+                first_name: i.first_name.clone(),
+                last_name: i.last_name.clone(),
+                phone: i.phone.clone(),
+                email: i.email.clone(),
+                source: Some(i.source),
+                referred_by_id: i.referred_by_id,
+                owner_id: hunter,
+                ..Default::default()
+            },
+        )?;
+        let first = steps::list(tx)?
+            .into_iter()
+            .find(|x| x.stage == Stage::LeadGeneration)
             .ok_or_else(|| Error::new(ErrorCode::Conflict, "Stage 1 has no steps. Add one first."))?;
         let title = if i.title.trim().is_empty() { i.company_name.trim().to_string() } else { i.title.clone() };
-        let id = super::crm::insert_deal(tx, &now, today, &DealInput {
-            title,
-            company_id: Some(company),
-            contact_id: Some(contact),
-            step_id: first.id,
-            value_minor: i.value_minor,
-            currency: None,
-            owner_id: hunter,
-            source: i.source,
-            referred_by_id: i.referred_by_id,
-            next_step: Some(i.next_step.clone()),
-            next_step_date: Some(i.next_step_date),
-        })?;
+        let id = super::crm::insert_deal(
+            tx,
+            &now,
+            today,
+            &DealInput {
+                title,
+                company_id: Some(company),
+                contact_id: Some(contact),
+                step_id: first.id,
+                value_minor: i.value_minor,
+                currency: None,
+                owner_id: hunter,
+                source: i.source,
+                referred_by_id: i.referred_by_id,
+                next_step: Some(i.next_step.clone()),
+                next_step_date: Some(i.next_step_date),
+            },
+        )?;
         deals::get(tx, id)
     })
 }

@@ -2,14 +2,14 @@
 //! each rate is measured from the workspace where its history is large
 //! enough, and otherwise a stated default the user can edit.
 
-use crate::clock::{stamp, Clock};
+use crate::clock::{Clock, stamp};
 use crate::error::{Error, ErrorCode, Result};
 use crate::model::{Person, Role, Stage};
-use crate::store::people;
-use crate::store::plans::{Fact, PlanLine};
 use crate::plan::{self, Period, PlanDerivation, PlanInputs, Rate};
+use crate::store::people;
 use crate::store::plans::{self, PlanParams};
-use crate::store::{history, meta, today as tq, Store};
+use crate::store::plans::{Fact, PlanLine};
+use crate::store::{Store, history, meta, today as tq};
 use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -175,7 +175,6 @@ pub fn derive_from(h: &History, r: &DeriveRequest) -> Result<PlanDerivation> {
         deal_size_uplift: r.deal_size_uplift,
     })
 }
-
 
 // ---------------------------------------------------------------------------
 // Planning defaults, saved plans and plan vs fact.
@@ -492,13 +491,27 @@ pub fn plan_status(s: &Store, clock: &dyn Clock, period: &str, person_id: Option
             ("profit", l.profit_minor, fact.profit_minor),
         ] {
             let expected = planned as f64 * share;
-            let pace = if working_days_elapsed == 0 { None } else if expected > 0.0 { Some(done as f64 / expected) } else { Some(1.0) };
+            let pace = if working_days_elapsed == 0 {
+                None
+            } else if expected > 0.0 {
+                Some(done as f64 / expected)
+            } else {
+                Some(1.0)
+            };
             let needed_per_day = if left_days == 0 { 0.0 } else { ((planned - done).max(0) as f64 / left_days as f64 * 10.0).round() / 10.0 };
             let behind = planned > 0 && expected >= 1.0 && (done as f64) < expected * PACE_TOLERANCE;
             if behind && matches!(key, "calls" | "meetings" | "leads" | "offers") {
                 signals.push(Signal { code: format!("{key}_behind_pace"), severity: "warning".into(), value: done as f64, needed: expected.round() });
             }
-            indicators.push(Indicator { key: key.into(), planned, fact: done, expected_by_now: (expected * 10.0).round() / 10.0, pace, needed_per_day, behind });
+            indicators.push(Indicator {
+                key: key.into(),
+                planned,
+                fact: done,
+                expected_by_now: (expected * 10.0).round() / 10.0,
+                pace,
+                needed_per_day,
+                behind,
+            });
         }
         if today >= p.end {
             if fact.turnover_minor < target {
@@ -509,7 +522,12 @@ pub fn plan_status(s: &Store, clock: &dyn Clock, period: &str, person_id: Option
                 signals.insert(0, Signal { code: "forecast_below_target".into(), severity: "danger".into(), value: f as f64, needed: target as f64 });
             }
             if let Some(cv) = coverage.filter(|cv| *cv < 1.0) {
-                signals.push(Signal { code: "coverage_low".into(), severity: if cv < 0.5 { "danger" } else { "warning" }.into(), value: (cv * 100.0).round() / 100.0, needed: 1.0 });
+                signals.push(Signal {
+                    code: "coverage_low".into(),
+                    severity: if cv < 0.5 { "danger" } else { "warning" }.into(),
+                    value: (cv * 100.0).round() / 100.0,
+                    needed: 1.0,
+                });
             }
         }
     } else {
@@ -587,6 +605,9 @@ mod tests {
         let mut r = req(Target::Turnover(1_000));
         r.rates = vec![Rate { key: "magic".into(), value: 0.5, measured: false, sample: 0 }];
         assert_eq!(derive(&s, &clock(), &r).unwrap_err().field.as_deref(), Some("rates.magic"));
-        assert_eq!(derive(&s, &clock(), &DeriveRequest { conversion_uplift: 9.0, ..req(Target::Turnover(1)) }).unwrap_err().field.as_deref(), Some("conversion_uplift"));
+        assert_eq!(
+            derive(&s, &clock(), &DeriveRequest { conversion_uplift: 9.0, ..req(Target::Turnover(1)) }).unwrap_err().field.as_deref(),
+            Some("conversion_uplift")
+        );
     }
 }

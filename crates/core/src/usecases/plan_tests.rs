@@ -9,9 +9,9 @@ use crate::assessment::Answer;
 use crate::clock::FixedClock;
 use crate::error::ErrorCode;
 use crate::model::*;
+use crate::store::Store;
 use crate::store::plans::PlanParams;
 use crate::store::testing::{clock, store};
-use crate::store::Store;
 use chrono::NaiveDate;
 
 fn at(day: &str) -> FixedClock {
@@ -35,51 +35,63 @@ fn step(s: &Store, stage: Stage, position: i32) -> i64 {
 }
 
 fn deal(s: &mut Store, on: &str, company: i64, step: i64, value: i64, source: Source) -> i64 {
-    crm::create_deal(s, &at(on), &DealInput {
-        title: "Deal".into(),
-        company_id: Some(company),
-        contact_id: None,
-        step_id: step,
-        value_minor: value,
-        currency: None,
-        owner_id: None,
-        source,
-        referred_by_id: None,
-        next_step: Some("Call back".into()),
-        next_step_date: Some(date("2026-12-01")),
-    })
+    crm::create_deal(
+        s,
+        &at(on),
+        &DealInput {
+            title: "Deal".into(),
+            company_id: Some(company),
+            contact_id: None,
+            step_id: step,
+            value_minor: value,
+            currency: None,
+            owner_id: None,
+            source,
+            referred_by_id: None,
+            next_step: Some("Call back".into()),
+            next_step_date: Some(date("2026-12-01")),
+        },
+    )
     .unwrap()
     .id
 }
 
 fn order(s: &mut Store, company: i64, on: &str, amount: i64) {
-    crm::create_order(s, &clock(), &OrderInput {
-        company_id: company,
-        contact_id: None,
-        deal_id: None,
-        order_date: date(on),
-        amount_minor: amount,
-        margin_minor: amount / 5,
-        currency: None,
-        notes: None,
-    })
+    crm::create_order(
+        s,
+        &clock(),
+        &OrderInput {
+            company_id: company,
+            contact_id: None,
+            deal_id: None,
+            order_date: date(on),
+            amount_minor: amount,
+            margin_minor: amount / 5,
+            currency: None,
+            notes: None,
+        },
+    )
     .unwrap();
 }
 
 fn activity(s: &mut Store, kind: ActivityKind, done: &str) {
-    crm::create_activity(s, &clock(), &ActivityInput {
-        kind,
-        subject: "Work".into(),
-        deal_id: None,
-        contact_id: None,
-        company_id: None,
-        owner_id: None,
-        due_at: None,
-        done_at: Some(format!("{done}T11:00:00").parse().unwrap()),
-        outcome: None,
-        duration_min: None,
-        notes: None,
-    })
+    crm::create_activity(
+        s,
+        &clock(),
+        &ActivityInput {
+            kind,
+            subject: "Work".into(),
+            deal_id: None,
+            contact_id: None,
+            company_id: None,
+            owner_id: None,
+            due_at: None,
+            done_at: Some(format!("{done}T11:00:00").parse().unwrap()),
+            outcome: None,
+            duration_min: None,
+            notes: None,
+        },
+    )
     .unwrap();
 }
 
@@ -270,7 +282,18 @@ fn analytics_count_the_funnel_win_rate_reasons_and_the_referral_share() {
     let s2_offer = step(&s, Stage::FirstDeal, 2);
     let s1 = step(&s, Stage::LeadGeneration, 1);
     let mut won = Vec::new();
-    for (i, (source, at_step)) in [(Source::Referral, s2_offer), (Source::Referral, s2_offer), (Source::Referral, s2), (Source::ColdCall, s2_offer), (Source::ColdCall, s2), (Source::ColdCall, s2), (Source::ColdCall, s1)].into_iter().enumerate() {
+    for (i, (source, at_step)) in [
+        (Source::Referral, s2_offer),
+        (Source::Referral, s2_offer),
+        (Source::Referral, s2),
+        (Source::ColdCall, s2_offer),
+        (Source::ColdCall, s2),
+        (Source::ColdCall, s2),
+        (Source::ColdCall, s1),
+    ]
+    .into_iter()
+    .enumerate()
+    {
         let co = company(&mut s, &format!("C{i}"), None);
         won.push(deal(&mut s, "2026-10-01", co, at_step, 100_000, source));
     }
@@ -308,7 +331,8 @@ fn a_weekly_review_carries_an_open_issue_into_next_week() {
     // Friday 20 Nov: last week's review with two issues.
     let last = start_review(&mut s, &clock(), &ReviewStart { kind: ReviewKind::Weekly, date: Some(date("2026-11-20")), person_id: None }).unwrap();
     assert_eq!((last.period_on, last.period_last), (date("2026-11-16"), date("2026-11-22")));
-    let keep = add_issue(&mut s, &clock(), last.id, &IssueInput { text: "Price list for Acme".into(), owner_id: Some(olga), due_on: Some(date("2026-11-25")) }).unwrap();
+    let keep = add_issue(&mut s, &clock(), last.id, &IssueInput { text: "Price list for Acme".into(), owner_id: Some(olga), due_on: Some(date("2026-11-25")) })
+        .unwrap();
     let fixed = add_issue(&mut s, &clock(), last.id, &IssueInput { text: "Fix the offer template".into(), owner_id: None, due_on: None }).unwrap();
     save_review(&mut s, &clock(), last.id, &[("progress".to_string(), "Behind on calls".to_string())].into()).unwrap();
     set_issue_done(&mut s, &clock(), fixed.id, true).unwrap();
@@ -323,7 +347,10 @@ fn a_weekly_review_carries_an_open_issue_into_next_week() {
     let err = close_review(&mut s, &clock(), this.id).unwrap_err();
     assert_eq!(err.code, ErrorCode::Conflict, "last week's open issue must be closed or carried first");
     let carried = carry_issue(&mut s, &clock(), keep.id, this.id).unwrap();
-    assert_eq!((carried.carried_from_id, carried.owner_id, carried.due_on, carried.status.as_str()), (Some(keep.id), Some(olga), Some(date("2026-11-25")), "open"));
+    assert_eq!(
+        (carried.carried_from_id, carried.owner_id, carried.due_on, carried.status.as_str()),
+        (Some(keep.id), Some(olga), Some(date("2026-11-25")), "open")
+    );
     assert_eq!(get_review(&s, &clock(), last.id).unwrap().issues[0].status, "carried");
     assert_eq!(carry_issue(&mut s, &clock(), keep.id, this.id).unwrap_err().code, ErrorCode::Conflict, "carried once");
     let again = start_review(&mut s, &clock(), &ReviewStart { kind: ReviewKind::Weekly, date: Some(date("2026-11-27")), person_id: None }).unwrap();
@@ -357,7 +384,10 @@ fn daily_and_monthly_reviews_show_the_numbers_they_are_held_over() {
     assert_eq!(ctx.people.iter().map(|p| p.person_id).collect::<Vec<_>>(), [olga]);
     // The areas are ordered from the best fulfilled: calls (1 of 4,800) before the zeros.
     assert_eq!(ctx.areas[0].key, "calls");
-    assert_eq!(start_review(&mut s, &clock(), &ReviewStart { kind: ReviewKind::Daily, date: None, person_id: Some(77) }).unwrap_err().field.as_deref(), Some("person_id"));
+    assert_eq!(
+        start_review(&mut s, &clock(), &ReviewStart { kind: ReviewKind::Daily, date: None, person_id: Some(77) }).unwrap_err().field.as_deref(),
+        Some("person_id")
+    );
 }
 
 #[test]
@@ -372,7 +402,10 @@ fn the_self_assessment_is_stored_with_its_scores_over_time() {
     a[14] = Answer::Yes;
     save_assessment(&mut s, &clock(), &a, None, Lang::En).unwrap();
     let h = assessment_history(&s, Lang::En).unwrap();
-    assert_eq!(h.iter().map(|x| (x.taken_on, x.roles[0].score, x.roles[0].strong)).collect::<Vec<_>>(), [(date("2026-10-01"), 2, false), (date("2026-11-24"), 3, true)]);
+    assert_eq!(
+        h.iter().map(|x| (x.taken_on, x.roles[0].score, x.roles[0].strong)).collect::<Vec<_>>(),
+        [(date("2026-10-01"), 2, false), (date("2026-11-24"), 3, true)]
+    );
     assert_eq!(h[1].roles[1].suggestions.len(), 3, "a weak role gets suggestions");
     assert_eq!(save_assessment(&mut s, &clock(), &a[..3], None, Lang::En).unwrap_err().field.as_deref(), Some("answers"));
 }

@@ -2,18 +2,18 @@
 //! version), the script runner, regulations with the routine engine and the
 //! norms, and templates (export, import with a dry run, the first-run setup).
 
-use crate::clock::{stamp, Clock};
+use crate::clock::{Clock, stamp};
 use crate::error::{Error, ErrorCode, Result};
 use crate::model::*;
 use crate::playbook::routines;
 use crate::playbook::template::{
-    self, Block, BlockKind, Branch, Capture, CardFieldDef, Objection, PlanParams, RegulationDef, RegulationKind, Rule, ScriptBody,
-    ScriptDef, StepDef, Template, TemplateCards, TemplateInfo, TemplateSteps,
+    self, Block, BlockKind, Branch, Capture, CardFieldDef, Objection, PlanParams, RegulationDef, RegulationKind, Rule, ScriptBody, ScriptDef, StepDef,
+    Template, TemplateCards, TemplateInfo, TemplateSteps,
 };
 use crate::store::cards::{self, CardKind};
 use crate::store::regulations::{self, Regulation};
 use crate::store::scripts::{self, Script, ScriptVersion};
-use crate::store::{self, activities, contacts, meta, norms, roles, steps, Store};
+use crate::store::{self, Store, activities, contacts, meta, norms, roles, steps};
 use crate::validate;
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use rusqlite::Connection;
@@ -182,7 +182,10 @@ pub fn add_block(s: &mut Store, clock: &dyn Clock, script_id: i64, i: &BlockInpu
             Some(a) => block_index(b, a)? + 1,
             None => b.blocks.len(),
         };
-        b.blocks.insert(at, Block { key, kind: i.kind, title: i.title.trim().into(), text: i.text.clone(), captures: i.captures.clone(), branches: i.branches.clone() });
+        b.blocks.insert(
+            at,
+            Block { key, kind: i.kind, title: i.title.trim().into(), text: i.text.clone(), captures: i.captures.clone(), branches: i.branches.clone() },
+        );
         Ok(())
     })
 }
@@ -251,7 +254,11 @@ fn clean_objection(o: &Objection) -> Objection {
 
 fn objection_at(b: &ScriptBody, index: u32) -> Result<usize> {
     let i = index as usize;
-    if i < b.objections.len() { Ok(i) } else { Err(Error::validation("objection.index", format!("The script has no objection #{index}. Refresh and try again."))) }
+    if i < b.objections.len() {
+        Ok(i)
+    } else {
+        Err(Error::validation("objection.index", format!("The script has no objection #{index}. Refresh and try again.")))
+    }
 }
 
 pub fn update_objection(s: &mut Store, clock: &dyn Clock, script_id: i64, index: u32, o: &Objection) -> Result<Script> {
@@ -344,8 +351,9 @@ pub fn run_start(s: &Store, i: &RunStartInput) -> Result<RunStart> {
     let stage = deal.as_ref().map_or(Stage::LeadGeneration, |d| d.stage);
     let script = match i.script_id {
         Some(id) => scripts::get(c, id)?,
-        None => scripts::list(c)?.into_iter().find(|x| x.stage == stage).ok_or_else(|| Error::new(ErrorCode::NotFound, format!(
-            "Stage {} has no script yet. Write one in the playbook, or import a template.", stage.number())))?,
+        None => scripts::list(c)?.into_iter().find(|x| x.stage == stage).ok_or_else(|| {
+            Error::new(ErrorCode::NotFound, format!("Stage {} has no script yet. Write one in the playbook, or import a template.", stage.number()))
+        })?,
     };
     let contact_id = i.contact_id.or(deal.as_ref().and_then(|d| d.contact_id));
     let contact = contact_id.map(|id| contacts::get(c, id)).transpose()?;
@@ -411,7 +419,11 @@ pub fn run_finish(s: &mut Store, clock: &dyn Clock, i: &RunFinishInput) -> Resul
         let script = scripts::get(tx, version.script_id)?;
         let mut titles = vec![];
         for (n, k) in i.path.iter().enumerate() {
-            let b = version.body.blocks.iter().find(|b| &b.key == k)
+            let b = version
+                .body
+                .blocks
+                .iter()
+                .find(|b| &b.key == k)
                 .ok_or_else(|| Error::validation(&format!("run.path[{n}]"), format!("“{k}” is not a block of this version of the script.")))?;
             titles.push(b.title.clone());
         }
@@ -678,7 +690,14 @@ fn generate_in(tx: &Connection, clock: &dyn Clock) -> Result<u32> {
     for r in regulations::list_kind(tx, RegulationKind::Routine)? {
         let Some(rule) = &r.rule else { continue };
         let owner = roles::holders(tx, r.role)?.first().copied();
-        let mut make = |key: &str, kind: ActivityKind, subject: String, due: NaiveDateTime, minutes: Option<u32>, notes: Option<String>, company: Option<i64>| -> Result<()> {
+        let mut make = |key: &str,
+                        kind: ActivityKind,
+                        subject: String,
+                        due: NaiveDateTime,
+                        minutes: Option<u32>,
+                        notes: Option<String>,
+                        company: Option<i64>|
+         -> Result<()> {
             if !regulations::claim_occurrence(tx, &now, r.id, key)? {
                 return Ok(());
             }
@@ -686,19 +705,23 @@ fn generate_in(tx: &Connection, clock: &dyn Clock) -> Result<u32> {
                 Some(co) => (Some(co), regulations::company_brief(tx, co)?.1),
                 None => (None, None),
             };
-            let id = activities::insert(tx, &now, &ActivityInput {
-                kind,
-                subject,
-                deal_id: None,
-                contact_id,
-                company_id,
-                owner_id: owner,
-                due_at: Some(due),
-                done_at: None,
-                outcome: None,
-                duration_min: minutes,
-                notes,
-            })?;
+            let id = activities::insert(
+                tx,
+                &now,
+                &ActivityInput {
+                    kind,
+                    subject,
+                    deal_id: None,
+                    contact_id,
+                    company_id,
+                    owner_id: owner,
+                    due_at: Some(due),
+                    done_at: None,
+                    outcome: None,
+                    duration_min: minutes,
+                    notes,
+                },
+            )?;
             regulations::set_occurrence_activity(tx, r.id, key, id)?;
             created += 1;
             Ok(())
@@ -744,7 +767,6 @@ fn generate_in(tx: &Connection, clock: &dyn Clock) -> Result<u32> {
 }
 
 // ---- norms: violations on Today ---------------------------------------------------
-
 
 /// What kind of record breaks a norm.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -795,9 +817,7 @@ pub fn violations(c: &Connection, clock: &dyn Clock, owner: Option<i64>, limit: 
     let today = clock.today();
     let mut out = vec![];
     let mut total = 0;
-    let day = |d: &str| -> NaiveDateTime {
-        d.get(..10).and_then(|x| x.parse::<NaiveDate>().ok()).unwrap_or(today).and_time(NaiveTime::MIN)
-    };
+    let day = |d: &str| -> NaiveDateTime { d.get(..10).and_then(|x| x.parse::<NaiveDate>().ok()).unwrap_or(today).and_time(NaiveTime::MIN) };
     for r in &norms_list {
         let Some(rule) = &r.rule else { continue };
         let days = |n: u32| Duration::days(i64::from(n));
@@ -806,9 +826,7 @@ pub fn violations(c: &Connection, clock: &dyn Clock, owner: Option<i64>, limit: 
                 let h = Duration::hours(i64::from(*hours));
                 let cutoff = stamp(clock.now() - h);
                 let (rows, n) = norms::inbound_untouched(c, owner, &cutoff, limit)?;
-                let f = move |s: &str| {
-                    chrono::DateTime::parse_from_rfc3339(s).map(|t| t.naive_utc() + offset + h).unwrap_or(now_local)
-                };
+                let f = move |s: &str| chrono::DateTime::parse_from_rfc3339(s).map(|t| t.naive_utc() + offset + h).unwrap_or(now_local);
                 (rows, n, Box::new(f))
             }
             Rule::NextStepRequired { days: d } => {
@@ -885,8 +903,9 @@ pub fn violations(c: &Connection, clock: &dyn Clock, owner: Option<i64>, limit: 
 /// The plan parameters of the workspace (from its template), or the defaults.
 pub fn plan_params(c: &Connection) -> Result<PlanParams> {
     match meta::get_opt(c, "plan_params")? {
-        Some(j) => serde_json::from_str(&j).map_err(|e| Error::new(ErrorCode::InvalidFile, format!(
-            "The workspace's plan parameters cannot be read ({e}). Import a template to set them again."))),
+        Some(j) => serde_json::from_str(&j).map_err(|e| {
+            Error::new(ErrorCode::InvalidFile, format!("The workspace's plan parameters cannot be read ({e}). Import a template to set them again."))
+        }),
         None => Ok(PlanParams { currency: meta::currency(c)?, ..PlanParams::default() }),
     }
 }
@@ -894,7 +913,6 @@ pub fn plan_params(c: &Connection) -> Result<PlanParams> {
 pub fn get_plan_params(s: &Store) -> Result<PlanParams> {
     plan_params(s.conn())
 }
-
 
 fn store_plan(c: &Connection, p: &PlanParams, now: &str) -> Result<()> {
     meta::set(c, "plan_params", &serde_json::to_string(p).map_err(|e| Error::internal(e.to_string()))?)?;
@@ -951,7 +969,11 @@ fn export_in(c: &Connection) -> Result<Template> {
         lang: info.lang,
         name: info.name,
         description: info.description,
-        steps: TemplateSteps { lead_generation: of(Stage::LeadGeneration), first_deal: of(Stage::FirstDeal), account_development: of(Stage::AccountDevelopment) },
+        steps: TemplateSteps {
+            lead_generation: of(Stage::LeadGeneration),
+            first_deal: of(Stage::FirstDeal),
+            account_development: of(Stage::AccountDevelopment),
+        },
         cards: TemplateCards { qualification: card(CardKind::Qualification)?, handover: card(CardKind::Handover)? },
         scripts: scripts::list(c)?
             .into_iter()
@@ -972,7 +994,6 @@ pub fn to_json(t: &Template) -> Result<String> {
 pub fn export_json(s: &Store) -> Result<String> {
     to_json(&export(s)?)
 }
-
 
 /// What importing a template does to one item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -11,7 +11,7 @@ use crate::playbook::template::{BlockKind, Objection, Rule};
 use crate::store::cards::CardKind;
 use crate::store::meta::NewWorkspace;
 use crate::store::testing::{clock, store};
-use crate::store::{self, regulations, Store};
+use crate::store::{self, Store, regulations};
 use chrono::NaiveDate;
 
 const MINI: &str = include_str!("../playbook/testdata/mini.en.json");
@@ -28,29 +28,33 @@ fn d(s: &str) -> NaiveDate {
 fn ws() -> (Store, i64) {
     let mut s = store();
     pb::import(&mut s, &clock(), "mini.json", MINI, false).unwrap();
-    let owner = crm::create_person(&mut s, &clock(), &PersonInput {
-        name: "Olga Owner".into(),
-        roles: vec![Role::Hunter, Role::Closer, Role::AccountManager, Role::HeadOfSales],
-        ..Default::default()
-    })
+    let owner = crm::create_person(
+        &mut s,
+        &clock(),
+        &PersonInput { name: "Olga Owner".into(), roles: vec![Role::Hunter, Role::Closer, Role::AccountManager, Role::HeadOfSales], ..Default::default() },
+    )
     .unwrap();
     (s, owner.id)
 }
 
 fn lead(s: &mut Store, c: &FixedClock, company: &str) -> Deal {
-    pipeline::create_lead(s, c, &pipeline::LeadInput {
-        company_name: company.into(),
-        first_name: "Ivan".into(),
-        last_name: "Petrov".into(),
-        phone: None,
-        email: None,
-        source: Source::ColdCall,
-        referred_by_id: None,
-        title: String::new(),
-        value_minor: 100_000,
-        next_step: "Call".into(),
-        next_step_date: c.today(),
-    })
+    pipeline::create_lead(
+        s,
+        c,
+        &pipeline::LeadInput {
+            company_name: company.into(),
+            first_name: "Ivan".into(),
+            last_name: "Petrov".into(),
+            phone: None,
+            email: None,
+            source: Source::ColdCall,
+            referred_by_id: None,
+            title: String::new(),
+            value_minor: 100_000,
+            next_step: "Call".into(),
+            next_step_date: c.today(),
+        },
+    )
     .unwrap()
 }
 
@@ -67,24 +71,28 @@ fn the_runner_logs_the_call_with_its_version_and_writes_profile_and_card_draft()
     assert_eq!(start.card, Some(CardKind::Qualification));
     let v1 = start.script.version_id;
 
-    let out = pb::run_finish(&mut s, &clock(), &RunFinishInput {
-        script_version_id: v1,
-        kind: ActivityKind::Call,
-        deal_id: Some(deal.id),
-        contact_id: None,
-        company_id: None,
-        outcome: Some("Interested".into()),
-        duration_min: Some(12),
-        path: vec!["opening".into(), "needs".into()],
-        captures: vec![
-            CapturedValue { target: "card:need".into(), value: "Paper every week, delivered by 9".into() },
-            CapturedValue { target: "profile:title".into(), value: "Office manager".into() },
-            CapturedValue { target: "profile:notes".into(), value: "Call after 14:00".into() },
-        ],
-        notes: Some("Good talk".into()),
-        next_step: Some("Send the catalogue".into()),
-        next_step_date: Some(d("2026-11-26")),
-    })
+    let out = pb::run_finish(
+        &mut s,
+        &clock(),
+        &RunFinishInput {
+            script_version_id: v1,
+            kind: ActivityKind::Call,
+            deal_id: Some(deal.id),
+            contact_id: None,
+            company_id: None,
+            outcome: Some("Interested".into()),
+            duration_min: Some(12),
+            path: vec!["opening".into(), "needs".into()],
+            captures: vec![
+                CapturedValue { target: "card:need".into(), value: "Paper every week, delivered by 9".into() },
+                CapturedValue { target: "profile:title".into(), value: "Office manager".into() },
+                CapturedValue { target: "profile:notes".into(), value: "Call after 14:00".into() },
+            ],
+            notes: Some("Good talk".into()),
+            next_step: Some("Send the catalogue".into()),
+            next_step_date: Some(d("2026-11-26")),
+        },
+    )
     .unwrap();
     let a = &out.activity;
     assert_eq!((a.kind, a.duration_min, a.outcome.as_deref()), (ActivityKind::Call, Some(12), Some("Interested")));
@@ -99,13 +107,19 @@ fn the_runner_logs_the_call_with_its_version_and_writes_profile_and_card_draft()
     assert_eq!(deal.next_step.as_deref(), Some("Send the catalogue"));
 
     // Editing makes version 2; the logged call keeps version 1.
-    let edited = pb::add_block(&mut s, &clock(), start.script.id, &BlockInput {
-        kind: BlockKind::Referral,
-        title: "Ask for a referral".into(),
-        text: "Who else should hear about this?".into(),
-        captures: vec![],
-        branches: vec![],
-    }, Some("needs"))
+    let edited = pb::add_block(
+        &mut s,
+        &clock(),
+        start.script.id,
+        &BlockInput {
+            kind: BlockKind::Referral,
+            title: "Ask for a referral".into(),
+            text: "Who else should hear about this?".into(),
+            captures: vec![],
+            branches: vec![],
+        },
+        Some("needs"),
+    )
     .unwrap();
     assert_eq!(edited.version, 2);
     assert_eq!(edited.body.blocks[2].key, "ask-for-a-referral");
@@ -114,11 +128,24 @@ fn the_runner_logs_the_call_with_its_version_and_writes_profile_and_card_draft()
 
     // A path through a block the version does not have is refused; nothing is logged.
     let before = crate::store::stats::count_live(s.conn(), "activities").unwrap();
-    let err = pb::run_finish(&mut s, &clock(), &RunFinishInput {
-        script_version_id: v1, kind: ActivityKind::Call, deal_id: Some(deal.id), contact_id: None, company_id: None, outcome: None,
-        duration_min: None, path: vec!["ask-for-a-referral".into()], captures: vec![], notes: None,
-        next_step: Some("x".into()), next_step_date: Some(d("2026-11-26")),
-    })
+    let err = pb::run_finish(
+        &mut s,
+        &clock(),
+        &RunFinishInput {
+            script_version_id: v1,
+            kind: ActivityKind::Call,
+            deal_id: Some(deal.id),
+            contact_id: None,
+            company_id: None,
+            outcome: None,
+            duration_min: None,
+            path: vec!["ask-for-a-referral".into()],
+            captures: vec![],
+            notes: None,
+            next_step: Some("x".into()),
+            next_step_date: Some(d("2026-11-26")),
+        },
+    )
     .unwrap_err();
     assert_eq!(err.field.as_deref(), Some("run.path[0]"));
     assert_eq!(crate::store::stats::count_live(s.conn(), "activities").unwrap(), before);
@@ -133,13 +160,19 @@ fn block_editing_keeps_the_script_consistent() {
     assert!(sc.body.blocks[0].branches.iter().all(|b| b.to != "callback"));
     let sc = pb::reorder_blocks(&mut s, &clock(), id, &["needs".into(), "opening".into()]).unwrap();
     assert_eq!(sc.body.blocks[0].key, "needs");
-    let bad = pb::update_block(&mut s, &clock(), id, "needs", &BlockInput {
-        kind: BlockKind::Qualification,
-        title: "Need".into(),
-        text: String::new(),
-        captures: vec![],
-        branches: vec![crate::playbook::template::Branch { label: "Go".into(), to: "missing".into() }],
-    })
+    let bad = pb::update_block(
+        &mut s,
+        &clock(),
+        id,
+        "needs",
+        &BlockInput {
+            kind: BlockKind::Qualification,
+            title: "Need".into(),
+            text: String::new(),
+            captures: vec![],
+            branches: vec![crate::playbook::template::Branch { label: "Go".into(), to: "missing".into() }],
+        },
+    )
     .unwrap_err();
     assert_eq!(bad.code, ErrorCode::Validation);
     assert_eq!(bad.field.as_deref(), Some("blocks[0].branches[0].to"));
@@ -158,11 +191,16 @@ fn objections_are_found_by_what_a_seller_types_in_english_and_russian() {
     assert!(pb::search_objections(&s, "SUPPLIER", None, Some(Stage::LeadGeneration)).unwrap()[0].objection.objection.contains("supplier"));
     assert!(pb::search_objections(&s, "supplier", None, Some(Stage::FirstDeal)).unwrap().is_empty());
     let id = pb::list_scripts(&s).unwrap()[0].id;
-    pb::add_objection(&mut s, &clock(), id, &Objection {
-        objection: "Дорого".into(),
-        keywords: vec!["ДОРОГО".into(), "цена".into()],
-        answers: vec!["С чем сравниваете? Посчитаем стоимость за месяц.".into()],
-    })
+    pb::add_objection(
+        &mut s,
+        &clock(),
+        id,
+        &Objection {
+            objection: "Дорого".into(),
+            keywords: vec!["ДОРОГО".into(), "цена".into()],
+            answers: vec!["С чем сравниваете? Посчитаем стоимость за месяц.".into()],
+        },
+    )
     .unwrap();
     let hits = pb::search_objections(&s, "дорог", None, None).unwrap();
     assert_eq!(hits.len(), 1);
@@ -218,12 +256,15 @@ fn a_changed_rule_replaces_only_future_not_done_occurrences() {
     })
     .unwrap();
     let ten = at("2026-11-24T10:00:00");
-    let mut input = RegulationInput {
-        stage: r.stage, role: r.role, kind: r.kind, title: r.title.clone(), text: r.text.clone(), rule: r.rule.clone(), documents: vec![],
-    };
+    let mut input =
+        RegulationInput { stage: r.stage, role: r.role, kind: r.kind, title: r.title.clone(), text: r.text.clone(), rule: r.rule.clone(), documents: vec![] };
     input.rule = Some(Rule::Schedule {
-        every: crate::playbook::template::Every::Week, days: vec![3], at: "09:00".into(), minutes: 90,
-        activity: ActivityKind::Call, target_calls: Some(30),
+        every: crate::playbook::template::Every::Week,
+        days: vec![3],
+        at: "09:00".into(),
+        minutes: 90,
+        activity: ActivityKind::Call,
+        target_calls: Some(30),
     });
     pb::update_regulation(&mut s, &ten, r.id, &input).unwrap();
     // Tue 24 09:00 is past and Thu 26 is done: both stay; Tue 1 Dec went.
@@ -287,10 +328,22 @@ fn violations_appear_on_today_and_clear() {
     let t = today::today(&s, &clock(), None).unwrap();
     let v = t.violations.violations.iter().find(|v| v.rule == "client_contact").unwrap();
     assert_eq!((v.record_kind, v.record_id, v.since.date()), (RecordKind::Company, co.id, d("2026-10-31")));
-    pipeline::log_activity(&mut s, &clock(), &pipeline::LogInput {
-        kind: ActivityKind::Call, deal_id: None, contact_id: None, company_id: Some(co.id), subject: None, outcome: None,
-        duration_min: Some(5), notes: None, next_step: None, next_step_date: None,
-    })
+    pipeline::log_activity(
+        &mut s,
+        &clock(),
+        &pipeline::LogInput {
+            kind: ActivityKind::Call,
+            deal_id: None,
+            contact_id: None,
+            company_id: Some(co.id),
+            subject: None,
+            outcome: None,
+            duration_min: Some(5),
+            notes: None,
+            next_step: None,
+            next_step_date: None,
+        },
+    )
     .unwrap();
     assert_eq!(today::today(&s, &clock(), None).unwrap().violations.total, 0);
 }
@@ -322,10 +375,22 @@ fn reassigning_a_role_moves_its_open_work_and_undo_moves_it_back() {
     assert!(block.subject.starts_with(&routine.title), "{} / {}", block.subject, routine.title);
 
     // Anna works the lead; then the hand-over is undone: her call stays done.
-    let call = pipeline::log_activity(&mut s, &clock(), &pipeline::LogInput {
-        kind: ActivityKind::Call, deal_id: Some(deal.id), contact_id: None, company_id: None, subject: None, outcome: None,
-        duration_min: Some(7), notes: None, next_step: Some("Meet".into()), next_step_date: Some(d("2026-11-27")),
-    })
+    let call = pipeline::log_activity(
+        &mut s,
+        &clock(),
+        &pipeline::LogInput {
+            kind: ActivityKind::Call,
+            deal_id: Some(deal.id),
+            contact_id: None,
+            company_id: None,
+            subject: None,
+            outcome: None,
+            duration_min: Some(7),
+            notes: None,
+            next_step: Some("Meet".into()),
+            next_step_date: Some(d("2026-11-27")),
+        },
+    )
     .unwrap();
     let undone = uroles::undo_handover(&mut s, &clock(), h.id).unwrap();
     assert!(undone.undone_at.is_some());
@@ -345,23 +410,40 @@ fn structure_advice_and_the_time_table_measure_the_week() {
     assert_eq!(advice[0].combination, uroles::Combination::AllThree);
     assert_eq!(advice[0].prospecting_share_pct, None);
     let deal = lead(&mut s, &clock(), "Epsilon");
-    pipeline::log_activity(&mut s, &clock(), &pipeline::LogInput {
-        kind: ActivityKind::Call, deal_id: Some(deal.id), contact_id: None, company_id: None, subject: None, outcome: None,
-        duration_min: Some(30), notes: None, next_step: Some("Meet".into()), next_step_date: Some(d("2026-11-27")),
-    })
+    pipeline::log_activity(
+        &mut s,
+        &clock(),
+        &pipeline::LogInput {
+            kind: ActivityKind::Call,
+            deal_id: Some(deal.id),
+            contact_id: None,
+            company_id: None,
+            subject: None,
+            outcome: None,
+            duration_min: Some(30),
+            notes: None,
+            next_step: Some("Meet".into()),
+            next_step_date: Some(d("2026-11-27")),
+        },
+    )
     .unwrap();
     assert_eq!(uroles::structure_advice(&s, &clock()).unwrap()[0].prospecting_share_pct, Some(100));
 
-    uroles::set_time_table(&mut s, owner, &[
-        crate::store::roles::TimeBlock { weekday: 2, start: "09:00".into(), minutes: 120, stage: Stage::LeadGeneration },
-        crate::store::roles::TimeBlock { weekday: 4, start: "09:00".into(), minutes: 120, stage: Stage::LeadGeneration },
-    ])
+    uroles::set_time_table(
+        &mut s,
+        owner,
+        &[
+            crate::store::roles::TimeBlock { weekday: 2, start: "09:00".into(), minutes: 120, stage: Stage::LeadGeneration },
+            crate::store::roles::TimeBlock { weekday: 4, start: "09:00".into(), minutes: 120, stage: Stage::LeadGeneration },
+        ],
+    )
     .unwrap();
     let tt = uroles::time_table(&s, owner, d("2026-11-26")).unwrap();
     assert_eq!(tt.week_start, d("2026-11-23"));
     let s1 = &tt.by_stage[0];
     assert_eq!((s1.planned, s1.logged), (240, 30));
-    let bad = uroles::set_time_table(&mut s, owner, &[crate::store::roles::TimeBlock { weekday: 8, start: "9".into(), minutes: 1, stage: Stage::FirstDeal }]).unwrap_err();
+    let bad = uroles::set_time_table(&mut s, owner, &[crate::store::roles::TimeBlock { weekday: 8, start: "9".into(), minutes: 1, stage: Stage::FirstDeal }])
+        .unwrap_err();
     assert_eq!(bad.field.as_deref(), Some("time_table[0].weekday"));
 
     // Splitting off stage 1 leaves a closer-and-farmer.
@@ -374,7 +456,8 @@ fn structure_advice_and_the_time_table_measure_the_week() {
 fn a_template_round_trips_and_import_never_touches_client_data() {
     let (mut a, _) = ws();
     let id = pb::list_scripts(&a).unwrap()[0].id;
-    pb::add_objection(&mut a, &clock(), id, &Objection { objection: "No time".into(), keywords: vec!["time".into()], answers: vec!["Two minutes.".into()] }).unwrap();
+    pb::add_objection(&mut a, &clock(), id, &Objection { objection: "No time".into(), keywords: vec!["time".into()], answers: vec!["Two minutes.".into()] })
+        .unwrap();
     lead(&mut a, &clock(), "Zeta");
     let exported = pb::export_json(&a).unwrap();
     assert!(!exported.contains("Zeta") && !exported.contains("Petrov"), "no client data");
@@ -408,14 +491,18 @@ fn a_new_workspace_starts_from_a_built_in_template_and_the_wizard_sets_people() 
         let t = pb::export(&s).unwrap();
         assert_eq!((t.id.as_str(), t.lang), (id, lang));
         assert!(t.scripts.len() >= 3 && t.regulations.len() >= 15, "{id}: {} scripts, {} regulations", t.scripts.len(), t.regulations.len());
-        let r = pb::setup(&mut s, &clock(), &SetupInput {
-            template_id: id.into(),
-            people: vec![
-                SetupPerson { name: "Owner".into(), roles: vec![Role::Closer, Role::AccountManager, Role::HeadOfSales] },
-                SetupPerson { name: "Hunter".into(), roles: vec![Role::Hunter] },
-            ],
-            working_days: vec![1, 2, 3, 4, 5, 6],
-        })
+        let r = pb::setup(
+            &mut s,
+            &clock(),
+            &SetupInput {
+                template_id: id.into(),
+                people: vec![
+                    SetupPerson { name: "Owner".into(), roles: vec![Role::Closer, Role::AccountManager, Role::HeadOfSales] },
+                    SetupPerson { name: "Hunter".into(), roles: vec![Role::Hunter] },
+                ],
+                working_days: vec![1, 2, 3, 4, 5, 6],
+            },
+        )
         .unwrap();
         assert_eq!(r.people.len(), 2);
         assert!(r.people[0].is_owner && !r.people[1].is_owner);

@@ -3,14 +3,14 @@
 //! closed or carried over); and the head-of-sales self-assessment.
 
 use crate::assessment::{self, Answer, RoleScore};
-use crate::clock::{stamp, Clock};
+use crate::clock::{Clock, stamp};
 use crate::error::{Error, ErrorCode, Result};
 use crate::model::{Lang, Stage};
 use crate::plan::{self, Period};
 use crate::store::plans::{self, Fact};
 use crate::store::reviews::{self as rq, ReviewIssue, ReviewRow};
-use crate::store::{people, today as tq, Store};
-use crate::usecases::plan::{get_plan, plan_status, Indicator, PlanStatus, SavedPlan};
+use crate::store::{Store, people, today as tq};
+use crate::usecases::plan::{Indicator, PlanStatus, SavedPlan, get_plan, plan_status};
 use crate::validate;
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -409,10 +409,13 @@ pub fn close_review(s: &mut Store, clock: &dyn Clock, id: i64) -> Result<Review>
     let r = open_review(s.conn(), id)?;
     let review = load(s, clock, r)?;
     if !review.earlier_open_issues.is_empty() {
-        return Err(Error::new(ErrorCode::Conflict, format!(
-            "{} issue(s) from earlier reviews are still open. Mark each done or carry it over to this review, then close it.",
-            review.earlier_open_issues.len()
-        )));
+        return Err(Error::new(
+            ErrorCode::Conflict,
+            format!(
+                "{} issue(s) from earlier reviews are still open. Mark each done or carry it over to this review, then close it.",
+                review.earlier_open_issues.len()
+            ),
+        ));
     }
     let snapshot = serde_json::to_string(&review.context).map_err(|e| Error::internal(e.to_string()))?;
     let now = stamp(clock.now());
@@ -437,7 +440,16 @@ pub fn list_reviews(s: &Store, kind: Option<ReviewKind>, person_id: Option<i64>,
         .into_iter()
         .map(|r| {
             let (open_issues, issues) = rq::issue_counts(c, r.id)?;
-            Ok(ReviewSummary { id: r.id, kind: ReviewKind::parse(&r.kind)?, period_on: r.period_on, person_id: r.person_id, status: r.status, open_issues, issues, closed_at: r.closed_at })
+            Ok(ReviewSummary {
+                id: r.id,
+                kind: ReviewKind::parse(&r.kind)?,
+                period_on: r.period_on,
+                person_id: r.person_id,
+                status: r.status,
+                open_issues,
+                issues,
+                closed_at: r.closed_at,
+            })
         })
         .collect()
 }
@@ -478,8 +490,8 @@ pub fn assessment_history(s: &Store, lang: Lang) -> Result<Vec<AssessmentResult>
     rq::assessments(s.conn())?
         .into_iter()
         .map(|r| {
-            let answers: Vec<Answer> = serde_json::from_str(&r.answers)
-                .map_err(|e| Error::new(ErrorCode::InvalidFile, format!("Self-assessment #{} cannot be read ({e}).", r.id)))?;
+            let answers: Vec<Answer> =
+                serde_json::from_str(&r.answers).map_err(|e| Error::new(ErrorCode::InvalidFile, format!("Self-assessment #{} cannot be read ({e}).", r.id)))?;
             result(r.id, r.taken_on, r.person_id, answers, lang)
         })
         .collect()

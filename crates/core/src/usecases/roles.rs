@@ -2,12 +2,12 @@
 //! (and undoing it), the structure advice when one person holds several
 //! stages, and the weekly time table against the logged time.
 
-use crate::clock::{stamp, Clock};
+use crate::clock::{Clock, stamp};
 use crate::error::{Error, ErrorCode, Result};
 use crate::model::{Person, Role, Stage};
 use crate::playbook::routines::week_start;
 use crate::store::roles::{self, MovedWork, RoleHandover, TimeBlock};
-use crate::store::{people, Store};
+use crate::store::{Store, people};
 use chrono::{Duration, NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

@@ -8,8 +8,7 @@ use crate::store::{Passphrase, Store};
 /// Protects a plaintext workspace with a passphrase.
 pub fn set_passphrase(store: &mut Store, new: &Passphrase) -> Result<()> {
     if store.is_encrypted() {
-        return Err(Error::new(ErrorCode::Conflict,
-            "This workspace already has a passphrase. Use “Change passphrase” to replace it."));
+        return Err(Error::new(ErrorCode::Conflict, "This workspace already has a passphrase. Use “Change passphrase” to replace it."));
     }
     new.validate_new("passphrase")?;
     store.rekey(Some(new))
@@ -193,7 +192,8 @@ mod tests {
         assert!(!contains(&bytes_of(&target), SECRET_NAME));
         let s = Store::open_with(&target, &clock(), Some(&key)).unwrap();
         assert_eq!(workspace::info(&s).unwrap().counts.contacts, 1);
-        let leftovers: Vec<String> = std::fs::read_dir(dir.path()).unwrap()
+        let leftovers: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .filter(|n| n.contains("restoring") || n.contains("rekey"))
             .collect();

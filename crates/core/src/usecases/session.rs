@@ -2,11 +2,11 @@
 //! language. Start-up rule: an explicitly given workspace, else the last one
 //! opened, else the demo workspace in the data folder (created on first use).
 
-use crate::clock::{stamp, Clock};
+use crate::clock::{Clock, stamp};
 use crate::demo::{self, DemoSpec};
 use crate::error::{Error, ErrorCode, Result};
 use crate::model::Lang;
-use crate::settings::{demo_path, AppSettings};
+use crate::settings::{AppSettings, demo_path};
 use crate::store::meta::NewWorkspace;
 use crate::store::{Passphrase, Store};
 use crate::usecases::backup::{self, AutoBackupJob, AutoBackups, RestoreReport};
@@ -65,7 +65,16 @@ impl Session {
     /// becomes `startup_error` and the UI offers the picker.
     pub fn start(data_dir: &Path, clock: &dyn Clock, explicit: Option<&Path>, system_lang: Lang) -> Session {
         let settings = AppSettings::load(data_dir);
-        let mut s = Session { data_dir: data_dir.to_path_buf(), settings, store: None, startup_error: None, needs_passphrase: None, system_lang, auto_backup: None, auto_backup_error: None };
+        let mut s = Session {
+            data_dir: data_dir.to_path_buf(),
+            settings,
+            store: None,
+            startup_error: None,
+            needs_passphrase: None,
+            system_lang,
+            auto_backup: None,
+            auto_backup_error: None,
+        };
         let result = match (explicit, s.settings.last_workspace.clone()) {
             (Some(p), _) => s.open(clock, p),
             (None, Some(last)) if Path::new(&last).exists() => s.open(clock, Path::new(&last)),
@@ -185,9 +194,10 @@ impl Session {
     /// Where the open workspace's automatic backups go, which are there
     /// (newest first) and why the last one failed, if it did.
     pub fn auto_backups(&self) -> Result<AutoBackups> {
-        let path = self.store()?.path().ok_or_else(|| {
-            Error::validation("workspace", "This workspace is not a file, so it has no automatic backups. Open a workspace file first.")
-        })?;
+        let path = self
+            .store()?
+            .path()
+            .ok_or_else(|| Error::validation("workspace", "This workspace is not a file, so it has no automatic backups. Open a workspace file first."))?;
         let dir = backup::app_dir(&self.data_dir, path);
         let mut last_error = self.auto_backup_error.as_ref().filter(|(d, _)| d == &dir).map(|(_, m)| m.clone());
         // A folder that cannot be read is told, not a reason to fail the dialog.
@@ -264,15 +274,19 @@ impl Session {
     /// file is kept beside it), and opened again. If the replacement fails,
     /// the original file is opened again.
     pub fn restore_backup(&mut self, clock: &dyn Clock, backup_path: &Path) -> Result<RestoreDone> {
-        let target = self.store()?.path().map(Path::to_path_buf).ok_or_else(|| {
-            Error::validation("workspace", "This workspace is not a file, so it cannot be replaced. Open a workspace file first.")
-        })?;
+        let target = self
+            .store()?
+            .path()
+            .map(Path::to_path_buf)
+            .ok_or_else(|| Error::validation("workspace", "This workspace is not a file, so it cannot be replaced. Open a workspace file first."))?;
         // A backup of an encrypted workspace carries the same passphrase.
         let key = self.store()?.key().cloned();
         let contents = backup::inspect(backup_path, key.as_ref())?;
         if !contents.restorable {
-            return Err(Error::new(ErrorCode::InvalidFile, format!(
-                "{} was made by a newer Conveyor (schema {}). Update Conveyor to restore it.", backup_path.display(), contents.schema_version)));
+            return Err(Error::new(
+                ErrorCode::InvalidFile,
+                format!("{} was made by a newer Conveyor (schema {}). Update Conveyor to restore it.", backup_path.display(), contents.schema_version),
+            ));
         }
         if let Some(s) = self.store.as_ref() {
             s.checkpoint()?;

@@ -3,10 +3,10 @@
 use crate::clock::Clock;
 use crate::error::Result;
 use crate::model::{Abc, Stage};
+use crate::store::Store;
 use crate::store::board::DealCard;
 use crate::store::meta::{self, WorkSettings};
 use crate::store::today::{self as q, ClientDue, TaskDue};
-use crate::store::Store;
 use chrono::{Duration, NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

@@ -2,8 +2,8 @@
 
 use crate::clock::Clock;
 use crate::error::Result;
-use crate::model::{Stage, Lang};
-use crate::store::{meta, stats, Passphrase, Store};
+use crate::model::{Lang, Stage};
+use crate::store::{Passphrase, Store, meta, stats};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 use ts_rs::TS;
@@ -132,10 +132,8 @@ pub fn info(store: &Store) -> Result<WorkspaceInfo> {
     let c = store.conn();
     let counts = counts(c)?;
     let by_stage = stats::open_deals_by_stage(c)?;
-    let open_deals_by_stage = Stage::ALL
-        .iter()
-        .map(|s| StageCount { stage: *s, count: by_stage.iter().find(|(k, _)| k == s.code()).map_or(0, |(_, n)| *n) })
-        .collect();
+    let open_deals_by_stage =
+        Stage::ALL.iter().map(|s| StageCount { stage: *s, count: by_stage.iter().find(|(k, _)| k == s.code()).map_or(0, |(_, n)| *n) }).collect();
     let search_pending = crate::store::search::pending(c)?;
     Ok(WorkspaceInfo { summary: summary(store)?, created_at: meta::load(c)?.created_at, counts, open_deals_by_stage, search_pending })
 }

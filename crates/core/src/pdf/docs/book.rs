@@ -8,12 +8,12 @@ use crate::error::Result;
 use crate::model::{Lang, Person, Role, Stage};
 use crate::pdf::i18n::{self, t, tf};
 use crate::pdf::{Block, Column, Document, ParaStyle, Row, Table};
-use crate::playbook::template::{Every, RegulationKind, Rule, BRANCH_END};
+use crate::playbook::template::{BRANCH_END, Every, RegulationKind, Rule};
 use crate::store::cards::{self, CardField, CardKind};
 use crate::store::regulations::Regulation;
 use crate::store::roles::TimeBlock;
 use crate::store::scripts::Script;
-use crate::store::{meta, people, regulations, roles, scripts, Store};
+use crate::store::{Store, meta, people, regulations, roles, scripts};
 
 /// The roles in the order a book prints them.
 pub const ROLES: [Role; 4] = [Role::Hunter, Role::Closer, Role::AccountManager, Role::HeadOfSales];
@@ -101,14 +101,10 @@ pub fn markdown(text: &str) -> Vec<Block> {
     };
     for raw in text.lines() {
         let line = raw.trim();
-        let item = line
-            .strip_prefix("- ")
-            .or_else(|| line.strip_prefix("• "))
-            .map(|rest| (rest.to_string(), false))
-            .or_else(|| {
-                let digits = line.chars().take_while(char::is_ascii_digit).count();
-                (digits > 0 && line[digits..].starts_with(". ")).then(|| (line[digits + 2..].to_string(), true))
-            });
+        let item = line.strip_prefix("- ").or_else(|| line.strip_prefix("• ")).map(|rest| (rest.to_string(), false)).or_else(|| {
+            let digits = line.chars().take_while(char::is_ascii_digit).count();
+            (digits > 0 && line[digits..].starts_with(". ")).then(|| (line[digits + 2..].to_string(), true))
+        });
         if line.is_empty() {
             flush_para(&mut para, &mut out);
             flush_items(&mut items, numbered, &mut out);
@@ -158,10 +154,8 @@ pub fn rule_summary(lang: Lang, rule: &Rule) -> String {
                     tf(lang, "book.rule.every_week", &[("days", &names.join(", ")), ("at", at)])
                 }
                 Every::Month => {
-                    let names: Vec<String> = days
-                        .iter()
-                        .map(|d| if *d < 0 { t(lang, "book.rule.last_working_day").to_string() } else { d.to_string() })
-                        .collect();
+                    let names: Vec<String> =
+                        days.iter().map(|d| if *d < 0 { t(lang, "book.rule.last_working_day").to_string() } else { d.to_string() }).collect();
                     tf(lang, "book.rule.every_month", &[("days", &names.join(", ")), ("at", at)])
                 }
             };
@@ -183,9 +177,7 @@ pub fn rule_summary(lang: Lang, rule: &Rule) -> String {
         Rule::InboundResponse { hours } => tf(lang, "book.rule.inbound", &[("hours", &n(*hours))]),
         Rule::NextStepRequired { days } => tf(lang, "book.rule.next_step", &[("days", &n(*days))]),
         Rule::StaleDeal { days } => tf(lang, "book.rule.stale", &[("days", &n(*days))]),
-        Rule::HandoffCardComplete { card } => {
-            tf(lang, "book.rule.card_complete", &[("card", t(lang, &format!("book.card.{}", card.code())))])
-        }
+        Rule::HandoffCardComplete { card } => tf(lang, "book.rule.card_complete", &[("card", t(lang, &format!("book.card.{}", card.code())))]),
         Rule::ClientContact { abc, days } => tf(lang, "book.rule.client_contact", &[("abc", abc.code()), ("days", &n(*days))]),
         Rule::ProspectingPace { calls_per_week } => tf(lang, "book.rule.pace", &[("calls", &n(*calls_per_week))]),
     }
@@ -218,11 +210,7 @@ fn script_blocks(doc: &mut Document, lang: Lang, s: &Script) {
             doc.push(Block::Bullets(items));
         }
         if !b.branches.is_empty() {
-            let items = b
-                .branches
-                .iter()
-                .map(|br| tf(lang, "book.branch", &[("label", &br.label), ("to", &title_of(&br.to))]))
-                .collect();
+            let items = b.branches.iter().map(|br| tf(lang, "book.branch", &[("label", &br.label), ("to", &title_of(&br.to))])).collect();
             doc.push(Block::Bullets(items));
         }
     }
@@ -260,7 +248,8 @@ fn regulation_sections(doc: &mut Document, lang: Lang, regs: &[&Regulation]) {
             .collect();
         doc.push(Block::Table(Table {
             columns: vec![Column::left(t(lang, "book.col_rule")), Column::left(t(lang, "book.col_when")), Column::left(t(lang, "book.col_why"))],
-            rows }));
+            rows,
+        }));
     }
     if !standards.is_empty() {
         doc.push(Block::h3(t(lang, "book.standards")));
@@ -324,20 +313,15 @@ fn role_chapter(doc: &mut Document, data: &BookData, role: Role, lang: Lang) {
     if let Some((kind, fields)) = card {
         doc.push(Block::h2(tf(lang, "book.card_title", &[("card", t(lang, &format!("book.card.{}", kind.code())))])));
         doc.push(Block::note(t(lang, "book.card_note")));
-        let rows = fields
-            .iter()
-            .map(|f| Row::new(vec![f.label.clone(), t(lang, if f.required { "book.required" } else { "book.optional" }).to_string()]))
-            .collect();
+        let rows =
+            fields.iter().map(|f| Row::new(vec![f.label.clone(), t(lang, if f.required { "book.required" } else { "book.optional" }).to_string()])).collect();
         doc.push(Block::Table(Table { columns: vec![Column::left(t(lang, "book.col_field")), Column::left(t(lang, "book.col_required"))], rows }));
     }
 
     doc.push(Block::h2(t(lang, "book.meetings")));
     doc.push(Block::Bullets(lines(lang, &format!("book.meetings.{code}"))));
-    let shared: Vec<&Regulation> = data
-        .regulations
-        .iter()
-        .filter(|r| r.role == Role::HeadOfSales && role != Role::HeadOfSales && matches!(r.rule, Some(Rule::Schedule { .. })))
-        .collect();
+    let shared: Vec<&Regulation> =
+        data.regulations.iter().filter(|r| r.role == Role::HeadOfSales && role != Role::HeadOfSales && matches!(r.rule, Some(Rule::Schedule { .. }))).collect();
     if !shared.is_empty() {
         let rows = shared.iter().map(|r| Row::new(vec![r.title.clone(), r.rule.as_ref().map(|x| rule_summary(lang, x)).unwrap_or_default()])).collect();
         doc.push(Block::Table(Table { columns: vec![Column::left(t(lang, "book.col_meeting")), Column::left(t(lang, "book.col_when"))], rows }));
@@ -354,7 +338,14 @@ fn role_chapter(doc: &mut Document, data: &BookData, role: Role, lang: Lang) {
             doc.push(Block::h3(tf(lang, "book.timetable_of", &[("name", &p.name)])));
             let rows = blocks
                 .iter()
-                .map(|b| Row::new(vec![weekday(lang, b.weekday as i64), b.start.clone(), i18n::minutes(lang, b.minutes as i64), stage_name(lang, b.stage).to_string()]))
+                .map(|b| {
+                    Row::new(vec![
+                        weekday(lang, b.weekday as i64),
+                        b.start.clone(),
+                        i18n::minutes(lang, b.minutes as i64),
+                        stage_name(lang, b.stage).to_string(),
+                    ])
+                })
                 .collect();
             doc.push(Block::Table(Table {
                 columns: vec![
@@ -363,7 +354,8 @@ fn role_chapter(doc: &mut Document, data: &BookData, role: Role, lang: Lang) {
                     Column::right(t(lang, "book.col_length")),
                     Column::left(t(lang, "book.stage")),
                 ],
-                rows }));
+                rows,
+            }));
         }
     }
 
@@ -381,11 +373,7 @@ fn role_chapter(doc: &mut Document, data: &BookData, role: Role, lang: Lang) {
 }
 
 fn holders_stage_count(data: &BookData, name: &str) -> usize {
-    data.people
-        .iter()
-        .find(|p| p.name == name)
-        .map(|p| p.roles.iter().filter(|r| r.stage().is_some()).count())
-        .unwrap_or(0)
+    data.people.iter().find(|p| p.name == name).map(|p| p.roles.iter().filter(|r| r.stage().is_some()).count()).unwrap_or(0)
 }
 
 /// The book for one role (`Some`) or every role (`None`).
@@ -441,10 +429,24 @@ mod tests {
 
     #[test]
     fn rules_read_as_sentences_in_both_languages() {
-        let r = Rule::Schedule { every: Every::Week, days: vec![2, 4], at: "09:00".into(), minutes: 120, activity: crate::model::ActivityKind::Call, target_calls: Some(40) };
+        let r = Rule::Schedule {
+            every: Every::Week,
+            days: vec![2, 4],
+            at: "09:00".into(),
+            minutes: 120,
+            activity: crate::model::ActivityKind::Call,
+            target_calls: Some(40),
+        };
         assert_eq!(rule_summary(Lang::En, &r), "Tue, Thu at 09:00 · 120\u{a0}min · call · 40 calls");
         assert!(rule_summary(Lang::Ru, &r).starts_with("вт, чт в 09:00"), "{}", rule_summary(Lang::Ru, &r));
-        let m = Rule::Schedule { every: Every::Month, days: vec![-1], at: "15:30".into(), minutes: 90, activity: crate::model::ActivityKind::Meeting, target_calls: None };
+        let m = Rule::Schedule {
+            every: Every::Month,
+            days: vec![-1],
+            at: "15:30".into(),
+            minutes: 90,
+            activity: crate::model::ActivityKind::Meeting,
+            target_calls: None,
+        };
         assert!(rule_summary(Lang::En, &m).contains("last working day"));
         assert_eq!(rule_summary(Lang::En, &Rule::InboundResponse { hours: 2 }), "Answer an inbound lead within 2 hours");
     }

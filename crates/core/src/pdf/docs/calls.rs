@@ -7,7 +7,7 @@ use crate::error::Result;
 use crate::model::Lang;
 use crate::pdf::i18n::{self, t};
 use crate::pdf::{Block, Chart, ChartKind, Column, Document, Row, RowStyle, Table};
-use crate::store::{meta, people, reports, Store};
+use crate::store::{Store, meta, people, reports};
 use chrono::{Duration, NaiveDate};
 use std::collections::BTreeMap;
 

@@ -9,65 +9,34 @@ use crate::pdf::{Block, Chart, ChartKind, Column, Document, Row, RowStyle, Table
 use crate::plan::{PlanDerivation, Rate};
 
 fn rate_basis(lang: Lang, r: &Rate) -> String {
-    if r.measured {
-        tf(lang, "plan.measured", &[("n", &i18n::int(lang, r.sample))])
-    } else {
-        t(lang, "plan.default").to_string()
-    }
+    if r.measured { tf(lang, "plan.measured", &[("n", &i18n::int(lang, r.sample))]) } else { t(lang, "plan.default").to_string() }
 }
 
 fn signed_percent(lang: Lang, v: f64) -> String {
     let p = i18n::percent(lang, v.abs() * 100.0);
-    if v < 0.0 {
-        format!("−{p}")
-    } else {
-        format!("+{p}")
-    }
+    if v < 0.0 { format!("−{p}") } else { format!("+{p}") }
 }
 
 /// `months`: for periods longer than a month, the derivation of each month
 /// (its share of the target), in order.
-pub fn build(
-    organisation: &str,
-    p: &PlanDerivation,
-    months: &[PlanDerivation],
-    lang: Lang,
-) -> Result<Document> {
+pub fn build(organisation: &str, p: &PlanDerivation, months: &[PlanDerivation], lang: Lang) -> Result<Document> {
     let tr = |k: &str| t(lang, k).to_string();
     let i = &p.inputs;
     let cur = i.currency.as_str();
     let money = |m: i64| i18n::money_whole(lang, m, cur);
     let last_day = i.period.end - chrono::Duration::days(1);
-    let period = format!(
-        "{} – {}",
-        i18n::date(lang, i.period.start),
-        i18n::date(lang, last_day)
-    );
+    let period = format!("{} – {}", i18n::date(lang, i.period.start), i18n::date(lang, last_day));
 
     let mut doc = Document::new(lang, &tr("plan.title"), organisation);
     doc.subtitle = Some(period.clone());
 
     doc.push(Block::h1(tr("plan.target")));
-    let mut kv = vec![
-        (tr("plan.period"), period),
-        (
-            tr("plan.working_days"),
-            i18n::int(lang, i64::from(p.working_days)),
-        ),
-    ];
+    let mut kv = vec![(tr("plan.period"), period), (tr("plan.working_days"), i18n::int(lang, i64::from(p.working_days)))];
     if let Some(profit) = i.target_profit_minor {
         kv.push((tr("plan.profit_target"), money(profit)));
         kv.push((
             tr("plan.margin"),
-            format!(
-                "{} ({})",
-                i18n::percent(lang, i.margin * 100.0),
-                if i.margin_measured {
-                    tr("plan.margin_measured")
-                } else {
-                    tr("plan.default")
-                }
-            ),
+            format!("{} ({})", i18n::percent(lang, i.margin * 100.0), if i.margin_measured { tr("plan.margin_measured") } else { tr("plan.default") }),
         ));
     }
     kv.push((tr("plan.turnover_target"), money(i.target_turnover_minor)));
@@ -82,11 +51,7 @@ pub fn build(
     let steps: [(&str, i64, Option<&str>); 5] = [
         ("plan.calls", p.calls, Some("call_to_lead")),
         ("plan.leads", p.leads, Some("lead_to_qualified")),
-        (
-            "plan.qualified",
-            p.qualified_leads,
-            Some("qualified_to_offer"),
-        ),
+        ("plan.qualified", p.qualified_leads, Some("qualified_to_offer")),
         ("plan.offers", p.offers, Some("offer_to_won")),
         ("plan.first_deals", p.first_deals, None),
     ];
@@ -95,77 +60,41 @@ pub fn build(
         .map(|(label, n, key)| {
             let r = key.and_then(rate);
             Row::styled(
-                if key.is_none() {
-                    RowStyle::Total
-                } else {
-                    RowStyle::Normal
-                },
+                if key.is_none() { RowStyle::Total } else { RowStyle::Normal },
                 vec![
                     tr(label),
                     i18n::int(lang, *n),
-                    r.as_ref()
-                        .map(|r| i18n::percent(lang, r.value * 100.0))
-                        .unwrap_or_else(|| tr("missing")),
+                    r.as_ref().map(|r| i18n::percent(lang, r.value * 100.0)).unwrap_or_else(|| tr("missing")),
                     r.as_ref().map(|r| rate_basis(lang, r)).unwrap_or_default(),
                 ],
             )
         })
         .collect();
     doc.push(Block::Table(Table {
-        columns: vec![
-            Column::left(tr("plan.step")),
-            Column::right(tr("plan.needed")),
-            Column::right(tr("plan.rate")),
-            Column::left(tr("plan.basis")),
-        ],
+        columns: vec![Column::left(tr("plan.step")), Column::right(tr("plan.needed")), Column::right(tr("plan.rate")), Column::left(tr("plan.basis"))],
         rows,
     }));
 
     doc.push(Block::h2(tr("plan.daily")));
     doc.push(Block::KeyValue(vec![
-        (
-            tr("plan.calls_per_day"),
-            format!("{:.1}", p.calls_per_day)
-                .replace('.', if lang == Lang::Ru { "," } else { "." }),
-        ),
+        (tr("plan.calls_per_day"), format!("{:.1}", p.calls_per_day).replace('.', if lang == Lang::Ru { "," } else { "." })),
         (
             tr("plan.hours_per_week"),
-            tf(
-                lang,
-                "plan.hours_value",
-                &[(
-                    "n",
-                    &format!("{:.1}", p.prospecting_hours_per_week)
-                        .replace('.', if lang == Lang::Ru { "," } else { "." }),
-                )],
-            ),
+            tf(lang, "plan.hours_value", &[("n", &format!("{:.1}", p.prospecting_hours_per_week).replace('.', if lang == Lang::Ru { "," } else { "." }))]),
         ),
-        (
-            tr("plan.cycle"),
-            tf(
-                lang,
-                "plan.cycle_value",
-                &[("n", &i.cycle_days.to_string())],
-            ),
-        ),
+        (tr("plan.cycle"), tf(lang, "plan.cycle_value", &[("n", &i.cycle_days.to_string())])),
         (tr("plan.prospect_from"), i18n::date(lang, p.prospect_from)),
     ]));
 
     if p.first_deals == 0 {
         doc.push(Block::note(tr("plan.covered")));
     }
-    let funnel: Vec<(String, f64)> = steps
-        .iter()
-        .map(|(label, n, _)| (tr(label), *n as f64))
-        .collect();
+    let funnel: Vec<(String, f64)> = steps.iter().map(|(label, n, _)| (tr(label), *n as f64)).collect();
     if p.first_deals > 0 {
         doc.push(Block::Chart(Chart {
             kind: ChartKind::Bar,
             title: tr("plan.funnel_chart"),
-            value_labels: funnel
-                .iter()
-                .map(|(_, v)| i18n::int(lang, *v as i64))
-                .collect(),
+            value_labels: funnel.iter().map(|(_, v)| i18n::int(lang, *v as i64)).collect(),
             labels: funnel.iter().map(|(l, _)| l.clone()).collect(),
             values: funnel.iter().map(|(_, v)| *v).collect(),
             x_label: String::new(),
@@ -182,21 +111,8 @@ pub fn build(
                 Row::new(vec![
                     i18n::month(
                         lang,
-                        m.inputs
-                            .period
-                            .start
-                            .format("%Y")
-                            .to_string()
-                            .parse()
-                            .unwrap_or(2000),
-                        m.inputs
-                            .period
-                            .start
-                            .format("%m")
-                            .to_string()
-                            .parse::<u32>()
-                            .unwrap_or(1)
-                            - 1,
+                        m.inputs.period.start.format("%Y").to_string().parse().unwrap_or(2000),
+                        m.inputs.period.start.format("%m").to_string().parse::<u32>().unwrap_or(1) - 1,
                     ),
                     i18n::int(lang, i64::from(m.working_days)),
                     money(m.inputs.target_turnover_minor),
@@ -242,24 +158,11 @@ pub fn build(
         .iter()
         .map(|r| {
             let (from, to) = step_pair(&r.key);
-            format!(
-                "{} › {}: {} ({})",
-                tr(from),
-                tr(to),
-                i18n::percent(lang, r.value * 100.0),
-                rate_basis(lang, r)
-            )
+            format!("{} › {}: {} ({})", tr(from), tr(to), i18n::percent(lang, r.value * 100.0), rate_basis(lang, r))
         })
         .collect();
     if i.conversion_uplift != 0.0 || i.deal_size_uplift != 0.0 {
-        bullets.push(tf(
-            lang,
-            "plan.whatif",
-            &[
-                ("c", &signed_percent(lang, i.conversion_uplift)),
-                ("d", &signed_percent(lang, i.deal_size_uplift)),
-            ],
-        ));
+        bullets.push(tf(lang, "plan.whatif", &[("c", &signed_percent(lang, i.conversion_uplift)), ("d", &signed_percent(lang, i.deal_size_uplift))]));
     }
     bullets.push(tr("plan.benchmark_note"));
     doc.push(Block::Bullets(bullets));

@@ -4,10 +4,10 @@
 
 use super::or_dash;
 use crate::error::Result;
-use crate::model::{display_name, Lang};
+use crate::model::{Lang, display_name};
 use crate::pdf::i18n::{self, t, tf};
 use crate::pdf::{Block, Chart, ChartKind, Column, Document, ParaStyle, Row, RowStyle, Table};
-use crate::store::{meta, reports, Store};
+use crate::store::{Store, meta, reports};
 use chrono::{Datelike, NaiveDate};
 use std::collections::BTreeMap;
 
@@ -21,10 +21,7 @@ pub fn build(s: &Store, today: NaiveDate, company_id: i64, lang: Lang) -> Result
     let tr = |k: &str| t(lang, k).to_string();
 
     let mut doc = Document::new(lang, &format!("{} — {}", t(lang, "profile.title"), c.name), &ws.name);
-    doc.subtitle = Some(
-        [c.industry.as_deref(), c.city.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" · "),
-    )
-    .filter(|s| !s.is_empty());
+    doc.subtitle = Some([c.industry.as_deref(), c.city.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" · ")).filter(|s| !s.is_empty());
 
     // The next step first: it is what the reader acts on.
     doc.push(Block::h2(tr("profile.next_step")));
@@ -158,10 +155,7 @@ pub fn build(s: &Store, today: NaiveDate, company_id: i64, lang: Lang) -> Result
             title: tr("profile.orders_by_month"),
             labels: months.iter().map(|((y, m), _)| i18n::month(lang, *y, *m)).collect(),
             values: months.iter().map(|(_, v)| *v as f64 / 100.0).collect(),
-            value_labels: months
-                .iter()
-                .map(|(_, v)| if *v == 0 { String::new() } else { compact(lang, *v as f64 / 100.0) })
-                .collect(),
+            value_labels: months.iter().map(|(_, v)| if *v == 0 { String::new() } else { compact(lang, *v as f64 / 100.0) }).collect(),
             x_label: String::new(),
             y_label: currency.clone(),
             y_format: |lang, v| i18n::int(lang, v.round() as i64),
@@ -213,11 +207,7 @@ pub fn build(s: &Store, today: NaiveDate, company_id: i64, lang: Lang) -> Result
         doc.push(Block::note(tr("profile.no_history")));
     } else {
         if p.history_total > p.history.len() as i64 {
-            doc.push(Block::note(tf(
-                lang,
-                "profile.history_bounded",
-                &[("n", &p.history.len().to_string()), ("total", &i18n::int(lang, p.history_total))],
-            )));
+            doc.push(Block::note(tf(lang, "profile.history_bounded", &[("n", &p.history.len().to_string()), ("total", &i18n::int(lang, p.history_total))])));
         }
         doc.push(Block::Table(Table {
             columns: vec![
@@ -258,9 +248,21 @@ fn compact(lang: Lang, units: f64) -> String {
         return i18n::int(lang, units.round() as i64);
     }
     let (v, suffix) = if units.abs() >= 1_000_000.0 {
-        (units / 1_000_000.0, match lang { Lang::En => "M", Lang::Ru => "\u{a0}млн" })
+        (
+            units / 1_000_000.0,
+            match lang {
+                Lang::En => "M",
+                Lang::Ru => "\u{a0}млн",
+            },
+        )
     } else {
-        (units / 1_000.0, match lang { Lang::En => "k", Lang::Ru => "\u{a0}тыс." })
+        (
+            units / 1_000.0,
+            match lang {
+                Lang::En => "k",
+                Lang::Ru => "\u{a0}тыс.",
+            },
+        )
     };
     let n = format!("{v:.1}");
     match lang {

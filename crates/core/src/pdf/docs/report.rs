@@ -9,7 +9,7 @@ use crate::model::Lang;
 use crate::pdf::i18n::{self, t, tf};
 use crate::pdf::{Block, Chart, ChartKind, Column, Document, ParaStyle, Row, Table};
 use crate::store::plans::Fact;
-use crate::store::{meta, people, plans, Store};
+use crate::store::{Store, meta, people, plans};
 use crate::usecases::analytics::{self, AnalyticsRequest, MigrationRequest};
 use crate::usecases::plan::plan_status;
 use crate::usecases::reviews::{self, ReviewKind};
@@ -134,7 +134,15 @@ pub fn build(s: &Store, clock: &dyn Clock, kind: ReviewKind, day: NaiveDate, per
         let rows = a
             .funnel
             .iter()
-            .map(|x| Row::new(vec![t(lang, &format!("book.stage.{}", x.stage.code())).to_string(), x.name.clone(), i18n::int(lang, x.reached), i18n::int(lang, x.open), pct(lang, x.conversion)]))
+            .map(|x| {
+                Row::new(vec![
+                    t(lang, &format!("book.stage.{}", x.stage.code())).to_string(),
+                    x.name.clone(),
+                    i18n::int(lang, x.reached),
+                    i18n::int(lang, x.open),
+                    pct(lang, x.conversion),
+                ])
+            })
             .collect();
         doc.push(Block::Table(Table {
             columns: vec![
@@ -159,7 +167,10 @@ pub fn build(s: &Store, clock: &dyn Clock, kind: ReviewKind, day: NaiveDate, per
     }
     doc.push(Block::KeyValue(vec![
         (t(lang, "report.win_rate").into(), pct(lang, a.win_rate)),
-        (t(lang, "report.cycle").into(), a.avg_cycle_days.map(|d| tf(lang, "report.days", &[("n", &i18n::int(lang, d.round() as i64))])).unwrap_or_else(|| "—".into())),
+        (
+            t(lang, "report.cycle").into(),
+            a.avg_cycle_days.map(|d| tf(lang, "report.days", &[("n", &i18n::int(lang, d.round() as i64))])).unwrap_or_else(|| "—".into()),
+        ),
         (t(lang, "report.referral_share").into(), pct(lang, a.referrals.share)),
     ]));
 
@@ -226,7 +237,9 @@ pub fn build(s: &Store, clock: &dyn Clock, kind: ReviewKind, day: NaiveDate, per
             let rows = m
                 .per_person
                 .iter()
-                .map(|p| Row::new(vec![p.person_name.clone().unwrap_or_else(|| "—".into()), i18n::int(lang, p.up), i18n::int(lang, p.same), i18n::int(lang, p.down)]))
+                .map(|p| {
+                    Row::new(vec![p.person_name.clone().unwrap_or_else(|| "—".into()), i18n::int(lang, p.up), i18n::int(lang, p.same), i18n::int(lang, p.down)])
+                })
                 .collect();
             doc.push(Block::Table(Table {
                 columns: vec![
