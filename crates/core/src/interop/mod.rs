@@ -126,6 +126,34 @@ pub fn plausible_email(e: &str) -> bool {
     crate::validate::is_email(e)
 }
 
+/// Files for the tests. `own` files are written for this project and live in
+/// `crates/core/tests/fixtures/interop/` (README there: what each exercises).
+/// `real` files are the third-party exports in `../shared/fixtures`, an extra
+/// check that is not part of the project: tests reading them are
+/// `#[ignore = "real export: ..."]`, and `./dev test` runs them only when that
+/// folder exists beside the clone (otherwise cargo lists them as ignored).
+#[cfg(test)]
+pub(crate) mod fixtures {
+    use std::path::{Path, PathBuf};
+
+    pub fn own(rel: &str) -> Vec<u8> {
+        let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/interop").join(rel);
+        std::fs::read(&p).unwrap_or_else(|e| panic!("fixture {}: {e}", p.display()))
+    }
+
+    /// The folder of real third-party exports beside the clone.
+    pub fn real_dir() -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures")
+    }
+
+    pub fn real(rel: &str) -> Vec<u8> {
+        let p = real_dir().join(rel);
+        std::fs::read(&p).unwrap_or_else(|e| {
+            panic!("real export {}: {e}. These checks need ../shared/fixtures beside the clone; `./dev test` runs them only when it exists", p.display())
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
