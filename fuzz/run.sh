@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs Conveyor's cargo-fuzz targets, seeded with the shared real-world
-# fixtures (copied into a throw-away corpus folder at run time, never into git).
+# Runs Conveyor's cargo-fuzz targets, seeded with the project's own export
+# fixtures and, when ../shared/fixtures sits beside the clone, the real-world
+# ones too (copied into a throw-away corpus folder at run time, never into git).
 #
 #   fuzz/run.sh                      every target, 10 minutes each
 #   fuzz/run.sh csv_reader 60        one target for 60 seconds
@@ -12,7 +13,10 @@
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$HERE"
-FIXTURES="${FIXTURES:-$HERE/../../shared/fixtures}"
+OWN_FIXTURES="$HERE/../crates/core/tests/fixtures/interop"
+REAL_FIXTURES="${FIXTURES:-$HERE/../../shared/fixtures}"
+FIXTURES=("$OWN_FIXTURES")
+if [ -d "$REAL_FIXTURES" ]; then FIXTURES+=("$REAL_FIXTURES"); fi
 TEMPLATES="$HERE/../crates/core/templates"
 TARGETS=(csv_reader vcard_reader import_pipeline template_import)
 # No ICS target: the core only writes ICS (interop/ics.rs), it has no reader.
@@ -25,8 +29,8 @@ seed() {
   local dir="$WORK/corpus/$target"
   mkdir -p "$dir"
   case "$target" in
-    csv_reader) find "$FIXTURES" -name '*.csv' -exec cp {} "$dir" \; ;;
-    vcard_reader) find "$FIXTURES" -name '*.vcf' -exec cp {} "$dir" \; ;;
+    csv_reader) find "${FIXTURES[@]}" -name '*.csv' -exec cp {} "$dir" \; ;;
+    vcard_reader) find "${FIXTURES[@]}" -name '*.vcf' -exec cp {} "$dir" \; ;;
     import_pipeline)
       # First byte = duplicates policy (0 skip, 1 update, 2 create).
       local i=0
@@ -35,7 +39,7 @@ seed() {
           { printf "\\x0$p"; cat "$f"; } > "$dir/seed-$i-$p"
         done
         i=$((i + 1))
-      done < <(find "$FIXTURES" \( -name '*.csv' -o -name '*.vcf' \))
+      done < <(find "${FIXTURES[@]}" \( -name '*.csv' -o -name '*.vcf' \))
       ;;
     template_import)
       # The built-in templates. First byte = the workspace imported into
