@@ -42,10 +42,46 @@ fn no_network_shell_or_file_system_plugin_is_linked() {
     let manifest = std::fs::read_to_string(Path::new(DIR).join("Cargo.toml")).unwrap();
     let plugins: Vec<&str> = manifest.lines().filter_map(|l| l.trim_start().strip_prefix("tauri-plugin-")).filter_map(|l| l.split([' ', '=']).next()).collect();
     assert_eq!(plugins, ["dialog"], "tauri plugins in src-tauri/Cargo.toml: only the dialog one");
-    // Nor Tauri's own features that open the window to the outside.
-    let tauri_line = manifest.lines().find(|l| l.trim_start().starts_with("tauri =")).unwrap();
-    for f in ["shell-open", "http-api", "fs-all", "protocol-asset", "devtools", "unstable"] {
-        assert!(!tauri_line.contains(f), "tauri feature {f} is on: {tauri_line}");
+}
+
+/// Tauri 2's own features that would open the window to the outside: dev
+/// tools, raw file access, HTTP clients with TLS stacks, data-URL webviews,
+/// private or unstable APIs. The test checks that each name is a feature the
+/// linked Tauri really has, so the list cannot go stale with a Tauri upgrade.
+const FORBIDDEN_TAURI_FEATURES: &[&str] = &[
+    "devtools",
+    "protocol-asset",
+    "unstable",
+    "native-tls",
+    "native-tls-vendored",
+    "rustls-tls",
+    "webview-data-url",
+    "macos-private-api",
+    "macos-proxy",
+    "process-relaunch-dangerous-allow-symlink-macos",
+];
+
+#[test]
+fn no_tauri_feature_opens_the_window_to_the_outside() {
+    // What cargo really resolves for the linked tauri, whoever turns it on.
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let out = std::process::Command::new(cargo)
+        .args(["metadata", "--format-version", "1", "--offline", "--manifest-path"])
+        .arg(Path::new(DIR).join("Cargo.toml"))
+        .output()
+        .expect("cargo metadata runs");
+    assert!(out.status.success(), "cargo metadata: {}", String::from_utf8_lossy(&out.stderr));
+    let meta: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let tauri = meta["packages"].as_array().unwrap().iter().find(|p| p["name"] == "tauri").expect("tauri is linked");
+    let known = tauri["features"].as_object().unwrap();
+    for f in FORBIDDEN_TAURI_FEATURES {
+        assert!(known.contains_key(*f), "tauri {} has no feature {f}: update the list to what this Tauri can enable", tauri["version"]);
+    }
+    let node = meta["resolve"]["nodes"].as_array().unwrap().iter().find(|n| n["id"] == tauri["id"]).expect("tauri is resolved");
+    let on: Vec<&str> = node["features"].as_array().unwrap().iter().filter_map(Value::as_str).collect();
+    assert!(on.contains(&"custom-protocol"), "the resolve is the app's own (custom-protocol serves the built UI): {on:?}");
+    for f in FORBIDDEN_TAURI_FEATURES {
+        assert!(!on.contains(f), "tauri feature {f} is on: {on:?}");
     }
 }
 

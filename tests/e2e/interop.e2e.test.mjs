@@ -1,4 +1,5 @@
-// End to end: importing real exports of other programs through the preview,
+// End to end: importing exports of other programs (the project's own files in
+// the shape of Thunderbird's, a phone's and Google's) through the preview,
 // mapping and duplicates screen, then a backup and a restore, in the real
 // window. Native file dialogs cannot be driven by WebDriver, so the app is
 // started with CONVEYOR_TEST_DIALOGS (a test seam, see src-tauri/src/lib.rs):
@@ -18,7 +19,7 @@ const TARGET = process.env.CARGO_TARGET_DIR ?? path.join(ROOT, "target");
 const APP = path.join(TARGET, "debug", "conveyor-app");
 const CLI = path.join(TARGET, "debug", "conveyor");
 const OUT = path.join(ROOT, "tests", "e2e", "out");
-const FIXTURES = path.resolve(ROOT, "../shared/fixtures");
+const FIXTURES = path.join(ROOT, "crates/core/tests/fixtures/interop");
 const EN = JSON.parse(fs.readFileSync(path.join(ROOT, "ui/src/lib/i18n/en.json"), "utf8"));
 
 let tmp, driver, ws, backupFile;
@@ -43,10 +44,10 @@ before(async () => {
   backupFile = path.join(tmp, "before-google.conveyor");
   execFileSync(CLI, ["new", ws, "--name", "Imports Ltd"]);
   const answers = [
-    path.join(FIXTURES, "csv/thunderbird_export_quoting.csv"),
-    path.join(FIXTURES, "vcard/v21_ukrainian_cp1251_8bit.vcf"),
+    path.join(FIXTURES, "csv/thunderbird_quoting.csv"),
+    path.join(FIXTURES, "vcard/phone_v21_cp1251.vcf"),
     backupFile,
-    path.join(FIXTURES, "csv/google_legacy_export_roundcube.csv"),
+    path.join(FIXTURES, "csv/google_contacts.csv"),
     backupFile,
   ];
   driver = await startDriver({
@@ -93,13 +94,13 @@ test("contacts from Thunderbird and a phone import through preview, mapping and 
     assert.equal(await s.text("import-rows"), "2");
     assert.equal(await s.exec("return document.querySelector('[data-testid=import-map-4]').value"), "email");
     assert.equal(await s.text("import-count-created"), "2");
-    assert.equal(await s.text("import-preview-first-0"), "contact");
+    assert.equal(await s.text("import-preview-first-0"), "Marta");
     // First and last name columns ignored: the display name is split instead.
     await choose(s, "import-map-0", "");
     await s.waitForText("import-preview-first-0", (t) => t === "");
     await choose(s, "import-map-1", "");
-    await s.waitForText("import-preview-first-0", (t) => t === "contact number");
-    assert.equal(await s.text("import-preview-last-0"), "one");
+    await s.waitForText("import-preview-first-0", (t) => t === "Marta Anna");
+    assert.equal(await s.text("import-preview-last-0"), "Kowalska");
     await s.click("import-duplicates-skip");
     fs.writeFileSync(path.join(OUT, "import-preview.png"), await s.screenshot());
     await s.click("import-run");
@@ -111,8 +112,8 @@ test("contacts from Thunderbird and a phone import through preview, mapping and 
     await openData(s, "import");
     await s.click("import-pick");
     assert.equal(await s.waitForText("import-format", (t) => t !== ""), EN.interop.presets.vcard);
-    assert.equal(await s.text("import-preview-first-0"), "Віталій");
-    assert.equal(await s.text("import-preview-last-0"), "Кличко");
+    assert.equal(await s.text("import-preview-first-0"), "Віра");
+    assert.equal(await s.text("import-preview-last-0"), "Ковальчук");
     assert.equal(await s.text("import-preview-action-0"), EN.interop.actions.create);
     await s.click("import-run");
     await s.waitForText("import-result-text", (t) => /1 new/.test(t), 30000);
@@ -121,9 +122,9 @@ test("contacts from Thunderbird and a phone import through preview, mapping and 
 
     // The imported contact is found by its Cyrillic name.
     await s.click("nav-clients");
-    await s.type("clients-search", "кличко");
+    await s.type("clients-search", "ковальчук");
     const hit = await s.firstWithPrefix("hit-contact-");
-    assert.match(await s.text(hit), /Віталій Кличко/);
+    assert.match(await s.text(hit), /Віра Ковальчук/);
 
     // 3. Backup now, then another import, then restore: the import is gone.
     await openData(s, "backup");
@@ -132,9 +133,9 @@ test("contacts from Thunderbird and a phone import through preview, mapping and 
     await s.click("backup-done");
     await openData(s, "import");
     await s.click("import-pick");
-    await s.waitForText("import-count-created", (t) => t === "1");
+    await s.waitForText("import-count-created", (t) => t === "2");
     await s.click("import-run");
-    await s.waitForText("import-result-text", (t) => /1 new/.test(t), 30000);
+    await s.waitForText("import-result-text", (t) => /2 new/.test(t), 30000);
     await s.click("import-done");
     await openData(s, "backup");
     await s.click("restore-pick");
@@ -157,7 +158,7 @@ test("contacts from Thunderbird and a phone import through preview, mapping and 
   assert.equal(restored.search_pending, 0);
   const keptFiles = fs.readdirSync(tmp).filter((f) => /^imports\.conveyor\.replaced-[0-9TZ]+$/.test(f));
   assert.equal(keptFiles.length, 1, fs.readdirSync(tmp).join(", "));
-  assert.equal((await info(path.join(tmp, keptFiles[0]))).counts.contacts, 4, "the replaced file still has the Google contact");
+  assert.equal((await info(path.join(tmp, keptFiles[0]))).counts.contacts, 5, "the replaced file still has the Google contacts");
 });
 
 /** Waits until `find()` returns something (a file the app writes in the background). */

@@ -176,6 +176,8 @@ test("the hunter role goes to a new person with its open work, undo brings it ba
     // Their Today: the leads to call are theirs now.
     await s.click(`person-${id}-today`);
     await s.waitFor("screen-today");
+    // The filter appears once the people are loaded, already on Nina.
+    await s.waitFor("today-person");
     assert.equal(await s.exec("return document.querySelector('[data-testid=today-person]').value"), id);
     await s.waitForText("today-stage-1", (t) => !/No leads/i.test(t) && t.length > 0);
     const leads = await s.exec("return document.querySelectorAll('[data-testid=today-stage-1] [data-testid^=today-deal-]').length");

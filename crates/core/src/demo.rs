@@ -481,7 +481,7 @@ pub fn create_workspace(path: &Path, clock: &dyn Clock, spec: &DemoSpec) -> Resu
     let t = texts(spec.lang);
     let init =
         NewWorkspace { name: demo_name(spec.lang).into(), lang: spec.lang, currency: t.currency.into(), is_demo: true, template: Some(DEMO_TEMPLATE.into()) };
-    let mut store = Store::create(path, clock, &init)?;
+    let mut store = crate::usecases::workspace::create(path, clock, &init)?;
     match generate(&mut store, clock, spec).and_then(|r| store.analyze().map(|_| r)) {
         Ok(report) => Ok((store, report)),
         Err(e) => {

@@ -237,7 +237,7 @@ pub fn read(bytes: &[u8], name: &str) -> Result<VcardRead> {
     let mut out = VcardRead { encoding: fallback.name(), ..Default::default() };
 
     // Lines end in LF, CR LF, or CR CR LF (written by a CR LF conversion run twice).
-    let physical: Vec<&[u8]> = bytes.split(|b| *b == b'\n').map(|l| strip_crs(l)).collect();
+    let physical: Vec<&[u8]> = bytes.split(|b| *b == b'\n').map(strip_crs).collect();
     let mut i = 0;
     let mut depth = 0usize;
     let mut card: Option<OpenCard> = None;
@@ -444,7 +444,12 @@ mod tests {
         assert_eq!(p.company, "ООО «Стройпоставка»");
         assert_eq!(
             phones(p),
-            vec![("+7 912 000-11-22", Some("cell")), ("+7 343 222-33-44", Some("home")), ("+7 912 555-66-77", Some("cell")), ("+7 343 999-88-77", Some("home"))]
+            vec![
+                ("+7 912 000-11-22", Some("cell")),
+                ("+7 343 222-33-44", Some("home")),
+                ("+7 912 555-66-77", Some("cell")),
+                ("+7 343 999-88-77", Some("home"))
+            ]
         );
         // The folded base64 photo and its blank terminator line are skipped whole.
         assert!(r.warnings.is_empty(), "{:?}", r.warnings);
@@ -637,8 +642,14 @@ mod tests {
     #[ignore = "real export: runs when ../shared/fixtures exists (./dev test)"]
     fn real_mangled_input_never_panics() {
         mangle_all(
-            &["v21_android_multi_qp_photo.vcf", "v21_syncevolution_16_contacts.vcf", "v21_ukrainian_cp1251_8bit.vcf", "v30_evolution_folded.vcf", "v40_rfc6350_example.vcf"]
-                .map(|f| (f, fixture(f))),
+            &[
+                "v21_android_multi_qp_photo.vcf",
+                "v21_syncevolution_16_contacts.vcf",
+                "v21_ukrainian_cp1251_8bit.vcf",
+                "v30_evolution_folded.vcf",
+                "v40_rfc6350_example.vcf",
+            ]
+            .map(|f| (f, fixture(f))),
         );
     }
 }

@@ -58,6 +58,22 @@ pub fn without_indexes<T>(c: &Connection, table: &str, f: impl FnOnce() -> Resul
     Ok(out)
 }
 
+/// Resamples the planner's statistics of `tables` after a bulk load (bounded
+/// work: a sample of each index).
+pub fn analyze(c: &Connection, tables: &[&str]) -> Result<()> {
+    c.execute_batch("PRAGMA analysis_limit = 1000")?;
+    for t in tables {
+        c.execute_batch(&format!("ANALYZE \"{}\"", t.replace('"', "\"\"")))?;
+    }
+    Ok(())
+}
+
+/// Every row of `table`, archived ones included (how large a table a bulk
+/// load goes into).
+pub fn row_count(c: &Connection, table: &str) -> Result<i64> {
+    Ok(c.query_row(&format!("SELECT count(*) FROM \"{}\"", table.replace('"', "\"\"")), [], |r| r.get(0))?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -81,6 +81,24 @@ pub fn load(c: &Connection) -> Result<WorkspaceMeta> {
     })
 }
 
+/// The schema version a file was written with.
+pub fn schema_version(c: &Connection) -> Result<i64> {
+    Ok(c.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+}
+
+/// When a backup copy was taken (none for a workspace file itself).
+pub fn backup_taken_at(c: &Connection) -> Result<Option<String>> {
+    Ok(c.query_row("SELECT value FROM meta WHERE key = 'backup_taken_at'", [], |r| r.get(0)).optional()?)
+}
+
+/// Marks a fresh backup copy: the time it was taken, and one self-contained
+/// file (no WAL beside it).
+pub fn mark_backup(c: &Connection, taken_at: &str) -> Result<()> {
+    c.execute_batch("PRAGMA journal_mode = DELETE;")?;
+    c.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('backup_taken_at', ?1)", [taken_at])?;
+    Ok(())
+}
+
 pub fn currency(c: &Connection) -> Result<String> {
     get(c, "currency")
 }

@@ -91,6 +91,12 @@ fn configure(conn: &Connection, file_backed: bool) -> Result<()> {
 /// Existing files keep the page size they were made with.
 pub const PAGE_SIZE: u32 = 16_384;
 
+/// Writes a new workspace's sales system in the transaction that creates
+/// it. Without one the store writes its default steps and cards; a template
+/// is applied by the workspace use case, which passes it in here (the store
+/// knows no use case: `usecases::workspace::create`).
+pub type Seed<'a> = &'a dyn Fn(&Transaction<'_>) -> Result<()>;
+
 impl Store {
     /// Creates a new, empty workspace file (migrated, with default steps).
     /// Refuses to overwrite an existing file.
@@ -100,6 +106,11 @@ impl Store {
 
     /// Creates a new workspace file, encrypted with `key` when one is given.
     pub fn create_with(path: &Path, clock: &dyn Clock, init: &meta::NewWorkspace, key: Option<&Passphrase>) -> Result<Store> {
+        Store::create_seeded(path, clock, init, key, None)
+    }
+
+    /// [`Store::create_with`], its sales system written by `seed`.
+    pub fn create_seeded(path: &Path, clock: &dyn Clock, init: &meta::NewWorkspace, key: Option<&Passphrase>, seed: Option<Seed>) -> Result<Store> {
         if let Some(k) = key {
             k.validate_new("passphrase")?;
         }
@@ -122,7 +133,7 @@ impl Store {
             }
             configure(&conn, true)?;
             let mut store = Store { conn, path: Some(path.to_path_buf()), key: key.cloned(), _lock: Some(lock), migration_backup: None };
-            store.initialise(clock, init)?;
+            store.initialise(clock, init, seed)?;
             Ok(store)
         })();
         if result.is_err() {
@@ -190,24 +201,29 @@ impl Store {
 
     /// A workspace in memory (tests), initialised like a new file.
     pub fn in_memory(clock: &dyn Clock, init: &meta::NewWorkspace) -> Result<Store> {
+        Store::in_memory_seeded(clock, init, None)
+    }
+
+    /// [`Store::in_memory`], its sales system written by `seed`.
+    pub fn in_memory_seeded(clock: &dyn Clock, init: &meta::NewWorkspace, seed: Option<Seed>) -> Result<Store> {
         init.validate()?;
         let conn = Connection::open_in_memory()?;
         configure(&conn, false)?;
         let mut store = Store { conn, path: None, key: None, _lock: None, migration_backup: None };
-        store.initialise(clock, init)?;
+        store.initialise(clock, init, seed)?;
         Ok(store)
     }
 
-    fn initialise(&mut self, clock: &dyn Clock, init: &meta::NewWorkspace) -> Result<()> {
+    fn initialise(&mut self, clock: &dyn Clock, init: &meta::NewWorkspace, seed: Option<Seed>) -> Result<()> {
+        if init.template.is_some() && seed.is_none() {
+            return Err(Error::internal("a workspace from a template is made by usecases::workspace::create, which applies the template"));
+        }
         self.conn.pragma_update(None, "application_id", APPLICATION_ID)?;
         migrations::migrate(&mut self.conn)?;
-        let template = init.template.as_deref().map(|id| crate::playbook::template::builtin(id, init.lang)).transpose()?;
         self.write(|tx| {
             meta::initialise(tx, clock, init)?;
-            match &template {
-                Some(t) => {
-                    crate::usecases::playbook::apply_in(tx, clock, t)?;
-                }
+            match seed {
+                Some(seed) => seed(tx)?,
                 None => {
                     steps::insert_defaults(tx, clock, init.lang)?;
                     cards::seed_defaults(tx, init.lang)?;
@@ -255,6 +271,15 @@ impl Store {
         let out = f(&tx)?;
         tx.rollback()?;
         Ok(out)
+    }
+
+    /// Runs `f` inside a savepoint that is always rolled back: a preview
+    /// that goes through the real code with only read access to the store.
+    pub fn rehearse_read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        self.conn.execute_batch("SAVEPOINT conveyor_rehearsal")?;
+        let out = f(&self.conn);
+        self.conn.execute_batch("ROLLBACK TO conveyor_rehearsal; RELEASE conveyor_rehearsal")?;
+        out
     }
 
     /// Whether the workspace is encrypted with a passphrase.
@@ -537,12 +562,12 @@ mod tests {
         assert_eq!(page_size(&s), PAGE_SIZE as i64, "stored in the file");
         // Encrypted: SQLCipher's own page size (the file must open with the key alone), then plaintext again.
         let key = Passphrase::new("correct horse battery");
-        crate::usecases::security::set_passphrase(&mut s, &key).unwrap();
+        s.rekey(Some(&key)).unwrap();
         drop(s);
         s = Store::open_with(&path, &clock(), Some(&key)).unwrap();
         assert!(s.is_encrypted());
         assert!(stats::integrity_problems(s.conn()).unwrap().is_empty());
-        crate::usecases::security::remove_passphrase(&mut s, &key).unwrap();
+        s.rekey(None).unwrap();
         drop(s);
         s = Store::open(&path, &clock()).unwrap();
         assert!(!s.is_encrypted());

@@ -33,11 +33,9 @@ pub struct BackupContents {
 /// `key` opens an encrypted backup (a plaintext one ignores it).
 pub fn inspect(path: &Path, key: Option<&Passphrase>) -> Result<BackupContents> {
     let c = store::open_read_only(path, key)?;
-    let schema_version: i64 = c.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let schema_version = meta::schema_version(&c)?;
     let m = meta::load(&c)?;
-    let taken: Option<String> = c
-        .query_row("SELECT value FROM meta WHERE key = 'backup_taken_at'", [], |r| r.get(0))
-        .or_else(|e| if matches!(e, rusqlite::Error::QueryReturnedNoRows) { Ok(None) } else { Err(e) })?;
+    let taken = meta::backup_taken_at(&c)?;
     Ok(BackupContents {
         path: path.display().to_string(),
         workspace_name: m.name,
@@ -114,13 +112,7 @@ fn make_parent(dest: &Path) -> Result<()> {
 /// Marks the copy just written at `dest` with the time it was taken and
 /// makes it one self-contained file; removes it if that fails.
 fn finish(dest: &Path, key: Option<&Passphrase>, clock: &dyn Clock) -> Result<BackupContents> {
-    let marked = (|| -> Result<()> {
-        let c = store::open_keyed(dest, key)?;
-        // A backup is one self-contained file.
-        c.execute_batch("PRAGMA journal_mode = DELETE;")?;
-        c.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('backup_taken_at', ?1)", [stamp(clock.now())])?;
-        Ok(())
-    })();
+    let marked = (|| -> Result<()> { meta::mark_backup(&store::open_keyed(dest, key)?, &stamp(clock.now())) })();
     if let Err(e) = marked {
         let _ = std::fs::remove_file(dest);
         return Err(e);

@@ -530,13 +530,8 @@ pub fn detect_mapping(bytes: &[u8], o: &ImportOptions) -> Result<Vec<ColumnMappi
 /// rows with their action, and the counts.
 pub fn preview(store: &Store, bytes: &[u8], o: &ImportOptions, limit: usize) -> Result<ImportSummary> {
     let parsed = parse(bytes, o)?;
-    // A savepoint that is always rolled back: the same code path as the real
-    // import, without writing.
-    let c = store.conn();
-    c.execute_batch("SAVEPOINT conveyor_preview")?;
-    let result = run(c, "1970-01-01T00:00:00Z", parsed, o, limit, false, &mut |_| true);
-    c.execute_batch("ROLLBACK TO conveyor_preview; RELEASE conveyor_preview")?;
-    let mut s = result?;
+    // Always rolled back: the same code path as the real import, without writing.
+    let mut s = store.rehearse_read(|c| run(c, "1970-01-01T00:00:00Z", parsed, o, limit, false, &mut |_| true))?;
     s.written = false;
     Ok(s)
 }
@@ -665,7 +660,7 @@ pub fn import_contacts_with_progress(
         Rows::Csv(f, _) => f.len() / 100,
         Rows::Cards(v) => v.len(),
     };
-    let existing: i64 = store.conn().query_row("SELECT count(*) FROM contacts", [], |r| r.get(0))?;
+    let existing = store::bulk::row_count(store.conn(), "contacts")?;
     let bulk = rows >= BULK_ROWS && rows as i64 >= existing;
     let mut summary = None;
     let body = |tx: &rusqlite::Transaction<'_>| {
@@ -682,7 +677,7 @@ pub fn import_contacts_with_progress(
         if bulk {
             store::bulk::without_indexes(tx, "contacts", || store::bulk::without_indexes(tx, "companies", import))?;
             // The planner's statistics of the rebuilt indexes (bounded: a sample).
-            tx.execute_batch("PRAGMA analysis_limit = 1000; ANALYZE contacts; ANALYZE companies;").map_err(Error::from)
+            store::bulk::analyze(tx, &["contacts", "companies"])
         } else {
             import()
         }

@@ -487,7 +487,7 @@ fn a_template_round_trips_and_import_never_touches_client_data() {
 #[test]
 fn a_new_workspace_starts_from_a_built_in_template_and_the_wizard_sets_people() {
     for (id, lang) in [("generic-b2b", Lang::En), ("wholesale", Lang::Ru), ("agency", Lang::En)] {
-        let mut s = Store::in_memory(&clock(), &NewWorkspace::new("New", lang, "EUR").with_template(id)).unwrap();
+        let mut s = crate::usecases::workspace::in_memory(&clock(), &NewWorkspace::new("New", lang, "EUR").with_template(id)).unwrap();
         let t = pb::export(&s).unwrap();
         assert_eq!((t.id.as_str(), t.lang), (id, lang));
         assert!(t.scripts.len() >= 3 && t.regulations.len() >= 15, "{id}: {} scripts, {} regulations", t.scripts.len(), t.regulations.len());

@@ -236,7 +236,7 @@ impl Session {
     /// Creates a new, empty workspace and opens it.
     pub fn create(&mut self, clock: &dyn Clock, path: &Path, init: &NewWorkspace) -> Result<AppSession> {
         let path = absolute(path);
-        let store = Store::create(&path, clock, init)?;
+        let store = crate::usecases::workspace::create(&path, clock, init)?;
         self.store = Some(store);
         self.remember(clock)?;
         self.queue_auto_backup();

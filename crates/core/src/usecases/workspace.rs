@@ -3,7 +3,9 @@
 use crate::clock::Clock;
 use crate::error::Result;
 use crate::model::{Lang, Stage};
+use crate::playbook::template::Template;
 use crate::store::{Passphrase, Store, meta, stats};
+use crate::usecases::playbook;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 use ts_rs::TS;
@@ -97,7 +99,7 @@ pub struct Violation {
 }
 
 pub fn create(path: &Path, clock: &dyn Clock, init: &meta::NewWorkspace) -> Result<Store> {
-    Store::create(path, clock, init)
+    create_with(path, clock, init, None)
 }
 
 pub fn open(path: &Path, clock: &dyn Clock) -> Result<Store> {
@@ -106,7 +108,23 @@ pub fn open(path: &Path, clock: &dyn Clock) -> Result<Store> {
 
 /// Creates a workspace, encrypted when a passphrase is given.
 pub fn create_with(path: &Path, clock: &dyn Clock, init: &meta::NewWorkspace, key: Option<&Passphrase>) -> Result<Store> {
-    Store::create_with(path, clock, init, key)
+    match template_of(init)? {
+        Some(t) => Store::create_seeded(path, clock, init, key, Some(&|tx| playbook::apply_in(tx, clock, &t).map(drop))),
+        None => Store::create_with(path, clock, init, key),
+    }
+}
+
+/// A workspace in memory, made like [`create`] (tests, benchmarks).
+pub fn in_memory(clock: &dyn Clock, init: &meta::NewWorkspace) -> Result<Store> {
+    match template_of(init)? {
+        Some(t) => Store::in_memory_seeded(clock, init, Some(&|tx| playbook::apply_in(tx, clock, &t).map(drop))),
+        None => Store::in_memory(clock, init),
+    }
+}
+
+/// The built-in template a new workspace starts from, read before the file is made.
+fn template_of(init: &meta::NewWorkspace) -> Result<Option<Template>> {
+    init.template.as_deref().map(|id| crate::playbook::template::builtin(id, init.lang)).transpose()
 }
 
 /// Opens a workspace that may be encrypted (`passphrase_required` /
