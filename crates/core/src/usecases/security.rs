@@ -118,7 +118,7 @@ mod tests {
         let s = Store::open_with(&path, &clock(), Some(&pass("correct horse"))).unwrap();
         assert_eq!(workspace::info(&s).unwrap().counts.contacts, 1);
         assert!(workspace::check(&s).unwrap().file_ok());
-        assert_eq!(workspace::summary(&s).unwrap().encrypted, true);
+        assert!(workspace::summary(&s).unwrap().encrypted);
     }
 
     #[test]
