@@ -333,7 +333,7 @@ fn the_regulation_book_prints_every_role_script_block_and_answer() {
     use crate::pdf::docs::book;
     for lang in [Lang::En, Lang::Ru] {
         let init = crate::store::meta::NewWorkspace::new("Book Ltd", lang, "EUR").with_template("generic-b2b");
-        let mut s = crate::store::Store::in_memory(&clock(), &init).unwrap();
+        let mut s = crate::usecases::workspace::in_memory(&clock(), &init).unwrap();
         generate(&mut s, &clock(), &DemoSpec { lang, contacts: 60, activities: 200, seed: 7 }).unwrap();
         let data = book::load(&s).unwrap();
         let all = render(&book::build(&data, None, lang), &clock()).unwrap();

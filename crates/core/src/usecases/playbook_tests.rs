@@ -512,6 +512,6 @@ fn a_new_workspace_starts_from_a_built_in_template_and_the_wizard_sets_people() 
         assert!(g.created > 0, "{id}: the routines plan the week");
         today::today_fresh(&mut s, &clock(), None).unwrap();
     }
-    let err = Store::in_memory(&clock(), &NewWorkspace::new("New", Lang::En, "EUR").with_template("nope")).unwrap_err();
+    let err = crate::usecases::workspace::in_memory(&clock(), &NewWorkspace::new("New", Lang::En, "EUR").with_template("nope")).unwrap_err();
     assert_eq!(err.field.as_deref(), Some("template"));
 }
