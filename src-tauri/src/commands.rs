@@ -5,7 +5,6 @@
 
 use conveyor_core::assessment::{self, Answer, Questionnaire};
 use conveyor_core::model::{Activity, Company, CompanyInput, Contact, ContactInput, Deal, DealClose, DealInput, Lang, Person, Stage, Step};
-use conveyor_core::store::today::TaskDue;
 use conveyor_core::model::{PersonInput, Role};
 use conveyor_core::plan::PlanDerivation;
 use conveyor_core::playbook::template::{Objection, ScriptBody, TemplateInfo};
@@ -19,13 +18,14 @@ use conveyor_core::store::reports::CallRow;
 use conveyor_core::store::reviews::ReviewIssue;
 use conveyor_core::store::roles::{RoleHandover, TimeBlock};
 use conveyor_core::store::scripts::{Script, ScriptVersion};
+use conveyor_core::store::today::TaskDue;
 use conveyor_core::usecases::analytics::{self, AbcApplied, AbcReport, Analytics, AnalyticsRequest, MigrationMatrix, MigrationRequest};
 use conveyor_core::usecases::backup::{self, AutoBackupJob, AutoBackups, BackupContents};
 use conveyor_core::usecases::board::{self, Board, BoardQuery};
 use conveyor_core::usecases::clients::{self, ClientPage, ClientProfile, SearchHit};
 use conveyor_core::usecases::crm;
-use conveyor_core::usecases::daily::{self, DealDetails};
 use conveyor_core::usecases::crm::{Archivable, TrashItem};
+use conveyor_core::usecases::daily::{self, DealDetails};
 use conveyor_core::usecases::documents::{self, CallRegisterRequest, DocumentRequest, SavedDocument};
 use conveyor_core::usecases::interop::{self, ExportDone, ExportKind, ImportOptions, ImportPreview, ImportSummary};
 use conveyor_core::usecases::pipeline::{self, CloseReasons, HandOffInput, LeadInput, LogInput, WinInput, WinOutcome};

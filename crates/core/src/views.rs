@@ -52,20 +52,72 @@ const NONE: &[View] = &[];
 pub fn stale_after(command: &str) -> Option<&'static [View]> {
     Some(match command {
         // Reading only.
-        "app_state" | "board_get" | "people_list" | "clients_search" | "clients_list" | "client_profile" | "steps_list" | "card_fields"
-        | "close_reasons" | "trash_list" | "call_register" | "document_name" | "templates_list" | "template_plan_get" | "scripts_list" | "script_get"
-        | "script_versions" | "objections_search" | "script_run_start" | "card_draft" | "activity_script_version" | "regulations_list"
-        | "role_handovers" | "structure_advice" | "time_table_get" | "plan_params" | "plan_derive" | "plan_get" | "plan_list" | "plan_status"
-        | "analytics_get" | "abc_get" | "abc_migration" | "review_get" | "review_list" | "assessment_questions" | "assessment_history"
-        | "import_preview" | "backup_inspect" | "backup_auto_status" | "import_cancel" | "deal_details" | "deal_open_tasks" => NONE,
+        "app_state"
+        | "board_get"
+        | "people_list"
+        | "clients_search"
+        | "clients_list"
+        | "client_profile"
+        | "steps_list"
+        | "card_fields"
+        | "close_reasons"
+        | "trash_list"
+        | "call_register"
+        | "document_name"
+        | "templates_list"
+        | "template_plan_get"
+        | "scripts_list"
+        | "script_get"
+        | "script_versions"
+        | "objections_search"
+        | "script_run_start"
+        | "card_draft"
+        | "activity_script_version"
+        | "regulations_list"
+        | "role_handovers"
+        | "structure_advice"
+        | "time_table_get"
+        | "plan_params"
+        | "plan_derive"
+        | "plan_get"
+        | "plan_list"
+        | "plan_status"
+        | "analytics_get"
+        | "abc_get"
+        | "abc_migration"
+        | "review_get"
+        | "review_list"
+        | "assessment_questions"
+        | "assessment_history"
+        | "import_preview"
+        | "backup_inspect"
+        | "backup_auto_status"
+        | "import_cancel"
+        | "deal_details"
+        | "deal_open_tasks" => NONE,
         // Today runs the routine engine, whose new tasks only Today shows.
         "today_get" => NONE,
         // Files and settings that change no record.
-        "document_save" | "document_open" | "template_export" | "export_data" | "backup_now" | "settings_set_lang" | "security_set_passphrase"
-        | "security_change_passphrase" | "security_remove_passphrase" => NONE,
+        "document_save"
+        | "document_open"
+        | "template_export"
+        | "export_data"
+        | "backup_now"
+        | "settings_set_lang"
+        | "security_set_passphrase"
+        | "security_change_passphrase"
+        | "security_remove_passphrase" => NONE,
         // Another workspace, or the same one replaced.
-        "workspace_open" | "workspace_unlock" | "workspace_unlock_cancel" | "workspace_create" | "workspace_open_demo" | "workspace_create_from_template"
-        | "backup_restore" | "workspace_setup" | "template_import" | "import_run" => ALL,
+        "workspace_open"
+        | "workspace_unlock"
+        | "workspace_unlock_cancel"
+        | "workspace_create"
+        | "workspace_open_demo"
+        | "workspace_create_from_template"
+        | "backup_restore"
+        | "workspace_setup"
+        | "template_import"
+        | "import_run" => ALL,
         // The conveyor's steps and hand-off cards.
         "step_add" | "step_update" | "step_archive" | "steps_reorder" => DEALS,
         "card_field_add" | "card_field_update" | "card_field_archive" | "card_fields_reorder" => &[Deal, Playbook],
@@ -76,8 +128,18 @@ pub fn stale_after(command: &str) -> Option<&'static [View]> {
         "record_archive" | "record_restore" => RECORDS,
         "contact_update" | "company_update" => CLIENTS,
         // The playbook.
-        "script_create" | "script_update" | "script_save_body" | "script_archive" | "scripts_reorder" | "script_block_add" | "script_block_update"
-        | "script_block_delete" | "script_blocks_reorder" | "script_objection_add" | "script_objection_update" | "script_objection_delete" => &[Playbook],
+        "script_create"
+        | "script_update"
+        | "script_save_body"
+        | "script_archive"
+        | "scripts_reorder"
+        | "script_block_add"
+        | "script_block_update"
+        | "script_block_delete"
+        | "script_blocks_reorder"
+        | "script_objection_add"
+        | "script_objection_update"
+        | "script_objection_delete" => &[Playbook],
         "regulation_create" | "regulation_update" | "regulation_archive" | "regulations_reorder" | "routines_generate" => &[Playbook, Today, Team],
         // People and roles.
         "person_create" | "person_update" | "role_give" | "role_take" | "role_reassign" | "role_handover_undo" => PEOPLE,
@@ -85,8 +147,15 @@ pub fn stale_after(command: &str) -> Option<&'static [View]> {
         // Plans, ABC, reviews.
         "plan_params_set" | "plan_save" | "plan_approve" => &[Plan, Today, Reports, Playbook],
         "abc_apply" => &[Today, Clients, Profile, Plan, Reports],
-        "review_start" | "review_save" | "review_close" | "review_reopen" | "review_issue_add" | "review_issue_update" | "review_issue_done"
-        | "review_issue_carry" | "assessment_save" => &[Reports, Plan, Today],
+        "review_start"
+        | "review_save"
+        | "review_close"
+        | "review_reopen"
+        | "review_issue_add"
+        | "review_issue_update"
+        | "review_issue_done"
+        | "review_issue_carry"
+        | "assessment_save" => &[Reports, Plan, Today],
         _ => return None,
     })
 }

@@ -68,8 +68,8 @@ pub fn deal_has_order(c: &Connection, deal_id: i64) -> Result<bool> {
 
 /// Marks an open activity done (`at`) with an optional outcome.
 pub fn set_done(c: &Connection, id: i64, now: &str, at: Option<NaiveDateTime>, outcome: Option<&str>) -> Result<()> {
-    let n = c.prepare_cached("UPDATE activities SET done_at = ?2, outcome = coalesce(?3, outcome), updated_at = ?4 WHERE id = ?1 AND archived_at IS NULL")?.execute(
-        params![id, at, outcome, now],
-    )?;
+    let n = c
+        .prepare_cached("UPDATE activities SET done_at = ?2, outcome = coalesce(?3, outcome), updated_at = ?4 WHERE id = ?1 AND archived_at IS NULL")?
+        .execute(params![id, at, outcome, now])?;
     changed(n, "Task", id)
 }

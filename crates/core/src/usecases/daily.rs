@@ -5,8 +5,8 @@
 use crate::clock::{Clock, stamp};
 use crate::error::{Error, ErrorCode, Result};
 use crate::model::*;
-use crate::store::board::DealCard;
 use crate::playbook::template::{RegulationKind, Rule};
+use crate::store::board::DealCard;
 use crate::store::cards::{self, CardKind};
 use crate::store::regulations;
 use crate::store::today::TaskDue;
@@ -143,11 +143,8 @@ pub fn log_and_close(s: &mut Store, clock: &dyn Clock, i: &LogInput, close: &[i6
 /// the routines made for that client are done with it, so they do not pile up.
 pub(crate) fn answer_checkins(tx: &Connection, now: &str, at: NaiveDateTime, kind: ActivityKind, company_id: Option<i64>) -> Result<u32> {
     let Some(co) = company_id.filter(|_| matches!(kind, ActivityKind::Call | ActivityKind::Meeting)) else { return Ok(0) };
-    let checkins: Vec<i64> = regulations::list_kind(tx, RegulationKind::Routine)?
-        .into_iter()
-        .filter(|r| matches!(r.rule, Some(Rule::ClientCheckIn { .. })))
-        .map(|r| r.id)
-        .collect();
+    let checkins: Vec<i64> =
+        regulations::list_kind(tx, RegulationKind::Routine)?.into_iter().filter(|r| matches!(r.rule, Some(Rule::ClientCheckIn { .. }))).map(|r| r.id).collect();
     let mut n = 0;
     for t in daily::open_routine_tasks(tx, co, &checkins)? {
         complete_in(tx, now, at, t, None)?;
@@ -426,7 +423,9 @@ mod tests {
         assert_eq!(crm::get_contact(&s, c.id).unwrap().phone.as_deref(), Some("+49 30 9999"), "nothing changed");
 
         let co = crm::get_company(&s, d.company_id.unwrap()).unwrap();
-        let edited = crm::update_company(&mut s, &clock(), co.id, &CompanyInput { name: "Acme GmbH".into(), city: Some("Berlin".into()), ..Default::default() }).unwrap();
+        let edited =
+            crm::update_company(&mut s, &clock(), co.id, &CompanyInput { name: "Acme GmbH".into(), city: Some("Berlin".into()), ..Default::default() })
+                .unwrap();
         assert_eq!(edited.city.as_deref(), Some("Berlin"));
         let p = clients::profile(&s, co.id).unwrap();
         assert!(p.activities.iter().any(|a| a.subject == "Changed: Company name, City"));
