@@ -75,7 +75,6 @@ test("a working morning: edit, log with the panel open, tick off tasks, nothing 
     await s.click(row);
     await s.waitFor("deal-panel");
     await s.waitFor("panel-history");
-    await s.exec("return 1");
     await s.waitForText("panel-contact", (t) => t.trim().length > 0);
     await noRawKeys(s, "the deal panel");
 
@@ -161,16 +160,19 @@ test("a working morning: edit, log with the panel open, tick off tasks, nothing 
     if (plain) {
       await s.click(`today-task-done-${plain}`);
       await s.waitGone(`today-task-${plain}`);
-      // Undo brings it back.
-      await s.click("toast-undo");
+      // Undo (on the newest toast) brings it back.
+      await s.exec("const u = [...document.querySelectorAll('[data-testid=toast-undo]')].pop(); u.click(); return 1");
       await s.waitFor(`today-task-${plain}`);
     }
     fs.writeFileSync(path.join(OUT, "daily-today-en.png"), await s.screenshot());
 
     // 6. An empty hand-off card marks every required field at once.
+    await s.click("nav-conveyor");
+    await s.waitFor("stage-lead_generation");
     const lead = await s.exec(
-      "const e = document.querySelector('[data-testid=today-stage-1] [data-testid^=today-deal-]'); return e ? e.getAttribute('data-testid') : null",
+      "const e = [...document.querySelectorAll('[data-testid=stage-lead_generation] [data-testid^=deal-]')].find(e => /^deal-\\d+$/.test(e.getAttribute('data-testid'))); return e ? e.getAttribute('data-testid') : null",
     );
+    assert.ok(lead, "the board has a lead in stage 1");
     await s.click(lead);
     await s.waitFor("deal-panel");
     await s.click("action-hand-off");
@@ -191,13 +193,16 @@ test("a working morning: edit, log with the panel open, tick off tasks, nothing 
     await s.waitGone("deal-panel");
 
     // 7. The same screens in Russian: nothing internal, the edit form in Russian.
+    await s.click("nav-today");
     await s.click("lang-ru");
     await s.waitFor("today-tasks");
     await noRawKeys(s, "Today (ru)");
     fs.writeFileSync(path.join(OUT, "daily-today-ru.png"), await s.screenshot());
-    await s.click(row);
+    await s.click("nav-conveyor");
+    await s.waitFor(`deal-${dealId}`);
+    await s.click(`deal-${dealId}`);
     await s.waitFor("deal-panel");
-    await s.waitForText("panel-history", (t) => t.includes("Bring the samples on Thursday") || t.includes("Asked for samples"));
+    await s.waitForText("panel-history", (t) => t.includes("Asked for samples of the recycled paper"));
     await s.click("panel-edit");
     await s.waitFor("deal-edit");
     await s.type("deal-edit-deal-value-minor", "abc");
@@ -212,7 +217,7 @@ test("a working morning: edit, log with the panel open, tick off tasks, nothing 
     await noRawKeys(s, "the client profile (ru)");
     fs.writeFileSync(path.join(OUT, "daily-profile-ru.png"), await s.screenshot());
     await s.click("client-profile-close");
-    await s.click("nav-conveyor");
+    await s.waitGone("client-profile");
     await s.waitFor(`deal-${dealId}`);
     await noRawKeys(s, "the board (ru)");
     fs.writeFileSync(path.join(OUT, "daily-board-ru.png"), await s.screenshot());
