@@ -137,7 +137,9 @@ test("a call through the script runner: branch, objection search, captured answe
   assert.ok(at >= 0, "the call is in the activities export");
   const line = csv.slice(at, at + 1500);
   assert.match(line, /Path: Opening ›/);
-  assert.match(line, new RegExp(`profile:title: ${title}`));
+  // The answers are written as people read them: the field's name, not its key.
+  assert.match(line, new RegExp(`Position: ${title}`));
+  assert.doesNotMatch(line, /profile:|card:/);
   assert.ok(dealTitle);
 });
 
@@ -176,6 +178,11 @@ test("the hunter role goes to a new person with its open work, undo brings it ba
     // Their Today: the leads to call are theirs now.
     await s.click(`person-${id}-today`);
     await s.waitFor("screen-today");
+    // The people of the filter arrive after the screen: wait for the select to show Nina.
+    for (let i = 0; i < 50; i++) {
+      if ((await s.exec("return document.querySelector('[data-testid=today-person]').value")) === id) break;
+      await sleep(100);
+    }
     assert.equal(await s.exec("return document.querySelector('[data-testid=today-person]').value"), id);
     await s.waitForText("today-stage-1", (t) => !/No leads/i.test(t) && t.length > 0);
     const leads = await s.exec("return document.querySelectorAll('[data-testid=today-stage-1] [data-testid^=today-deal-]').length");

@@ -119,10 +119,10 @@ pub fn is_email(e: &str) -> bool {
 /// An optional e-mail address (see [`is_email`]): trimmed; empty becomes `None`.
 pub fn email(field: &str, value: Option<&str>) -> Result<Option<String>> {
     let v = optional(field, value, EMAIL_MAX)?;
-    if let Some(e) = &v {
-        if !is_email(e) {
-            return Err(Error::validation(field, format!("“{e}” does not look like an e-mail address (name@example.com).")));
-        }
+    if let Some(e) = &v
+        && !is_email(e)
+    {
+        return Err(Error::validation(field, format!("“{e}” does not look like an e-mail address (name@example.com).")));
     }
     Ok(v)
 }
