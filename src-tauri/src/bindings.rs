@@ -39,7 +39,9 @@ pub fn commands_ts(sigs: &[Signature]) -> String {
             referenced_types(t, &mut types);
         }
     }
+    types.push("View".to_string());
     types.sort();
+    types.dedup();
     // Tauri's own IPC types come from its API package, not from our bindings.
     let tauri_types: Vec<String> = types.iter().filter(|t| TAURI_TYPES.contains(&t.as_str())).cloned().collect();
     types.retain(|t| !TAURI_TYPES.contains(&t.as_str()));
@@ -63,6 +65,18 @@ pub fn commands_ts(sigs: &[Signature]) -> String {
             s.name,
             if keys.is_empty() { String::new() } else { format!(" {} ", keys.join(", ")) }
         ));
+    }
+    out.push_str("};\n");
+    // The core's table of the views each command can make stale (null: unknown,
+    // so the UI reloads everything): the UI reloads exactly those after a success.
+    out.push_str("\n/** The views each command can make stale (from `conveyor_core::views`); null: reload every view. */\n");
+    out.push_str("export const staleViews: Record<string, View[] | null> = {\n");
+    for s in sigs {
+        let views = match conveyor_core::views::stale_after(s.name) {
+            Some(v) => format!("[{}]", v.iter().map(|v| serde_json::to_string(v).unwrap_or_default()).collect::<Vec<_>>().join(", ")),
+            None => "null".to_string(),
+        };
+        out.push_str(&format!("  {}: {views},\n", camel(s.name)));
     }
     out.push_str("};\n");
     out
@@ -91,6 +105,18 @@ mod tests {
             let perm = format!("\"allow-{}\"", n.replace('_', "-"));
             assert!(caps.contains(&perm), "capabilities/default.json lacks {perm}");
         }
+    }
+
+    #[test]
+    fn the_core_knows_which_views_every_command_makes_stale() {
+        // A command missing from `conveyor_core::views` would make the UI
+        // reload everything after it: name its views there.
+        for s in signatures() {
+            assert!(conveyor_core::views::stale_after(s.name).is_some(), "conveyor_core::views::stale_after does not know `{}`", s.name);
+        }
+        let ts = commands_ts(&signatures());
+        assert!(ts.contains("  dealUpdate: [\"today\", \"board\", \"clients\", \"profile\", \"deal\", \"plan\", \"reports\"],\n"), "{ts}");
+        assert!(ts.contains("  boardGet: [],\n"), "{ts}");
     }
 
     #[test]

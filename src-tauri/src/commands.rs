@@ -4,7 +4,7 @@
 //! and the signatures the TypeScript bindings are generated from.
 
 use conveyor_core::assessment::{self, Answer, Questionnaire};
-use conveyor_core::model::{Activity, Deal, DealClose, Lang, Person, Stage, Step};
+use conveyor_core::model::{Activity, Company, CompanyInput, Contact, ContactInput, Deal, DealClose, DealInput, Lang, Person, Stage, Step};
 use conveyor_core::model::{PersonInput, Role};
 use conveyor_core::plan::PlanDerivation;
 use conveyor_core::playbook::template::{Objection, ScriptBody, TemplateInfo};
@@ -18,12 +18,14 @@ use conveyor_core::store::reports::CallRow;
 use conveyor_core::store::reviews::ReviewIssue;
 use conveyor_core::store::roles::{RoleHandover, TimeBlock};
 use conveyor_core::store::scripts::{Script, ScriptVersion};
+use conveyor_core::store::today::TaskDue;
 use conveyor_core::usecases::analytics::{self, AbcApplied, AbcReport, Analytics, AnalyticsRequest, MigrationMatrix, MigrationRequest};
 use conveyor_core::usecases::backup::{self, AutoBackupJob, AutoBackups, BackupContents};
 use conveyor_core::usecases::board::{self, Board, BoardQuery};
 use conveyor_core::usecases::clients::{self, ClientPage, ClientProfile, SearchHit};
 use conveyor_core::usecases::crm;
 use conveyor_core::usecases::crm::{Archivable, TrashItem};
+use conveyor_core::usecases::daily::{self, DealDetails};
 use conveyor_core::usecases::documents::{self, CallRegisterRequest, DocumentRequest, SavedDocument};
 use conveyor_core::usecases::interop::{self, ExportDone, ExportKind, ImportOptions, ImportPreview, ImportSummary};
 use conveyor_core::usecases::pipeline::{self, CloseReasons, HandOffInput, LeadInput, LogInput, WinInput, WinOutcome};
@@ -413,6 +415,52 @@ commands! {
     fn activity_log(shell, input: LogInput) -> Activity {
         let Shell { session, clock, .. } = shell;
         pipeline::log_activity(session.store_mut()?, clock, &input)
+    }
+
+    /// Logs a call or meeting and ticks off the open tasks it answered.
+    fn activity_log_and_close(shell, input: LogInput, close_tasks: Vec<i64>) -> Activity {
+        let Shell { session, clock, .. } = shell;
+        daily::log_and_close(session.store_mut()?, clock, &input, &close_tasks)
+    }
+
+    /// Everything the deal panel shows: contact, phone, history, open tasks, who receives it next.
+    fn deal_details(shell, deal_id: i64) -> DealDetails {
+        daily::deal_details(shell.session.store()?, deal_id)
+    }
+
+    /// Open tasks of a deal and of its client (what a logged call may answer).
+    fn deal_open_tasks(shell, deal_id: Option<i64>, company_id: Option<i64>) -> Vec<TaskDue> {
+        daily::open_tasks(shell.session.store()?, deal_id, company_id)
+    }
+
+    /// Changes an open deal (title, value, owner, contact, next step); the change goes into its timeline.
+    fn deal_update(shell, deal_id: i64, input: DealInput) -> Deal {
+        let Shell { session, clock, .. } = shell;
+        crm::update_deal(session.store_mut()?, clock, deal_id, &input)
+    }
+
+    /// Changes a contact (name, position, phone, e-mail, notes); the change goes into the timeline.
+    fn contact_update(shell, contact_id: i64, input: ContactInput) -> Contact {
+        let Shell { session, clock, .. } = shell;
+        crm::update_contact(session.store_mut()?, clock, contact_id, &input)
+    }
+
+    /// Changes a company's details; the change goes into its timeline.
+    fn company_update(shell, company_id: i64, input: CompanyInput) -> Company {
+        let Shell { session, clock, .. } = shell;
+        crm::update_company(session.store_mut()?, clock, company_id, &input)
+    }
+
+    /// Ticks a task (or a routine's task) off now.
+    fn task_complete(shell, task_id: i64, outcome: Option<String>) -> Activity {
+        let Shell { session, clock, .. } = shell;
+        daily::complete_task(session.store_mut()?, clock, task_id, outcome.as_deref())
+    }
+
+    /// Opens a task ticked off by mistake again.
+    fn task_reopen(shell, task_id: i64) -> Activity {
+        let Shell { session, clock, .. } = shell;
+        daily::reopen_task(session.store_mut()?, clock, task_id)
     }
 
     /// Archives a record (the UI's delete); `record_restore` undoes it.

@@ -137,7 +137,9 @@ test("a call through the script runner: branch, objection search, captured answe
   assert.ok(at >= 0, "the call is in the activities export");
   const line = csv.slice(at, at + 1500);
   assert.match(line, /Path: Opening ›/);
-  assert.match(line, new RegExp(`profile:title: ${title}`));
+  // The answers are written as people read them: the field's name, not its key.
+  assert.match(line, new RegExp(`Position: ${title}`));
+  assert.doesNotMatch(line, /profile:|card:/);
   assert.ok(dealTitle);
 });
 

@@ -310,3 +310,42 @@ fn today_prints_the_same_lists_the_core_computes() {
     assert!(text.contains("stage 1: leads to call") && text.contains("norms broken"), "{text}");
     assert_eq!(conveyor(&["today", dir.path().join("missing.conveyor").to_str().unwrap()]).status.code(), Some(1));
 }
+
+#[test]
+fn a_task_ticked_off_and_a_deal_changed_from_the_command_line_show_on_today() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("daily.conveyor");
+    let f = file.to_str().unwrap();
+    assert!(conveyor(&["demo", f, "--contacts", "300", "--activities", "1200", "--seed", "9"]).status.success());
+    let today = || -> Value { serde_json::from_str(&stdout(&conveyor(&["today", f, "--json"]))).unwrap() };
+
+    let t = today();
+    let open = t["tasks_due"]["total"].as_i64().unwrap();
+    assert!(open > 0, "the demo has tasks due");
+    let id = t["tasks_due"]["tasks"][0]["id"].as_i64().unwrap().to_string();
+    let out = conveyor(&["task", "done", f, "--id", &id, "--outcome", "Sent", "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let done: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(done["outcome"], "Sent");
+    assert!(done["done_at"].is_string());
+    assert_eq!(today()["tasks_due"]["total"].as_i64().unwrap(), open - 1, "a done task leaves Today");
+    let again = conveyor(&["task", "done", f, "--id", &id]);
+    assert_eq!(again.status.code(), Some(1), "ticking it off twice is refused");
+    assert!(stderr(&again).contains("already done"), "{}", stderr(&again));
+
+    let deal = t["leads_to_call"]["deals"][0]["id"].as_i64().unwrap().to_string();
+    let out = conveyor(&["deal", "set", f, "--id", &deal, "--value", "432100", "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let lists = today();
+    let shown = lists["leads_to_call"]["deals"].as_array().unwrap().iter().find(|d| d["id"].as_i64().unwrap().to_string() == deal).cloned().unwrap();
+    assert_eq!(shown["value_minor"], 432100);
+    // Refused by the field's name in words, and nothing changed.
+    let bad = conveyor(&["deal", "set", f, "--id", &deal, "--title", "  "]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(stderr(&bad).contains("“Deal” is empty"), "{}", stderr(&bad));
+    assert!(!stderr(&bad).contains("deal.title is"), "{}", stderr(&bad));
+    let store = Store::open(&file, &clock()).unwrap();
+    let d = conveyor_core::usecases::crm::get_deal(&store, deal.parse().unwrap()).unwrap();
+    assert_eq!(d.value_minor, 432100);
+    assert!(!d.title.trim().is_empty());
+}

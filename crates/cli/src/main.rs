@@ -176,6 +176,51 @@ enum Command {
         #[command(subcommand)]
         doc: PdfCommand,
     },
+    /// Tick tasks off (the ids `today --json` lists under tasks_due).
+    #[command(subcommand)]
+    Task(TaskCmd),
+    /// Change an open deal; the change goes into its timeline.
+    #[command(subcommand)]
+    Deal(DealCmd),
+}
+
+#[derive(Subcommand)]
+enum TaskCmd {
+    /// Mark a task (or a routine's task) done now.
+    Done {
+        file: PathBuf,
+        #[arg(long)]
+        id: i64,
+        /// What came of it.
+        #[arg(long)]
+        outcome: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum DealCmd {
+    /// Change a deal's title, value (in minor units), owner or next step.
+    Set {
+        file: PathBuf,
+        #[arg(long)]
+        id: i64,
+        #[arg(long)]
+        title: Option<String>,
+        /// In minor units (cents): 125000 is 1,250.00.
+        #[arg(long)]
+        value: Option<i64>,
+        /// The person who owns the deal (`0` for nobody).
+        #[arg(long)]
+        owner: Option<i64>,
+        #[arg(long)]
+        next_step: Option<String>,
+        #[arg(long)]
+        date: Option<NaiveDate>,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -1114,6 +1159,43 @@ fn run(cmd: Command, passphrase_file: Option<&Path>) -> Result<ExitCode, Error> 
                 print_json(&p)?;
             } else {
                 print_plan(&p);
+            }
+        }
+        Command::Task(TaskCmd::Done { file, id, outcome, json }) => {
+            let mut store = open(&file)?;
+            let a = conveyor_core::usecases::daily::complete_task(&mut store, &clock, id, outcome.as_deref())?;
+            if json {
+                print_json(&a)?;
+            } else {
+                println!("Done: {} (#{}).", a.subject, a.id);
+            }
+        }
+        Command::Deal(DealCmd::Set { file, id, title, value, owner, next_step, date, json }) => {
+            use conveyor_core::usecases::crm;
+            let mut store = open(&file)?;
+            let d = crm::get_deal(&store, id)?;
+            let input = conveyor_core::model::DealInput {
+                title: title.unwrap_or(d.title),
+                company_id: d.company_id,
+                contact_id: d.contact_id,
+                step_id: d.step_id,
+                value_minor: value.unwrap_or(d.value_minor),
+                currency: Some(d.currency),
+                owner_id: match owner {
+                    Some(0) => None,
+                    Some(p) => Some(p),
+                    None => d.owner_id,
+                },
+                source: d.source,
+                referred_by_id: d.referred_by_id,
+                next_step: next_step.or(d.next_step),
+                next_step_date: date.or(d.next_step_date),
+            };
+            let d = crm::update_deal(&mut store, &clock, id, &input)?;
+            if json {
+                print_json(&d)?;
+            } else {
+                println!("Saved: {} (#{}), {} {}.", d.title, d.id, d.value_minor, d.currency);
             }
         }
         Command::Plan(PlanCmd::Set { file, target, conversion_uplift, deal_size_uplift, niche, json }) => {

@@ -107,6 +107,9 @@ pub fn export_types(out_dir: &Path) -> Result<(), ts_rs::ExportError> {
     crate::usecases::backup::AutoCopy::export_all(&cfg)?;
     crate::usecases::documents::DocumentRequest::export_all(&cfg)?;
     crate::usecases::documents::SavedDocument::export_all(&cfg)?;
+    crate::usecases::daily::DealDetails::export_all(&cfg)?;
+    crate::store::today::TaskDue::export_all(&cfg)?;
+    crate::views::View::export_all(&cfg)?;
     {
         use crate::playbook::template as t;
         use crate::usecases::{playbook as pb, roles as ro};

@@ -17,6 +17,7 @@ pub mod store;
 pub mod text;
 pub mod usecases;
 pub mod validate;
+pub mod views;
 
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::{Error, ErrorCode, Result};

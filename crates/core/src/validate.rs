@@ -1,15 +1,61 @@
 //! Input checks shared by the use cases. Each names the field it refuses.
 
 use crate::error::{Error, Result};
+use crate::model::Lang;
 
 pub const NAME_MAX: usize = 200;
 pub const TEXT_MAX: usize = 10_000;
+
+/// A field's name as people read it, in the workspace's language.
+pub fn label(lang: Lang, field: &str) -> Option<&'static str> {
+    let (en, ru) = match field {
+        "deal.title" => ("Deal", "Сделка"),
+        "deal.value_minor" => ("Value", "Сумма"),
+        "deal.currency" => ("Currency", "Валюта"),
+        "deal.owner_id" => ("Owner", "Ответственный"),
+        "deal.next_step" => ("Next step", "Следующий шаг"),
+        "deal.next_step_date" => ("Next step date", "Дата следующего шага"),
+        "deal.contact_id" => ("Contact", "Контакт"),
+        "deal.company_id" => ("Company", "Компания"),
+        "deal.step_id" => ("Step", "Шаг"),
+        "deal.close_reason" => ("Reason", "Причина"),
+        "contact.first_name" => ("First name", "Имя"),
+        "contact.last_name" => ("Last name", "Фамилия"),
+        "contact.title" => ("Position", "Должность"),
+        "contact.phone" => ("Phone", "Телефон"),
+        "contact.email" => ("E-mail", "E-mail"),
+        "contact.notes" => ("Notes", "Заметки"),
+        "contact.birthday" => ("Birthday", "День рождения"),
+        "company.name" => ("Company name", "Название компании"),
+        "company.industry" => ("Industry", "Отрасль"),
+        "company.city" => ("City", "Город"),
+        "company.phone" => ("Phone", "Телефон"),
+        "company.email" => ("E-mail", "E-mail"),
+        "company.website" => ("Website", "Сайт"),
+        "company.notes" => ("Notes", "Заметки"),
+        "activity.subject" => ("Subject", "Тема"),
+        "activity.outcome" => ("Outcome", "Результат"),
+        "activity.notes" => ("Notes", "Заметки"),
+        "activity.duration_min" => ("Duration", "Длительность"),
+        "person.name" => ("Name", "Имя"),
+        "person.email" => ("E-mail", "E-mail"),
+        "person.phone" => ("Phone", "Телефон"),
+        _ => return None,
+    };
+    Some(if lang == Lang::Ru { ru } else { en })
+}
+
+/// The field in people's words (English, like every core message); the key
+/// itself only for a field without a name yet.
+fn words(field: &str) -> String {
+    label(Lang::En, field).map_or_else(|| field.to_string(), |l| format!("“{l}”"))
+}
 
 /// A required single-line text: trimmed, not empty, at most `max` characters.
 pub fn required(field: &str, value: &str, max: usize) -> Result<String> {
     let v = value.trim();
     if v.is_empty() {
-        return Err(Error::validation(field, format!("{field} is empty. Fill it in.")));
+        return Err(Error::validation(field, format!("{} is empty. Fill it in.", words(field))));
     }
     bounded(field, v, max)
 }
@@ -25,10 +71,10 @@ pub fn optional(field: &str, value: Option<&str>, max: usize) -> Result<Option<S
 fn bounded(field: &str, v: &str, max: usize) -> Result<String> {
     let n = v.chars().count();
     if n > max {
-        return Err(Error::validation(field, format!("{field} is {n} characters long; the limit is {max}. Shorten it.")));
+        return Err(Error::validation(field, format!("{} is {n} characters long; the limit is {max}. Shorten it.", words(field))));
     }
     if v.chars().any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r') {
-        return Err(Error::validation(field, format!("{field} contains control characters. Remove them.")));
+        return Err(Error::validation(field, format!("{} contains control characters. Remove them.", words(field))));
     }
     Ok(v.to_string())
 }
@@ -44,7 +90,7 @@ pub fn currency(field: &str, value: &str) -> Result<String> {
 }
 
 pub fn non_negative(field: &str, value: i64) -> Result<i64> {
-    if value < 0 { Err(Error::validation(field, format!("{field} must not be negative (got {value})."))) } else { Ok(value) }
+    if value < 0 { Err(Error::validation(field, format!("{} must not be negative (got {value}).", words(field)))) } else { Ok(value) }
 }
 
 /// The longest e-mail address accepted (RFC 5321's path limit).
@@ -121,5 +167,11 @@ mod tests {
         assert_eq!(email("contact.email", Some(" a@b.co ")).unwrap().as_deref(), Some("a@b.co"));
         assert_eq!(optional("x", Some("   "), 5).unwrap(), None);
         assert!(required("x", "a\u{0}b", 5).is_err());
+        // The message names the field as people know it, never by its key.
+        let e = required("deal.next_step", " ", 10).unwrap_err();
+        assert_eq!(e.message, "“Next step” is empty. Fill it in.");
+        assert_eq!(e.field.as_deref(), Some("deal.next_step"));
+        assert!(!non_negative("deal.value_minor", -1).unwrap_err().message.contains("deal."));
+        assert_eq!(label(Lang::Ru, "contact.phone"), Some("Телефон"));
     }
 }

@@ -5,11 +5,28 @@
 // (`{code, message, field}`) so screens can branch on `code` and show `message`.
 
 import { open, save } from "@tauri-apps/plugin-dialog";
-import { commands } from "./bindings/commands";
+import { commands as generated, staleViews } from "./bindings/commands";
 import type { AppError } from "./bindings/AppError";
 import type { ErrorCode } from "./bindings/ErrorCode";
+import { markStale } from "./stale.svelte";
 
-export { commands };
+/**
+ * The generated commands, each marking the views the core says its change
+ * made stale once it succeeded (see `stale.svelte.ts`).
+ */
+export const commands: typeof generated = new Proxy(generated, {
+  get(target, name, receiver) {
+    const f: unknown = Reflect.get(target, name, receiver);
+    if (typeof f !== "function" || typeof name !== "string") return f;
+    return async (...args: unknown[]) => {
+      const out: unknown = await (f as (...a: unknown[]) => Promise<unknown>)(...args);
+      const views = staleViews[name];
+      if (views === undefined || views === null) markStale(null);
+      else if (views.length) markStale(views);
+      return out;
+    };
+  },
+});
 export type { AppError, ErrorCode };
 export type { AppSession } from "./bindings/AppSession";
 export type { AppSettings } from "./bindings/AppSettings";

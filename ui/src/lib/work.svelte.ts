@@ -11,6 +11,9 @@ import { localToday } from "./dates";
 import { t } from "./i18n/index.svelte";
 import { playbook } from "./playbook.svelte";
 import { app, showError } from "./session.svelte";
+import { markStale } from "./stale.svelte";
+
+export { stale } from "./stale.svelte";
 
 export type LogTarget = {
   deal: DealCard | null;
@@ -48,8 +51,6 @@ export const work = $state({
   /** Import, export or backup/restore (the workspace menu's data actions). */
   data: null as DataDialog | null,
   toasts: [] as Toast[],
-  /** Bumped after every change: screens reload when it moves. */
-  version: 0,
   steps: [] as Step[],
   /** The core's "today" as the last screen saw it. */
   today: localToday(),
@@ -59,8 +60,12 @@ export const work = $state({
 
 export const TOAST_MS = 8000;
 
+/**
+ * Every view reloads. Commands mark the views they made stale themselves
+ * (`api.ts`); this is for the rare change no command reports.
+ */
 export function refresh(): void {
-  work.version++;
+  markStale(null);
 }
 
 let toastSeq = 0;
@@ -91,8 +96,6 @@ export async function runUndo(x: Toast): Promise<void> {
     toast(t("work.undone"));
   } catch (e) {
     showError(e);
-  } finally {
-    refresh();
   }
 }
 
@@ -203,7 +206,6 @@ export async function moveDeal(deal: DealCard, toStepId: number): Promise<Deal |
   try {
     const moved = await commands.dealMove(deal.id, toStepId);
     toast(t("work.moved", { title: deal.title, step: to.name }), () => commands.dealMove(deal.id, from));
-    refresh();
     return moved;
   } catch (e) {
     handleMoveError(toAppError(e), deal);
@@ -233,7 +235,18 @@ export async function archiveDeal(deal: DealCard): Promise<boolean> {
   try {
     await commands.recordArchive("deal", deal.id);
     toast(t("work.archived", { title: deal.title }), () => commands.recordRestore("deal", deal.id));
-    refresh();
+    return true;
+  } catch (e) {
+    showError(e);
+    return false;
+  }
+}
+
+/** Ticks a task (or a routine's task) off, with Undo. */
+export async function completeTask(task: { id: number; subject: string }): Promise<boolean> {
+  try {
+    await commands.taskComplete(task.id, null);
+    toast(t("tasks.completed", { what: task.subject }), () => commands.taskReopen(task.id));
     return true;
   } catch (e) {
     showError(e);

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { attempt, commands, toAppError, withWorkspaceExt } from "../lib/api";
+import { stale } from "../lib/stale.svelte";
 import { daysBetween, isOverdue, parseIsoDate } from "../lib/dates";
 
 describe("toAppError", () => {
@@ -36,6 +37,34 @@ describe("commands over IPC", () => {
       ["settings_set_lang", { lang: "ru" }],
       ["workspace_create", { path: "/tmp/a.conveyor", name: "Acme", lang: "en", currency: "EUR" }],
     ]);
+  });
+
+  it("marks stale exactly the views the core names for a command, once it succeeded", async () => {
+    const invoke = vi.fn(async () => ({ ok: true }));
+    vi.stubGlobal("window", { __TAURI_INTERNALS__: { invoke, transformCallback: () => 0 } });
+    const before = { ...stale };
+    await commands.boardGet({ owner_id: null, source: null });
+    expect({ ...stale }).toEqual(before);
+    await commands.dealUpdate(1, {
+      title: "x",
+      company_id: 1,
+      contact_id: null,
+      step_id: 1,
+      value_minor: 1,
+      currency: null,
+      owner_id: null,
+      source: "other",
+      referred_by_id: null,
+      next_step: null,
+      next_step_date: null,
+    });
+    for (const v of ["today", "board", "profile", "deal", "clients"] as const) expect(stale[v]).toBe(before[v] + 1);
+    expect(stale.playbook).toBe(before.playbook);
+    // A refused command leaves every view as it was.
+    vi.stubGlobal("window", { __TAURI_INTERNALS__: { invoke: async () => Promise.reject({ code: "validation", message: "no", field: "deal.title" }), transformCallback: () => 0 } });
+    const after = { ...stale };
+    await expect(commands.taskComplete(1, null)).rejects.toMatchObject({ code: "validation" });
+    expect({ ...stale }).toEqual(after);
   });
 
   it("attempt() resolves rejections as AppError", async () => {

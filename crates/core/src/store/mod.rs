@@ -13,6 +13,7 @@ pub mod cards;
 pub mod clients;
 pub mod companies;
 pub mod contacts;
+pub mod daily;
 pub mod deals;
 pub mod history;
 pub mod interop;

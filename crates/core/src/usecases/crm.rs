@@ -100,8 +100,11 @@ pub fn update_company(s: &mut Store, clock: &dyn Clock, id: i64, i: &CompanyInpu
     let now = stamp(clock.now());
     s.write(|tx| {
         let i = clean_company(tx, i)?;
+        let before = companies::get(tx, id)?;
         companies::update(tx, id, &now, &i)?;
-        companies::get(tx, id)
+        let after = companies::get(tx, id)?;
+        super::daily::company_edited(tx, clock, &before, &after)?;
+        Ok(after)
     })
 }
 
@@ -159,8 +162,11 @@ pub fn update_contact(s: &mut Store, clock: &dyn Clock, id: i64, i: &ContactInpu
         if i.referred_by_id == Some(id) {
             return Err(Error::validation("contact.referred_by_id", "A contact cannot be referred by themself."));
         }
+        let before = contacts::get(tx, id)?;
         contacts::update(tx, id, &now, &i)?;
-        contacts::get(tx, id)
+        let after = contacts::get(tx, id)?;
+        super::daily::contact_edited(tx, clock, &before, &after)?;
+        Ok(after)
     })
 }
 
@@ -278,7 +284,9 @@ pub fn update_deal(s: &mut Store, clock: &dyn Clock, id: i64, i: &DealInput) -> 
             return Err(Error::new(ErrorCode::Conflict, format!("Deal #{id} is {}; reopen it before changing it.", before.status)));
         }
         with_clean_deal(tx, i, |row| deals::update(tx, id, &now, today, row))?;
-        deals::get(tx, id)
+        let after = deals::get(tx, id)?;
+        super::daily::deal_edited(tx, clock, &before, &after)?;
+        Ok(after)
     })
 }
 
@@ -304,6 +312,7 @@ pub fn close_deal(s: &mut Store, clock: &dyn Clock, id: i64, close: &DealClose) 
             return Err(Error::new(ErrorCode::Conflict, format!("Deal #{id} is already {}.", d.status)));
         }
         deals::close(tx, id, &now, today, close.status, reason.as_deref())?;
+        super::daily::record_sale(tx, &now, today, id)?;
         deals::get(tx, id)
     })
 }

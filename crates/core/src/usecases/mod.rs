@@ -6,6 +6,7 @@ pub mod backup;
 pub mod board;
 pub mod clients;
 pub mod crm;
+pub mod daily;
 pub mod documents;
 pub mod interop;
 pub mod pipeline;

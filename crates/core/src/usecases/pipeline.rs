@@ -58,12 +58,19 @@ fn check_card(c: &Connection, kind: CardKind, card: &BTreeMap<String, String>) -
             out.insert(k.clone(), v);
         }
     }
-    for f in fields.iter().filter(|f| f.required) {
-        if !out.contains_key(&f.key) {
-            return Err(Error::validation(&format!("card.{}", f.key), format!("Fill in “{}”: the card needs it before the hand-off.", f.label)));
+    // Every empty required field at once, so the person fills them in one go.
+    let missing: Vec<&cards::CardField> = fields.iter().filter(|f| f.required && !out.contains_key(&f.key)).collect();
+    match missing.as_slice() {
+        [] => Ok(out),
+        [f] => Err(Error::validation(&format!("card.{}", f.key), format!("Fill in “{}”: the card needs it before the hand-off.", f.label))),
+        [first, ..] => {
+            let names: Vec<String> = missing.iter().map(|f| format!("“{}”", f.label)).collect();
+            Err(Error::validation(
+                &format!("card.{}", first.key),
+                format!("Fill in {} required fields: {}. The card needs them before the hand-off.", names.len(), names.join(", ")),
+            ))
         }
     }
-    Ok(out)
 }
 
 /// The person who holds a role (the first one), if any.
@@ -96,13 +103,14 @@ pub struct HandOffInput {
 pub fn hand_off_qualified_lead(s: &mut Store, clock: &dyn Clock, i: &HandOffInput) -> Result<Deal> {
     let now = stamp(clock.now());
     let today = clock.today();
-    let next = validate::required("deal.next_step", &i.next_step, 500)?;
     s.write(|tx| {
         let d = open_deal(tx, i.deal_id)?;
         if d.stage != Stage::LeadGeneration {
             return Err(Error::new(ErrorCode::Conflict, format!("“{}” is not in lead generation; only qualified leads are handed to stage 2.", d.title)));
         }
+        // The card first: its message lists every empty required field.
         let card = check_card(tx, CardKind::Qualification, &i.card)?;
+        let next = validate::required("deal.next_step", &i.next_step, 500)?;
         let stage2: Vec<Step> = steps::list(tx)?.into_iter().filter(|x| x.stage == Stage::FirstDeal).collect();
         let to_step = match i.to_step_id {
             Some(id) => stage2.iter().find(|x| x.id == id).ok_or_else(|| Error::validation("handoff.to_step_id", "Pick a step of stage 2."))?.id,
@@ -164,6 +172,7 @@ pub fn win_first_deal(s: &mut Store, clock: &dyn Clock, i: &WinInput) -> Result<
         let to_person = i.to_person_id.or(holder_of(tx, Role::AccountManager)?).or(d.owner_id);
         deals::close(tx, d.id, &now, today, DealStatus::Won, None)?;
         companies::mark_client(tx, company_id, today, &now)?;
+        super::daily::record_sale(tx, &now, today, d.id)?;
         cards::insert_handoff(tx, &now, d.id, Some(company_id), Stage::FirstDeal, Stage::AccountDevelopment, d.owner_id, to_person, &card)?;
 
         let t = texts(lang);
@@ -290,6 +299,7 @@ pub(crate) fn log_in(tx: &Connection, clock: &dyn Clock, lang: Lang, i: &LogInpu
         notes: i.notes.clone(),
     };
     let id = super::crm::insert_activity(tx, &now, &input)?;
+    super::daily::answer_checkins(tx, &now, at, input.kind, input.company_id)?;
     if let Some(d) = &deal {
         deals::set_next_step(tx, d.id, &now, next.as_deref(), i.next_step_date)?;
     }

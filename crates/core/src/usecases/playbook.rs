@@ -445,7 +445,7 @@ pub fn run_finish(s: &mut Store, clock: &dyn Clock, i: &RunFinishInput) -> Resul
         if !answers.is_empty() {
             notes.push_str(&format!("\n{l_answers}:"));
             for a in &answers {
-                notes.push_str(&format!("\n- {}: {}", a.target, a.value.trim()));
+                notes.push_str(&format!("\n{}: {}", super::daily::capture_label(tx, lang, &a.target)?, a.value.trim()));
             }
         }
         let log = super::pipeline::LogInput {

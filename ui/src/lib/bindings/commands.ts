@@ -21,8 +21,14 @@ import type { ClientFilter } from "./ClientFilter";
 import type { ClientPage } from "./ClientPage";
 import type { ClientProfile } from "./ClientProfile";
 import type { CloseReasons } from "./CloseReasons";
+import type { Company } from "./Company";
+import type { CompanyInput } from "./CompanyInput";
+import type { Contact } from "./Contact";
+import type { ContactInput } from "./ContactInput";
 import type { Deal } from "./Deal";
 import type { DealClose } from "./DealClose";
+import type { DealDetails } from "./DealDetails";
+import type { DealInput } from "./DealInput";
 import type { DeriveRequest } from "./DeriveRequest";
 import type { DocumentRequest } from "./DocumentRequest";
 import type { ExportDone } from "./ExportDone";
@@ -73,12 +79,14 @@ import type { SetupResult } from "./SetupResult";
 import type { Stage } from "./Stage";
 import type { Step } from "./Step";
 import type { StructureAdvice } from "./StructureAdvice";
+import type { TaskDue } from "./TaskDue";
 import type { TemplateInfo } from "./TemplateInfo";
 import type { TemplatePlanParams } from "./TemplatePlanParams";
 import type { TimeBlock } from "./TimeBlock";
 import type { TimeTable } from "./TimeTable";
 import type { Today } from "./Today";
 import type { TrashItem } from "./TrashItem";
+import type { View } from "./View";
 import type { WinInput } from "./WinInput";
 import type { WinOutcome } from "./WinOutcome";
 
@@ -118,6 +126,14 @@ export const commands = {
   dealReschedule: (dealId: number, nextStep: string, date: string) => invoke<Deal>("deal_reschedule", { dealId, nextStep, date }),
   closeReasons: () => invoke<CloseReasons>("close_reasons", {}),
   activityLog: (input: LogInput) => invoke<Activity>("activity_log", { input }),
+  activityLogAndClose: (input: LogInput, closeTasks: Array<number>) => invoke<Activity>("activity_log_and_close", { input, closeTasks }),
+  dealDetails: (dealId: number) => invoke<DealDetails>("deal_details", { dealId }),
+  dealOpenTasks: (dealId: number | null, companyId: number | null) => invoke<Array<TaskDue>>("deal_open_tasks", { dealId, companyId }),
+  dealUpdate: (dealId: number, input: DealInput) => invoke<Deal>("deal_update", { dealId, input }),
+  contactUpdate: (contactId: number, input: ContactInput) => invoke<Contact>("contact_update", { contactId, input }),
+  companyUpdate: (companyId: number, input: CompanyInput) => invoke<Company>("company_update", { companyId, input }),
+  taskComplete: (taskId: number, outcome: string | null) => invoke<Activity>("task_complete", { taskId, outcome }),
+  taskReopen: (taskId: number) => invoke<Activity>("task_reopen", { taskId }),
   recordArchive: (what: Archivable, id: number) => invoke<null>("record_archive", { what, id }),
   trashList: () => invoke<Array<TrashItem>>("trash_list", {}),
   callRegister: (from: string, to: string, personId: number | null) => invoke<Array<CallRow>>("call_register", { from, to, personId }),
@@ -200,4 +216,133 @@ export const commands = {
   backupRestore: (path: string) => invoke<RestoreDone>("backup_restore", { path }),
   backupAutoStatus: () => invoke<AutoBackups>("backup_auto_status", {}),
   importCancel: () => invoke<boolean>("import_cancel", {}),
+};
+
+/** The views each command can make stale (from `conveyor_core::views`); null: reload every view. */
+export const staleViews: Record<string, View[] | null> = {
+  appState: [],
+  workspaceOpen: ["today", "board", "clients", "profile", "deal", "plan", "reports", "playbook", "team", "trash"],
+  workspaceUnlock: ["today", "board", "clients", "profile", "deal", "plan", "reports", "playbook", "team", "trash"],
+  workspaceUnlockCancel: ["today", "board", "clients", "profile", "deal", "plan", "reports", "playbook", "team", "trash"],
+  securitySetPassphrase: [],
+  securityChangePassphrase: [],
+  securityRemovePassphrase: [],
+  workspaceCreate: ["today", "board", "clients", "profile", "deal", "plan", "reports", "playbook", "team", "trash"],
+  workspaceOpenDemo: ["today", "board", "clients", "profile", "deal", "plan", "reports", "playbook", "team", "trash"],
+  settingsSetLang: [],
+  boardGet: [],
+  peopleList: [],
+  todayGet: [],
+  clientsSearch: [],
+  clientsList: [],
+  clientProfile: [],
+  stepsList: [],
+  stepAdd: ["today", "board", "clients", "profile", "deal", "plan", "reports"],
+  stepUpdate: ["today", "board", "clients", "profile", "deal", "plan", "reports"],
+  stepArchive: ["today", "board", "clients", "profile", "deal", "plan", "reports"],
+  stepsReorder: ["today", "board", "clients", "profile", "deal", "plan", "reports"],
+  leadCreate: ["today", "board", "clients", "profile", "deal", "plan", "reports"],
+  dealMove: ["today", "board", "clients", "profile", "deal", "plan", "reports"],
+  cardFields: [],
+  cardFieldAdd: ["deal", "playbook"],
+  cardFieldUpdate: ["deal", "playbook"],
+  cardFieldArchive: ["deal", "playbook"],
+  cardFieldsReorder: ["deal", "playbook"],
+  dealHandOff: ["today", "board", "clients", "profile", "deal", "plan", "reports"],
+  dealWinFirst: ["today", "board", "clients", "profile", "deal", "plan", "reports"],
+  dealClose: ["today", "board", "clients", "profile", "deal", "plan", "reports"],
+  dealReopen: ["today", "board", "clients", "profile", "deal", "plan", "reports"],
+  dealReschedule: ["today", "board", "clients", "profile", "deal", "plan", "reports"],
+  closeReasons: [],
+  activityLog: ["today", "board", "clients", "profile", "deal", "plan", "reports", "team"],
+  activityLogAndClose: ["today", "board", "clients", "profile", "deal", "plan", "reports", "team"],
+  dealDetails: [],
+  dealOpenTasks: [],
+  dealUpdate: ["today", "board", "clients", "profile", "deal", "plan", "reports"],
+  contactUpdate: ["today", "board", "clients", "profile", "deal", "reports"],
+  companyUpdate: ["today", "board", "clients", "profile", "deal", "reports"],
+  taskComplete: ["today", "board", "clients", "profile", "deal", "plan", "reports", "team"],
+  taskReopen: ["today", "board", "clients", "profile", "deal", "plan", "reports", "team"],
+  recordArchive: ["today", "board", "clients", "profile", "deal", "plan", "reports", "trash"],
+  trashList: [],
+  callRegister: [],
+  recordRestore: ["today", "board", "clients", "profile", "deal", "plan", "reports", "trash"],
+  documentName: [],
+  documentSave: [],
+  documentOpen: [],
+  templatesList: [],
+  templateExport: [],
+  templateImport: ["today", "board", "clients", "profile", "deal", "plan", "reports", "playbook", "team", "trash"],
+  workspaceSetup: ["today", "board", "clients", "profile", "deal", "plan", "reports", "playbook", "team", "trash"],
+  workspaceCreateFromTemplate: ["today", "board", "clients", "profile", "deal", "plan", "reports", "playbook", "team", "trash"],
+  templatePlanGet: [],
+  scriptsList: [],
+  scriptGet: [],
+  scriptVersions: [],
+  scriptCreate: ["playbook"],
+  scriptUpdate: ["playbook"],
+  scriptSaveBody: ["playbook"],
+  scriptArchive: ["playbook"],
+  scriptsReorder: ["playbook"],
+  scriptBlockAdd: ["playbook"],
+  scriptBlockUpdate: ["playbook"],
+  scriptBlockDelete: ["playbook"],
+  scriptBlocksReorder: ["playbook"],
+  scriptObjectionAdd: ["playbook"],
+  scriptObjectionUpdate: ["playbook"],
+  scriptObjectionDelete: ["playbook"],
+  objectionsSearch: [],
+  scriptRunStart: [],
+  scriptRunFinish: ["today", "board", "clients", "profile", "deal", "plan", "reports", "team"],
+  cardDraft: [],
+  activityScriptVersion: [],
+  regulationsList: [],
+  regulationCreate: ["playbook", "today", "team"],
+  regulationUpdate: ["playbook", "today", "team"],
+  regulationArchive: ["playbook", "today", "team"],
+  regulationsReorder: ["playbook", "today", "team"],
+  routinesGenerate: ["playbook", "today", "team"],
+  personCreate: ["today", "board", "clients", "profile", "deal", "plan", "playbook", "team"],
+  personUpdate: ["today", "board", "clients", "profile", "deal", "plan", "playbook", "team"],
+  roleGive: ["today", "board", "clients", "profile", "deal", "plan", "playbook", "team"],
+  roleTake: ["today", "board", "clients", "profile", "deal", "plan", "playbook", "team"],
+  roleReassign: ["today", "board", "clients", "profile", "deal", "plan", "playbook", "team"],
+  roleHandoverUndo: ["today", "board", "clients", "profile", "deal", "plan", "playbook", "team"],
+  roleHandovers: [],
+  structureAdvice: [],
+  timeTableGet: [],
+  timeTableSet: ["team"],
+  planParams: [],
+  planParamsSet: ["plan", "today", "reports", "playbook"],
+  planDerive: [],
+  planSave: ["plan", "today", "reports", "playbook"],
+  planGet: [],
+  planList: [],
+  planApprove: ["plan", "today", "reports", "playbook"],
+  planStatus: [],
+  analyticsGet: [],
+  abcGet: [],
+  abcApply: ["today", "clients", "profile", "plan", "reports"],
+  abcMigration: [],
+  reviewStart: ["reports", "plan", "today"],
+  reviewGet: [],
+  reviewSave: ["reports", "plan", "today"],
+  reviewClose: ["reports", "plan", "today"],
+  reviewReopen: ["reports", "plan", "today"],
+  reviewList: [],
+  reviewIssueAdd: ["reports", "plan", "today"],
+  reviewIssueUpdate: ["reports", "plan", "today"],
+  reviewIssueDone: ["reports", "plan", "today"],
+  reviewIssueCarry: ["reports", "plan", "today"],
+  assessmentQuestions: [],
+  assessmentSave: ["reports", "plan", "today"],
+  assessmentHistory: [],
+  importPreview: [],
+  importRun: ["today", "board", "clients", "profile", "deal", "plan", "reports", "playbook", "team", "trash"],
+  exportData: [],
+  backupNow: [],
+  backupInspect: [],
+  backupRestore: ["today", "board", "clients", "profile", "deal", "plan", "reports", "playbook", "team", "trash"],
+  backupAutoStatus: [],
+  importCancel: [],
 };
