@@ -26,6 +26,8 @@ use conveyor_core::usecases::crm;
 use conveyor_core::usecases::crm::{Archivable, TrashItem};
 use conveyor_core::usecases::documents::{self, CallRegisterRequest, DocumentRequest, SavedDocument};
 use conveyor_core::usecases::interop::{self, ExportDone, ExportKind, ImportOptions, ImportPreview, ImportSummary};
+use conveyor_core::usecases::leads::{self, LeadCandidates, LeadProbe, MadeLeads, MakeLeadsInput};
+use conveyor_core::usecases::prefill::{self, CardPrefill};
 use conveyor_core::usecases::pipeline::{self, CloseReasons, HandOffInput, LeadInput, LogInput, WinInput, WinOutcome};
 use conveyor_core::usecases::plan::{self, DeriveRequest, PlanStatus, SavedPlan};
 use conveyor_core::usecases::playbook::{
@@ -598,6 +600,28 @@ commands! {
     /// Answers captured for a deal's hand-off card (pre-fills the hand-off dialog).
     fn card_draft(shell, deal_id: i64, card: CardKind) -> BTreeMap<String, String> {
         playbook::card_draft(shell.session.store()?, deal_id, card)
+    }
+
+    /// What a hand-off card opens with: the runner's answers, what the deal knows, its next step and value.
+    fn card_prefill(shell, deal_id: i64, card: CardKind) -> CardPrefill {
+        let Shell { session, clock, .. } = shell;
+        prefill::card_prefill(session.store()?, clock, deal_id, card)
+    }
+
+    /// The objection search in a call: every stage's answers, the call's own stage first.
+    fn objections_search_in_call(shell, query: String, stage: Stage) -> Vec<ObjectionHit> {
+        playbook::search_objections_in_call(shell.session.store()?, &query, stage)
+    }
+
+    /// Makes stage-1 leads of picked contacts, a list filter or an import.
+    fn leads_make(shell, input: MakeLeadsInput) -> MadeLeads {
+        let Shell { session, clock, .. } = shell;
+        leads::make_leads(session.store_mut()?, clock, &input)
+    }
+
+    /// Existing companies and people a new lead may duplicate.
+    fn lead_candidates(shell, probe: LeadProbe) -> LeadCandidates {
+        leads::lead_candidates(shell.session.store()?, &probe)
     }
 
     /// The script version an activity was logged with.

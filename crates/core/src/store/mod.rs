@@ -16,6 +16,7 @@ pub mod contacts;
 pub mod deals;
 pub mod history;
 pub mod interop;
+pub mod leads;
 pub mod meta;
 pub mod norms;
 pub mod orders;
