@@ -27,13 +27,13 @@ use conveyor_core::usecases::crm::{Archivable, TrashItem};
 use conveyor_core::usecases::documents::{self, CallRegisterRequest, DocumentRequest, SavedDocument};
 use conveyor_core::usecases::interop::{self, ExportDone, ExportKind, ImportOptions, ImportPreview, ImportSummary};
 use conveyor_core::usecases::leads::{self, LeadCandidates, LeadProbe, MadeLeads, MakeLeadsInput};
-use conveyor_core::usecases::prefill::{self, CardPrefill};
 use conveyor_core::usecases::pipeline::{self, CloseReasons, HandOffInput, LeadInput, LogInput, WinInput, WinOutcome};
 use conveyor_core::usecases::plan::{self, DeriveRequest, PlanStatus, SavedPlan};
 use conveyor_core::usecases::playbook::{
     self, BlockInput, GenerateReport, ImportReport, ObjectionHit, RegulationInput, RunFinishInput, RunResult, RunStart, RunStartInput, ScriptInput, SetupInput,
     SetupResult,
 };
+use conveyor_core::usecases::prefill::{self, CardPrefill};
 use conveyor_core::usecases::reviews::{self, AssessmentResult, IssueInput, Review, ReviewKind, ReviewStart, ReviewSummary};
 use conveyor_core::usecases::roles::{self, StructureAdvice, TimeTable};
 use conveyor_core::usecases::session::RestoreDone;

@@ -88,7 +88,16 @@ use crate::playbook::template::{Every, RegulationDef, RegulationKind, Rule};
 use std::collections::BTreeMap;
 
 fn regulation(s: &Store, key: &str, kind: RegulationKind, title: &str, rule: Rule) {
-    let d = RegulationDef { key: key.into(), stage: Some(Stage::LeadGeneration), role: Role::Hunter, kind, title: title.into(), text: String::new(), rule: Some(rule), documents: vec![] };
+    let d = RegulationDef {
+        key: key.into(),
+        stage: Some(Stage::LeadGeneration),
+        role: Role::Hunter,
+        kind,
+        title: title.into(),
+        text: String::new(),
+        rule: Some(rule),
+        documents: vec![],
+    };
     crate::store::regulations::insert(s.conn(), "2026-11-24T08:00:00Z", &d).unwrap();
 }
 
@@ -101,14 +110,24 @@ fn todays_calls_target_comes_from_the_plan_else_the_regulations_else_the_setting
     let block = Rule::Schedule { every: Every::Week, days: vec![2, 4], at: "09:00".into(), minutes: 120, activity: ActivityKind::Call, target_calls: Some(50) };
     regulation(&s, "block", RegulationKind::Routine, "Prospecting block", block);
     let t = today(&s, &clock(), None).unwrap().targets.calls;
-    assert_eq!((t.per_week, t.per_day, t.source, t.source_name.as_deref()), (100, 20, TargetSource::Regulation, Some("Prospecting block")), "2 blocks × 50 over 5 days");
+    assert_eq!(
+        (t.per_week, t.per_day, t.source, t.source_name.as_deref()),
+        (100, 20, TargetSource::Regulation, Some("Prospecting block")),
+        "2 blocks × 50 over 5 days"
+    );
 
     regulation(&s, "pace", RegulationKind::Norm, "Prospecting pace", Rule::ProspectingPace { calls_per_week: 80 });
     let t = today(&s, &clock(), None).unwrap().targets.calls;
     assert_eq!((t.per_week, t.per_day, t.source_name.as_deref()), (80, 16, Some("Prospecting pace")), "the weekly norm is the number the blocks serve");
 
     // A saved plan of this month wins: Today shows the plan's calls per working day.
-    let req = super::plan::DeriveRequest { period: "2026-11".into(), target: super::plan::Target::Turnover(3_000_000), conversion_uplift: 0.0, deal_size_uplift: 0.0, rates: vec![] };
+    let req = super::plan::DeriveRequest {
+        period: "2026-11".into(),
+        target: super::plan::Target::Turnover(3_000_000),
+        conversion_uplift: 0.0,
+        deal_size_uplift: 0.0,
+        rates: vec![],
+    };
     let saved = super::plan::save_plan(&mut s, &clock(), &req, None).unwrap();
     let t = today(&s, &clock(), None).unwrap().targets.calls;
     assert_eq!((t.per_day, t.source, t.source_name.as_deref()), (saved.derivation.calls_per_day.ceil() as u32, TargetSource::Plan, Some("2026-11")));
@@ -142,9 +161,17 @@ fn the_weekly_review_of_a_week_across_two_months_finds_the_month_it_has_reached(
     let mut s = store();
     // Sunday 6 December 2026: the week began on Monday 30 November.
     let sunday = crate::clock::FixedClock::at("2026-12-06T10:00:00+01:00");
-    let req = super::plan::DeriveRequest { period: "2026-12".into(), target: super::plan::Target::Turnover(3_000_000), conversion_uplift: 0.0, deal_size_uplift: 0.0, rates: vec![] };
+    let req = super::plan::DeriveRequest {
+        period: "2026-12".into(),
+        target: super::plan::Target::Turnover(3_000_000),
+        conversion_uplift: 0.0,
+        deal_size_uplift: 0.0,
+        rates: vec![],
+    };
     super::plan::save_plan(&mut s, &sunday, &req, None).unwrap();
-    let r = super::reviews::start_review(&mut s, &sunday, &super::reviews::ReviewStart { kind: super::reviews::ReviewKind::Weekly, date: None, person_id: None }).unwrap();
+    let r =
+        super::reviews::start_review(&mut s, &sunday, &super::reviews::ReviewStart { kind: super::reviews::ReviewKind::Weekly, date: None, person_id: None })
+            .unwrap();
     assert_eq!(r.period_on.to_string(), "2026-11-30");
     let w = r.context.weekly.unwrap();
     assert_eq!(w.month.period, "2026-12");
@@ -171,7 +198,14 @@ fn abc_migration_periods_end_on_their_last_day() {
 #[test]
 fn a_regulation_title_is_written_or_generated_from_its_rule_never_a_stale_copy() {
     let mut s = store();
-    let block = |days: Vec<i32>, calls: u32| Rule::Schedule { every: Every::Week, days, at: "09:00".into(), minutes: 120, activity: ActivityKind::Call, target_calls: Some(calls) };
+    let block = |days: Vec<i32>, calls: u32| Rule::Schedule {
+        every: Every::Week,
+        days,
+        at: "09:00".into(),
+        minutes: 120,
+        activity: ActivityKind::Call,
+        target_calls: Some(calls),
+    };
     let input = |title: &str, rule: Rule| RegulationInput {
         stage: Some(Stage::LeadGeneration),
         role: Role::Hunter,

@@ -122,7 +122,8 @@ mod tests {
 
         // Handed over: the hand-over card opens with the qualification answers under the same
         // key and who is who from the deal's contact; its own captured answers win.
-        let mut card: BTreeMap<String, String> = cards::fields(s.conn(), CardKind::Qualification).unwrap().into_iter().map(|f| (f.key, "x".to_string())).collect();
+        let mut card: BTreeMap<String, String> =
+            cards::fields(s.conn(), CardKind::Qualification).unwrap().into_iter().map(|f| (f.key, "x".to_string())).collect();
         card.insert(q[0].clone(), "Paper every week".into());
         pipeline::hand_off_qualified_lead(
             &mut s,
@@ -131,9 +132,7 @@ mod tests {
         )
         .unwrap();
         let h = keys(&s, CardKind::Handover);
-        s.conn()
-            .execute("INSERT INTO card_fields (card, key, label, required, position) VALUES ('handover', ?1, 'Need', 0, 99)", [&q[0]])
-            .unwrap();
+        s.conn().execute("INSERT INTO card_fields (card, key, label, required, position) VALUES ('handover', ?1, 'Need', 0, 99)", [&q[0]]).unwrap();
         let p = card_prefill(&s, &clock(), d.id, CardKind::Handover).unwrap();
         assert_eq!(p.values.get(&q[0]).map(String::as_str), Some("Paper every week"));
         if h.iter().any(|k| k == "key_contacts") {
@@ -158,9 +157,12 @@ mod tests {
     fn the_win_records_the_final_amount_it_asks_for() {
         let mut s = store();
         let d = lead(&mut s);
-        let all = |k: CardKind, s: &Store| -> BTreeMap<String, String> { cards::fields(s.conn(), k).unwrap().into_iter().map(|f| (f.key, "x".to_string())).collect() };
+        let all = |k: CardKind, s: &Store| -> BTreeMap<String, String> {
+            cards::fields(s.conn(), k).unwrap().into_iter().map(|f| (f.key, "x".to_string())).collect()
+        };
         let card = all(CardKind::Qualification, &s);
-        let input = pipeline::HandOffInput { deal_id: d.id, to_step_id: None, to_person_id: None, card, next_step: "Offer".into(), next_step_date: clock().today() };
+        let input =
+            pipeline::HandOffInput { deal_id: d.id, to_step_id: None, to_person_id: None, card, next_step: "Offer".into(), next_step_date: clock().today() };
         pipeline::hand_off_qualified_lead(&mut s, &clock(), &input).unwrap();
         let mut win = pipeline::WinInput { deal_id: d.id, to_person_id: None, card: all(CardKind::Handover, &s), value_minor: Some(-1) };
         assert_eq!(pipeline::win_first_deal(&mut s, &clock(), &win).unwrap_err().field.as_deref(), Some("deal.value_minor"));
@@ -170,4 +172,3 @@ mod tests {
         assert_eq!((out.deal.status, out.deal.value_minor), (DealStatus::Won, 700_400));
     }
 }
-

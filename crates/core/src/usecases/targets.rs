@@ -87,7 +87,12 @@ pub fn calls_target(c: &Connection, today: NaiveDate, settings: &WorkSettings) -
         if let Some(Rule::Schedule { every: Every::Week, days, activity: ActivityKind::Call, target_calls: Some(n), .. }) = &r.rule {
             let week = n * days.len() as u32;
             if week > 0 {
-                return Ok(CallsTarget { per_day: per_day(week, week_days), per_week: week, source: TargetSource::Regulation, source_name: Some(r.title.clone()) });
+                return Ok(CallsTarget {
+                    per_day: per_day(week, week_days),
+                    per_week: week,
+                    source: TargetSource::Regulation,
+                    source_name: Some(r.title.clone()),
+                });
             }
         }
     }

@@ -250,10 +250,7 @@ fn regulation_sections(doc: &mut Document, lang: Lang, regs: &[&Regulation]) {
             continue;
         }
         doc.push(Block::h3(t(lang, title)));
-        let rows = list
-            .iter()
-            .map(|r| Row::new(vec![r.title.clone(), when(lang, r), markdown_plain(&r.text)]))
-            .collect();
+        let rows = list.iter().map(|r| Row::new(vec![r.title.clone(), when(lang, r), markdown_plain(&r.text)])).collect();
         doc.push(Block::Table(Table {
             columns: vec![Column::left(t(lang, "book.col_rule")), Column::left(t(lang, "book.col_when")), Column::left(t(lang, "book.col_why"))],
             rows,
