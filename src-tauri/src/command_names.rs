@@ -72,6 +72,7 @@
     "objections_search_in_call",
     "leads_make",
     "lead_candidates",
+    "deals_search",
     "activity_script_version",
     "regulations_list",
     "regulation_create",

@@ -9,6 +9,7 @@ use conveyor_core::model::{PersonInput, Role};
 use conveyor_core::plan::PlanDerivation;
 use conveyor_core::playbook::template::{Objection, ScriptBody, TemplateInfo};
 use conveyor_core::store::Passphrase;
+use conveyor_core::store::board::DealCard;
 use conveyor_core::store::cards::{CardField, CardKind};
 use conveyor_core::store::clients::ClientFilter;
 use conveyor_core::store::meta::NewWorkspace;
@@ -622,6 +623,11 @@ commands! {
     /// Existing companies and people a new lead may duplicate.
     fn lead_candidates(shell, probe: LeadProbe) -> LeadCandidates {
         leads::lead_candidates(shell.session.store()?, &probe)
+    }
+
+    /// Open deals by title or company (the palette).
+    fn deals_search(shell, query: String) -> Vec<DealCard> {
+        leads::search_deals(shell.session.store()?, &query, 8)
     }
 
     /// The script version an activity was logged with.

@@ -44,3 +44,21 @@ pub fn in_conveyor(c: &Connection, contact_id: i64, company_id: Option<i64>) -> 
 pub fn is_client(c: &Connection, company_id: i64) -> Result<bool> {
     Ok(c.prepare_cached("SELECT EXISTS (SELECT 1 FROM companies WHERE id = ?1 AND stage = 'account_development')")?.query_row([company_id], |r| r.get(0))?)
 }
+
+/// `(id, title, company name)` of every live open deal (the palette folds and matches them).
+pub fn open_deal_titles(c: &Connection) -> Result<Vec<(i64, String, Option<String>)>> {
+    let v = c
+        .prepare_cached(
+            "SELECT d.id, d.title, co.name FROM deals d LEFT JOIN companies co ON co.id = d.company_id
+             WHERE d.status = 'open' AND d.archived_at IS NULL ORDER BY d.id DESC",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(v)
+}
+
+/// The card of one deal.
+pub fn deal_card(c: &Connection, id: i64) -> Result<crate::store::board::DealCard> {
+    use super::board::{CARD_COLUMNS, CARD_JOINS, card_row};
+    Ok(c.prepare_cached(&format!("SELECT {CARD_COLUMNS} FROM deals d {CARD_JOINS} WHERE d.id = ?1"))?.query_row([id], card_row)?)
+}

@@ -265,6 +265,30 @@ pub fn lead_candidates(s: &Store, p: &LeadProbe) -> Result<LeadCandidates> {
     Ok(out)
 }
 
+// ---- finding a deal (the palette) ----------------------------------------------------
+
+/// Open deals whose title or company contains every word typed (folded: case,
+/// accents, ё), those whose title matches first; at most `limit`.
+pub fn search_deals(s: &Store, query: &str, limit: usize) -> Result<Vec<crate::store::board::DealCard>> {
+    let words = crate::text::query_tokens(query);
+    if words.is_empty() {
+        return Ok(vec![]);
+    }
+    let c = s.conn();
+    let mut hits: Vec<(u8, i64)> = vec![];
+    for (id, title, company) in q::open_deal_titles(c)? {
+        let t = fold(&title);
+        let all = format!("{t} {}", company.as_deref().map(fold).unwrap_or_default());
+        if words.iter().all(|w| t.contains(w.as_str())) {
+            hits.push((0, id));
+        } else if words.iter().all(|w| all.contains(w.as_str())) {
+            hits.push((1, id));
+        }
+    }
+    hits.sort();
+    hits.into_iter().take(limit).map(|(_, id)| q::deal_card(c, id)).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -437,5 +461,23 @@ mod tests {
         let e = pipeline::create_lead(&mut s, &clock(), &lead(Some(999), None, "x")).unwrap_err();
         assert_eq!(e.field.as_deref(), Some("lead.company_id"));
         assert_eq!(count(&s, "companies"), 1);
+    }
+
+    #[test]
+    fn the_palette_finds_open_deals_by_title_or_company() {
+        let mut s = store();
+        let co = company(&mut s, "Ёлки-Палки");
+        let ct = contact(&mut s, Some(co), "Olga", "Elkina", None, None);
+        make_leads(&mut s, &clock(), &input(LeadsFrom::Contacts { ids: vec![ct] })).unwrap();
+        let id = s.conn().query_row("SELECT id FROM deals", [], |r| r.get::<_, i64>(0)).unwrap();
+        let mut d = crm::get_deal(&s, id).unwrap();
+        d.title = "Paper for the year".into();
+        s.conn().execute("UPDATE deals SET title = ?2 WHERE id = ?1", rusqlite::params![id, d.title]).unwrap();
+        assert_eq!(search_deals(&s, "PAPER year", 8).unwrap().iter().map(|c| c.id).collect::<Vec<_>>(), vec![id]);
+        assert_eq!(search_deals(&s, "елки", 8).unwrap().len(), 1, "by its company, folded");
+        assert!(search_deals(&s, "toner", 8).unwrap().is_empty());
+        assert!(search_deals(&s, " ", 8).unwrap().is_empty());
+        crm::close_deal(&mut s, &clock(), id, &crate::model::DealClose { status: crate::model::DealStatus::Lost, reason: Some("No budget".into()) }).unwrap();
+        assert!(search_deals(&s, "paper", 8).unwrap().is_empty(), "closed deals are not offered");
     }
 }
