@@ -214,6 +214,26 @@ test("a Russian board at 1280×800: no header, card title, workspace name or sid
     const hyphens = await s.exec("const e = document.querySelector('[data-testid^=deal-] .title'); return getComputedStyle(e).webkitHyphens || getComputedStyle(e).hyphens");
     assert.equal(hyphens, "auto");
     assert.equal(await s.exec("return document.documentElement.scrollWidth <= document.documentElement.clientWidth"), true, "no horizontal scrollbar on the page");
+
+    // The deal panel has no horizontal scrollbar.
+    await s.click(await s.firstWithPrefix("deal-"));
+    await s.waitFor("deal-panel");
+    await s.waitFor("panel-next");
+    await shot(s, "dailyb-panel-ru.png");
+    const scrollsSideways = await s.exec(
+      `return [...document.querySelectorAll('[data-testid=deal-panel], [data-testid=deal-panel] *')]
+        .filter(e => ['auto', 'scroll'].includes(getComputedStyle(e).overflowX) && e.scrollWidth > e.clientWidth + 1)
+        .map(e => e.className + ' (' + e.scrollWidth + ' > ' + e.clientWidth + ')')`,
+    );
+    assert.deepEqual(scrollsSideways, [], "no horizontal scrollbar in the deal panel");
+    await s.click("deal-panel-close");
+    await s.waitGone("deal-panel");
+
+    // Today in Russian: nothing in the stage columns overflows either.
+    await s.click("nav-today");
+    await s.waitFor("today-stage-1");
+    await shot(s, "dailyb-today-ru.png");
+    assert.deepEqual(await overflowing(s, "[data-testid^=today-stage-] h3, [data-testid^=today-stage-] h4"), []);
   } catch (e) {
     await shot(s, "dailyb-board-ru-failure.png");
     throw e;
