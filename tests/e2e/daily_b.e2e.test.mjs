@@ -20,6 +20,7 @@ const APP = path.join(TARGET, "debug", "conveyor-app");
 const CLI = path.join(TARGET, "debug", "conveyor");
 const OUT = path.join(ROOT, "tests", "e2e", "out");
 const EN = JSON.parse(fs.readFileSync(path.join(ROOT, "ui/src/lib/i18n/en.json"), "utf8"));
+const RU = JSON.parse(fs.readFileSync(path.join(ROOT, "ui/src/lib/i18n/ru.json"), "utf8"));
 
 let tmp, driver, fresh, demoEn, demoRu, csv;
 
@@ -234,6 +235,20 @@ test("a Russian board at 1280×800: no header, card title, workspace name or sid
     await s.waitFor("today-stage-1");
     await shot(s, "dailyb-today-ru.png");
     assert.deepEqual(await overflowing(s, "[data-testid^=today-stage-] h3, [data-testid^=today-stage-] h4"), []);
+
+    // The plan's tables show every column (no clipped last columns).
+    await s.click("nav-plan");
+    for (const [tab, root] of [["target", "plan-sales"], ["fact", "plan-fact"], ["analytics", "plan-analytics"]]) {
+      await s.click(`plan-tab-${tab}`);
+      await s.waitFor(root);
+      // Wait until the tab has drawn its tables (or shows it has none).
+      await s.waitForText(root, (t) => !t.includes(RU.work.loading));
+      await shot(s, `dailyb-plan-${tab}-ru.png`);
+      const clipped = await s.exec(
+        "return [...document.querySelectorAll('.pl-table-wrap')].filter(e => e.getClientRects().length > 0 && e.scrollWidth > e.clientWidth + 1).map(e => e.textContent.trim().slice(0, 40) + ' (' + e.scrollWidth + ' > ' + e.clientWidth + ')')",
+      );
+      assert.deepEqual(clipped, [], `the ${tab} tab's tables fit`);
+    }
   } catch (e) {
     await shot(s, "dailyb-board-ru-failure.png");
     throw e;
