@@ -437,10 +437,10 @@ pub const PACE_TOLERANCE: f64 = 0.9;
 pub fn plan_status(s: &Store, clock: &dyn Clock, period: &str, person_id: Option<i64>) -> Result<PlanStatus> {
     let c = s.conn();
     let p = Period::parse("period", period)?;
-    if let Some(id) = person_id {
-        if !people::exists(c, id)? {
-            return Err(Error::validation("person_id", format!("Person #{id} does not exist. Pick someone from the people list.")));
-        }
+    if let Some(id) = person_id
+        && !people::exists(c, id)?
+    {
+        return Err(Error::validation("person_id", format!("Person #{id} does not exist. Pick someone from the people list.")));
     }
     let today = clock.today();
     let params = plans::params(c)?;

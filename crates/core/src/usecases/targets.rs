@@ -68,13 +68,12 @@ fn per_day(per_week: u32, working_days_per_week: u32) -> u32 {
 pub fn calls_target(c: &Connection, today: NaiveDate, settings: &WorkSettings) -> Result<CallsTarget> {
     let week_days = plans::params(c)?.working_days_per_week.max(1);
     let period = format!("{:04}-{:02}", today.year(), today.month());
-    if let Some(row) = plans::by_period(c, &period)? {
-        if let Ok(d) = serde_json::from_str::<crate::plan::PlanDerivation>(&row.derivation) {
-            if d.calls_per_day > 0.0 {
-                let day = d.calls_per_day.ceil() as u32;
-                return Ok(CallsTarget { per_day: day, per_week: day * week_days, source: TargetSource::Plan, source_name: Some(period) });
-            }
-        }
+    if let Some(row) = plans::by_period(c, &period)?
+        && let Ok(d) = serde_json::from_str::<crate::plan::PlanDerivation>(&row.derivation)
+        && d.calls_per_day > 0.0
+    {
+        let day = d.calls_per_day.ceil() as u32;
+        return Ok(CallsTarget { per_day: day, per_week: day * week_days, source: TargetSource::Plan, source_name: Some(period) });
     }
     let live: Vec<_> = regulations::list(c)?.into_iter().filter(|r| !r.archived).collect();
     for r in &live {
