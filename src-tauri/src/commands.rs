@@ -9,6 +9,7 @@ use conveyor_core::model::{PersonInput, Role};
 use conveyor_core::plan::PlanDerivation;
 use conveyor_core::playbook::template::{Objection, ScriptBody, TemplateInfo};
 use conveyor_core::store::Passphrase;
+use conveyor_core::store::board::DealCard;
 use conveyor_core::store::cards::{CardField, CardKind};
 use conveyor_core::store::clients::ClientFilter;
 use conveyor_core::store::meta::NewWorkspace;
@@ -28,12 +29,14 @@ use conveyor_core::usecases::crm::{Archivable, TrashItem};
 use conveyor_core::usecases::daily::{self, DealDetails};
 use conveyor_core::usecases::documents::{self, CallRegisterRequest, DocumentRequest, SavedDocument};
 use conveyor_core::usecases::interop::{self, ExportDone, ExportKind, ImportOptions, ImportPreview, ImportSummary};
+use conveyor_core::usecases::leads::{self, LeadCandidates, LeadProbe, MadeLeads, MakeLeadsInput};
 use conveyor_core::usecases::pipeline::{self, CloseReasons, HandOffInput, LeadInput, LogInput, WinInput, WinOutcome};
 use conveyor_core::usecases::plan::{self, DeriveRequest, PlanStatus, SavedPlan};
 use conveyor_core::usecases::playbook::{
     self, BlockInput, GenerateReport, ImportReport, ObjectionHit, RegulationInput, RunFinishInput, RunResult, RunStart, RunStartInput, ScriptInput, SetupInput,
     SetupResult,
 };
+use conveyor_core::usecases::prefill::{self, CardPrefill};
 use conveyor_core::usecases::reviews::{self, AssessmentResult, IssueInput, Review, ReviewKind, ReviewStart, ReviewSummary};
 use conveyor_core::usecases::roles::{self, StructureAdvice, TimeTable};
 use conveyor_core::usecases::session::RestoreDone;
@@ -646,6 +649,33 @@ commands! {
     /// Answers captured for a deal's hand-off card (pre-fills the hand-off dialog).
     fn card_draft(shell, deal_id: i64, card: CardKind) -> BTreeMap<String, String> {
         playbook::card_draft(shell.session.store()?, deal_id, card)
+    }
+
+    /// What a hand-off card opens with: the runner's answers, what the deal knows, its next step and value.
+    fn card_prefill(shell, deal_id: i64, card: CardKind) -> CardPrefill {
+        let Shell { session, clock, .. } = shell;
+        prefill::card_prefill(session.store()?, clock, deal_id, card)
+    }
+
+    /// The objection search in a call: every stage's answers, the call's own stage first.
+    fn objections_search_in_call(shell, query: String, stage: Stage) -> Vec<ObjectionHit> {
+        playbook::search_objections_in_call(shell.session.store()?, &query, stage)
+    }
+
+    /// Makes stage-1 leads of picked contacts, a list filter or an import.
+    fn leads_make(shell, input: MakeLeadsInput) -> MadeLeads {
+        let Shell { session, clock, .. } = shell;
+        leads::make_leads(session.store_mut()?, clock, &input)
+    }
+
+    /// Existing companies and people a new lead may duplicate.
+    fn lead_candidates(shell, probe: LeadProbe) -> LeadCandidates {
+        leads::lead_candidates(shell.session.store()?, &probe)
+    }
+
+    /// Open deals by title or company (the palette).
+    fn deals_search(shell, query: String) -> Vec<DealCard> {
+        leads::search_deals(shell.session.store()?, &query, 8)
     }
 
     /// The script version an activity was logged with.

@@ -349,3 +349,36 @@ fn a_task_ticked_off_and_a_deal_changed_from_the_command_line_show_on_today() {
     assert_eq!(d.value_minor, 432100);
     assert!(!d.title.trim().is_empty());
 }
+
+#[test]
+fn imported_contacts_become_leads_on_today_through_the_cli_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("fresh.conveyor");
+    let f = file.to_str().unwrap();
+    let csv = dir.path().join("people.csv");
+    std::fs::write(
+        &csv,
+        "First Name,Last Name,Email,Company\nAnna,Smirnova,anna@x.example,Romashka\nBoris,Ivanov,boris@x.example,Romashka\nVera,Orlova,vera@x.example,\n",
+    )
+    .unwrap();
+    let out = conveyor(&["new", f, "--name", "Fresh"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = conveyor(&["import", "contacts", f, csv.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let today = |f: &str| -> Value { serde_json::from_str(&stdout(&conveyor(&["today", f, "--json"]))).unwrap() };
+    assert_eq!(today(f)["leads_to_call"]["total"], 0, "imported contacts are not leads by themselves");
+
+    let out = conveyor(&["leads", f, "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let made: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!((made["created"].as_i64(), made["already_in_conveyor"].as_i64()), (Some(2), Some(1)), "one lead per company; Vera alone is one");
+    let t = today(f);
+    assert_eq!(t["leads_to_call"]["total"], 2);
+    assert_eq!(t["targets"]["calls"]["source"], "regulation", "the generic template's prospecting norm sets the calls target");
+
+    let out = conveyor(&["leads", f]);
+    assert_eq!(stdout(&out).trim(), "New leads: 0. Already in the conveyor: 3. Clients left alone: 0.");
+    let out = conveyor(&["leads", f, "--contacts", "999"]);
+    assert_eq!(out.status.code(), Some(1), "an unknown contact is refused: {}", stderr(&out));
+    assert_eq!(today(f)["leads_to_call"]["total"], 2, "nothing changed");
+}

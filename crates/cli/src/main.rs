@@ -71,6 +71,18 @@ enum Command {
         #[arg(long, default_value_t = 42)]
         seed: u64,
     },
+    /// Make stage-1 leads (first call today) of contacts not yet in the conveyor.
+    Leads {
+        file: PathBuf,
+        /// Contact ids, comma-separated (default: every contact of the clients list).
+        #[arg(long, value_delimiter = ',')]
+        contacts: Vec<i64>,
+        /// The first next step of each new lead.
+        #[arg(long, default_value = "First call")]
+        next_step: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// What to do now: the Today lists (hygiene, each stage's work, tasks, broken norms).
     Today {
         file: PathBuf,
@@ -887,6 +899,17 @@ fn run(cmd: Command, passphrase_file: Option<&Path>) -> Result<ExitCode, Error> 
                 report.people
             );
         }
+        Command::Leads { file, contacts, next_step, json } => {
+            use conveyor_core::usecases::leads::{self, LeadsFrom, MakeLeadsInput};
+            let mut store = open(&file)?;
+            let from = if contacts.is_empty() { LeadsFrom::Filter { filter: Default::default() } } else { LeadsFrom::Contacts { ids: contacts } };
+            let made = leads::make_leads(&mut store, &clock, &MakeLeadsInput { from, next_step, next_step_date: conveyor_core::Clock::today(&clock) })?;
+            if json {
+                print_json(&made)?;
+            } else {
+                println!("New leads: {}. Already in the conveyor: {}. Clients left alone: {}.", made.created, made.already_in_conveyor, made.clients);
+            }
+        }
         Command::Today { file, person, json } => {
             let store = open(&file)?;
             let t = conveyor_core::usecases::today::today(&store, &clock, person)?;
@@ -903,7 +926,7 @@ fn run(cmd: Command, passphrase_file: Option<&Path>) -> Result<ExitCode, Error> 
                 deals("no next step", &t.no_next_step);
                 deals("next step overdue", &t.overdue);
                 deals(&format!("quiet > {} days", t.cycle_days), &t.stale);
-                println!("  {:<28} {:>6} of {}", "calls today", t.calls_today, t.settings.prospecting_goal_calls);
+                println!("  {:<28} {:>6} of {}", "calls today", t.calls_today, t.targets.calls.per_day);
                 deals("stage 1: leads to call", &t.leads_to_call);
                 deals("stage 2: first deals due", &t.first_deals_due);
                 println!("  {:<28} {:>6}", "stage 3: check-ins due", t.checkins_due.total);

@@ -55,6 +55,12 @@ pub fn export_types(out_dir: &Path) -> Result<(), ts_rs::ExportError> {
     pipeline::LogInput::export_all(&cfg)?;
     pipeline::LeadInput::export_all(&cfg)?;
     pipeline::CloseReasons::export_all(&cfg)?;
+    crate::usecases::leads::MakeLeadsInput::export_all(&cfg)?;
+    crate::usecases::leads::MadeLeads::export_all(&cfg)?;
+    crate::usecases::leads::LeadProbe::export_all(&cfg)?;
+    crate::usecases::leads::LeadCandidates::export_all(&cfg)?;
+    crate::usecases::prefill::CardPrefill::export_all(&cfg)?;
+    crate::usecases::playbook::ObjectionUsed::export_all(&cfg)?;
     crate::store::cards::CardField::export_all(&cfg)?;
     crate::store::cards::CardKind::export_all(&cfg)?;
     crate::store::meta::WorkSettings::export_all(&cfg)?;

@@ -144,6 +144,10 @@ pub struct PlanInputs {
     pub conversion_uplift: f64,
     /// What-if: first-deal size × (1 + this).
     pub deal_size_uplift: f64,
+    /// The day the plan is made: inside the period, the calls are spread over
+    /// the working days left (from this day on), not over those gone.
+    #[serde(default)]
+    pub today: Option<NaiveDate>,
 }
 
 /// The plan the target needs.
@@ -172,11 +176,17 @@ pub struct PlanDerivation {
     #[ts(type = "number")]
     pub profit_minor: i64,
     pub working_days: u32,
+    /// Working days from the day the plan is made to the period's end (all of them when made before it).
+    #[serde(default)]
+    pub working_days_left: u32,
     pub calls_per_day: f64,
     pub prospecting_hours_per_week: f64,
     /// Leads must come in one sales cycle ahead: prospecting for this period
     /// starts on this date.
     pub prospect_from: NaiveDate,
+    /// The plan is made after `prospect_from`: the leads for the period are already late.
+    #[serde(default)]
+    pub prospect_from_past: bool,
 }
 
 /// The rate by key (0 when missing: the plan then needs infinitely many; the
@@ -222,8 +232,14 @@ pub fn derive(inputs: PlanInputs) -> Result<PlanDerivation> {
         if inputs.avg_repeat_order_minor > 0 { (inputs.repeat_turnover_minor + inputs.avg_repeat_order_minor - 1) / inputs.avg_repeat_order_minor } else { 0 };
     let profit_minor = inputs.target_profit_minor.unwrap_or_else(|| (inputs.target_turnover_minor as f64 * inputs.margin).round() as i64);
     let working_days = working_days_between(inputs.period.start, inputs.period.end, inputs.working_days_per_week);
-    let calls_per_day = if working_days == 0 { 0.0 } else { calls as f64 / working_days as f64 };
-    let weeks = working_days as f64 / f64::from(inputs.working_days_per_week.clamp(1, 7));
+    let working_days_left = match inputs.today {
+        Some(d) if d > inputs.period.start && d < inputs.period.end => working_days_between(d, inputs.period.end, inputs.working_days_per_week),
+        Some(d) if d >= inputs.period.end => 0,
+        _ => working_days,
+    };
+    let calls_per_day = if working_days_left == 0 { 0.0 } else { calls as f64 / working_days_left as f64 };
+    let weeks = working_days_left as f64 / f64::from(inputs.working_days_per_week.clamp(1, 7));
+    let prospect_from = inputs.period.start - Duration::days(i64::from(inputs.cycle_days));
     let prospecting_hours_per_week = if weeks == 0.0 { 0.0 } else { calls as f64 * inputs.minutes_per_call as f64 / 60.0 / weeks };
     Ok(PlanDerivation {
         new_turnover_minor: new_turnover,
@@ -236,9 +252,11 @@ pub fn derive(inputs: PlanInputs) -> Result<PlanDerivation> {
         repeat_orders,
         profit_minor,
         working_days,
+        working_days_left,
         calls_per_day: (calls_per_day * 10.0).round() / 10.0,
         prospecting_hours_per_week: (prospecting_hours_per_week * 10.0).round() / 10.0,
-        prospect_from: inputs.period.start - Duration::days(i64::from(inputs.cycle_days)),
+        prospect_from,
+        prospect_from_past: inputs.today.is_some_and(|d| d > prospect_from),
         inputs,
     })
 }
@@ -267,7 +285,28 @@ mod tests {
             working_days_per_week: 5,
             conversion_uplift: 0.0,
             deal_size_uplift: 0.0,
+            today: None,
         }
+    }
+
+    #[test]
+    fn a_plan_made_mid_month_spreads_the_calls_over_the_working_days_left_and_flags_late_prospecting() {
+        let early = derive(PlanInputs { today: Some("2026-11-25".parse().unwrap()), ..inputs() }).unwrap();
+        assert_eq!((early.working_days, early.working_days_left), (21, 21), "made before January: all of its working days");
+        assert!(!early.prospect_from_past, "made on Nov 25, prospecting from Dec 2 is still ahead");
+        let december = derive(PlanInputs { today: Some("2026-12-20".parse().unwrap()), ..inputs() }).unwrap();
+        assert_eq!(december.working_days_left, 21);
+        assert!(december.prospect_from_past, "made on Dec 20: prospecting should have started on Dec 2");
+        let whole = derive(inputs()).unwrap();
+        // January 2027: Fri 1, 4–8, 11–14 are gone on Friday the 15th; 11 working days are left.
+        let mid = derive(PlanInputs { today: Some("2027-01-15".parse().unwrap()), ..inputs() }).unwrap();
+        assert_eq!((mid.working_days, mid.working_days_left), (21, 11));
+        assert_eq!(mid.calls, whole.calls, "the same target needs the same calls");
+        assert_eq!(mid.calls_per_day, (mid.calls as f64 / 11.0 * 10.0).round() / 10.0);
+        assert!(mid.calls_per_day > whole.calls_per_day);
+        assert!(mid.prospect_from_past && mid.prospect_from.to_string() == "2026-12-02");
+        let late = derive(PlanInputs { today: Some("2027-02-03".parse().unwrap()), ..inputs() }).unwrap();
+        assert_eq!((late.working_days_left, late.calls_per_day), (0, 0.0), "a period that is over has no days left");
     }
 
     #[test]

@@ -94,7 +94,11 @@ pub fn stale_after(command: &str) -> Option<&'static [View]> {
         | "backup_auto_status"
         | "import_cancel"
         | "deal_details"
-        | "deal_open_tasks" => NONE,
+        | "deal_open_tasks"
+        | "card_prefill"
+        | "objections_search_in_call"
+        | "lead_candidates"
+        | "deals_search" => NONE,
         // Today runs the routine engine, whose new tasks only Today shows.
         "today_get" => NONE,
         // Files and settings that change no record.
@@ -122,6 +126,7 @@ pub fn stale_after(command: &str) -> Option<&'static [View]> {
         "step_add" | "step_update" | "step_archive" | "steps_reorder" => DEALS,
         "card_field_add" | "card_field_update" | "card_field_archive" | "card_fields_reorder" => &[Deal, Playbook],
         // Deals.
+        "leads_make" => DEALS,
         "lead_create" | "deal_move" | "deal_hand_off" | "deal_win_first" | "deal_close" | "deal_reopen" | "deal_reschedule" | "deal_update" => DEALS,
         // Work logged or ticked off.
         "activity_log" | "activity_log_and_close" | "script_run_finish" | "task_complete" | "task_reopen" => WORK,

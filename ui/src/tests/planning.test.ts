@@ -107,6 +107,7 @@ function derivation(over: Partial<PlanDerivation["inputs"]> = {}): PlanDerivatio
       working_days_per_week: 5,
       conversion_uplift: 0,
       deal_size_uplift: 0,
+      today: null,
       ...over,
     },
     new_turnover_minor: 3_000_000,
@@ -119,9 +120,11 @@ function derivation(over: Partial<PlanDerivation["inputs"]> = {}): PlanDerivatio
     repeat_orders: 7,
     profit_minor: 1_250_000,
     working_days: 21,
+    working_days_left: 21,
     calls_per_day: 93.8,
     prospecting_hours_per_week: 46.9,
     prospect_from: "2026-12-02",
+    prospect_from_past: false,
   };
 }
 

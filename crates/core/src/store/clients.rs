@@ -145,3 +145,15 @@ pub fn activities_of_company(c: &Connection, company_id: i64, limit: u32) -> Res
         .collect::<rusqlite::Result<_>>()?;
     ids.into_iter().map(|id| super::activities::get(c, id)).collect()
 }
+
+/// The ids of every live contact the list's filter matches, in list order
+/// (making leads of what the list shows).
+pub fn ids_matching(c: &Connection, f: &ClientFilter) -> Result<Vec<i64>> {
+    let ids = c
+        .prepare_cached(&format!(
+            "SELECT ct.id FROM contacts ct LEFT JOIN companies co ON co.id = ct.company_id WHERE {WHERE} ORDER BY ct.last_name, ct.first_name, ct.id"
+        ))?
+        .query_map(named_params! {":stage": f.stage, ":abc": f.abc, ":source": f.source, ":owner": f.owner_id}, |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(ids)
+}

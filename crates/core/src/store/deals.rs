@@ -109,6 +109,12 @@ pub fn set_next_step(c: &Connection, id: i64, now: &str, next: Option<&str>, dat
     changed(n, "Deal", id)
 }
 
+/// Sets a deal's value (the final amount of a won first deal).
+pub fn set_value(c: &Connection, id: i64, now: &str, value_minor: i64) -> Result<()> {
+    let n = c.execute("UPDATE deals SET value_minor = ?2, updated_at = ?3 WHERE id = ?1", rusqlite::params![id, value_minor, now])?;
+    changed(n, "Deal", id)
+}
+
 /// Changes the owner of a deal.
 pub fn set_owner(c: &Connection, id: i64, now: &str, owner: Option<i64>) -> Result<()> {
     let n = c.execute("UPDATE deals SET owner_id = ?2, updated_at = ?3 WHERE id = ?1", rusqlite::params![id, owner, now])?;

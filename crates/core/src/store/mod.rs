@@ -17,6 +17,7 @@ pub mod daily;
 pub mod deals;
 pub mod history;
 pub mod interop;
+pub mod leads;
 pub mod meta;
 pub mod norms;
 pub mod orders;

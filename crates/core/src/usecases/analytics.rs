@@ -455,8 +455,10 @@ pub struct PersonMigration {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct MigrationMatrix {
     pub from_start: NaiveDate,
+    /// The last day of the first period (inclusive: a label shows it as is).
     pub from_end: NaiveDate,
     pub to_start: NaiveDate,
+    /// The last day of the second period (inclusive).
     pub to_end: NaiveDate,
     /// All 16 cells (A, B, C, none) × (A, B, C, none), in that order.
     pub cells: Vec<MigrationCell>,

@@ -109,7 +109,7 @@ fn a_lead_crosses_all_three_stages_with_its_cards_and_a_won_deal_plans_stage_3()
     assert_eq!(h[0].card["budget"], "2,000 €/year");
 
     // The first sale needs the hand-over card.
-    let mut win = WinInput { deal_id: d.id, to_person_id: None, card: handover() };
+    let mut win = WinInput { deal_id: d.id, to_person_id: None, card: handover(), value_minor: None };
     win.card.remove("terms");
     assert_eq!(win_first_deal(&mut s, &clock(), &win).unwrap_err().field.as_deref(), Some("card.terms"));
     win.card = handover();
@@ -376,6 +376,8 @@ fn a_new_lead_is_company_contact_and_stage_1_deal_at_once_or_nothing() {
         value_minor: 0,
         next_step: "Call".into(),
         next_step_date: day(1),
+        company_id: None,
+        contact_id: None,
     };
     assert_eq!(create_lead(&mut s, &clock(), &lead).unwrap_err().field.as_deref(), Some("lead.referred_by_id"));
     lead.source = Source::ColdCall;

@@ -120,6 +120,10 @@ pub struct ImportSummary {
     pub written: bool,
     /// True when the user cancelled it (nothing was written).
     pub cancelled: bool,
+    /// The ids of the first and the last contact the import created (they
+    /// are consecutive: "make leads of this import" reads them back).
+    #[ts(type = "[number, number] | null")]
+    pub created_ids: Option<(i64, i64)>,
 }
 
 enum Rows {
@@ -533,6 +537,7 @@ pub fn preview(store: &Store, bytes: &[u8], o: &ImportOptions, limit: usize) -> 
     // Always rolled back: the same code path as the real import, without writing.
     let mut s = store.rehearse_read(|c| run(c, "1970-01-01T00:00:00Z", parsed, o, limit, false, &mut |_| true))?;
     s.written = false;
+    s.created_ids = None;
     Ok(s)
 }
 
@@ -693,6 +698,7 @@ pub fn import_contacts_with_progress(
             s.created = 0;
             s.updated = 0;
             s.companies_created = 0;
+            s.created_ids = None;
         }
         Err(e) => return Err(e),
     }
@@ -735,6 +741,7 @@ fn run(c: &Connection, now: &str, p: Parsed, o: &ImportOptions, limit: usize, in
             preview: vec![],
             written: false,
             cancelled: false,
+            created_ids: None,
         },
     };
     let streamed = match p.rows {
@@ -900,6 +907,7 @@ impl Runner<'_, '_> {
                         company_id(&mut self.w, now, &mut self.ix, &mut self.search, cand.company.as_deref(), &mut self.s.companies_created)?;
                     let id = self.w.contact(now, &cand.input)?;
                     self.search.new_contact(id);
+                    self.s.created_ids = Some(self.s.created_ids.map_or((id, id), |(first, _)| (first, id)));
                     for (pos, (kind, v, n, l)) in cand.extra.iter().enumerate() {
                         self.w.channel(id, kind, v, n, l.as_deref(), pos as i64 + 1)?;
                     }

@@ -9,16 +9,21 @@ pub mod crm;
 pub mod daily;
 pub mod documents;
 pub mod interop;
+pub mod leads;
 pub mod pipeline;
 pub mod plan;
 pub mod playbook;
+pub mod prefill;
 pub mod reviews;
 pub mod roles;
 pub mod security;
 pub mod session;
+pub mod targets;
 pub mod today;
 pub mod workspace;
 
+#[cfg(test)]
+mod daily_b_tests;
 #[cfg(test)]
 mod daily_tests;
 #[cfg(test)]

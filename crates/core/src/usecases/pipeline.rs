@@ -137,6 +137,10 @@ pub struct WinInput {
     #[ts(type = "number | null")]
     pub to_person_id: Option<i64>,
     pub card: BTreeMap<String, String>,
+    /// The final amount of the sale (minor units); empty keeps the deal's value.
+    #[serde(default)]
+    #[ts(type = "number | null")]
+    pub value_minor: Option<i64>,
 }
 
 /// What winning a first deal produced.
@@ -170,6 +174,12 @@ pub fn win_first_deal(s: &mut Store, clock: &dyn Clock, i: &WinInput) -> Result<
             return Err(Error::validation("handoff.to_person_id", format!("Person #{p} does not exist.")));
         }
         let to_person = i.to_person_id.or(holder_of(tx, Role::AccountManager)?).or(d.owner_id);
+        if let Some(v) = i.value_minor {
+            if v < 0 {
+                return Err(Error::validation("deal.value_minor", "The final amount cannot be negative. Type what the client pays."));
+            }
+            deals::set_value(tx, d.id, &now, v)?;
+        }
         deals::close(tx, d.id, &now, today, DealStatus::Won, None)?;
         companies::mark_client(tx, company_id, today, &now)?;
         super::daily::record_sale(tx, &now, today, d.id)?;
@@ -406,10 +416,19 @@ pub struct LeadInput {
     pub value_minor: i64,
     pub next_step: String,
     pub next_step_date: NaiveDate,
+    /// An existing company to use instead of creating one (quick create's "use it").
+    #[serde(default)]
+    #[ts(type = "number | null")]
+    pub company_id: Option<i64>,
+    /// An existing person to use instead of creating one.
+    #[serde(default)]
+    #[ts(type = "number | null")]
+    pub contact_id: Option<i64>,
 }
 
 /// Creates the company, the contact and a deal in the first step of stage 1
 /// (owned by the hunter), all or nothing. A referral must name who referred.
+/// An existing company or contact named in the input is used instead of a new one.
 pub fn create_lead(s: &mut Store, clock: &dyn Clock, i: &LeadInput) -> Result<Deal> {
     if i.source == Source::Referral && i.referred_by_id.is_none() {
         return Err(Error::validation("lead.referred_by_id", "A referral needs the client who referred them. Pick who it was."));
@@ -421,38 +440,67 @@ pub fn create_lead(s: &mut Store, clock: &dyn Clock, i: &LeadInput) -> Result<De
     let today = clock.today();
     s.write(|tx| {
         let hunter = holder_of(tx, Role::Hunter)?;
-        let company = super::crm::insert_company(
-            tx,
-            &now,
-            &CompanyInput { name: i.company_name.clone(), source: Some(i.source), owner_id: hunter, ..Default::default() },
-        )?;
-        let contact = super::crm::insert_contact(
-            tx,
-            &now,
-            &ContactInput {
-                company_id: Some(company),
-                first_name: i.first_name.clone(),
-                last_name: i.last_name.clone(),
-                phone: i.phone.clone(),
-                email: i.email.clone(),
-                source: Some(i.source),
-                referred_by_id: i.referred_by_id,
-                owner_id: hunter,
-                ..Default::default()
-            },
-        )?;
+        let live = |table: &'static str, what: &str, field: &str, id: i64| -> Result<()> {
+            if store::exists(tx, table, id)? {
+                Ok(())
+            } else {
+                Err(Error::validation(field, format!("{what} #{id} does not exist (or is archived). Pick another one.")))
+            }
+        };
+        let existing = match i.contact_id {
+            Some(id) => {
+                live("contacts", "Contact", "lead.contact_id", id)?;
+                Some(store::contacts::get(tx, id)?)
+            }
+            None => None,
+        };
+        let company = match (i.company_id, existing.as_ref().and_then(|c| c.company_id)) {
+            (Some(id), _) => {
+                live("companies", "Company", "lead.company_id", id)?;
+                Some(id)
+            }
+            (None, Some(id)) => Some(id),
+            (None, None) if existing.is_some() && i.company_name.trim().is_empty() => None,
+            (None, None) => Some(super::crm::insert_company(
+                tx,
+                &now,
+                &CompanyInput { name: i.company_name.clone(), source: Some(i.source), owner_id: hunter, ..Default::default() },
+            )?),
+        };
+        let contact = match existing {
+            Some(ct) => ct.id,
+            None => super::crm::insert_contact(
+                tx,
+                &now,
+                &ContactInput {
+                    company_id: company,
+                    first_name: i.first_name.clone(),
+                    last_name: i.last_name.clone(),
+                    phone: i.phone.clone(),
+                    email: i.email.clone(),
+                    source: Some(i.source),
+                    referred_by_id: i.referred_by_id,
+                    owner_id: hunter,
+                    ..Default::default()
+                },
+            )?,
+        };
         let first = steps::list(tx)?
             .into_iter()
             .find(|x| x.stage == Stage::LeadGeneration)
             .ok_or_else(|| Error::new(ErrorCode::Conflict, "Stage 1 has no steps. Add one first."))?;
-        let title = if i.title.trim().is_empty() { i.company_name.trim().to_string() } else { i.title.clone() };
+        let title = match (i.title.trim(), company) {
+            ("", Some(co)) => companies::get(tx, co)?.name,
+            ("", None) => store::contacts::get(tx, contact)?.display_name(),
+            (t, _) => t.to_string(),
+        };
         let id = super::crm::insert_deal(
             tx,
             &now,
             today,
             &DealInput {
                 title,
-                company_id: Some(company),
+                company_id: company,
                 contact_id: Some(contact),
                 step_id: first.id,
                 value_minor: i.value_minor,

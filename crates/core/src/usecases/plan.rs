@@ -67,6 +67,8 @@ pub struct History {
     pub minutes_per_call: u32,
     pub working_days_per_week: u32,
     pub params: PlanParams,
+    /// The day it was measured (a plan made inside its period spreads the calls over the days left).
+    pub today: NaiveDate,
 }
 
 pub fn measure(s: &Store, clock: &dyn Clock) -> Result<History> {
@@ -114,6 +116,7 @@ pub fn measure(s: &Store, clock: &dyn Clock) -> Result<History> {
         minutes_per_call: defaults.minutes_per_call,
         working_days_per_week: defaults.working_days_per_week,
         params: defaults,
+        today,
     })
 }
 
@@ -173,6 +176,7 @@ pub fn derive_from(h: &History, r: &DeriveRequest) -> Result<PlanDerivation> {
         working_days_per_week: h.working_days_per_week,
         conversion_uplift: r.conversion_uplift,
         deal_size_uplift: r.deal_size_uplift,
+        today: Some(h.today),
     })
 }
 

@@ -316,6 +316,14 @@ pub fn search_objections(s: &Store, query: &str, script_id: Option<i64>, stage: 
     Ok(hits.into_iter().map(|(_, h)| h).collect())
 }
 
+/// The runner's objection search: every stage's objections, those of the
+/// call's own stage first (a cold call shows stage-1 answers before stage-3 ones).
+pub fn search_objections_in_call(s: &Store, query: &str, stage: Stage) -> Result<Vec<ObjectionHit>> {
+    let mut hits = search_objections(s, query, None, None)?;
+    hits.sort_by_key(|h| h.stage != stage);
+    Ok(hits)
+}
+
 // ---- the runner ----------------------------------------------------------------
 
 /// What the runner needs to start: the script, and who the call is with.
@@ -393,6 +401,16 @@ pub struct RunFinishInput {
     pub notes: Option<String>,
     pub next_step: Option<String>,
     pub next_step_date: Option<NaiveDate>,
+    /// The objections met in the call and the answer used for each (recorded on the activity).
+    #[serde(default)]
+    pub objections: Vec<ObjectionUsed>,
+}
+
+/// An objection met during a run, and the answer the person used.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ObjectionUsed {
+    pub objection: String,
+    pub answer: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -447,6 +465,15 @@ pub fn run_finish(s: &mut Store, clock: &dyn Clock, i: &RunFinishInput) -> Resul
             for a in &answers {
                 notes.push_str(&format!("\n{}: {}", super::daily::capture_label(tx, lang, &a.target)?, a.value.trim()));
             }
+        }
+        for (n, o) in i.objections.iter().enumerate() {
+            let objection = validate::required(&format!("run.objections[{n}].objection"), &o.objection, 500)?;
+            let answer = validate::required(&format!("run.objections[{n}].answer"), &o.answer, 2_000)?;
+            let (l_objection, l_answer) = match lang {
+                Lang::En => ("Objection", "answered with"),
+                Lang::Ru => ("Возражение", "ответ"),
+            };
+            notes.push_str(&format!("\n{l_objection}: {objection} — {l_answer}: {answer}"));
         }
         let log = super::pipeline::LogInput {
             kind: i.kind,
@@ -574,6 +601,19 @@ impl RegulationInput {
     }
 }
 
+/// A regulation's title is written by the person, or generated from its rule
+/// (in the workspace's language) when left empty; a generated title follows
+/// its rule when the rule changes. `old` is the regulation before an edit.
+fn title_from_rule(c: &Connection, d: &mut RegulationDef, old: Option<&Regulation>) -> Result<()> {
+    let Some(rule) = &d.rule else { return Ok(()) };
+    let lang = meta::load(c)?.lang;
+    let was_generated = old.is_some_and(|o| o.rule.as_ref().is_some_and(|r| crate::pdf::docs::book::rule_summary(lang, r) == o.title) && o.title == d.title);
+    if d.title.is_empty() || was_generated {
+        d.title = crate::pdf::docs::book::rule_summary(lang, rule);
+    }
+    Ok(())
+}
+
 fn check_regulation(d: &RegulationDef) -> Result<()> {
     template::validate_regulation("regulation", "", d).map_err(|e| Error { code: ErrorCode::Validation, ..e })
 }
@@ -588,7 +628,8 @@ pub fn create_regulation(s: &mut Store, clock: &dyn Clock, i: &RegulationInput) 
     let now = stamp(clock.now());
     s.write(|tx| {
         let key = make_key(&i.title, "rule", |k| Ok(regulations::find_live_by_key(tx, k)?.is_some()))?;
-        let d = i.def(&key);
+        let mut d = i.def(&key);
+        title_from_rule(tx, &mut d, None)?;
         check_regulation(&d)?;
         let id = regulations::insert(tx, &now, &d)?;
         bump_revision(tx)?;
@@ -605,7 +646,8 @@ pub fn update_regulation(s: &mut Store, clock: &dyn Clock, id: i64, i: &Regulati
         if old.archived {
             return Err(Error::not_found("Regulation", id));
         }
-        let d = i.def(&old.key);
+        let mut d = i.def(&old.key);
+        title_from_rule(tx, &mut d, Some(&old))?;
         check_regulation(&d)?;
         regulations::update(tx, id, &now, &d)?;
         if old.rule != d.rule || old.role != d.role || old.kind != d.kind || old.title != d.title {

@@ -53,6 +53,8 @@ fn lead(s: &mut Store, c: &FixedClock, company: &str) -> Deal {
             value_minor: 100_000,
             next_step: "Call".into(),
             next_step_date: c.today(),
+            company_id: None,
+            contact_id: None,
         },
     )
     .unwrap()
@@ -91,6 +93,7 @@ fn the_runner_logs_the_call_with_its_version_and_writes_profile_and_card_draft()
             notes: Some("Good talk".into()),
             next_step: Some("Send the catalogue".into()),
             next_step_date: Some(d("2026-11-26")),
+            objections: vec![],
         },
     )
     .unwrap();
@@ -144,6 +147,7 @@ fn the_runner_logs_the_call_with_its_version_and_writes_profile_and_card_draft()
             notes: None,
             next_step: Some("x".into()),
             next_step_date: Some(d("2026-11-26")),
+            objections: vec![],
         },
     )
     .unwrap_err();

@@ -198,7 +198,15 @@ fn scale(l: &plans::PlanLine, share: f64) -> DayPlan {
 fn context(s: &Store, clock: &dyn Clock, kind: ReviewKind, on: NaiveDate, person: Option<i64>) -> Result<ReviewContext> {
     let c = s.conn();
     let wd = plans::params(c)?.working_days_per_week;
-    let month = Period::month_of(on);
+    // A week that spans two months is reviewed against the month it has
+    // reached: today's, or (looking back) the month of its last day.
+    let month = match kind {
+        ReviewKind::Weekly => {
+            let (start, end) = kind.span(on);
+            Period::month_of(clock.today().clamp(start, end - Duration::days(1)))
+        }
+        _ => Period::month_of(on),
+    };
     let status = plan_status(s, clock, &month.code(), person)?;
     let month_wd = status.working_days.max(1) as f64;
     Ok(match kind {

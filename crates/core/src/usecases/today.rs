@@ -61,6 +61,8 @@ pub struct Today {
     pub tasks_due: TaskList,
     /// The norms of the regulations that are broken, longest first.
     pub violations: crate::usecases::playbook::ViolationList,
+    /// The calls target and the check-in cadence, from the plan or the regulations (the lists above use them).
+    pub targets: crate::usecases::targets::Targets,
 }
 
 fn list((deals, total): (Vec<DealCard>, i64)) -> DealList {
@@ -78,11 +80,13 @@ pub fn today(s: &Store, clock: &dyn Clock, owner: Option<i64>) -> Result<Today> 
     };
     let start = date.and_time(NaiveTime::MIN);
     let tomorrow = start + Duration::days(1);
+    let targets = crate::usecases::targets::targets(c, date)?;
+    let cadence = &targets.cadence;
     let cutoffs = [
-        (Some(Abc::A), date - days(settings.cadence_a_days)),
-        (Some(Abc::B), date - days(settings.cadence_b_days)),
-        (Some(Abc::C), date - days(settings.cadence_c_days)),
-        (None, date - days(settings.cadence_c_days)),
+        (Some(Abc::A), date - days(cadence.a_days)),
+        (Some(Abc::B), date - days(cadence.b_days)),
+        (Some(Abc::C), date - days(cadence.c_days)),
+        (None, date - days(cadence.c_days)),
     ];
     let (clients, total) = q::checkins_due(c, owner, cutoffs, LIST_LIMIT)?;
     let checkins_due = ClientList { clients, total };
@@ -103,6 +107,7 @@ pub fn today(s: &Store, clock: &dyn Clock, owner: Option<i64>) -> Result<Today> 
         orders_expected,
         tasks_due: TaskList { tasks, total },
         violations: crate::usecases::playbook::violations(c, clock, owner, LIST_LIMIT)?,
+        targets,
         settings,
     })
 }

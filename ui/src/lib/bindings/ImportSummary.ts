@@ -48,4 +48,9 @@ written: boolean,
 /**
  * True when the user cancelled it (nothing was written).
  */
-cancelled: boolean, };
+cancelled: boolean, 
+/**
+ * The ids of the first and the last contact the import created (they
+ * are consecutive: "make leads of this import" reads them back).
+ */
+created_ids: [number, number] | null, };

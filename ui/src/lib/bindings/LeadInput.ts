@@ -8,4 +8,12 @@ export type LeadInput = { company_name: string, first_name: string, last_name: s
 /**
  * What the deal is about; empty: the company's name.
  */
-title: string, value_minor: number, next_step: string, next_step_date: string, };
+title: string, value_minor: number, next_step: string, next_step_date: string, 
+/**
+ * An existing company to use instead of creating one (quick create's "use it").
+ */
+company_id: number | null, 
+/**
+ * An existing person to use instead of creating one.
+ */
+contact_id: number | null, };

@@ -3,7 +3,15 @@ import type { ClientMigration } from "./ClientMigration";
 import type { MigrationCell } from "./MigrationCell";
 import type { PersonMigration } from "./PersonMigration";
 
-export type MigrationMatrix = { from_start: string, from_end: string, to_start: string, to_end: string, 
+export type MigrationMatrix = { from_start: string, 
+/**
+ * The last day of the first period (inclusive: a label shows it as is).
+ */
+from_end: string, to_start: string, 
+/**
+ * The last day of the second period (inclusive).
+ */
+to_end: string, 
 /**
  * All 16 cells (A, B, C, none) × (A, B, C, none), in that order.
  */

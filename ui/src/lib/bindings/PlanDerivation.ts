@@ -16,9 +16,17 @@ repeat_orders: number,
 /**
  * Profit the turnover target brings at the margin.
  */
-profit_minor: number, working_days: number, calls_per_day: number, prospecting_hours_per_week: number, 
+profit_minor: number, working_days: number, 
+/**
+ * Working days from the day the plan is made to the period's end (all of them when made before it).
+ */
+working_days_left: number, calls_per_day: number, prospecting_hours_per_week: number, 
 /**
  * Leads must come in one sales cycle ahead: prospecting for this period
  * starts on this date.
  */
-prospect_from: string, };
+prospect_from: string, 
+/**
+ * The plan is made after `prospect_from`: the leads for the period are already late.
+ */
+prospect_from_past: boolean, };

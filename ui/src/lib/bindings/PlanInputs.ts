@@ -41,4 +41,9 @@ conversion_uplift: number,
 /**
  * What-if: first-deal size × (1 + this).
  */
-deal_size_uplift: number, };
+deal_size_uplift: number, 
+/**
+ * The day the plan is made: inside the period, the calls are spread over
+ * the working days left (from this day on), not over those gone.
+ */
+today: string | null, };

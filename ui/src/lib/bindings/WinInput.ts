@@ -5,4 +5,8 @@ export type WinInput = { deal_id: number,
  * Who develops the client in stage 3; the account manager (or the
  * current owner) when empty.
  */
-to_person_id: number | null, card: { [key in string]: string }, };
+to_person_id: number | null, card: { [key in string]: string }, 
+/**
+ * The final amount of the sale (minor units); empty keeps the deal's value.
+ */
+value_minor: number | null, };

@@ -17,6 +17,7 @@ import type { BoardQuery } from "./BoardQuery";
 import type { CallRow } from "./CallRow";
 import type { CardField } from "./CardField";
 import type { CardKind } from "./CardKind";
+import type { CardPrefill } from "./CardPrefill";
 import type { ClientFilter } from "./ClientFilter";
 import type { ClientPage } from "./ClientPage";
 import type { ClientProfile } from "./ClientProfile";
@@ -26,6 +27,7 @@ import type { CompanyInput } from "./CompanyInput";
 import type { Contact } from "./Contact";
 import type { ContactInput } from "./ContactInput";
 import type { Deal } from "./Deal";
+import type { DealCard } from "./DealCard";
 import type { DealClose } from "./DealClose";
 import type { DealDetails } from "./DealDetails";
 import type { DealInput } from "./DealInput";
@@ -41,8 +43,12 @@ import type { ImportReport } from "./ImportReport";
 import type { ImportSummary } from "./ImportSummary";
 import type { IssueInput } from "./IssueInput";
 import type { Lang } from "./Lang";
+import type { LeadCandidates } from "./LeadCandidates";
 import type { LeadInput } from "./LeadInput";
+import type { LeadProbe } from "./LeadProbe";
 import type { LogInput } from "./LogInput";
+import type { MadeLeads } from "./MadeLeads";
+import type { MakeLeadsInput } from "./MakeLeadsInput";
 import type { MigrationMatrix } from "./MigrationMatrix";
 import type { MigrationRequest } from "./MigrationRequest";
 import type { Objection } from "./Objection";
@@ -166,6 +172,11 @@ export const commands = {
   scriptRunStart: (input: RunStartInput) => invoke<RunStart>("script_run_start", { input }),
   scriptRunFinish: (input: RunFinishInput) => invoke<RunResult>("script_run_finish", { input }),
   cardDraft: (dealId: number, card: CardKind) => invoke<{ [key in string]: string }>("card_draft", { dealId, card }),
+  cardPrefill: (dealId: number, card: CardKind) => invoke<CardPrefill>("card_prefill", { dealId, card }),
+  objectionsSearchInCall: (query: string, stage: Stage) => invoke<Array<ObjectionHit>>("objections_search_in_call", { query, stage }),
+  leadsMake: (input: MakeLeadsInput) => invoke<MadeLeads>("leads_make", { input }),
+  leadCandidates: (probe: LeadProbe) => invoke<LeadCandidates>("lead_candidates", { probe }),
+  dealsSearch: (query: string) => invoke<Array<DealCard>>("deals_search", { query }),
   activityScriptVersion: (activityId: number) => invoke<ScriptVersion | null>("activity_script_version", { activityId }),
   regulationsList: () => invoke<Array<Regulation>>("regulations_list", {}),
   regulationCreate: (input: RegulationInput) => invoke<Regulation>("regulation_create", { input }),

@@ -8,7 +8,11 @@ export const planUi = $state({
   tab: "target" as PlanTab,
   /** A period code the Sales plan tab should show next time it mounts. */
   period: null as string | null,
+  /** A target typed but not saved yet: it survives a switch to another tab or screen. */
+  draft: null as PlanDraft | null,
 });
+
+export type PlanDraft = { period: string; targetKind: "turnover" | "profit"; targetText: string; conv: number; deal: number };
 
 export function openPlanFor(period: string): void {
   planUi.period = period;

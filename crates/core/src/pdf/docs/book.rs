@@ -183,6 +183,14 @@ pub fn rule_summary(lang: Lang, rule: &Rule) -> String {
     }
 }
 
+/// The "when" cell of a regulation: its rule, unless the title already is the rule (shown once).
+fn when(lang: Lang, r: &Regulation) -> String {
+    match &r.rule {
+        Some(x) if rule_summary(lang, x) != r.title => rule_summary(lang, x),
+        _ => String::new(),
+    }
+}
+
 fn holders(data: &BookData, role: Role) -> Vec<&Person> {
     data.people.iter().filter(|p| p.roles.contains(&role)).collect()
 }
@@ -242,10 +250,7 @@ fn regulation_sections(doc: &mut Document, lang: Lang, regs: &[&Regulation]) {
             continue;
         }
         doc.push(Block::h3(t(lang, title)));
-        let rows = list
-            .iter()
-            .map(|r| Row::new(vec![r.title.clone(), r.rule.as_ref().map(|x| rule_summary(lang, x)).unwrap_or_default(), markdown_plain(&r.text)]))
-            .collect();
+        let rows = list.iter().map(|r| Row::new(vec![r.title.clone(), when(lang, r), markdown_plain(&r.text)])).collect();
         doc.push(Block::Table(Table {
             columns: vec![Column::left(t(lang, "book.col_rule")), Column::left(t(lang, "book.col_when")), Column::left(t(lang, "book.col_why"))],
             rows,
@@ -323,7 +328,7 @@ fn role_chapter(doc: &mut Document, data: &BookData, role: Role, lang: Lang) {
     let shared: Vec<&Regulation> =
         data.regulations.iter().filter(|r| r.role == Role::HeadOfSales && role != Role::HeadOfSales && matches!(r.rule, Some(Rule::Schedule { .. }))).collect();
     if !shared.is_empty() {
-        let rows = shared.iter().map(|r| Row::new(vec![r.title.clone(), r.rule.as_ref().map(|x| rule_summary(lang, x)).unwrap_or_default()])).collect();
+        let rows = shared.iter().map(|r| Row::new(vec![r.title.clone(), when(lang, r)])).collect();
         doc.push(Block::Table(Table { columns: vec![Column::left(t(lang, "book.col_meeting")), Column::left(t(lang, "book.col_when"))], rows }));
     }
 
