@@ -847,6 +847,8 @@ pub fn generate(s: &mut Store, clock: &dyn Clock, spec: &DemoSpec) -> Result<Dem
             load()?;
         }
         report.activities = spec.activities;
+        // The business has run for two years: its norms are judged from then.
+        crate::store::first_hour::backdate_start(tx, &stamp(clock.now() - Duration::days(730)))?;
         Ok(())
     })?;
     Ok(report)

@@ -14,6 +14,7 @@ pub mod clients;
 pub mod companies;
 pub mod contacts;
 pub mod deals;
+pub mod first_hour;
 pub mod history;
 pub mod interop;
 pub mod meta;

@@ -7,6 +7,7 @@ pub mod board;
 pub mod clients;
 pub mod crm;
 pub mod documents;
+pub mod first_hour;
 pub mod interop;
 pub mod pipeline;
 pub mod plan;
