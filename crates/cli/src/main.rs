@@ -868,6 +868,7 @@ fn run(cmd: Command, passphrase_file: Option<&Path>) -> Result<ExitCode, Error> 
                     println!("      {}", task.subject);
                 }
                 println!("  {:<28} {:>6}", "norms broken", t.violations.total);
+                println!("  {:<28} {:>6}", "norms not yet judged", t.violations.not_yet_judged.len());
             }
         }
         Command::Info { file, json } => {

@@ -56,10 +56,8 @@ pub fn has_sales_history(c: &Connection, workspace_created_at: &str) -> Result<b
 
 /// Whether any contact or company is in the workspace.
 pub fn has_contacts(c: &Connection) -> Result<bool> {
-    Ok(c.prepare_cached(
-        "SELECT EXISTS (SELECT 1 FROM contacts WHERE archived_at IS NULL) OR EXISTS (SELECT 1 FROM companies WHERE archived_at IS NULL)",
-    )?
-    .query_row([], |r| r.get(0))?)
+    Ok(c.prepare_cached("SELECT EXISTS (SELECT 1 FROM contacts WHERE archived_at IS NULL) OR EXISTS (SELECT 1 FROM companies WHERE archived_at IS NULL)")?
+        .query_row([], |r| r.get(0))?)
 }
 
 /// Whether a saved plan covers `day` (`YYYY-MM-DD`).

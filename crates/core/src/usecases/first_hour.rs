@@ -70,7 +70,8 @@ const REVIEWED_CARDS: &str = "reviewed_cards_at";
 pub fn checklist(s: &Store, clock: &dyn Clock) -> Result<Checklist> {
     let c = s.conn();
     let m = meta::load(c)?;
-    let unheld: Vec<Role> = Role::ALL.iter().copied().filter(|r| r.stage().is_some()).filter(|r| roles::holders(c, *r).map(|h| h.is_empty()).unwrap_or(true)).collect();
+    let unheld: Vec<Role> =
+        Role::ALL.iter().copied().filter(|r| r.stage().is_some()).filter(|r| roles::holders(c, *r).map(|h| h.is_empty()).unwrap_or(true)).collect();
     let books = q::books_saved(c)?;
     let unprinted: Vec<Role> = Role::ALL.iter().copied().filter(|r| !books.contains_key(r)).collect();
     let item = |step: ChecklistStep, done: bool, missing_roles: Vec<Role>| ChecklistItem { step, done, missing_roles };
@@ -92,13 +93,7 @@ pub fn checklist(s: &Store, clock: &dyn Clock) -> Result<Checklist> {
 /// Closes the checklist (`dismissed: true`) or brings it back.
 pub fn set_checklist_dismissed(s: &mut Store, clock: &dyn Clock, dismissed: bool) -> Result<Checklist> {
     let now = stamp(clock.now());
-    s.write(|tx| {
-        if dismissed {
-            q::set_stamp(tx, DISMISSED, &now)
-        } else {
-            q::clear_stamp(tx, DISMISSED)
-        }
-    })?;
+    s.write(|tx| if dismissed { q::set_stamp(tx, DISMISSED, &now) } else { q::clear_stamp(tx, DISMISSED) })?;
     checklist(s, clock)
 }
 
@@ -221,21 +216,26 @@ mod tests {
         let timed = all_norms.iter().filter(|r| !matches!(r.rule, Some(Rule::HandoffCardComplete { .. }))).count();
         assert!(timed >= 5 && all_norms.len() > timed);
 
-        for later in ["2026-11-24T10:00:00", "2026-11-25T09:00:00", "2026-11-30T09:00:00"] {
-            let c = at(later);
-            let v = norms(&s, &c, None);
-            assert_eq!((v.total, v.violations.len()), (0, 0), "{later}: nothing is broken yet: {:?}", v.violations);
-            // The case: no "100 calls a week" reproach in the first week.
-            let pace = pending_of(&v, "prospecting_pace").expect("the pace norm waits for its first week");
-            assert_eq!(pace.judged_from, Some(local("2026-12-01 09:00")));
-            assert_eq!(today::today(&s, &c, Some(owner)).unwrap().violations.total, 0);
-            assert_eq!(today::today(&s, &c, None).unwrap().stale.total, 0, "quiet time before the workspace does not count");
-        }
-        // On day one every norm waits, and says from when it will be judged.
-        let v = norms(&s, &at("2026-11-24T10:00:00"), None);
+        // Day one: every timed norm waits, and says from when it will be judged.
+        let c = at("2026-11-24T09:30:00");
+        let v = norms(&s, &c, None);
+        assert_eq!((v.total, v.violations.len()), (0, 0), "nothing is broken on day one: {:?}", v.violations);
         assert_eq!(v.not_yet_judged.len(), timed);
-        let next = pending_of(&v, "next_step_required").unwrap();
-        assert!(next.judged_from.is_some());
+        assert_eq!(today::today(&s, &c, Some(owner)).unwrap().violations.total, 0);
+        assert_eq!(pending_of(&v, "inbound_response").unwrap().judged_from, Some(local("2026-11-24 10:00")));
+        assert_eq!(pending_of(&v, "next_step_required").unwrap().judged_from, Some(local("2026-11-27 00:00")));
+
+        // Six days on (the case): no "100 calls a week" reproach before a whole week has passed.
+        let c = at("2026-11-30T09:00:00");
+        let v = norms(&s, &c, None);
+        assert!(v.violations.iter().all(|x| x.rule != "prospecting_pace"), "{:?}", v.violations);
+        assert_eq!(pending_of(&v, "prospecting_pace").unwrap().judged_from, Some(local("2026-12-01 09:00")));
+        // Norms with shorter periods are judged by now, counting from the workspace's start, not the deal's old dates.
+        let inbound = v.violations.iter().find(|x| x.rule == "inbound_response").expect("the old inbound deal is judged after an hour");
+        assert_eq!(inbound.since, local("2026-11-24 10:00"));
+        let next = v.violations.iter().find(|x| x.rule == "next_step_required").expect("judged after two whole days");
+        assert_eq!(next.since, local("2026-11-26 00:00"));
+        assert_eq!(today::today(&s, &c, None).unwrap().stale.total, 0, "quiet time before the workspace does not count");
 
         // A week and a day on, with no calls made, the pace norm is broken, by the person who holds the role.
         let c = at("2026-12-02T12:00:00");
@@ -328,9 +328,10 @@ mod tests {
 
         // History: an open deal made today is not history; a closed one is, and so is one older than the workspace.
         let step = crm::list_steps(&s).unwrap()[0].id;
+        let co = crm::create_company(&mut s, &c, &CompanyInput { name: "Stone Print".into(), ..Default::default() }).unwrap().id;
         let deal = |title: &str| DealInput {
             title: title.into(),
-            company_id: None,
+            company_id: Some(co),
             contact_id: None,
             step_id: step,
             value_minor: 1,
