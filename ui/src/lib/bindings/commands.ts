@@ -17,6 +17,7 @@ import type { BoardQuery } from "./BoardQuery";
 import type { CallRow } from "./CallRow";
 import type { CardField } from "./CardField";
 import type { CardKind } from "./CardKind";
+import type { Checklist } from "./Checklist";
 import type { ClientFilter } from "./ClientFilter";
 import type { ClientPage } from "./ClientPage";
 import type { ClientProfile } from "./ClientProfile";
@@ -55,6 +56,7 @@ import type { ReviewIssue } from "./ReviewIssue";
 import type { ReviewKind } from "./ReviewKind";
 import type { ReviewStart } from "./ReviewStart";
 import type { ReviewSummary } from "./ReviewSummary";
+import type { Reviewed } from "./Reviewed";
 import type { Role } from "./Role";
 import type { RoleHandover } from "./RoleHandover";
 import type { RunFinishInput } from "./RunFinishInput";
@@ -96,6 +98,9 @@ export const commands = {
   boardGet: (query: BoardQuery) => invoke<Board>("board_get", { query }),
   peopleList: () => invoke<Array<Person>>("people_list", {}),
   todayGet: (ownerId: number | null) => invoke<Today>("today_get", { ownerId }),
+  checklistGet: () => invoke<Checklist>("checklist_get", {}),
+  checklistDismiss: (dismissed: boolean) => invoke<Checklist>("checklist_dismiss", { dismissed }),
+  setupReviewed: (what: Reviewed) => invoke<null>("setup_reviewed", { what }),
   clientsSearch: (query: string) => invoke<Array<SearchHit>>("clients_search", { query }),
   clientsList: (filter: ClientFilter, offset: number, limit: number) => invoke<ClientPage>("clients_list", { filter, offset, limit }),
   clientProfile: (companyId: number) => invoke<ClientProfile>("client_profile", { companyId }),
