@@ -126,6 +126,13 @@ pub fn record_book_saved(s: &mut Store, clock: &dyn Clock, role: Option<Role>) -
     s.write(|tx| q::record_book_saved(tx, &roles, &now))
 }
 
+/// Records the last day of history an import brought in (deals, orders):
+/// norms and checks count only from the day after it. For the deals and
+/// orders import to call inside its transaction; the later day is kept.
+pub fn record_history_end(tx: &Connection, last_day: NaiveDate) -> Result<()> {
+    q::record_history_end(tx, &last_day.to_string())
+}
+
 /// The first local day whose time counts for the checks of Today: the day
 /// the workspace was made, or the day after imported history ends if later.
 pub fn counting_starts(c: &Connection, clock: &dyn Clock) -> Result<NaiveDate> {
@@ -297,8 +304,9 @@ mod tests {
         assert!(norms(&s, &at("2026-11-18T08:00:00"), None).violations.iter().any(|x| x.regulation_id == stale));
 
         // Imported history ending later than all of them moves the start again.
-        s.write(|tx| crate::store::first_hour::record_history_end(tx, "2026-11-20")).unwrap();
-        s.write(|tx| crate::store::first_hour::record_history_end(tx, "2026-11-02")).unwrap();
+        s.write(|tx| record_history_end(tx, "2026-11-20".parse().unwrap())).unwrap();
+        s.write(|tx| record_history_end(tx, "2026-11-02".parse().unwrap())).unwrap();
+        assert_eq!(counting_starts(s.conn(), &at("2026-11-24T09:00:00")).unwrap(), "2026-11-21".parse::<NaiveDate>().unwrap());
         let v = norms(&s, &at("2026-11-24T09:00:00"), None);
         assert_eq!(v.total, 0);
         assert_eq!(pending_of(&v, "next_step_required").unwrap().judged_from, Some(local("2026-11-25 00:00")));
