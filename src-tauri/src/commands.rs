@@ -28,6 +28,7 @@ use conveyor_core::usecases::crm;
 use conveyor_core::usecases::crm::{Archivable, TrashItem};
 use conveyor_core::usecases::daily::{self, DealDetails};
 use conveyor_core::usecases::documents::{self, CallRegisterRequest, DocumentRequest, SavedDocument};
+use conveyor_core::usecases::first_hour::{self, Checklist, Reviewed};
 use conveyor_core::usecases::interop::{self, ExportDone, ExportKind, ImportOptions, ImportPreview, ImportSummary};
 use conveyor_core::usecases::leads::{self, LeadCandidates, LeadProbe, MadeLeads, MakeLeadsInput};
 use conveyor_core::usecases::pipeline::{self, CloseReasons, HandOffInput, LeadInput, LogInput, WinInput, WinOutcome};
@@ -299,6 +300,23 @@ commands! {
         today::today_fresh(session.store_mut()?, clock, owner_id)
     }
 
+    /// The moving-in checklist of a new workspace, ticked from its data.
+    fn checklist_get(shell) -> Checklist {
+        first_hour::checklist(shell.session.store()?, &shell.clock)
+    }
+
+    /// Closes the moving-in checklist, or brings it back.
+    fn checklist_dismiss(shell, dismissed: bool) -> Checklist {
+        let Shell { session, clock, .. } = shell;
+        first_hour::set_checklist_dismissed(session.store_mut()?, clock, dismissed)
+    }
+
+    /// The steps (or the hand-off cards) were gone through in their dialog.
+    fn setup_reviewed(shell, what: Reviewed) -> () {
+        let Shell { session, clock, .. } = shell;
+        first_hour::record_reviewed(session.store_mut()?, clock, what)
+    }
+
     /// Contacts and companies matching what was typed so far.
     fn clients_search(shell, query: String) -> Vec<SearchHit> {
         clients::search(shell.session.store()?, &query)
@@ -496,7 +514,7 @@ commands! {
     /// Renders a document and saves it as PDF at `path` (chosen in the save dialog).
     fn document_save(shell, request: DocumentRequest, path: String) -> SavedDocument {
         let Shell { session, clock, saved_documents } = shell;
-        let saved = documents::render_to(session.store()?, clock, &request, std::path::Path::new(&path))?;
+        let saved = documents::save_document(session.store_mut()?, clock, &request, std::path::Path::new(&path))?;
         saved_documents.insert(PathBuf::from(&saved.path));
         Ok(saved)
     }

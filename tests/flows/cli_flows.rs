@@ -382,3 +382,44 @@ fn imported_contacts_become_leads_on_today_through_the_cli_once() {
     assert_eq!(out.status.code(), Some(1), "an unknown contact is refused: {}", stderr(&out));
     assert_eq!(today(f)["leads_to_call"]["total"], 2, "nothing changed");
 }
+
+/// The first hour on the command line: a workspace made a minute
+/// ago has no broken norms (they wait for their time), the book printed by
+/// the CLI ticks the checklist, and no role shows as its code.
+#[test]
+fn a_new_workspace_judges_no_norm_yet_and_a_printed_book_ticks_the_checklist() {
+    use conveyor_core::usecases::first_hour::{self, ChecklistStep};
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("shop.conveyor");
+    let f = file.to_str().unwrap();
+    let out = conveyor(&["new", f, "--name", "Smith Office Supplies", "--template", "wholesale"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    let out = conveyor(&["today", f, "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let t: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(t["violations"]["total"], 0, "{}", t["violations"]);
+    let pending = t["violations"]["not_yet_judged"].as_array().unwrap();
+    assert!(pending.iter().any(|p| p["rule"] == "prospecting_pace" && p["judged_from"].is_null()), "{pending:?}");
+    let text = stdout(&conveyor(&["today", f]));
+    assert!(text.contains("norms broken") && text.contains("norms not yet judged"), "{text}");
+    assert!(!text.contains("hunter"), "{text}");
+
+    let book = |role: &str| {
+        let out = conveyor(&["pdf", "book", f, "--role", role, "--out", dir.path().join(format!("{role}.pdf")).to_str().unwrap()]);
+        assert!(out.status.success(), "{}", stderr(&out));
+    };
+    let books = |file: &std::path::Path| {
+        let store = Store::open(file, &conveyor_core::SystemClock).unwrap();
+        first_hour::checklist(&store, &conveyor_core::SystemClock).unwrap().items.into_iter().find(|i| i.step == ChecklistStep::PrintBooks).unwrap()
+    };
+    assert_eq!(books(&file).missing_roles.len(), 4);
+    book("hunter");
+    book("closer");
+    let item = books(&file);
+    assert!(!item.done);
+    assert_eq!(item.missing_roles.iter().map(|r| r.code()).collect::<Vec<_>>(), vec!["account_manager", "head_of_sales"]);
+    book("account_manager");
+    book("head_of_sales");
+    assert!(books(&file).done);
+}

@@ -103,8 +103,8 @@ pub fn run(contacts: u64, activities: u64) -> Result<Report, Error> {
         m.push(measure("  today: orders expected", None, 2, 20, || tq::orders_expected(c, None, d, 20))?);
         m.push(measure("  today: broken norms (all regulations)", None, 2, 20, || conveyor_core::usecases::playbook::violations(c, &clock, None, 20))?);
         use conveyor_core::store::{cards::CardKind, norms};
-        m.push(measure("  norm: qualification card", None, 2, 20, || norms::incomplete_cards(c, None, CardKind::Qualification, 20))?);
-        m.push(measure("  norm: hand-over card", None, 2, 20, || norms::incomplete_cards(c, None, CardKind::Handover, 20))?);
+        m.push(measure("  norm: qualification card", None, 2, 20, || norms::incomplete_cards(c, None, CardKind::Qualification, chrono::NaiveDate::MIN, 20))?);
+        m.push(measure("  norm: hand-over card", None, 2, 20, || norms::incomplete_cards(c, None, CardKind::Handover, chrono::NaiveDate::MIN, 20))?);
         m.push(measure("  norm: no next step > 3 days", None, 2, 20, || norms::without_next_step_since(c, None, d - chrono::Duration::days(3), 20))?);
         m.push(measure("  norm: quiet > 14 days", None, 2, 20, || norms::stale_since(c, None, d - chrono::Duration::days(14), 20))?);
     }

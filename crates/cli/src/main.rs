@@ -936,6 +936,7 @@ fn run(cmd: Command, passphrase_file: Option<&Path>) -> Result<ExitCode, Error> 
                     println!("      {}", task.subject);
                 }
                 println!("  {:<28} {:>6}", "norms broken", t.violations.total);
+                println!("  {:<28} {:>6}", "norms not yet judged", t.violations.not_yet_judged.len());
             }
         }
         Command::Info { file, json } => {
@@ -1305,10 +1306,11 @@ fn run(cmd: Command, passphrase_file: Option<&Path>) -> Result<ExitCode, Error> 
                 write_pdf(&out, &doc, started)?;
             }
             PdfCommand::Book { file, role, out, lang } => {
-                let store = open(&file)?;
+                let mut store = open(&file)?;
                 let started = std::time::Instant::now();
                 let doc = documents::regulation_book(&store, &clock, role, lang)?;
                 write_pdf(&out, &doc, started)?;
+                conveyor_core::usecases::first_hour::record_book_saved(&mut store, &clock, role)?;
             }
         },
     }

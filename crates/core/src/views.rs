@@ -102,8 +102,7 @@ pub fn stale_after(command: &str) -> Option<&'static [View]> {
         // Today runs the routine engine, whose new tasks only Today shows.
         "today_get" => NONE,
         // Files and settings that change no record.
-        "document_save"
-        | "document_open"
+        "document_open"
         | "template_export"
         | "export_data"
         | "backup_now"
@@ -127,6 +126,9 @@ pub fn stale_after(command: &str) -> Option<&'static [View]> {
         "card_field_add" | "card_field_update" | "card_field_archive" | "card_fields_reorder" => &[Deal, Playbook],
         // Deals.
         "leads_make" => DEALS,
+        "checklist_get" => NONE,
+        // The moving-in checklist on Today ticks itself from these.
+        "checklist_dismiss" | "setup_reviewed" | "document_save" => &[Today],
         "lead_create" | "deal_move" | "deal_hand_off" | "deal_win_first" | "deal_close" | "deal_reopen" | "deal_reschedule" | "deal_update" => DEALS,
         // Work logged or ticked off.
         "activity_log" | "activity_log_and_close" | "script_run_finish" | "task_complete" | "task_reopen" => WORK,

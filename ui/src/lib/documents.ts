@@ -7,7 +7,7 @@ import type { DocumentRequest } from "./bindings/DocumentRequest";
 import type { SavedDocument } from "./bindings/SavedDocument";
 import { t } from "./i18n/index.svelte";
 import { showError } from "./session.svelte";
-import { toast } from "./work.svelte";
+import { refresh, toast } from "./work.svelte";
 
 export type { DocumentRequest, SavedDocument };
 
@@ -23,6 +23,7 @@ export async function saveDocument(request: DocumentRequest): Promise<SavedDocum
     const picked = await pickSavePath(defaultPath, [{ name: t("documents.pdf_filter"), extensions: ["pdf"] }], t("documents.save_title"));
     if (!picked) return null;
     const saved = await commands.documentSave(request, withPdfExt(picked));
+    refresh();
     toast(t("documents.saved", { count: saved.pages }), null, {
       label: t("documents.open"),
       run: () => commands.documentOpen(saved.path),

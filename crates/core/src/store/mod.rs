@@ -15,6 +15,7 @@ pub mod companies;
 pub mod contacts;
 pub mod daily;
 pub mod deals;
+pub mod first_hour;
 pub mod history;
 pub mod interop;
 pub mod leads;

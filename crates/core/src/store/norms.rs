@@ -86,30 +86,31 @@ pub fn clients_not_contacted(c: &Connection, owner: Option<i64>, abc: Abc, cutof
 }
 
 /// Deals that moved on with required card fields empty: open stage-2 deals
-/// whose qualification card (or won deals whose hand-over card) lacks one.
-pub fn incomplete_cards(c: &Connection, owner: Option<i64>, card: CardKind, limit: u32) -> Result<(Vec<Breach>, i64)> {
+/// whose qualification card (or won deals whose hand-over card) lacks one,
+/// having moved on `from` or later.
+pub fn incomplete_cards(c: &Connection, owner: Option<i64>, card: CardKind, from: NaiveDate, limit: u32) -> Result<(Vec<Breach>, i64)> {
     // `handoffs.missing` counts the card's empty required fields (kept by the store).
     match card {
         CardKind::Qualification => run(
             c,
             "d.id, d.title, d.step_entered_on",
             &format!(
-                "FROM deals d WHERE {OPEN} AND d.step_id IN (SELECT id FROM steps WHERE stage = 'first_deal')
+                "FROM deals d WHERE {OPEN} AND d.step_entered_on >= :from AND d.step_id IN (SELECT id FROM steps WHERE stage = 'first_deal')
                    AND NOT EXISTS (SELECT 1 FROM handoffs h INDEXED BY handoffs_complete WHERE h.deal_id = d.id AND h.to_stage = 'first_deal' AND h.missing = 0)"
             ),
             "d.step_entered_on, d.id",
-            &[(":owner", &owner)],
+            &[(":owner", &owner), (":from", &from)],
             limit,
         ),
         CardKind::Handover => run(
             c,
             "d.id, d.title, d.closed_on",
             "FROM deals d WHERE d.id IN (SELECT h.deal_id FROM handoffs h INDEXED BY handoffs_incomplete WHERE h.to_stage = 'account_development' AND h.missing > 0)
-               AND d.status = 'won' AND d.archived_at IS NULL AND (:owner IS NULL OR d.owner_id = :owner)
+               AND d.status = 'won' AND d.closed_on >= :from AND d.archived_at IS NULL AND (:owner IS NULL OR d.owner_id = :owner)
                AND d.step_id IN (SELECT id FROM steps WHERE stage = 'first_deal')
                AND NOT EXISTS (SELECT 1 FROM handoffs h INDEXED BY handoffs_complete WHERE h.deal_id = d.id AND h.to_stage = 'account_development' AND h.missing = 0)",
             "d.closed_on, d.id",
-            &[(":owner", &owner)],
+            &[(":owner", &owner), (":from", &from)],
             limit,
         ),
     }

@@ -451,7 +451,7 @@ fn the_hand_off_norm_follows_changes_of_the_required_fields() {
     let input =
         HandOffInput { deal_id: lead.id, to_step_id: None, to_person_id: None, card: qualification(), next_step: "Visit".into(), next_step_date: day(2) };
     hand_off_qualified_lead(&mut s, &clock(), &input).unwrap();
-    let broken = |s: &Store| incomplete_cards(s.conn(), None, CardKind::Qualification, 10).unwrap();
+    let broken = |s: &Store| incomplete_cards(s.conn(), None, CardKind::Qualification, NaiveDate::MIN, 10).unwrap();
     assert_eq!(broken(&s).1, 0, "the hand-off was complete");
     let f = add_card_field(&mut s, CardKind::Qualification, "Delivery address", true).unwrap();
     let (rows, n) = broken(&s);

@@ -219,6 +219,16 @@ pub fn render_to(s: &Store, clock: &dyn Clock, req: &DocumentRequest, path: &Pat
     Ok(SavedDocument { path: path.display().to_string(), pages: doc.pages, bytes: doc.bytes.len(), warnings: doc.warnings })
 }
 
+/// [`render_to`], remembering a saved regulation book: the moving-in
+/// checklist asks for each role's.
+pub fn save_document(s: &mut Store, clock: &dyn Clock, req: &DocumentRequest, path: &Path) -> Result<SavedDocument> {
+    let saved = render_to(s, clock, req, path)?;
+    if let DocumentRequest::Book { role, .. } = req {
+        crate::usecases::first_hour::record_book_saved(s, clock, *role)?;
+    }
+    Ok(saved)
+}
+
 /// Writes a rendered PDF: a temporary file beside `path`, then a rename, so a
 /// reader never sees half a document.
 pub fn save(path: &Path, doc: &Rendered) -> Result<()> {

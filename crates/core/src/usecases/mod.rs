@@ -8,6 +8,7 @@ pub mod clients;
 pub mod crm;
 pub mod daily;
 pub mod documents;
+pub mod first_hour;
 pub mod interop;
 pub mod leads;
 pub mod pipeline;

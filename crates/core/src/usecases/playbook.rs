@@ -842,6 +842,20 @@ pub struct ViolationList {
     pub violations: Vec<NormViolation>,
     #[ts(type = "number")]
     pub total: i64,
+    /// Norms with too little time behind them to judge: neither broken nor kept yet.
+    pub not_yet_judged: Vec<PendingNorm>,
+}
+
+/// A norm that is not judged yet, and from when it will be.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PendingNorm {
+    #[ts(type = "number")]
+    pub regulation_id: i64,
+    pub regulation_title: String,
+    pub rule: String,
+    pub role: Role,
+    /// The first local moment the norm is judged; `null` while nobody holds its role.
+    pub judged_from: Option<NaiveDateTime>,
 }
 
 /// Turns a breach's stored moment into when the violation began.
@@ -860,9 +874,49 @@ pub fn violations(c: &Connection, clock: &dyn Clock, owner: Option<i64>, limit: 
     let mut out = vec![];
     let mut total = 0;
     let day = |d: &str| -> NaiveDateTime { d.get(..10).and_then(|x| x.parse::<NaiveDate>().ok()).unwrap_or(today).and_time(NaiveTime::MIN) };
+    let local = |s: &str| chrono::DateTime::parse_from_rfc3339(s).ok().map(|t| t.naive_utc() + offset);
+    let workspace_start = local(&meta::load(c)?.created_at);
+    let history_end = store::first_hour::history_ends_on(c)?.map(|d| day(&d) + Duration::days(1));
+    let mut not_yet_judged = vec![];
     for r in &norms_list {
         let Some(rule) = &r.rule else { continue };
         let days = |n: u32| Duration::days(i64::from(n));
+        // Time before the workspace, the regulation, the role (of the person
+        // whose Today this is, else its first holder) or the end of imported
+        // history never counts: a norm is judged once its own period has
+        // passed since the latest of them.
+        let role_since = match owner {
+            Some(p) => store::first_hour::role_since_of(c, p, r.role)?.or(store::first_hour::role_since(c, r.role)?),
+            None => store::first_hour::role_since(c, r.role)?,
+        };
+        let pending = |judged_from: Option<NaiveDateTime>| PendingNorm {
+            regulation_id: r.id,
+            regulation_title: r.title.clone(),
+            rule: rule.code().to_string(),
+            role: r.role,
+            judged_from,
+        };
+        let Some(role_start) = role_since.as_deref().and_then(local) else {
+            not_yet_judged.push(pending(None));
+            continue;
+        };
+        let reg_start = store::first_hour::regulation_created_at(c, r.id)?.as_deref().and_then(local);
+        let start = [workspace_start, reg_start, Some(role_start), history_end].into_iter().flatten().max().unwrap_or(role_start);
+        // Day-based rules count whole days from the day after the start.
+        let start_day = start.date().and_time(NaiveTime::MIN);
+        let (judged_from, floor) = match rule {
+            Rule::InboundResponse { hours } => (start + Duration::hours(i64::from(*hours)), start + Duration::hours(i64::from(*hours))),
+            Rule::NextStepRequired { days: d } | Rule::StaleDeal { days: d } | Rule::ClientContact { days: d, .. } => {
+                (start_day + days(*d) + Duration::days(1), start_day + days(*d))
+            }
+            Rule::HandoffCardComplete { .. } => (start, start_day),
+            Rule::ProspectingPace { .. } => (start + Duration::days(7), start + Duration::days(7)),
+            _ => continue,
+        };
+        if now_local < judged_from {
+            not_yet_judged.push(pending(Some(judged_from)));
+            continue;
+        }
         let (rows, n, since_of): (Vec<norms::Breach>, i64, SinceOf<'_>) = match rule {
             Rule::InboundResponse { hours } => {
                 let h = Duration::hours(i64::from(*hours));
@@ -887,7 +941,7 @@ pub fn violations(c: &Connection, clock: &dyn Clock, owner: Option<i64>, limit: 
                 (rows, n, Box::new(move |s: &str| day(s) + dd))
             }
             Rule::HandoffCardComplete { card } => {
-                let (rows, n) = norms::incomplete_cards(c, owner, *card, limit)?;
+                let (rows, n) = norms::incomplete_cards(c, owner, *card, start.date(), limit)?;
                 (rows, n, Box::new(day))
             }
             Rule::ProspectingPace { calls_per_week } => {
@@ -906,11 +960,10 @@ pub fn violations(c: &Connection, clock: &dyn Clock, owner: Option<i64>, limit: 
                 if done >= expected || expected == 0 {
                     continue;
                 }
-                let name = match person {
-                    Some(p) => store::people::get(c, p)?.name,
-                    None => r.role.code().to_string(),
-                };
-                let rows = vec![norms::Breach { record_id: person.unwrap_or(0), name, since: start.to_string() }];
+                // Somebody holds the role (else the norm waits above).
+                let Some(p) = person else { continue };
+                let name = store::people::get(c, p)?.name;
+                let rows = vec![norms::Breach { record_id: p, name, since: start.to_string() }];
                 (rows, 1, Box::new(day))
             }
             _ => continue,
@@ -922,7 +975,7 @@ pub fn violations(c: &Connection, clock: &dyn Clock, owner: Option<i64>, limit: 
             _ => RecordKind::Deal,
         };
         for b in rows {
-            let since = since_of(&b.since);
+            let since = since_of(&b.since).max(floor);
             out.push(NormViolation {
                 regulation_id: r.id,
                 regulation_title: r.title.clone(),
@@ -937,7 +990,7 @@ pub fn violations(c: &Connection, clock: &dyn Clock, owner: Option<i64>, limit: 
     }
     out.sort_by(|a, b| b.minutes.cmp(&a.minutes).then(a.regulation_id.cmp(&b.regulation_id)).then(a.record_id.cmp(&b.record_id)));
     out.truncate(limit as usize);
-    Ok(ViolationList { violations: out, total })
+    Ok(ViolationList { violations: out, total, not_yet_judged })
 }
 
 // ---- plan parameters ------------------------------------------------------------

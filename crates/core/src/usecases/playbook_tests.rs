@@ -24,13 +24,15 @@ fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
 
-/// A workspace with the mini template and an owner holding every role.
+/// A workspace with the mini template and an owner holding every role,
+/// set up in October so that its norms are judged by late November.
 fn ws() -> (Store, i64) {
-    let mut s = store();
-    pb::import(&mut s, &clock(), "mini.json", MINI, false).unwrap();
+    let set_up = at("2026-10-01T09:00:00");
+    let mut s = Store::in_memory(&set_up, &NewWorkspace::new("Test Ltd", Lang::En, "EUR")).unwrap();
+    pb::import(&mut s, &set_up, "mini.json", MINI, false).unwrap();
     let owner = crm::create_person(
         &mut s,
-        &clock(),
+        &set_up,
         &PersonInput { name: "Olga Owner".into(), roles: vec![Role::Hunter, Role::Closer, Role::AccountManager, Role::HeadOfSales], ..Default::default() },
     )
     .unwrap();

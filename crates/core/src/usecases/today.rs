@@ -93,11 +93,18 @@ pub fn today(s: &Store, clock: &dyn Clock, owner: Option<i64>) -> Result<Today> 
     let (clients, total) = q::orders_expected(c, owner, date + days(settings.repeat_order_horizon_days), LIST_LIMIT)?;
     let orders_expected = ClientList { clients, total };
     let (tasks, total) = q::tasks_due(c, owner, tomorrow, LIST_LIMIT)?;
+    // Quiet time before the workspace (or its imported history) never
+    // counts: the stale check finds nothing until a whole cycle has passed.
+    let counting = crate::usecases::first_hour::counting_starts(c, clock)?;
+    let since = |cutoff: NaiveDate, f: &dyn Fn() -> Result<(Vec<DealCard>, i64)>| -> Result<DealList> {
+        if counting < cutoff { Ok(list(f()?)) } else { Ok(DealList { deals: vec![], total: 0 }) }
+    };
+    let stale_cutoff = date - days(cycle_days);
     Ok(Today {
         date,
         no_next_step: list(q::without_next_step(c, owner, LIST_LIMIT)?),
         overdue: list(q::next_step_before(c, owner, date - days(settings.overdue_days), LIST_LIMIT)?),
-        stale: list(q::stale(c, owner, date - days(cycle_days), LIST_LIMIT)?),
+        stale: since(stale_cutoff, &|| q::stale(c, owner, stale_cutoff, LIST_LIMIT))?,
         cycle_days,
         cycle_measured,
         calls_today: q::calls_done(c, owner, start, tomorrow)?,
