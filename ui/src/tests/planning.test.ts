@@ -122,6 +122,7 @@ function derivation(over: Partial<PlanDerivation["inputs"]> = {}): PlanDerivatio
     calls_per_day: 93.8,
     prospecting_hours_per_week: 46.9,
     prospect_from: "2026-12-02",
+    months: [],
   };
 }
 

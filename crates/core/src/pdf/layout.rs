@@ -61,6 +61,17 @@ pub(crate) struct Laid {
     pub outline: Vec<(String, usize)>,
 }
 
+/// Category labels of a chart, laid out (see `L::x_labels`).
+struct XLabels {
+    size: f32,
+    /// The lines of each label.
+    lines: Vec<Vec<String>>,
+    /// Print every n-th label (1: all).
+    every: usize,
+    /// Lines of "1 label · 2 label …" under the chart, when the bars are numbered.
+    legend: Vec<String>,
+}
+
 struct TableStyle {
     header: bool,
     size: f32,
@@ -553,17 +564,40 @@ impl L<'_> {
             .collect();
 
         let row_h = |cells: &Vec<Vec<String>>| cells.iter().map(Vec::len).max().unwrap_or(1) as f32 * st.line_h + 2.0 * st.pad_y;
+        let heights: Vec<f32> = rows.iter().map(|(_, c)| row_h(c)).collect();
+        // Rows that must share a page with the row before them: the second
+        // row (a page never ends on a table's first row alone), the last row
+        // (a table never spills one row onto a page), and every subtotal or
+        // total (never orphaned at the top of a page, away from its rows).
+        let n = rows.len();
+        let keep_with_prev: Vec<bool> = (0..n).map(|i| i > 0 && (i == 1 || i + 1 == n || rows[i].0 != RowStyle::Normal)).collect();
+        // The height of row `i` and the rows chained to it.
+        let group_h = |i: usize| {
+            let mut h = heights[i];
+            let mut j = i + 1;
+            while j < n && keep_with_prev[j] {
+                h += heights[j];
+                j += 1;
+            }
+            h
+        };
+        let room = BOTTOM - TOP - header_h;
         // Never leave a header alone at the bottom of a page.
-        // (A first row taller than a page is split anyway: only ask for what can fit.)
-        let first_h = rows.first().map(|(_, c)| row_h(c)).unwrap_or(0.0).min(BOTTOM - TOP - header_h);
+        // (A group taller than a page is split anyway: only ask for what can fit.)
+        let first_h = if n > 0 { group_h(0) } else { 0.0 };
+        let first_h = if first_h <= room { first_h } else { heights.first().copied().unwrap_or(0.0).min(room) };
         self.ensure(header_h + first_h);
         if st.header {
             self.table_header(t, &header, &xs, &widths, header_h, st);
         }
-        for (style, cells) in rows {
-            let h = row_h(&cells);
-            if self.y + h > BOTTOM {
-                if h <= BOTTOM - TOP - header_h {
+        for (i, (style, cells)) in rows.into_iter().enumerate() {
+            let h = heights[i];
+            // A row that starts a group moves to the next page with its group
+            // when the group does not fit here but fits on a page of its own.
+            let chained = if keep_with_prev[i] { h } else { group_h(i) };
+            let need = if chained <= room { chained } else { h };
+            if self.y + need > BOTTOM {
+                if h <= room {
                     self.new_page();
                     if st.header {
                         self.table_header(t, &header, &xs, &widths, header_h, st);
@@ -662,21 +696,39 @@ impl L<'_> {
 
     // ---- charts -------------------------------------------------------------
 
+    /// How a chart's category labels print: every one wrapped under its bar
+    /// (up to three lines, shrinking the type if need be), or, when even that
+    /// does not fit, a number under each bar and a legend below the chart.
+    /// Line charts (a time axis) keep every few labels, as axes do.
+    fn x_labels(&self, c: &Chart, labels: &[String], slot: f32) -> XLabels {
+        if c.kind == ChartKind::Line {
+            let widest = labels.iter().map(|s| self.width(s, 7.2, false)).fold(0.0f32, f32::max);
+            let every = ((widest + 6.0) / slot).ceil().max(1.0) as usize;
+            return XLabels { size: 7.2, lines: labels.iter().map(|l| vec![l.clone()]).collect(), every, legend: vec![] };
+        }
+        let room = slot - 3.0;
+        for size in [7.2f32, 6.6, 6.0] {
+            let fits_words = labels.iter().all(|l| l.split(' ').all(|w| self.width(w, size, false) <= room));
+            if !fits_words {
+                continue;
+            }
+            let lines: Vec<Vec<String>> = labels.iter().map(|l| self.wrap(l, size, false, room)).collect();
+            if lines.iter().all(|l| l.len() <= 3) {
+                return XLabels { size, lines, every: 1, legend: vec![] };
+            }
+        }
+        let numbers: Vec<Vec<String>> = (1..=labels.len()).map(|i| vec![i.to_string()]).collect();
+        let legend_text = labels.iter().enumerate().map(|(i, l)| format!("{}\u{a0}{l}", i + 1)).collect::<Vec<_>>().join(" · ");
+        let legend = self.wrap(&legend_text, 7.2, false, CONTENT_W);
+        XLabels { size: 7.2, lines: numbers, every: 1, legend }
+    }
+
     fn chart(&mut self, c: &Chart) {
         let n = c.values.len().min(c.labels.len());
         if n == 0 {
             return;
         }
         let (title_h, plot_h, xlab_h, caption_h) = (18.0, 128.0, 14.0, 14.0);
-        self.ensure(CHART_H);
-        if !self.at_top() {
-            self.y += 6.0;
-        }
-        self.y += 12.0;
-        let title = normalise(&c.title);
-        self.text(MARGIN_X, self.y, 10.0, true, INK, &title);
-        self.y += title_h - 12.0 + 10.0;
-
         let max = c.values.iter().take(n).cloned().fold(0.0f64, f64::max);
         let step = nice_step(max / 4.0);
         let ticks = ((max / step).ceil() as usize).clamp(1, 6);
@@ -685,6 +737,25 @@ impl L<'_> {
         let label_w = tick_labels.iter().map(|s| self.width(s, 7.2, false)).fold(0.0f32, f32::max);
         let left = MARGIN_X + label_w + 6.0;
         let right = MARGIN_X + CONTENT_W;
+        let slot = (right - left) / n as f32;
+        let labels: Vec<String> = (0..n).map(|i| normalise(&c.labels[i])).collect();
+        let xl = self.x_labels(c, &labels, slot);
+        let x_line_h = xl.size + 1.8;
+        let extra_lines = xl.lines.iter().map(Vec::len).max().unwrap_or(1).saturating_sub(1) as f32 * x_line_h;
+        let legend_h = xl.legend.len() as f32 * 10.0;
+        // Every value above its bar, or none (the table beside the chart has them).
+        let value_labels: Vec<String> = (0..n).map(|i| normalise(c.value_labels.get(i).map(String::as_str).unwrap_or(""))).collect();
+        let vl_size = [6.8f32, 6.2, 5.6].into_iter().find(|sz| value_labels.iter().all(|v| self.width(v, *sz, false) + 2.0 <= slot));
+
+        self.ensure(CHART_H + extra_lines + legend_h);
+        if !self.at_top() {
+            self.y += 6.0;
+        }
+        self.y += 12.0;
+        let title = normalise(&c.title);
+        self.text(MARGIN_X, self.y, 10.0, true, INK, &title);
+        self.y += title_h - 12.0 + 10.0;
+
         let plot_top = self.y;
         let base = plot_top + plot_h;
 
@@ -700,16 +771,7 @@ impl L<'_> {
         }
         self.hline(left, right, base, 0.7, INK);
 
-        let slot = (right - left) / n as f32;
         let value_of = |v: f64| (v / top_val) as f32 * plot_h;
-        let value_labels: Vec<String> = (0..n).map(|i| normalise(c.value_labels.get(i).map(String::as_str).unwrap_or(""))).collect();
-        let vl_size = 6.8;
-        let widest_vl = value_labels.iter().map(|s| self.width(s, vl_size, false)).fold(0.0f32, f32::max);
-        let vl_every = ((widest_vl + 3.0) / slot).ceil().max(1.0) as usize;
-        let labels: Vec<String> = (0..n).map(|i| normalise(&c.labels[i])).collect();
-        let widest_x = labels.iter().map(|s| self.width(s, 7.2, false)).fold(0.0f32, f32::max);
-        let x_every = ((widest_x + 6.0) / slot).ceil().max(1.0) as usize;
-
         let mut points = Vec::with_capacity(n);
         for i in 0..n {
             let cx = left + slot * (i as f32 + 0.5);
@@ -723,15 +785,17 @@ impl L<'_> {
                 }
                 ChartKind::Line => points.push((cx, base - h)),
             }
-            if i % vl_every == 0 && !value_labels[i].is_empty() {
-                let w = self.width(&value_labels[i], vl_size, false);
+            if let Some(size) = vl_size.filter(|_| !value_labels[i].is_empty()) {
+                let w = self.width(&value_labels[i], size, false);
                 let y = base - h - if c.kind == ChartKind::Line { 5.0 } else { 3.0 };
-                self.text(cx - w / 2.0, y, vl_size, false, INK, &value_labels[i]);
+                self.text(cx - w / 2.0, y, size, false, INK, &value_labels[i]);
             }
-            if i % x_every == 0 {
-                let w = self.width(&labels[i], 7.2, false);
-                let x = (cx - w / 2.0).max(left - 4.0).min(right - w);
-                self.text(x, base + 11.0, 7.2, false, MUTED, &labels[i]);
+            if i % xl.every == 0 {
+                for (k, line) in xl.lines[i].iter().enumerate() {
+                    let w = self.width(line, xl.size, false);
+                    let x = (cx - w / 2.0).max(left - 4.0).min(right - w);
+                    self.text(x, base + 11.0 + k as f32 * x_line_h, xl.size, false, MUTED, line);
+                }
             }
         }
         if c.kind == ChartKind::Line {
@@ -740,10 +804,17 @@ impl L<'_> {
                 self.rect(x - 1.8, y - 1.8, 3.6, 3.6, ACCENT);
             }
         }
+        let mut y = base + xlab_h + extra_lines + 10.0;
         let cap = normalise(&c.x_label);
-        let w = self.width(&cap, 7.2, false);
-        self.text(left + (right - left - w) / 2.0, base + xlab_h + 10.0, 7.2, false, MUTED, &cap);
-        self.y = base + xlab_h + caption_h + 14.0;
+        if !cap.is_empty() {
+            let w = self.width(&cap, 7.2, false);
+            self.text(left + (right - left - w) / 2.0, y, 7.2, false, MUTED, &cap);
+        }
+        for line in &xl.legend {
+            y += 10.0;
+            self.text(MARGIN_X, y, 7.2, false, MUTED, line);
+        }
+        self.y = base + xlab_h + extra_lines + caption_h + legend_h + 14.0;
     }
 
     // ---- running header and footer -------------------------------------------

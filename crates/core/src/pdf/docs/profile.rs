@@ -264,9 +264,5 @@ fn compact(lang: Lang, units: f64) -> String {
             },
         )
     };
-    let n = format!("{v:.1}");
-    match lang {
-        Lang::En => format!("{n}{suffix}"),
-        Lang::Ru => format!("{}{suffix}", n.replace('.', ",")),
-    }
+    format!("{}{suffix}", i18n::decimal(lang, v, 1))
 }
