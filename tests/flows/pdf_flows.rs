@@ -324,9 +324,13 @@ fn flat(s: &str) -> String {
     s.split(char::is_whitespace).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
 }
 
+/// The figures appear in this order. Spaces are left out on both sides:
+/// pdftotext does not always keep the no-break space between an amount and
+/// its currency sign, and table cells may wrap.
 fn assert_figures_in_order(text: &str, figures: &[String]) {
-    let hay = flat(text);
-    let needles: Vec<String> = figures.iter().map(|f| flat(f)).collect();
+    let squash = |s: &str| s.split(char::is_whitespace).collect::<String>();
+    let hay = squash(text);
+    let needles: Vec<String> = figures.iter().map(|f| squash(f)).collect();
     let refs: Vec<&str> = needles.iter().map(String::as_str).collect();
     assert_in_order(&hay, &refs);
 }
@@ -477,13 +481,13 @@ fn a_plan_that_needs_no_new_clients_or_starts_too_late_says_so() {
         let lang = lang_of(code);
         let file = demo(dir.path(), code);
         let f_ = file.to_str().unwrap();
-        // The README's example: below the expected repeat orders.
-        let j = json(&["plan", "derive", f_, "--period", "2027-01", "--turnover", "5000000", "--json"]);
-        assert_eq!(i(&j["first_deals"]), 0, "{code}: repeat orders cover 5,000,000");
+        // A target below the expected repeat orders (the README's 5,000,000 in the Russian demo).
+        let target = if code == "ru" { "5000000" } else { "10000" };
+        let j = json(&["plan", "derive", f_, "--period", "2027-01", "--turnover", target, "--json"]);
+        assert_eq!(i(&j["first_deals"]), 0, "{code}: repeat orders cover {target}");
         let pdf = dir.path().join(format!("covered-{code}.pdf"));
-        assert!(
-            conveyor(&["pdf", "plan", f_, "--period", "2027-01", "--turnover", "5000000", "--out", pdf.to_str().unwrap(), "--lang", code]).status.success()
-        );
+        let out = conveyor(&["pdf", "plan", f_, "--period", "2027-01", "--turnover", target, "--out", pdf.to_str().unwrap(), "--lang", code]);
+        assert!(out.status.success(), "{}", stderr(&out));
         let text = layout_text(&pdf);
         let cur = j["inputs"]["currency"].as_str().unwrap();
         let covered = i18n::tf(
@@ -707,7 +711,8 @@ fn the_regulation_book_prints_its_rules_and_lists_as_the_core_has_them() {
         let pdf = dir.path().join(format!("book-{code}.pdf"));
         let out = conveyor(&["pdf", "book", file.to_str().unwrap(), "--lang", code, "--out", pdf.to_str().unwrap()]);
         assert!(out.status.success(), "{}", stderr(&out));
-        let text = layout_text(&pdf);
+        // Reading order (a cell's lines together), not the layout of the columns.
+        let text = checked_text(&pdf);
         let squashed: String = text.split_whitespace().collect();
         for r in regs.iter().filter(|r| !r.archived) {
             if let Some(rule) = &r.rule {
