@@ -118,7 +118,7 @@ fn run<'a>(doc: &Document, clock: &dyn Clock, toc_pages: Option<&'a [usize]>) ->
         l.contents(doc);
     }
     for (i, b) in doc.blocks.iter().enumerate() {
-        l.block(b, doc.blocks.get(i + 1));
+        l.block(b, doc.blocks.get(i + 1), doc.blocks.get(i + 2));
     }
     l.furniture(doc, clock);
     l
@@ -328,15 +328,48 @@ impl L<'_> {
             // A table's header and a first row of a few lines.
             Some(Block::Table(_)) => 84.0,
             Some(Block::Paragraph { style: ParaStyle::Callout, .. }) => 40.0,
-            Some(Block::Heading { .. }) => 70.0,
+            // A heading and what must follow it in turn (a table's first rows).
+            Some(Block::Heading { .. }) => 120.0,
             _ => 44.0,
         }
     }
 
-    fn block(&mut self, b: &Block, next: Option<&Block>) {
+    fn block(&mut self, b: &Block, next: Option<&Block>, after: Option<&Block>) {
         match b {
-            Block::Heading { level, text } => self.heading(*level, text, true, Self::lead(next)),
-            Block::Paragraph { text, style } => self.paragraph(text, *style),
+            Block::Heading { level, text } => {
+                // A short note between a heading and its table or chart stays with both.
+                let lead = match (next, after) {
+                    (Some(Block::Paragraph { style: ParaStyle::Note, text }), Some(b @ (Block::Table(_) | Block::Chart(_)))) if text.len() < 400 => {
+                        Self::lead(next) + Self::lead(Some(b))
+                    }
+                    _ => Self::lead(next),
+                };
+                self.heading(*level, text, true, lead)
+            }
+            Block::Paragraph { text, style } => {
+                // A callout that titles what follows (a script block) keeps a few lines of it.
+                if *style == ParaStyle::Callout && next.is_some() {
+                    let h = self.wrap(text, 10.0, false, CONTENT_W - 19.0).len() as f32 * 14.5 + 24.0 + 70.0;
+                    if h <= (BOTTOM - TOP) / 3.0 {
+                        self.ensure(h);
+                    }
+                }
+                // A short lead-in ("Say it like this:") stays with the first lines of its list.
+                if *style != ParaStyle::Callout && matches!(next, Some(Block::Bullets(_) | Block::Numbered(_))) {
+                    let (size, lh) = if *style == ParaStyle::Note { (8.8, 12.5) } else { (10.0, 14.5) };
+                    let items = match next {
+                        Some(Block::Bullets(items) | Block::Numbered(items)) => items.as_slice(),
+                        _ => &[],
+                    };
+                    // What the list itself keeps together: its first two items.
+                    let list_h: f32 = items.iter().take(2).map(|i| self.wrap(i, 10.0, false, CONTENT_W - 30.0).len() as f32 * 14.5 + 2.5).sum();
+                    let h = self.wrap(text, size, false, CONTENT_W).len() as f32 * lh + 6.0 + list_h;
+                    if h <= (BOTTOM - TOP) / 3.0 {
+                        self.ensure(h);
+                    }
+                }
+                self.paragraph(text, *style)
+            }
             Block::Bullets(items) => self.list(items, false),
             Block::Numbered(items) => self.list(items, true),
             Block::KeyValue(pairs) => {
@@ -434,8 +467,20 @@ impl L<'_> {
     fn list(&mut self, items: &[String], numbered: bool) {
         let (size, lh) = (10.0, 14.5);
         let indent = if numbered { 8.0 + self.width(&format!("{}.", items.len()), size, true) } else { 14.0 };
-        for (n, item) in items.iter().enumerate() {
-            for (k, line) in self.wrap(item, size, false, CONTENT_W - indent).into_iter().enumerate() {
+        let wrapped: Vec<Vec<String>> = items.iter().map(|item| self.wrap(item, size, false, CONTENT_W - indent)).collect();
+        let heights: Vec<f32> = wrapped.iter().map(|l| l.len() as f32 * lh + 2.5).collect();
+        let height = |k: usize| heights.get(k).copied().unwrap_or(0.0);
+        let count = wrapped.len();
+        for (n, lines) in wrapped.into_iter().enumerate() {
+            // The first two items start a page together, and the last item
+            // never stands alone on one (when two items fit on a page).
+            if count >= 2 && (n == 0 || n + 2 == count) {
+                let pair = height(n) + height(n + 1);
+                if pair <= BOTTOM - TOP {
+                    self.ensure(pair);
+                }
+            }
+            for (k, line) in lines.into_iter().enumerate() {
                 self.ensure(lh);
                 self.y += lh;
                 if k == 0 {

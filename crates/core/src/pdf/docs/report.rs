@@ -219,7 +219,9 @@ pub fn build(s: &Store, clock: &dyn Clock, kind: ReviewKind, day: NaiveDate, per
         let prev = (start - Duration::days(1)).format("%Y-%m").to_string();
         let m = analytics::abc_migration(s, clock, &MigrationRequest { from_period: Some(prev.clone()), to_period: Some(period.clone()) })?;
         doc.push(Block::h1(t(lang, "report.abc_migration")));
-        doc.push(Block::note(tf(lang, "report.abc_note", &[("from", &prev), ("to", &period)])));
+        let prev_day = start - Duration::days(1);
+        let (from_month, to_month) = (i18n::month_long(lang, prev_day.year(), prev_day.month0()), i18n::month_long(lang, day.year(), day.month0()));
+        doc.push(Block::note(tf(lang, "report.abc_note", &[("from", &from_month), ("to", &to_month)])));
         let class = |c: Option<crate::model::Abc>| c.map(|x| x.code().to_string()).unwrap_or_else(|| t(lang, "report.no_orders").to_string());
         let classes = [Some(crate::model::Abc::A), Some(crate::model::Abc::B), Some(crate::model::Abc::C), None];
         let rows = classes
