@@ -818,7 +818,7 @@ impl L<'_> {
 
         let value_of = |v: f64| (v / top_val) as f32 * plot_h;
         let mut points = Vec::with_capacity(n);
-        for i in 0..n {
+        for (i, value_label) in value_labels.iter().enumerate() {
             let cx = left + slot * (i as f32 + 0.5);
             let h = value_of(c.values[i].max(0.0));
             match c.kind {
@@ -830,10 +830,10 @@ impl L<'_> {
                 }
                 ChartKind::Line => points.push((cx, base - h)),
             }
-            if let Some(size) = vl_size.filter(|_| !value_labels[i].is_empty()) {
-                let w = self.width(&value_labels[i], size, false);
+            if let Some(size) = vl_size.filter(|_| !value_label.is_empty()) {
+                let w = self.width(value_label, size, false);
                 let y = base - h - if c.kind == ChartKind::Line { 5.0 } else { 3.0 };
-                self.text(cx - w / 2.0, y, size, false, INK, &value_labels[i]);
+                self.text(cx - w / 2.0, y, size, false, INK, value_label);
             }
             if i % xl.every == 0 {
                 for (k, line) in xl.lines[i].iter().enumerate() {
