@@ -922,15 +922,17 @@ fn symbol(currency: &str) -> Option<&'static str> {
     })
 }
 
-/// Money from minor units (two decimals): en `€1,234.56`, `1,234.56 CHF`;
-/// ru `1 234,56 ₽`, `1 234,56 €`.
+/// Money from minor units, as the app shows it: two decimals, or none for a
+/// whole amount: en `€1,234.56`, `€12,000`, `1,234.56 CHF`; ru `1 234,56 ₽`,
+/// `1 234,56 €`.
 pub fn money(lang: Lang, minor: i64, currency: &str) -> String {
     let sign = if minor < 0 { "-" } else { "" };
     let abs = minor.unsigned_abs();
     let (units, cents) = (abs / 100, abs % 100);
+    let frac = |sep: char| if cents == 0 { String::new() } else { format!("{sep}{cents:02}") };
     match lang {
         Lang::En => {
-            let n = format!("{}.{cents:02}", group_digits(units, ","));
+            let n = format!("{}{}", group_digits(units, ","), frac('.'));
             match symbol(currency) {
                 Some(s) if matches!(currency, "EUR" | "USD" | "GBP") => format!("{sign}{s}{n}"),
                 Some(s) => format!("{sign}{n} {s}"),
@@ -938,20 +940,16 @@ pub fn money(lang: Lang, minor: i64, currency: &str) -> String {
             }
         }
         Lang::Ru => {
-            let n = format!("{}{},{cents:02}", sign, group_digits(units, "\u{a0}"));
+            let n = format!("{}{}{}", sign, group_digits(units, "\u{a0}"), frac(','));
             format!("{n}\u{a0}{}", symbol(currency).unwrap_or(currency))
         }
     }
 }
 
-/// Money rounded to whole units, for chart labels: en `€1,235`; ru `1 235 ₽`.
+/// Money rounded to whole units (plans, reports): en `€1,235`; ru `1 235 ₽`.
 pub fn money_whole(lang: Lang, minor: i64, currency: &str) -> String {
     let units = (minor as f64 / 100.0).round() as i64;
-    let full = money(lang, units * 100, currency);
-    match lang {
-        Lang::En => full.replacen(".00", "", 1),
-        Lang::Ru => full.replacen(",00", "", 1),
-    }
+    money(lang, units * 100, currency)
 }
 
 /// The one decimal separator of a locale: en `.`, ru `,`.
@@ -1030,6 +1028,26 @@ mod tests {
         }
     }
 
+    /// The cases the app's formatting is tested against too (ui/src/tests/formats.test.ts).
+    #[test]
+    fn numbers_percentages_and_money_look_as_the_shared_cases_say() {
+        let doc: serde_json::Value = serde_json::from_str(include_str!("formats.json")).unwrap();
+        let cases = doc["cases"].as_array().unwrap();
+        assert!(cases.len() >= 20);
+        for c in cases {
+            let lang = if c["lang"] == "ru" { Lang::Ru } else { Lang::En };
+            let v = &c["value"];
+            let got = match c["kind"].as_str().unwrap() {
+                "int" => int(lang, v.as_i64().unwrap()),
+                "decimal" => decimal(lang, v.as_f64().unwrap(), 1),
+                "percent" => percent(lang, v.as_f64().unwrap()),
+                "money" => money(lang, v.as_i64().unwrap(), c["currency"].as_str().unwrap()),
+                k => panic!("unknown kind {k}"),
+            };
+            assert_eq!(got, c["text"].as_str().unwrap(), "{c}");
+        }
+    }
+
     #[test]
     fn dates_and_money_per_locale() {
         let d = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
@@ -1038,7 +1056,8 @@ mod tests {
         assert_eq!(money(Lang::Ru, 123_456, "RUB"), "1\u{a0}234,56\u{a0}₽");
         assert_eq!(money(Lang::En, 123_456, "EUR"), "€1,234.56");
         assert_eq!(money(Lang::En, -5, "EUR"), "-€0.05");
-        assert_eq!(money(Lang::En, 100_000_000, "CHF"), "1,000,000.00 CHF");
+        assert_eq!(money(Lang::En, 100_000_000, "CHF"), "1,000,000 CHF");
+        assert_eq!(money(Lang::En, 100_000_050, "CHF"), "1,000,000.50 CHF");
         assert_eq!(money(Lang::Ru, 99, "EUR"), "0,99\u{a0}€");
         assert_eq!(money_whole(Lang::En, 123_456, "EUR"), "€1,235");
         assert_eq!(int(Lang::Ru, 1_234_567), "1\u{a0}234\u{a0}567");
