@@ -442,6 +442,8 @@ fn every_figure_of_the_year_plan_is_the_core_s_and_its_months_add_up_to_the_head
         ] {
             assert_eq!(months.iter().map(|m| i(&m[month_key])).sum::<i64>(), i(whole), "{code}: the months' {month_key} add up to the plan's");
         }
+        // A whole target splits into whole amounts, so the rounded amounts printed add up too.
+        assert!(months.iter().all(|m| i(&m["target_turnover_minor"]) % 100 == 0), "{code}: whole monthly targets");
         // …and the printed table is those months, one line each, and the total line is the headline.
         let lines: Vec<String> = text.lines().map(flat).collect();
         for m in months {

@@ -255,10 +255,13 @@ fn months_of(d: &PlanDerivation) -> Vec<PlanMonth> {
     let ends: Vec<NaiveDate> = starts.iter().skip(1).copied().chain([p.end]).collect();
     let wd: Vec<u32> = starts.iter().zip(&ends).map(|(s, e)| working_days_between(*s, *e, d.inputs.working_days_per_week)).collect();
     let split = |v: i64| split_largest_remainder(v, &wd);
+    // Money in whole units when the amount is whole, so that the months a
+    // document prints without cents still add up to its total.
+    let split_money = |v: i64| if v % 100 == 0 { split(v / 100).into_iter().map(|x| x * 100).collect() } else { split(v) };
     let (target, repeat, new, deals, offers, qualified, leads, calls) = (
-        split(d.inputs.target_turnover_minor),
-        split(d.inputs.repeat_turnover_minor),
-        split(d.new_turnover_minor),
+        split_money(d.inputs.target_turnover_minor),
+        split_money(d.inputs.repeat_turnover_minor),
+        split_money(d.new_turnover_minor),
         split(d.first_deals),
         split(d.offers),
         split(d.qualified_leads),
@@ -473,6 +476,8 @@ mod tests {
         assert_eq!(sum(|m| m.leads), p.leads);
         assert_eq!(sum(|m| m.calls), p.calls);
         assert_eq!(p.months.iter().map(|m| m.working_days).sum::<u32>(), p.working_days);
+        // A whole target splits into whole amounts (what a document prints without cents adds up).
+        assert!(p.months.iter().all(|m| m.target_turnover_minor % 100 == 0), "{:?}", p.months);
         assert_eq!((p.months[0].month.as_str(), p.months[11].month.as_str()), ("2027-01", "2027-12"));
         // A month's figures follow its working days: a longer month never gets fewer calls.
         let jan = &p.months[0];
