@@ -75,6 +75,10 @@ test("a turnover target shows the calls per working day the CLI derives; the pla
   // The CLI works on the same file before the app holds it.
   const cli = JSON.parse(execFileSync(CLI, ["plan", "derive", workspace, "--period", period, "--turnover", "150000", "--json"], { encoding: "utf8" }));
   assert.ok(cli.calls_per_day > 0, "the demo's target needs calls");
+  const year = period.slice(0, 4);
+  const cliYear = JSON.parse(execFileSync(CLI, ["plan", "derive", workspace, "--period", year, "--turnover", "5000000", "--json"], { encoding: "utf8" }));
+  assert.equal(cliYear.months.length, 12);
+  assert.ok(cliYear.calls > 0, "the year's target needs calls");
 
   const s = await Session.start(driver, APP);
   try {
@@ -118,6 +122,27 @@ test("a turnover target shows the calls per working day the CLI derives; the pla
     await s.click("analytics-funnel-toggle");
     await s.waitFor("analytics-funnel-table");
     fs.writeFileSync(path.join(OUT, "plan-analytics.png"), await s.screenshot());
+
+    // The year: the app shows the months the printed plan prints, adding up to the year's calls.
+    await s.click("plan-tab-target");
+    await s.click("plan-period-kind-year");
+    await s.waitForText("plan-period", (t) => t === year);
+    await s.type("plan-target", "5000000");
+    await s.waitForText("plan-step-calls-value", (t) => num(t) === cliYear.calls);
+    await s.waitFor("plan-months");
+    const cells = (id) => s.exec(`return [...document.querySelectorAll('[data-testid="${id}"] td')].map(td => td.textContent.trim())`);
+    let sum = 0;
+    for (const m of cliYear.months) {
+      const row = await cells(`plan-month-${m.month}`);
+      assert.equal(num(row[4]), m.calls, `${m.month}: calls in the app ${row[4]}, CLI ${m.calls}`);
+      assert.equal(num(row[3]), m.first_deals);
+      sum += num(row[4]);
+    }
+    const total = await cells("plan-months-total");
+    assert.equal(num(total[4]), cliYear.calls);
+    assert.equal(sum, cliYear.calls, "the months add up to the year");
+    await s.exec("document.querySelector('[data-testid=plan-months]').scrollIntoView(); return 1");
+    fs.writeFileSync(path.join(OUT, "plan-year.png"), await s.screenshot());
   } finally {
     await s.close();
   }

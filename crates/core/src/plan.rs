@@ -187,6 +187,113 @@ pub struct PlanDerivation {
     /// The plan is made after `prospect_from`: the leads for the period are already late.
     #[serde(default)]
     pub prospect_from_past: bool,
+    /// For a quarter or a year, the plan month by month (empty for a month):
+    /// every quantity above split over the months in proportion to their
+    /// working days, by largest remainder, so that each column adds up to
+    /// the headline exactly.
+    #[serde(default)]
+    pub months: Vec<PlanMonth>,
+}
+
+/// One month of a longer plan: its share of the period's figures.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct PlanMonth {
+    /// `2027-01`.
+    pub month: String,
+    pub start: NaiveDate,
+    pub working_days: u32,
+    #[ts(type = "number")]
+    pub target_turnover_minor: i64,
+    #[ts(type = "number")]
+    pub repeat_turnover_minor: i64,
+    #[ts(type = "number")]
+    pub new_turnover_minor: i64,
+    #[ts(type = "number")]
+    pub first_deals: i64,
+    #[ts(type = "number")]
+    pub offers: i64,
+    #[ts(type = "number")]
+    pub qualified_leads: i64,
+    #[ts(type = "number")]
+    pub leads: i64,
+    #[ts(type = "number")]
+    pub calls: i64,
+    /// This month's calls ÷ its working days, to one decimal.
+    pub calls_per_day: f64,
+}
+
+/// `total` split over shares in proportion to `weights` in whole units, by
+/// largest remainder: each share gets the whole part of its exact quota and
+/// the units left over go, one each, to the largest fractions (the earlier
+/// share on a tie). The shares always add up to `total`. Equal weights when
+/// they are all zero.
+pub fn split_largest_remainder(total: i64, weights: &[u32]) -> Vec<i64> {
+    if weights.is_empty() {
+        return vec![];
+    }
+    let sum: i128 = weights.iter().map(|w| i128::from(*w)).sum();
+    let (weights, sum): (Vec<i128>, i128) =
+        if sum == 0 { (vec![1; weights.len()], weights.len() as i128) } else { (weights.iter().map(|w| i128::from(*w)).collect(), sum) };
+    let t = i128::from(total);
+    let mut shares: Vec<i128> = weights.iter().map(|w| (t * w).div_euclid(sum)).collect();
+    let rems: Vec<i128> = weights.iter().map(|w| (t * w).rem_euclid(sum)).collect();
+    let left = t - shares.iter().sum::<i128>();
+    let mut order: Vec<usize> = (0..shares.len()).collect();
+    order.sort_by(|a, b| rems[*b].cmp(&rems[*a]).then(a.cmp(b)));
+    for i in order.into_iter().take(left.max(0) as usize) {
+        shares[i] += 1;
+    }
+    shares.into_iter().map(|v| v as i64).collect()
+}
+
+fn one_decimal(v: f64) -> f64 {
+    (v * 10.0).round() / 10.0
+}
+
+/// The months of a period longer than one month, with their share of `d`.
+fn months_of(d: &PlanDerivation) -> Vec<PlanMonth> {
+    let p = d.inputs.period;
+    let mut starts = vec![];
+    let mut start = p.start;
+    while start < p.end {
+        starts.push(start);
+        start = start.checked_add_months(chrono::Months::new(1)).unwrap_or(p.end);
+    }
+    if starts.len() < 2 {
+        return vec![];
+    }
+    let ends: Vec<NaiveDate> = starts.iter().skip(1).copied().chain([p.end]).collect();
+    let wd: Vec<u32> = starts.iter().zip(&ends).map(|(s, e)| working_days_between(*s, *e, d.inputs.working_days_per_week)).collect();
+    let split = |v: i64| split_largest_remainder(v, &wd);
+    // Money in whole units when the amount is whole, so that the months a
+    // document prints without cents still add up to its total.
+    let split_money = |v: i64| if v % 100 == 0 { split(v / 100).into_iter().map(|x| x * 100).collect() } else { split(v) };
+    let (target, repeat, new, deals, offers, qualified, leads, calls) = (
+        split_money(d.inputs.target_turnover_minor),
+        split_money(d.inputs.repeat_turnover_minor),
+        split_money(d.new_turnover_minor),
+        split(d.first_deals),
+        split(d.offers),
+        split(d.qualified_leads),
+        split(d.leads),
+        split(d.calls),
+    );
+    (0..starts.len())
+        .map(|i| PlanMonth {
+            month: starts[i].format("%Y-%m").to_string(),
+            start: starts[i],
+            working_days: wd[i],
+            target_turnover_minor: target[i],
+            repeat_turnover_minor: repeat[i],
+            new_turnover_minor: new[i],
+            first_deals: deals[i],
+            offers: offers[i],
+            qualified_leads: qualified[i],
+            leads: leads[i],
+            calls: calls[i],
+            calls_per_day: if wd[i] == 0 { 0.0 } else { one_decimal(calls[i] as f64 / wd[i] as f64) },
+        })
+        .collect()
 }
 
 /// The rate by key (0 when missing: the plan then needs infinitely many; the
@@ -241,7 +348,7 @@ pub fn derive(inputs: PlanInputs) -> Result<PlanDerivation> {
     let weeks = working_days_left as f64 / f64::from(inputs.working_days_per_week.clamp(1, 7));
     let prospect_from = inputs.period.start - Duration::days(i64::from(inputs.cycle_days));
     let prospecting_hours_per_week = if weeks == 0.0 { 0.0 } else { calls as f64 * inputs.minutes_per_call as f64 / 60.0 / weeks };
-    Ok(PlanDerivation {
+    let mut d = PlanDerivation {
         new_turnover_minor: new_turnover,
         first_deal_size_minor: size,
         first_deals,
@@ -258,7 +365,10 @@ pub fn derive(inputs: PlanInputs) -> Result<PlanDerivation> {
         prospect_from,
         prospect_from_past: inputs.today.is_some_and(|d| d > prospect_from),
         inputs,
-    })
+        months: vec![],
+    };
+    d.months = months_of(&d);
+    Ok(d)
 }
 
 #[cfg(test)]
@@ -377,6 +487,42 @@ mod tests {
         let p = derive(PlanInputs { target_turnover_minor: 0, repeat_turnover_minor: 0, ..inputs() }).unwrap();
         assert_eq!((p.new_turnover_minor, p.first_deals, p.offers, p.qualified_leads, p.leads, p.calls), (0, 0, 0, 0, 0, 0));
         assert_eq!((p.calls_per_day, p.prospecting_hours_per_week, p.profit_minor), (0.0, 0.0, 0));
+    }
+
+    #[test]
+    fn largest_remainder_splits_add_up_to_the_whole() {
+        assert_eq!(split_largest_remainder(10, &[1, 1, 1]), vec![4, 3, 3]);
+        assert_eq!(split_largest_remainder(275, &[21, 20, 23, 21, 21, 22, 22, 22, 22, 21, 22, 23]).iter().sum::<i64>(), 275);
+        // 7 over weights 1:2 → quotas 2.33 and 4.67: the larger fraction gets the unit.
+        assert_eq!(split_largest_remainder(7, &[1, 2]), vec![2, 5]);
+        assert_eq!(split_largest_remainder(0, &[3, 4]), vec![0, 0]);
+        assert_eq!(split_largest_remainder(5, &[0, 0]), vec![3, 2]);
+        assert!(split_largest_remainder(5, &[]).is_empty());
+    }
+
+    #[test]
+    fn a_year_plan_is_split_by_month_and_every_column_adds_up_to_the_headline() {
+        let i = PlanInputs { period: Period::parse("p", "2027").unwrap(), target_turnover_minor: 60_000_000, repeat_turnover_minor: 24_000_001, ..inputs() };
+        let p = derive(i).unwrap();
+        assert_eq!(p.months.len(), 12);
+        let sum = |f: fn(&PlanMonth) -> i64| p.months.iter().map(f).sum::<i64>();
+        assert_eq!(sum(|m| m.target_turnover_minor), p.inputs.target_turnover_minor);
+        assert_eq!(sum(|m| m.repeat_turnover_minor), p.inputs.repeat_turnover_minor);
+        assert_eq!(sum(|m| m.new_turnover_minor), p.new_turnover_minor);
+        assert_eq!(sum(|m| m.first_deals), p.first_deals);
+        assert_eq!(sum(|m| m.offers), p.offers);
+        assert_eq!(sum(|m| m.qualified_leads), p.qualified_leads);
+        assert_eq!(sum(|m| m.leads), p.leads);
+        assert_eq!(sum(|m| m.calls), p.calls);
+        assert_eq!(p.months.iter().map(|m| m.working_days).sum::<u32>(), p.working_days);
+        // A whole target splits into whole amounts (what a document prints without cents adds up).
+        assert!(p.months.iter().all(|m| m.target_turnover_minor % 100 == 0), "{:?}", p.months);
+        assert_eq!((p.months[0].month.as_str(), p.months[11].month.as_str()), ("2027-01", "2027-12"));
+        // A month's figures follow its working days: a longer month never gets fewer calls.
+        let jan = &p.months[0];
+        assert_eq!(jan.calls_per_day, ((jan.calls as f64 / jan.working_days as f64) * 10.0).round() / 10.0);
+        // A single month has no breakdown.
+        assert!(derive(inputs()).unwrap().months.is_empty());
     }
 
     #[test]

@@ -125,6 +125,7 @@ function derivation(over: Partial<PlanDerivation["inputs"]> = {}): PlanDerivatio
     prospecting_hours_per_week: 46.9,
     prospect_from: "2026-12-02",
     prospect_from_past: false,
+    months: [],
   };
 }
 

@@ -46,15 +46,77 @@ impl Face {
         }
     }
 
-    /// The width of `text` at `size` points; missing glyphs count as the
-    /// font's "notdef" box (which is what a viewer shows).
+    /// The width of `text` at `size` points; a character the font lacks
+    /// counts as its visible stand-in (see [`runs`]), which is what prints.
     pub fn width(&self, text: &str, size: f32) -> f32 {
-        text.chars().map(|c| self.advance(c).unwrap_or(self.notdef_advance)).sum::<f32>() * size
+        text.chars().map(|c| self.advance(c).unwrap_or_else(|| self.stand_in_advance(c))).sum::<f32>() * size
+    }
+
+    fn stand_in_advance(&self, c: char) -> f32 {
+        if is_zero_width(c) {
+            return 0.0;
+        }
+        stand_in(c).chars().map(|s| self.advance(s).unwrap_or(self.notdef_advance)).sum()
     }
 
     pub fn has(&self, c: char) -> bool {
         self.advance(c).is_some()
     }
+}
+
+/// Characters that take no room of their own: joiners, variation selectors,
+/// skin-tone modifiers, tags and combining marks. When the font lacks them
+/// they print nothing (their text is kept with the character before).
+fn is_zero_width(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FE00}'..='\u{FE0F}' | '\u{1F3FB}'..='\u{1F3FF}' | '\u{E0000}'..='\u{E01EF}')
+        || unicode_normalization::char::is_combining_mark(c)
+}
+
+/// What prints in place of a character the embedded fonts lack: a readable
+/// ASCII form for common arrows, the replacement sign � for everything
+/// else (CJK, emoji…; the only box-like sign Noto Sans has). Its width is what the layout measures, so lines still wrap at
+/// the margin; the character itself stays in the text layer (see [`runs`]).
+pub(crate) fn stand_in(c: char) -> &'static str {
+    match c {
+        '→' | '⟶' | '➔' | '➜' | '➝' | '➞' => "->",
+        '←' | '⟵' => "<-",
+        '↔' | '⟷' => "<->",
+        '⇒' | '⟹' => "=>",
+        '⇐' | '⟸' => "<=",
+        '⇔' | '⟺' => "<=>",
+        '↑' => "^",
+        '↓' => "v",
+        c if is_zero_width(c) => "",
+        _ => "\u{FFFD}",
+    }
+}
+
+/// A piece of a line as the writer prints it.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Run {
+    /// Text the face can print.
+    Plain(String),
+    /// Characters the face lacks: `shown` prints (stand-ins), `actual` is
+    /// what copying and searching find (a PDF /ActualText span).
+    Stand { shown: String, actual: String },
+}
+
+/// `text` split into what the face prints as is and what needs stand-ins.
+pub(crate) fn runs(face: &Face, text: &str) -> Vec<Run> {
+    let mut out: Vec<Run> = Vec::new();
+    for c in text.chars() {
+        let missing = !c.is_control() && !face.has(c);
+        match (missing, out.last_mut()) {
+            (false, Some(Run::Plain(s))) => s.push(c),
+            (false, _) => out.push(Run::Plain(c.to_string())),
+            (true, Some(Run::Stand { shown, actual })) => {
+                shown.push_str(stand_in(c));
+                actual.push(c);
+            }
+            (true, _) => out.push(Run::Stand { shown: stand_in(c).to_string(), actual: c.to_string() }),
+        }
+    }
+    out
 }
 
 pub(crate) struct Fonts {
@@ -90,6 +152,31 @@ mod tests {
         }
         assert!(!can_print('漢'), "CJK is not in Noto Sans");
         assert!(!can_print('😀'));
+    }
+
+    #[test]
+    fn missing_characters_get_stand_ins_that_the_fonts_can_print_and_keep_their_text() {
+        for c in ['\u{FFFD}', '-', '>', '<', '=', '^', 'v'] {
+            assert!(can_print(c), "the stand-in {c:?} must be printable");
+        }
+        let f = &fonts().regular;
+        let r = runs(f, "Call 王先生 → 👍🏽 ok");
+        assert_eq!(
+            r,
+            vec![
+                Run::Plain("Call ".into()),
+                Run::Stand { shown: "\u{FFFD}\u{FFFD}\u{FFFD}".into(), actual: "王先生".into() },
+                Run::Plain(" ".into()),
+                Run::Stand { shown: "->".into(), actual: "→".into() },
+                Run::Plain(" ".into()),
+                Run::Stand { shown: "\u{FFFD}".into(), actual: "👍🏽".into() },
+                Run::Plain(" ok".into()),
+            ]
+        );
+        // What is measured is what prints.
+        assert!((f.width("王", 10.0) - f.width("\u{FFFD}", 10.0)).abs() < 0.001);
+        assert!((f.width("→", 10.0) - f.width("->", 10.0)).abs() < 0.001);
+        assert_eq!(f.width("\u{FE0F}", 10.0), 0.0);
     }
 
     #[test]

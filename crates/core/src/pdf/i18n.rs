@@ -101,7 +101,15 @@ const EN: Table = &[
     ("plan.margin_measured", "measured on the last 12 months' orders"),
     (
         "plan.covered",
-        "Expected repeat orders cover this target: it needs no new first deals. Keep prospecting on schedule all the same, to keep the pipeline full for the periods after.",
+        "This plan needs no new clients. The expected repeat orders of existing clients ({repeat}) already reach the turnover target ({target}), so the funnel below is all zero. To plan for growth, set a target above {repeat} on the Plan screen; keep prospecting on schedule all the same, so that the periods after this one have a full pipeline.",
+    ),
+    (
+        "plan.late",
+        "The date to start prospecting for this period, {date}, has passed (it is one sales cycle of {days} days before the period starts). Deals begun now may close after the period ends: start prospecting at once and expect part of this plan to move into the next period.",
+    ),
+    (
+        "plan.by_month_note",
+        "The period's figures are split over the months in proportion to their working days. Whole numbers are rounded by largest remainder (each month gets its whole share; the units left over go to the months with the largest fractions), so every column adds up to its total and to the figures above.",
     ),
     ("plan.whatif", "What-if: conversion {c}, first-deal size {d}."),
     ("plan.benchmark_note", "Compare these numbers with the middle of your niche, not with the market leaders."),
@@ -129,6 +137,7 @@ const EN: Table = &[
     ("calls.n_calls.few", "{n} calls"),
     ("calls.n_calls.many", "{n} calls"),
     ("calls.week_axis", "Week starting"),
+    ("calls.day_axis", "Day of the month, {from} – {to}"),
     // Regulation book
     ("book.title_role", "Regulation book: {role}"),
     ("book.title_all", "Regulation book of the sales team"),
@@ -295,7 +304,14 @@ const EN: Table = &[
     ("report.results_week", "Results of the week"),
     ("report.results_month", "Results of the month"),
     ("report.plan_vs_fact", "Plan vs fact, {month}"),
-    ("report.no_plan", "No plan is saved for this month: set one on the Plan screen (or with `conveyor plan set`) to see the pace it needs."),
+    (
+        "report.no_plan",
+        "No plan is saved for this month, so there is no pace to compare with. Set the month's target on the Plan screen and print the report again.",
+    ),
+    (
+        "report.funnel_note",
+        "This funnel counts only the deals opened in this period ({from} – {to}) and how far each had got by the day of printing. Reached: deals at the step or past it. Still open: deals waiting at the step now. Conversion: the share that went on to the next step; at a stage's last step, the share handed on (lead generation) or won (first deal). Deals opened earlier and closed in this period count in the results above, not here, so the last step can show fewer wins than the results.",
+    ),
     ("report.m.calls", "Calls"),
     ("report.m.meetings", "Meetings"),
     ("report.m.leads", "Leads"),
@@ -349,7 +365,7 @@ const EN: Table = &[
     ("report.issue.done", "done"),
     ("report.issue.carried", "carried over"),
     ("report.abc_migration", "ABC migration of the clients"),
-    ("report.abc_note", "How clients moved between the classes from {from} to {to} (rows: before, columns: after)."),
+    ("report.abc_note", "How clients moved between the classes: rows are their class in {from}, columns their class in {to}."),
     ("report.no_orders", "no orders"),
     ("report.from_to", "Before › after"),
     ("report.up", "Up"),
@@ -464,7 +480,15 @@ const RU: Table = &[
     ("plan.margin_measured", "по заказам за последние 12 месяцев"),
     (
         "plan.covered",
-        "Ожидаемые повторные заказы покрывают эту цель: новые первые сделки для неё не нужны. Поиск клиентов всё равно ведите по расписанию, чтобы воронка была полной для следующих периодов.",
+        "Этому плану не нужны новые клиенты. Ожидаемые повторные заказы текущих клиентов ({repeat}) уже достигают цели по обороту ({target}), поэтому вся воронка ниже — нули. Чтобы запланировать рост, задайте на экране «План» цель больше {repeat}; поиск клиентов всё равно ведите по расписанию, чтобы у следующих периодов была полная воронка.",
+    ),
+    (
+        "plan.late",
+        "Дата начала поиска клиентов для этого периода, {date}, уже прошла (это один цикл сделки, {days} дн., до начала периода). Сделки, начатые сейчас, могут закрыться после конца периода: начните поиск немедленно и учтите, что часть плана может перейти в следующий период.",
+    ),
+    (
+        "plan.by_month_note",
+        "Показатели периода распределены по месяцам пропорционально рабочим дням. Целые числа округлены методом наибольшего остатка (каждый месяц получает целую часть своей доли, оставшиеся единицы — месяцы с наибольшими дробными частями), поэтому каждый столбец в сумме равен итогу и цифрам выше.",
     ),
     ("plan.whatif", "Сценарий «что если»: конверсия {c}, размер первой сделки {d}."),
     ("plan.benchmark_note", "Сравнивайте эти числа с серединой вашей ниши, а не с лидерами рынка."),
@@ -492,6 +516,7 @@ const RU: Table = &[
     ("calls.n_calls.few", "{n} звонка"),
     ("calls.n_calls.many", "{n} звонков"),
     ("calls.week_axis", "Неделя, начиная с"),
+    ("calls.day_axis", "День месяца, {from} – {to}"),
     ("source.cold_call", "Холодный звонок"),
     ("source.referral", "Рекомендация"),
     ("source.inbound", "Входящее обращение"),
@@ -677,7 +702,11 @@ const RU: Table = &[
     ("report.results_week", "Итоги недели"),
     ("report.results_month", "Итоги месяца"),
     ("report.plan_vs_fact", "План и факт: {month}"),
-    ("report.no_plan", "План на этот месяц не сохранён: задайте его на экране «План» (или командой `conveyor plan set`), чтобы видеть нужный темп."),
+    ("report.no_plan", "План на этот месяц не сохранён, поэтому темп сравнить не с чем. Задайте цель месяца на экране «План» и распечатайте отчёт снова."),
+    (
+        "report.funnel_note",
+        "Эта воронка считает только сделки, открытые в этом периоде ({from} – {to}), и то, как далеко каждая продвинулась ко дню печати. «Дошло»: сделки на этом шаге или дальше. «Ещё открыто»: сделки, которые сейчас ждут на этом шаге. «Конверсия»: доля перешедших на следующий шаг; на последнем шаге этапа — доля переданных дальше (поиск клиентов) или выигранных (первая сделка). Сделки, открытые раньше и закрытые в этом периоде, учтены в итогах выше, а не здесь, поэтому на последнем шаге побед может быть меньше, чем в итогах.",
+    ),
     ("report.m.calls", "Звонки"),
     ("report.m.meetings", "Встречи"),
     ("report.m.leads", "Лиды"),
@@ -731,7 +760,7 @@ const RU: Table = &[
     ("report.issue.done", "решён"),
     ("report.issue.carried", "перенесён"),
     ("report.abc_migration", "Миграция клиентов по ABC"),
-    ("report.abc_note", "Как клиенты переходили между категориями с {from} по {to} (строки — было, столбцы — стало)."),
+    ("report.abc_note", "Как клиенты переходили между категориями: строки — категория за {from}, столбцы — за {to}."),
     ("report.no_orders", "нет заказов"),
     ("report.from_to", "Было › стало"),
     ("report.up", "Выше"),
@@ -893,15 +922,17 @@ fn symbol(currency: &str) -> Option<&'static str> {
     })
 }
 
-/// Money from minor units (two decimals): en `€1,234.56`, `1,234.56 CHF`;
-/// ru `1 234,56 ₽`, `1 234,56 €`.
+/// Money from minor units, as the app shows it: two decimals, or none for a
+/// whole amount: en `€1,234.56`, `€12,000`, `1,234.56 CHF`; ru `1 234,56 ₽`,
+/// `1 234,56 €`.
 pub fn money(lang: Lang, minor: i64, currency: &str) -> String {
     let sign = if minor < 0 { "-" } else { "" };
     let abs = minor.unsigned_abs();
     let (units, cents) = (abs / 100, abs % 100);
+    let frac = |sep: char| if cents == 0 { String::new() } else { format!("{sep}{cents:02}") };
     match lang {
         Lang::En => {
-            let n = format!("{}.{cents:02}", group_digits(units, ","));
+            let n = format!("{}{}", group_digits(units, ","), frac('.'));
             match symbol(currency) {
                 Some(s) if matches!(currency, "EUR" | "USD" | "GBP") => format!("{sign}{s}{n}"),
                 Some(s) => format!("{sign}{n} {s}"),
@@ -909,27 +940,46 @@ pub fn money(lang: Lang, minor: i64, currency: &str) -> String {
             }
         }
         Lang::Ru => {
-            let n = format!("{}{},{cents:02}", sign, group_digits(units, "\u{a0}"));
+            let n = format!("{}{}{}", sign, group_digits(units, "\u{a0}"), frac(','));
             format!("{n}\u{a0}{}", symbol(currency).unwrap_or(currency))
         }
     }
 }
 
-/// Money rounded to whole units, for chart labels: en `€1,235`; ru `1 235 ₽`.
+/// Money rounded to whole units (plans, reports): en `€1,235`; ru `1 235 ₽`.
 pub fn money_whole(lang: Lang, minor: i64, currency: &str) -> String {
     let units = (minor as f64 / 100.0).round() as i64;
-    let full = money(lang, units * 100, currency);
+    money(lang, units * 100, currency)
+}
+
+/// The one decimal separator of a locale: en `.`, ru `,`.
+pub fn decimal_separator(lang: Lang) -> char {
     match lang {
-        Lang::En => full.replacen(".00", "", 1),
-        Lang::Ru => full.replacen(",00", "", 1),
+        Lang::En => '.',
+        Lang::Ru => ',',
     }
+}
+
+/// A number rounded to at most `places` decimals, digits grouped, trailing
+/// zeros dropped (as the app's `formatNumber` shows it): en `1,234.5`, `94`;
+/// ru `1 234,5`. Every fractional number a document prints goes through here
+/// (or [`percent`]), so a document has one decimal separator.
+pub fn decimal(lang: Lang, value: f64, places: usize) -> String {
+    let fixed = format!("{:.*}", places, value.abs());
+    let (whole, frac) = fixed.split_once('.').unwrap_or((&fixed, ""));
+    let frac = frac.trim_end_matches('0');
+    let negative = value < 0.0 && fixed.bytes().any(|b| b.is_ascii_digit() && b != b'0');
+    let whole = int(lang, whole.parse::<i64>().unwrap_or(0));
+    let sign = if negative { "-" } else { "" };
+    if frac.is_empty() { format!("{sign}{whole}") } else { format!("{sign}{whole}{}{frac}", decimal_separator(lang)) }
 }
 
 /// A percentage with one decimal: en `23.5%`; ru `23,5 %`.
 pub fn percent(lang: Lang, value: f64) -> String {
+    let n = decimal(lang, value, 1);
     match lang {
-        Lang::En => format!("{value:.1}%"),
-        Lang::Ru => format!("{value:.1}\u{a0}%").replace('.', ","),
+        Lang::En => format!("{n}%"),
+        Lang::Ru => format!("{n}\u{a0}%"),
     }
 }
 
@@ -978,6 +1028,26 @@ mod tests {
         }
     }
 
+    /// The cases the app's formatting is tested against too (ui/src/tests/formats.test.ts).
+    #[test]
+    fn numbers_percentages_and_money_look_as_the_shared_cases_say() {
+        let doc: serde_json::Value = serde_json::from_str(include_str!("formats.json")).unwrap();
+        let cases = doc["cases"].as_array().unwrap();
+        assert!(cases.len() >= 20);
+        for c in cases {
+            let lang = if c["lang"] == "ru" { Lang::Ru } else { Lang::En };
+            let v = &c["value"];
+            let got = match c["kind"].as_str().unwrap() {
+                "int" => int(lang, v.as_i64().unwrap()),
+                "decimal" => decimal(lang, v.as_f64().unwrap(), 1),
+                "percent" => percent(lang, v.as_f64().unwrap()),
+                "money" => money(lang, v.as_i64().unwrap(), c["currency"].as_str().unwrap()),
+                k => panic!("unknown kind {k}"),
+            };
+            assert_eq!(got, c["text"].as_str().unwrap(), "{c}");
+        }
+    }
+
     #[test]
     fn dates_and_money_per_locale() {
         let d = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
@@ -986,12 +1056,23 @@ mod tests {
         assert_eq!(money(Lang::Ru, 123_456, "RUB"), "1\u{a0}234,56\u{a0}₽");
         assert_eq!(money(Lang::En, 123_456, "EUR"), "€1,234.56");
         assert_eq!(money(Lang::En, -5, "EUR"), "-€0.05");
-        assert_eq!(money(Lang::En, 100_000_000, "CHF"), "1,000,000.00 CHF");
+        assert_eq!(money(Lang::En, 100_000_000, "CHF"), "1,000,000 CHF");
+        assert_eq!(money(Lang::En, 100_000_050, "CHF"), "1,000,000.50 CHF");
         assert_eq!(money(Lang::Ru, 99, "EUR"), "0,99\u{a0}€");
         assert_eq!(money_whole(Lang::En, 123_456, "EUR"), "€1,235");
         assert_eq!(int(Lang::Ru, 1_234_567), "1\u{a0}234\u{a0}567");
         assert_eq!(int(Lang::En, 999), "999");
         assert_eq!(percent(Lang::Ru, 23.45), "23,4\u{a0}%");
+        assert_eq!(percent(Lang::En, 1234.56), "1,234.6%");
+        assert_eq!(percent(Lang::Ru, 23.0), "23\u{a0}%");
+        assert_eq!(decimal(Lang::Ru, 23.45, 1), "23,4");
+        assert_eq!(decimal(Lang::En, 93.76, 1), "93.8");
+        assert_eq!(decimal(Lang::Ru, 12345.0, 1), "12\u{a0}345");
+        assert_eq!(decimal(Lang::Ru, 12345.25, 2), "12\u{a0}345,25");
+        assert_eq!(decimal(Lang::En, 3.10, 2), "3.1");
+        assert_eq!(decimal(Lang::En, -0.04, 1), "0");
+        assert_eq!(decimal(Lang::En, -2.5, 1), "-2.5");
+        assert_eq!(decimal(Lang::En, 7.0, 0), "7");
         assert_eq!(plural(Lang::En, "calls.n_calls", 1), "1 call");
         assert_eq!(plural(Lang::En, "calls.n_calls", 2), "2 calls");
         assert_eq!(plural(Lang::Ru, "calls.n_calls", 21), "21 звонок");

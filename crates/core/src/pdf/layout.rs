@@ -61,6 +61,17 @@ pub(crate) struct Laid {
     pub outline: Vec<(String, usize)>,
 }
 
+/// Category labels of a chart, laid out (see `L::x_labels`).
+struct XLabels {
+    size: f32,
+    /// The lines of each label.
+    lines: Vec<Vec<String>>,
+    /// Print every n-th label (1: all).
+    every: usize,
+    /// Lines of "1 label · 2 label …" under the chart, when the bars are numbered.
+    legend: Vec<String>,
+}
+
 struct TableStyle {
     header: bool,
     size: f32,
@@ -107,7 +118,7 @@ fn run<'a>(doc: &Document, clock: &dyn Clock, toc_pages: Option<&'a [usize]>) ->
         l.contents(doc);
     }
     for (i, b) in doc.blocks.iter().enumerate() {
-        l.block(b, doc.blocks.get(i + 1));
+        l.block(b, doc.blocks.get(i + 1), doc.blocks.get(i + 2));
     }
     l.furniture(doc, clock);
     l
@@ -317,15 +328,48 @@ impl L<'_> {
             // A table's header and a first row of a few lines.
             Some(Block::Table(_)) => 84.0,
             Some(Block::Paragraph { style: ParaStyle::Callout, .. }) => 40.0,
-            Some(Block::Heading { .. }) => 70.0,
+            // A heading and what must follow it in turn (a table's first rows).
+            Some(Block::Heading { .. }) => 120.0,
             _ => 44.0,
         }
     }
 
-    fn block(&mut self, b: &Block, next: Option<&Block>) {
+    fn block(&mut self, b: &Block, next: Option<&Block>, after: Option<&Block>) {
         match b {
-            Block::Heading { level, text } => self.heading(*level, text, true, Self::lead(next)),
-            Block::Paragraph { text, style } => self.paragraph(text, *style),
+            Block::Heading { level, text } => {
+                // A short note between a heading and its table or chart stays with both.
+                let lead = match (next, after) {
+                    (Some(Block::Paragraph { style: ParaStyle::Note, text }), Some(b @ (Block::Table(_) | Block::Chart(_)))) if text.len() < 400 => {
+                        Self::lead(next) + Self::lead(Some(b))
+                    }
+                    _ => Self::lead(next),
+                };
+                self.heading(*level, text, true, lead)
+            }
+            Block::Paragraph { text, style } => {
+                // A callout that titles what follows (a script block) keeps a few lines of it.
+                if *style == ParaStyle::Callout && next.is_some() {
+                    let h = self.wrap(text, 10.0, false, CONTENT_W - 19.0).len() as f32 * 14.5 + 24.0 + 70.0;
+                    if h <= (BOTTOM - TOP) / 3.0 {
+                        self.ensure(h);
+                    }
+                }
+                // A short lead-in ("Say it like this:") stays with the first lines of its list.
+                if *style != ParaStyle::Callout && matches!(next, Some(Block::Bullets(_) | Block::Numbered(_))) {
+                    let (size, lh) = if *style == ParaStyle::Note { (8.8, 12.5) } else { (10.0, 14.5) };
+                    let items = match next {
+                        Some(Block::Bullets(items) | Block::Numbered(items)) => items.as_slice(),
+                        _ => &[],
+                    };
+                    // What the list itself keeps together: its first two items.
+                    let list_h: f32 = items.iter().take(2).map(|i| self.wrap(i, 10.0, false, CONTENT_W - 30.0).len() as f32 * 14.5 + 2.5).sum();
+                    let h = self.wrap(text, size, false, CONTENT_W).len() as f32 * lh + 6.0 + list_h;
+                    if h <= (BOTTOM - TOP) / 3.0 {
+                        self.ensure(h);
+                    }
+                }
+                self.paragraph(text, *style)
+            }
             Block::Bullets(items) => self.list(items, false),
             Block::Numbered(items) => self.list(items, true),
             Block::KeyValue(pairs) => {
@@ -423,8 +467,20 @@ impl L<'_> {
     fn list(&mut self, items: &[String], numbered: bool) {
         let (size, lh) = (10.0, 14.5);
         let indent = if numbered { 8.0 + self.width(&format!("{}.", items.len()), size, true) } else { 14.0 };
-        for (n, item) in items.iter().enumerate() {
-            for (k, line) in self.wrap(item, size, false, CONTENT_W - indent).into_iter().enumerate() {
+        let wrapped: Vec<Vec<String>> = items.iter().map(|item| self.wrap(item, size, false, CONTENT_W - indent)).collect();
+        let heights: Vec<f32> = wrapped.iter().map(|l| l.len() as f32 * lh + 2.5).collect();
+        let height = |k: usize| heights.get(k).copied().unwrap_or(0.0);
+        let count = wrapped.len();
+        for (n, lines) in wrapped.into_iter().enumerate() {
+            // The first two items start a page together, and the last item
+            // never stands alone on one (when two items fit on a page).
+            if count >= 2 && (n == 0 || n + 2 == count) {
+                let pair = height(n) + height(n + 1);
+                if pair <= BOTTOM - TOP {
+                    self.ensure(pair);
+                }
+            }
+            for (k, line) in lines.into_iter().enumerate() {
                 self.ensure(lh);
                 self.y += lh;
                 if k == 0 {
@@ -553,17 +609,40 @@ impl L<'_> {
             .collect();
 
         let row_h = |cells: &Vec<Vec<String>>| cells.iter().map(Vec::len).max().unwrap_or(1) as f32 * st.line_h + 2.0 * st.pad_y;
+        let heights: Vec<f32> = rows.iter().map(|(_, c)| row_h(c)).collect();
+        // Rows that must share a page with the row before them: the second
+        // row (a page never ends on a table's first row alone), the last row
+        // (a table never spills one row onto a page), and every subtotal or
+        // total (never orphaned at the top of a page, away from its rows).
+        let n = rows.len();
+        let keep_with_prev: Vec<bool> = (0..n).map(|i| i > 0 && (i == 1 || i + 1 == n || rows[i].0 != RowStyle::Normal)).collect();
+        // The height of row `i` and the rows chained to it.
+        let group_h = |i: usize| {
+            let mut h = heights[i];
+            let mut j = i + 1;
+            while j < n && keep_with_prev[j] {
+                h += heights[j];
+                j += 1;
+            }
+            h
+        };
+        let room = BOTTOM - TOP - header_h;
         // Never leave a header alone at the bottom of a page.
-        // (A first row taller than a page is split anyway: only ask for what can fit.)
-        let first_h = rows.first().map(|(_, c)| row_h(c)).unwrap_or(0.0).min(BOTTOM - TOP - header_h);
+        // (A group taller than a page is split anyway: only ask for what can fit.)
+        let first_h = if n > 0 { group_h(0) } else { 0.0 };
+        let first_h = if first_h <= room { first_h } else { heights.first().copied().unwrap_or(0.0).min(room) };
         self.ensure(header_h + first_h);
         if st.header {
             self.table_header(t, &header, &xs, &widths, header_h, st);
         }
-        for (style, cells) in rows {
-            let h = row_h(&cells);
-            if self.y + h > BOTTOM {
-                if h <= BOTTOM - TOP - header_h {
+        for (i, (style, cells)) in rows.into_iter().enumerate() {
+            let h = heights[i];
+            // A row that starts a group moves to the next page with its group
+            // when the group does not fit here but fits on a page of its own.
+            let chained = if keep_with_prev[i] { h } else { group_h(i) };
+            let need = if chained <= room { chained } else { h };
+            if self.y + need > BOTTOM {
+                if h <= room {
                     self.new_page();
                     if st.header {
                         self.table_header(t, &header, &xs, &widths, header_h, st);
@@ -662,21 +741,39 @@ impl L<'_> {
 
     // ---- charts -------------------------------------------------------------
 
+    /// How a chart's category labels print: every one wrapped under its bar
+    /// (up to three lines, shrinking the type if need be), or, when even that
+    /// does not fit, a number under each bar and a legend below the chart.
+    /// Line charts (a time axis) keep every few labels, as axes do.
+    fn x_labels(&self, c: &Chart, labels: &[String], slot: f32) -> XLabels {
+        if c.kind == ChartKind::Line {
+            let widest = labels.iter().map(|s| self.width(s, 7.2, false)).fold(0.0f32, f32::max);
+            let every = ((widest + 6.0) / slot).ceil().max(1.0) as usize;
+            return XLabels { size: 7.2, lines: labels.iter().map(|l| vec![l.clone()]).collect(), every, legend: vec![] };
+        }
+        let room = slot - 3.0;
+        for size in [7.2f32, 6.6, 6.0] {
+            let fits_words = labels.iter().all(|l| l.split(' ').all(|w| self.width(w, size, false) <= room));
+            if !fits_words {
+                continue;
+            }
+            let lines: Vec<Vec<String>> = labels.iter().map(|l| self.wrap(l, size, false, room)).collect();
+            if lines.iter().all(|l| l.len() <= 3) {
+                return XLabels { size, lines, every: 1, legend: vec![] };
+            }
+        }
+        let numbers: Vec<Vec<String>> = (1..=labels.len()).map(|i| vec![i.to_string()]).collect();
+        let legend_text = labels.iter().enumerate().map(|(i, l)| format!("{}\u{a0}{l}", i + 1)).collect::<Vec<_>>().join(" · ");
+        let legend = self.wrap(&legend_text, 7.2, false, CONTENT_W);
+        XLabels { size: 7.2, lines: numbers, every: 1, legend }
+    }
+
     fn chart(&mut self, c: &Chart) {
         let n = c.values.len().min(c.labels.len());
         if n == 0 {
             return;
         }
         let (title_h, plot_h, xlab_h, caption_h) = (18.0, 128.0, 14.0, 14.0);
-        self.ensure(CHART_H);
-        if !self.at_top() {
-            self.y += 6.0;
-        }
-        self.y += 12.0;
-        let title = normalise(&c.title);
-        self.text(MARGIN_X, self.y, 10.0, true, INK, &title);
-        self.y += title_h - 12.0 + 10.0;
-
         let max = c.values.iter().take(n).cloned().fold(0.0f64, f64::max);
         let step = nice_step(max / 4.0);
         let ticks = ((max / step).ceil() as usize).clamp(1, 6);
@@ -685,6 +782,25 @@ impl L<'_> {
         let label_w = tick_labels.iter().map(|s| self.width(s, 7.2, false)).fold(0.0f32, f32::max);
         let left = MARGIN_X + label_w + 6.0;
         let right = MARGIN_X + CONTENT_W;
+        let slot = (right - left) / n as f32;
+        let labels: Vec<String> = (0..n).map(|i| normalise(&c.labels[i])).collect();
+        let xl = self.x_labels(c, &labels, slot);
+        let x_line_h = xl.size + 1.8;
+        let extra_lines = xl.lines.iter().map(Vec::len).max().unwrap_or(1).saturating_sub(1) as f32 * x_line_h;
+        let legend_h = xl.legend.len() as f32 * 10.0;
+        // Every value above its bar, or none (the table beside the chart has them).
+        let value_labels: Vec<String> = (0..n).map(|i| normalise(c.value_labels.get(i).map(String::as_str).unwrap_or(""))).collect();
+        let vl_size = [6.8f32, 6.2, 5.6].into_iter().find(|sz| value_labels.iter().all(|v| self.width(v, *sz, false) + 2.0 <= slot));
+
+        self.ensure(CHART_H + extra_lines + legend_h);
+        if !self.at_top() {
+            self.y += 6.0;
+        }
+        self.y += 12.0;
+        let title = normalise(&c.title);
+        self.text(MARGIN_X, self.y, 10.0, true, INK, &title);
+        self.y += title_h - 12.0 + 10.0;
+
         let plot_top = self.y;
         let base = plot_top + plot_h;
 
@@ -700,18 +816,9 @@ impl L<'_> {
         }
         self.hline(left, right, base, 0.7, INK);
 
-        let slot = (right - left) / n as f32;
         let value_of = |v: f64| (v / top_val) as f32 * plot_h;
-        let value_labels: Vec<String> = (0..n).map(|i| normalise(c.value_labels.get(i).map(String::as_str).unwrap_or(""))).collect();
-        let vl_size = 6.8;
-        let widest_vl = value_labels.iter().map(|s| self.width(s, vl_size, false)).fold(0.0f32, f32::max);
-        let vl_every = ((widest_vl + 3.0) / slot).ceil().max(1.0) as usize;
-        let labels: Vec<String> = (0..n).map(|i| normalise(&c.labels[i])).collect();
-        let widest_x = labels.iter().map(|s| self.width(s, 7.2, false)).fold(0.0f32, f32::max);
-        let x_every = ((widest_x + 6.0) / slot).ceil().max(1.0) as usize;
-
         let mut points = Vec::with_capacity(n);
-        for i in 0..n {
+        for (i, value_label) in value_labels.iter().enumerate() {
             let cx = left + slot * (i as f32 + 0.5);
             let h = value_of(c.values[i].max(0.0));
             match c.kind {
@@ -723,15 +830,17 @@ impl L<'_> {
                 }
                 ChartKind::Line => points.push((cx, base - h)),
             }
-            if i % vl_every == 0 && !value_labels[i].is_empty() {
-                let w = self.width(&value_labels[i], vl_size, false);
+            if let Some(size) = vl_size.filter(|_| !value_label.is_empty()) {
+                let w = self.width(value_label, size, false);
                 let y = base - h - if c.kind == ChartKind::Line { 5.0 } else { 3.0 };
-                self.text(cx - w / 2.0, y, vl_size, false, INK, &value_labels[i]);
+                self.text(cx - w / 2.0, y, size, false, INK, value_label);
             }
-            if i % x_every == 0 {
-                let w = self.width(&labels[i], 7.2, false);
-                let x = (cx - w / 2.0).max(left - 4.0).min(right - w);
-                self.text(x, base + 11.0, 7.2, false, MUTED, &labels[i]);
+            if i % xl.every == 0 {
+                for (k, line) in xl.lines[i].iter().enumerate() {
+                    let w = self.width(line, xl.size, false);
+                    let x = (cx - w / 2.0).max(left - 4.0).min(right - w);
+                    self.text(x, base + 11.0 + k as f32 * x_line_h, xl.size, false, MUTED, line);
+                }
             }
         }
         if c.kind == ChartKind::Line {
@@ -740,10 +849,17 @@ impl L<'_> {
                 self.rect(x - 1.8, y - 1.8, 3.6, 3.6, ACCENT);
             }
         }
+        let mut y = base + xlab_h + extra_lines + 10.0;
         let cap = normalise(&c.x_label);
-        let w = self.width(&cap, 7.2, false);
-        self.text(left + (right - left - w) / 2.0, base + xlab_h + 10.0, 7.2, false, MUTED, &cap);
-        self.y = base + xlab_h + caption_h + 14.0;
+        if !cap.is_empty() {
+            let w = self.width(&cap, 7.2, false);
+            self.text(left + (right - left - w) / 2.0, y, 7.2, false, MUTED, &cap);
+        }
+        for line in &xl.legend {
+            y += 10.0;
+            self.text(MARGIN_X, y, 7.2, false, MUTED, line);
+        }
+        self.y = base + xlab_h + extra_lines + caption_h + legend_h + 14.0;
     }
 
     // ---- running header and footer -------------------------------------------

@@ -181,10 +181,12 @@ pub enum ChartKind {
 pub struct Chart {
     pub kind: ChartKind,
     pub title: String,
-    /// Category labels along the x axis (thinned out when crowded).
+    /// Category labels along the x axis: bar charts print every one (wrapped,
+    /// or numbered with a legend when crowded); line charts every few.
     pub labels: Vec<String>,
     pub values: Vec<f64>,
-    /// What is printed above each bar/point (e.g. formatted money).
+    /// What is printed above each bar/point (e.g. formatted money): all of
+    /// them when they fit their slots, otherwise none.
     pub value_labels: Vec<String>,
     /// Axis captions, e.g. "calls" and "day".
     pub x_label: String,
@@ -199,7 +201,8 @@ pub struct Rendered {
     #[serde(skip)]
     pub bytes: Vec<u8>,
     pub pages: usize,
-    /// Characters the embedded fonts cannot show (printed as empty boxes).
+    /// Characters the embedded fonts cannot show (printed as stand-ins, kept
+    /// in the text layer).
     pub missing_glyphs: Vec<char>,
     /// Problems worth a look (missing glyphs, writer warnings), for people.
     pub warnings: Vec<String>,
@@ -236,7 +239,7 @@ pub fn render_with(doc: &Document, clock: &dyn Clock, opts: RenderOptions) -> Re
     if !missing.is_empty() {
         let list: Vec<String> = missing.iter().map(|c| format!("“{c}” (U+{:04X})", *c as u32)).collect();
         let msg = format!(
-            "The document's font cannot show {} character(s): {}. They print as empty boxes; replace them or use a transliteration.",
+            "The document's fonts cannot show {} character(s): {}. They print as a stand-in (the sign �, or -> for an arrow) and stay in the document's text, so copying and searching still find them.",
             missing.len(),
             list.join(", ")
         );

@@ -375,3 +375,96 @@ fn the_regulation_book_prints_every_role_script_block_and_answer() {
         assert!(htext.contains(&t("book.role.hunter")) && !htext.contains(&format!("{} — ", t("book.role.closer"))));
     }
 }
+
+/// A client note typed with CJK, emoji, arrows and a flag: it prints inside
+/// the margins (each missing character takes its stand-in's width, so lines
+/// wrap at the margin) and every character is still in the text layer.
+#[test]
+fn cjk_and_emoji_in_a_note_wrap_inside_the_margins_and_stay_in_the_text() {
+    let note = "王先生は東京の会議で新しい注文について話しました 👍🏽 → 来週もう一度電話します。".repeat(4);
+    let mut doc = Document::new(Lang::En, "Client profile — 東京 Trading 😀", "Test");
+    doc.push(Block::KeyValue(vec![("Notes".into(), note.clone())]));
+    doc.push(Block::para(format!("Paragraph: {note}")));
+    doc.push(Block::Table(Table {
+        columns: vec![Column::left("Subject"), Column::left("Outcome")],
+        rows: vec![Row::new(vec!["電話 ☎ 😀".into(), note.clone()])],
+    }));
+    assert_inside_margins(&doc);
+    let out = render(&doc, &clock()).unwrap();
+    assert!(out.missing_glyphs.contains(&'王') && out.missing_glyphs.contains(&'👍'), "{:?}", out.missing_glyphs);
+    let text = check_and_extract(&out.bytes);
+    let joined: String = text.split_whitespace().collect();
+    let want: String = note.split_whitespace().collect();
+    // Key-value, paragraph and table cell: three copies, wrapped, all there.
+    assert!(joined.matches(&want).count() >= 3, "the note's text is extractable whole:\n{text}");
+    assert!(text.contains("東京 Trading 😀"), "the title keeps its characters:\n{text}");
+    // What prints is a box for CJK/emoji and an ASCII arrow, never nothing.
+    let laid = layout::lay_out(&doc, &clock()).unwrap();
+    let shown: String = laid.pages.iter().flatten().filter_map(|d| if let layout::Draw::Text { text, .. } = d { Some(text.as_str()) } else { None }).collect();
+    assert!(shown.contains('王'), "the layout keeps the text; the writer swaps in stand-ins");
+}
+
+fn table_rows_per_page(text: &str, marker: &str) -> Vec<Vec<String>> {
+    pages_of(text).iter().map(|p| p.lines().filter(|l| l.contains(marker)).map(|l| l.trim().to_string()).collect()).collect()
+}
+
+/// A table never leaves one row alone on a page (first or last) and a
+/// subtotal never opens a page away from its rows, wherever the breaks fall.
+#[test]
+fn tables_keep_two_rows_together_and_never_orphan_a_subtotal() {
+    for filler in 0..40 {
+        let mut doc = Document::new(Lang::En, "Register", "Test");
+        for i in 0..filler {
+            doc.push(Block::para(format!("Filler line {i}.")));
+        }
+        let mut rows = vec![];
+        for day in 1..=14 {
+            for k in 1..=3 {
+                rows.push(Row::new(vec![format!("Rowday{day} call{k}"), "10".into()]));
+            }
+            rows.push(Row::styled(RowStyle::Subtotal, vec![format!("Rowday{day} subtotal"), "30".into()]));
+        }
+        rows.push(Row::styled(RowStyle::Total, vec!["Rowtotal".into(), "420".into()]));
+        doc.push(Block::Table(Table { columns: vec![Column::left("What"), Column::right("Minutes")], rows }));
+        let out = render(&doc, &clock()).unwrap();
+        let text = check_and_extract(&out.bytes);
+        let per_page: Vec<Vec<String>> = table_rows_per_page(&text, "Row").into_iter().filter(|p| !p.is_empty()).collect();
+        for (i, p) in per_page.iter().enumerate() {
+            assert!(p.len() >= 2, "filler {filler}: page {} holds one row of the table: {p:?}", i + 1);
+            if i > 0 {
+                assert!(!p[0].contains("subtotal") && !p[0].contains("Rowtotal"), "filler {filler}: page {} opens with a subtotal: {p:?}", i + 1);
+            }
+        }
+        assert_eq!(per_page.iter().map(Vec::len).sum::<usize>(), 14 * 4 + 1, "filler {filler}: every row printed once");
+    }
+}
+
+/// Bar charts name every bar (wrapped, smaller, or numbered with a legend)
+/// and print every value or none.
+#[test]
+fn bar_charts_label_every_bar_or_none() {
+    let names = ["Cold call", "Reached the decision maker", "Qualified lead", "Needs analysis meeting", "Offer sent", "Negotiation", "Won", "Handed over"];
+    for n in [5usize, 8] {
+        let mut doc = Document::new(Lang::En, "Funnel", "Test");
+        doc.push(Block::Chart(Chart {
+            kind: ChartKind::Bar,
+            title: "Deals that reached each step".into(),
+            labels: names[..n].iter().map(|s| s.to_string()).collect(),
+            values: (0..n).map(|i| (1000 / (i + 1)) as f64).collect(),
+            value_labels: (0..n).map(|i| i18n::int(Lang::En, (1000 / (i + 1)) as i64)).collect(),
+            x_label: String::new(),
+            y_label: String::new(),
+            y_format: |lang, v| i18n::int(lang, v as i64),
+        }));
+        let out = render(&doc, &clock()).unwrap();
+        let text = check_and_extract(&out.bytes);
+        let joined: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        for (i, name) in names[..n].iter().enumerate() {
+            let words: String = name.split_whitespace().collect();
+            let squashed: String = joined.split_whitespace().collect();
+            assert!(squashed.contains(&words), "{n} bars: “{name}” is not printed:\n{text}");
+            assert!(text.contains(&i18n::int(Lang::En, (1000 / (i + 1)) as i64)), "{n} bars: value of bar {}", i + 1);
+        }
+        assert_inside_margins(&doc);
+    }
+}

@@ -1,14 +1,14 @@
 //! Writes laid-out pages as PDF with printpdf: graphics first, then one text
 //! section per page; fonts embedded and subset; metadata from the clock.
 
-use super::fonts::fonts;
+use super::fonts::{Run, fonts, runs};
 use super::layout::{Draw, Laid, PAGE_H, PAGE_W, Rgb};
 use super::{Document, normalise};
 use crate::clock::Clock;
 use crate::error::{Error, Result};
 use printpdf::{
-    Color, FontId, Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage, PdfParseErrorSeverity, PdfSaveOptions, Point, Pt, Rect, TextItem,
-    TextMatrix,
+    Color, DictItem, FontId, Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage, PdfParseErrorSeverity, PdfSaveOptions, Point, Pt, Rect,
+    TextItem, TextMatrix,
 };
 
 fn color(c: Rgb) -> Color {
@@ -62,6 +62,15 @@ pub(crate) fn write_pdf(doc: &Document, laid: &Laid, clock: &dyn Clock, warnings
     Ok(bytes)
 }
 
+/// `<< /ActualText <FEFF…> >>`: the text as UTF-16BE with its byte-order mark.
+fn actual_text(text: &str) -> DictItem {
+    let mut data = vec![0xFE, 0xFF];
+    for u in text.encode_utf16() {
+        data.extend_from_slice(&u.to_be_bytes());
+    }
+    DictItem::Dict { map: [("ActualText".to_string(), DictItem::String { data, literal: false })].into_iter().collect() }
+}
+
 fn page(draws: &[Draw], regular: &FontId, bold: &FontId) -> PdfPage {
     let flip = |y: f32| Pt(PAGE_H - y);
     let mut ops = Vec::with_capacity(draws.len() * 2 + 8);
@@ -107,7 +116,21 @@ fn page(draws: &[Draw], regular: &FontId, bold: &FontId) -> PdfPage {
                 fill = Some(*c);
             }
             ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(*x), flip(*y)) });
-            ops.push(Op::ShowText { items: vec![TextItem::Text(text.clone())] });
+            for run in runs(fonts().face(*b), text) {
+                match run {
+                    Run::Plain(t) => ops.push(Op::ShowText { items: vec![TextItem::Text(t)] }),
+                    // A character the font lacks: its stand-in prints, and the
+                    // character itself is the span's /ActualText, which copy,
+                    // search and text extraction use.
+                    Run::Stand { shown, actual } => {
+                        ops.push(Op::BeginMarkedContentWithProperties { tag: "Span".into(), properties: actual_text(&actual) });
+                        if !shown.is_empty() {
+                            ops.push(Op::ShowText { items: vec![TextItem::Text(shown)] });
+                        }
+                        ops.push(Op::EndMarkedContent);
+                    }
+                }
+            }
         }
     }
     ops.push(Op::EndTextSection);

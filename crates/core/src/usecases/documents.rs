@@ -245,29 +245,11 @@ pub fn save(path: &Path, doc: &Rendered) -> Result<()> {
 }
 
 /// The sales plan for a period, derived from a target (see `usecases::plan`);
-/// periods longer than a month get a month-by-month table (the target split
-/// evenly over the months).
+/// periods longer than a month print the derivation's month-by-month split.
 pub fn sales_plan(s: &Store, clock: &dyn Clock, req: &crate::usecases::plan::DeriveRequest, lang: Option<Lang>) -> Result<Rendered> {
-    use crate::usecases::plan::{DeriveRequest, Target, derive_from, measure};
     let lang = lang_of(s, lang)?;
-    let history = measure(s, clock)?;
-    let whole = derive_from(&history, req)?;
-    let period = whole.inputs.period;
-    let mut months = vec![];
-    if period.months() > 1.5 {
-        let mut start = period.start;
-        let n = period.months().round() as i64;
-        let share = |v: i64| (v as f64 / n as f64).round() as i64;
-        while start < period.end {
-            let target = match req.target {
-                Target::Turnover(v) => Target::Turnover(share(v)),
-                Target::Profit(v) => Target::Profit(share(v)),
-            };
-            months.push(derive_from(&history, &DeriveRequest { period: start.format("%Y-%m").to_string(), target, ..req.clone() })?);
-            start = start.checked_add_months(chrono::Months::new(1)).unwrap_or(period.end);
-        }
-    }
-    let doc = docs::plan::build(&meta::load(s.conn())?.name, &whole, &months, lang)?;
+    let whole = crate::usecases::plan::derive(s, clock, req)?;
+    let doc = docs::plan::build(&meta::load(s.conn())?.name, &whole, clock.today(), lang)?;
     pdf::render(&doc, clock)
 }
 

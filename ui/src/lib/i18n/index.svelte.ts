@@ -89,6 +89,15 @@ export function formatNumber(n: number, locale: Lang = i18n.locale): string {
   return cached(`n:${locale}`, () => new Intl.NumberFormat(locale)).format(n);
 }
 
+/**
+ * A value already in per cent, to one decimal, as the printed documents show
+ * it (the core's `pdf::i18n::percent`): "23.5%" (en), "23,5 %" (ru, no-break space).
+ */
+export function formatPercent(value: number, locale: Lang = i18n.locale): string {
+  const n = cached(`p:${locale}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 })).format(value);
+  return locale === "ru" ? `${n}\u00a0%` : `${n}%`;
+}
+
 function interpolate(text: string, params: Params | undefined, locale: Lang): string {
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {

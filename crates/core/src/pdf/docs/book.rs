@@ -232,6 +232,22 @@ fn script_blocks(doc: &mut Document, lang: Lang, s: &Script) {
     }
 }
 
+/// The Markdown subset as the text of a table cell: paragraphs and list
+/// items each on their own line, items keeping their "1." or "•" marker, so
+/// a list in a cell stays a list.
+fn markdown_cell(text: &str) -> String {
+    let mut lines = vec![];
+    for b in markdown(text) {
+        match b {
+            Block::Paragraph { text, .. } => lines.push(text.split('\n').map(str::trim).collect::<Vec<_>>().join(" ")),
+            Block::Bullets(items) => lines.extend(items.into_iter().map(|i| format!("• {i}"))),
+            Block::Numbered(items) => lines.extend(items.into_iter().enumerate().map(|(n, i)| format!("{}. {i}", n + 1))),
+            _ => {}
+        }
+    }
+    lines.join("\n")
+}
+
 /// The Markdown subset flattened to one line of text (for list items).
 fn markdown_plain(text: &str) -> String {
     text.replace("**", "").replace('*', "").split('\n').map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ")
@@ -250,7 +266,7 @@ fn regulation_sections(doc: &mut Document, lang: Lang, regs: &[&Regulation]) {
             continue;
         }
         doc.push(Block::h3(t(lang, title)));
-        let rows = list.iter().map(|r| Row::new(vec![r.title.clone(), when(lang, r), markdown_plain(&r.text)])).collect();
+        let rows = list.iter().map(|r| Row::new(vec![r.title.clone(), when(lang, r), markdown_cell(&r.text)])).collect();
         doc.push(Block::Table(Table {
             columns: vec![Column::left(t(lang, "book.col_rule")), Column::left(t(lang, "book.col_when")), Column::left(t(lang, "book.col_why"))],
             rows,
@@ -430,6 +446,12 @@ mod tests {
             Block::Numbered(items) => assert_eq!(items, &["first".to_string(), "second".to_string()]),
             b => panic!("{b:?}"),
         }
+    }
+
+    #[test]
+    fn a_list_in_a_table_cell_stays_a_list() {
+        assert_eq!(markdown_cell("Why:\n1. first\n2. second\n\n- a *b*\n- c"), "Why:\n1. first\n2. second\n• a b\n• c");
+        assert_eq!(markdown_cell("one\nline"), "one line");
     }
 
     #[test]

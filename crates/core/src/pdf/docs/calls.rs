@@ -5,10 +5,10 @@
 use super::or_dash;
 use crate::error::Result;
 use crate::model::Lang;
-use crate::pdf::i18n::{self, t};
+use crate::pdf::i18n::{self, t, tf};
 use crate::pdf::{Block, Chart, ChartKind, Column, Document, Row, RowStyle, Table};
 use crate::store::{Store, meta, people, reports};
-use chrono::{Duration, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate};
 use std::collections::BTreeMap;
 
 /// Periods up to this many days get one bar per day; longer ones a weekly line.
@@ -53,17 +53,19 @@ pub fn build(s: &Store, from: NaiveDate, to: NaiveDate, person_id: Option<i64>, 
         let mut values = Vec::new();
         let mut d = from;
         while d <= to {
-            labels.push(i18n::short_date(lang, d));
+            // The day of the month: short enough to label every bar; the caption names the dates.
+            labels.push(d.day().to_string());
             values.push(by_day.get(&d).map_or(0, Vec::len) as f64);
             d += Duration::days(1);
         }
         Chart {
             kind: ChartKind::Bar,
             title: tr("calls.per_day"),
-            value_labels: values.iter().map(|v| if *v > 0.0 { format!("{v}") } else { String::new() }).collect(),
+            // Every bar labelled, days without calls too (0), so no bar looks unread.
+            value_labels: values.iter().map(|v| i18n::int(lang, *v as i64)).collect(),
             labels,
             values,
-            x_label: String::new(),
+            x_label: tf(lang, "calls.day_axis", &[("from", &i18n::date(lang, from)), ("to", &i18n::date(lang, to))]),
             y_label: tr("calls.count"),
             y_format: |lang, v| i18n::int(lang, v.round() as i64),
         }
@@ -81,7 +83,7 @@ pub fn build(s: &Store, from: NaiveDate, to: NaiveDate, person_id: Option<i64>, 
             kind: ChartKind::Line,
             title: tr("calls.per_week"),
             labels: weeks.keys().map(|d| i18n::short_date(lang, *d)).collect(),
-            value_labels: weeks.values().map(|v| v.to_string()).collect(),
+            value_labels: weeks.values().map(|v| i18n::int(lang, *v as i64)).collect(),
             values: weeks.values().map(|v| *v as f64).collect(),
             x_label: tr("calls.week_axis"),
             y_label: tr("calls.count"),

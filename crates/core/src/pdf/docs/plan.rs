@@ -5,8 +5,9 @@
 use crate::error::Result;
 use crate::model::Lang;
 use crate::pdf::i18n::{self, t, tf};
-use crate::pdf::{Block, Chart, ChartKind, Column, Document, Row, RowStyle, Table};
+use crate::pdf::{Block, Chart, ChartKind, Column, Document, ParaStyle, Row, RowStyle, Table};
 use crate::plan::{PlanDerivation, Rate};
+use chrono::{Datelike, NaiveDate};
 
 fn rate_basis(lang: Lang, r: &Rate) -> String {
     if r.measured { tf(lang, "plan.measured", &[("n", &i18n::int(lang, r.sample))]) } else { t(lang, "plan.default").to_string() }
@@ -17,9 +18,10 @@ fn signed_percent(lang: Lang, v: f64) -> String {
     if v < 0.0 { format!("−{p}") } else { format!("+{p}") }
 }
 
-/// `months`: for periods longer than a month, the derivation of each month
-/// (its share of the target), in order.
-pub fn build(organisation: &str, p: &PlanDerivation, months: &[PlanDerivation], lang: Lang) -> Result<Document> {
+/// The plan as printed: every figure is the derivation's own (the same the
+/// app shows and `plan derive --json` returns), formatted once per locale;
+/// `today` decides whether the date to start prospecting has passed.
+pub fn build(organisation: &str, p: &PlanDerivation, today: NaiveDate, lang: Lang) -> Result<Document> {
     let tr = |k: &str| t(lang, k).to_string();
     let i = &p.inputs;
     let cur = i.currency.as_str();
@@ -44,6 +46,18 @@ pub fn build(organisation: &str, p: &PlanDerivation, months: &[PlanDerivation], 
     kv.push((tr("plan.new"), money(p.new_turnover_minor)));
     kv.push((tr("plan.first_deal_size"), money(p.first_deal_size_minor)));
     doc.push(Block::KeyValue(kv));
+    if p.first_deals == 0 {
+        // Say why everything below is zero, before the reader wonders.
+        doc.push(Block::Paragraph {
+            text: tf(lang, "plan.covered", &[("repeat", &money(i.repeat_turnover_minor)), ("target", &money(i.target_turnover_minor))]),
+            style: ParaStyle::Callout,
+        });
+    } else if p.prospect_from < today {
+        doc.push(Block::Paragraph {
+            text: tf(lang, "plan.late", &[("date", &i18n::date(lang, p.prospect_from)), ("days", &i18n::int(lang, i64::from(i.cycle_days)))]),
+            style: ParaStyle::Callout,
+        });
+    }
 
     doc.push(Block::h1(tr("plan.backwards")));
     doc.push(Block::note(tr("plan.backwards_note")));
@@ -77,18 +91,11 @@ pub fn build(organisation: &str, p: &PlanDerivation, months: &[PlanDerivation], 
 
     doc.push(Block::h2(tr("plan.daily")));
     doc.push(Block::KeyValue(vec![
-        (tr("plan.calls_per_day"), format!("{:.1}", p.calls_per_day).replace('.', if lang == Lang::Ru { "," } else { "." })),
-        (
-            tr("plan.hours_per_week"),
-            tf(lang, "plan.hours_value", &[("n", &format!("{:.1}", p.prospecting_hours_per_week).replace('.', if lang == Lang::Ru { "," } else { "." }))]),
-        ),
-        (tr("plan.cycle"), tf(lang, "plan.cycle_value", &[("n", &i.cycle_days.to_string())])),
+        (tr("plan.calls_per_day"), i18n::decimal(lang, p.calls_per_day, 1)),
+        (tr("plan.hours_per_week"), tf(lang, "plan.hours_value", &[("n", &i18n::decimal(lang, p.prospecting_hours_per_week, 1))])),
+        (tr("plan.cycle"), tf(lang, "plan.cycle_value", &[("n", &i18n::int(lang, i64::from(i.cycle_days)))])),
         (tr("plan.prospect_from"), i18n::date(lang, p.prospect_from)),
     ]));
-
-    if p.first_deals == 0 {
-        doc.push(Block::note(tr("plan.covered")));
-    }
     let funnel: Vec<(String, f64)> = steps.iter().map(|(label, n, _)| (tr(label), *n as f64)).collect();
     if p.first_deals > 0 {
         doc.push(Block::Chart(Chart {
@@ -103,34 +110,33 @@ pub fn build(organisation: &str, p: &PlanDerivation, months: &[PlanDerivation], 
         }));
     }
 
-    if months.len() > 1 {
+    if p.months.len() > 1 {
         doc.push(Block::h1(tr("plan.by_month")));
-        let mut rows: Vec<Row> = months
+        doc.push(Block::note(tr("plan.by_month_note")));
+        let mut rows: Vec<Row> = p
+            .months
             .iter()
             .map(|m| {
                 Row::new(vec![
-                    i18n::month(
-                        lang,
-                        m.inputs.period.start.format("%Y").to_string().parse().unwrap_or(2000),
-                        m.inputs.period.start.format("%m").to_string().parse::<u32>().unwrap_or(1) - 1,
-                    ),
+                    i18n::month(lang, m.start.year(), m.start.month0()),
                     i18n::int(lang, i64::from(m.working_days)),
-                    money(m.inputs.target_turnover_minor),
+                    money(m.target_turnover_minor),
                     i18n::int(lang, m.first_deals),
                     i18n::int(lang, m.calls),
-                    format!("{:.1}", m.calls_per_day),
+                    i18n::decimal(lang, m.calls_per_day, 1),
                 ])
             })
             .collect();
+        // The total row is the headline itself; the months add up to it by construction.
         rows.push(Row::styled(
             RowStyle::Total,
             vec![
                 tr("total"),
-                i18n::int(lang, months.iter().map(|m| i64::from(m.working_days)).sum()),
-                money(months.iter().map(|m| m.inputs.target_turnover_minor).sum()),
-                i18n::int(lang, months.iter().map(|m| m.first_deals).sum()),
-                i18n::int(lang, months.iter().map(|m| m.calls).sum()),
-                String::new(),
+                i18n::int(lang, i64::from(p.working_days)),
+                money(i.target_turnover_minor),
+                i18n::int(lang, p.first_deals),
+                i18n::int(lang, p.calls),
+                i18n::decimal(lang, p.calls_per_day, 1),
             ],
         ));
         doc.push(Block::Table(Table {

@@ -155,7 +155,7 @@ pub fn build(s: &Store, today: NaiveDate, company_id: i64, lang: Lang) -> Result
             title: tr("profile.orders_by_month"),
             labels: months.iter().map(|((y, m), _)| i18n::month(lang, *y, *m)).collect(),
             values: months.iter().map(|(_, v)| *v as f64 / 100.0).collect(),
-            value_labels: months.iter().map(|(_, v)| if *v == 0 { String::new() } else { compact(lang, *v as f64 / 100.0) }).collect(),
+            value_labels: months.iter().map(|(_, v)| compact(lang, *v as f64 / 100.0)).collect(),
             x_label: String::new(),
             y_label: currency.clone(),
             y_format: |lang, v| i18n::int(lang, v.round() as i64),
@@ -264,9 +264,5 @@ fn compact(lang: Lang, units: f64) -> String {
             },
         )
     };
-    let n = format!("{v:.1}");
-    match lang {
-        Lang::En => format!("{n}{suffix}"),
-        Lang::Ru => format!("{}{suffix}", n.replace('.', ",")),
-    }
+    format!("{}{suffix}", i18n::decimal(lang, v, 1))
 }

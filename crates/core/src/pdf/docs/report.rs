@@ -69,7 +69,9 @@ pub fn build(s: &Store, clock: &dyn Clock, kind: ReviewKind, day: NaiveDate, per
         doc.push(Block::Paragraph { text: t(lang, "report.no_plan").into(), style: ParaStyle::Callout });
     }
     let is_money = |k: &str| k == "turnover" || k == "profit";
-    let num = |k: &str, v: f64| if is_money(k) { money(lang, v.round() as i64, &cur) } else { i18n::int(lang, v.round() as i64) };
+    // Counts print as the plan status has them (whole, or to one decimal for
+    // the pace figures), money in whole units: the numbers the app shows.
+    let num = |k: &str, v: f64| if is_money(k) { money(lang, v.round() as i64, &cur) } else { i18n::decimal(lang, v, 1) };
     let rows: Vec<Row> = status
         .indicators
         .iter()
@@ -80,7 +82,7 @@ pub fn build(s: &Store, clock: &dyn Clock, kind: ReviewKind, day: NaiveDate, per
                 num(&i.key, i.fact as f64),
                 num(&i.key, i.expected_by_now),
                 pct(lang, i.pace),
-                if is_money(&i.key) { money(lang, i.needed_per_day.ceil() as i64, &cur) } else { i18n::int(lang, i.needed_per_day.ceil() as i64) },
+                num(&i.key, i.needed_per_day),
                 t(lang, if i.behind { "report.behind" } else { "report.on_pace" }).to_string(),
             ])
         })
@@ -128,6 +130,7 @@ pub fn build(s: &Store, clock: &dyn Clock, kind: ReviewKind, day: NaiveDate, per
     // 3. The funnel of the period.
     let a = analytics::analytics(s, clock, &AnalyticsRequest { from: Some(start), to: Some(last), person_id })?;
     doc.push(Block::h1(t(lang, "report.funnel")));
+    doc.push(Block::note(tf(lang, "report.funnel_note", &[("from", &i18n::date(lang, start)), ("to", &i18n::date(lang, last))])));
     if a.funnel.iter().all(|x| x.reached == 0) {
         doc.push(Block::note(t(lang, "report.funnel_empty")));
     } else {
@@ -216,7 +219,9 @@ pub fn build(s: &Store, clock: &dyn Clock, kind: ReviewKind, day: NaiveDate, per
         let prev = (start - Duration::days(1)).format("%Y-%m").to_string();
         let m = analytics::abc_migration(s, clock, &MigrationRequest { from_period: Some(prev.clone()), to_period: Some(period.clone()) })?;
         doc.push(Block::h1(t(lang, "report.abc_migration")));
-        doc.push(Block::note(tf(lang, "report.abc_note", &[("from", &prev), ("to", &period)])));
+        let prev_day = start - Duration::days(1);
+        let (from_month, to_month) = (i18n::month_long(lang, prev_day.year(), prev_day.month0()), i18n::month_long(lang, day.year(), day.month0()));
+        doc.push(Block::note(tf(lang, "report.abc_note", &[("from", &from_month), ("to", &to_month)])));
         let class = |c: Option<crate::model::Abc>| c.map(|x| x.code().to_string()).unwrap_or_else(|| t(lang, "report.no_orders").to_string());
         let classes = [Some(crate::model::Abc::A), Some(crate::model::Abc::B), Some(crate::model::Abc::C), None];
         let rows = classes
