@@ -337,6 +337,8 @@ mod tests {
                 value_minor: 100_000,
                 next_step: "Call".into(),
                 next_step_date: clock().today(),
+                company_id: None,
+                contact_id: None,
             },
         )
         .unwrap()

@@ -18,6 +18,7 @@ import type { CallRow } from "./CallRow";
 import type { CardField } from "./CardField";
 import type { CardKind } from "./CardKind";
 import type { CardPrefill } from "./CardPrefill";
+import type { Checklist } from "./Checklist";
 import type { ClientFilter } from "./ClientFilter";
 import type { ClientPage } from "./ClientPage";
 import type { ClientProfile } from "./ClientProfile";
@@ -67,6 +68,7 @@ import type { ReviewIssue } from "./ReviewIssue";
 import type { ReviewKind } from "./ReviewKind";
 import type { ReviewStart } from "./ReviewStart";
 import type { ReviewSummary } from "./ReviewSummary";
+import type { Reviewed } from "./Reviewed";
 import type { Role } from "./Role";
 import type { RoleHandover } from "./RoleHandover";
 import type { RunFinishInput } from "./RunFinishInput";
@@ -110,6 +112,9 @@ export const commands = {
   boardGet: (query: BoardQuery) => invoke<Board>("board_get", { query }),
   peopleList: () => invoke<Array<Person>>("people_list", {}),
   todayGet: (ownerId: number | null) => invoke<Today>("today_get", { ownerId }),
+  checklistGet: () => invoke<Checklist>("checklist_get", {}),
+  checklistDismiss: (dismissed: boolean) => invoke<Checklist>("checklist_dismiss", { dismissed }),
+  setupReviewed: (what: Reviewed) => invoke<null>("setup_reviewed", { what }),
   clientsSearch: (query: string) => invoke<Array<SearchHit>>("clients_search", { query }),
   clientsList: (filter: ClientFilter, offset: number, limit: number) => invoke<ClientPage>("clients_list", { filter, offset, limit }),
   clientProfile: (companyId: number) => invoke<ClientProfile>("client_profile", { companyId }),
@@ -244,6 +249,9 @@ export const staleViews: Record<string, View[] | null> = {
   boardGet: [],
   peopleList: [],
   todayGet: [],
+  checklistGet: [],
+  checklistDismiss: ["today"],
+  setupReviewed: ["today"],
   clientsSearch: [],
   clientsList: [],
   clientProfile: [],
@@ -279,7 +287,7 @@ export const staleViews: Record<string, View[] | null> = {
   callRegister: [],
   recordRestore: ["today", "board", "clients", "profile", "deal", "plan", "reports", "trash"],
   documentName: [],
-  documentSave: [],
+  documentSave: ["today"],
   documentOpen: [],
   templatesList: [],
   templateExport: [],
@@ -306,6 +314,11 @@ export const staleViews: Record<string, View[] | null> = {
   scriptRunStart: [],
   scriptRunFinish: ["today", "board", "clients", "profile", "deal", "plan", "reports", "team"],
   cardDraft: [],
+  cardPrefill: [],
+  objectionsSearchInCall: [],
+  leadsMake: ["today", "board", "clients", "profile", "deal", "plan", "reports"],
+  leadCandidates: [],
+  dealsSearch: [],
   activityScriptVersion: [],
   regulationsList: [],
   regulationCreate: ["playbook", "today", "team"],
