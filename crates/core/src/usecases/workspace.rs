@@ -115,6 +115,13 @@ pub fn open_with(path: &Path, clock: &dyn Clock, key: Option<&Passphrase>) -> Re
     Store::open_with(path, clock, key)
 }
 
+/// Opens a workspace for reading only: no lock, one consistent snapshot,
+/// also while another program writes to it and on a read-only file
+/// ([`Store::open_for_reading`]).
+pub fn open_for_reading(path: &Path, clock: &dyn Clock, key: Option<&Passphrase>) -> Result<Store> {
+    Store::open_for_reading(path, clock, key)
+}
+
 pub fn summary(store: &Store) -> Result<WorkspaceSummary> {
     let m = meta::load(store.conn())?;
     Ok(WorkspaceSummary {
