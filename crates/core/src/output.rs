@@ -214,11 +214,18 @@ mod tests {
     fn a_workspace_is_never_written_over_under_any_name_open_or_not() {
         let dir = tempfile::tempdir().unwrap();
         let ws = workspace(dir.path(), "shop.conveyor");
-        // Under another name: a copy called like a PDF, and a hard link.
-        let disguised = dir.path().join("report.pdf");
-        std::fs::copy(&ws, &disguised).unwrap();
+        // Open in this process: refused without being opened again, also
+        // through a name made while it is open.
+        let open = Store::open(&ws, &clock()).unwrap();
         let link = dir.path().join("link.csv");
         std::fs::hard_link(&ws, &link).unwrap();
+        for target in [&ws, &link] {
+            assert_eq!(write_bytes(target, b"x", Replace::Confirmed).unwrap_err().code, ErrorCode::Conflict);
+        }
+        drop(open);
+        // Closed, under another name: a copy called like a PDF, and the hard link.
+        let disguised = dir.path().join("report.pdf");
+        std::fs::copy(&ws, &disguised).unwrap();
         let before = std::fs::read(&ws).unwrap();
         for target in [&ws, &disguised, &link] {
             for replace in [Replace::Never, Replace::Confirmed] {
@@ -227,10 +234,6 @@ mod tests {
                 assert!(e.message.contains(&target.display().to_string()) && e.message.contains("workspace"), "{}", e.message);
             }
         }
-        // Open in this process: refused without being opened again.
-        let open = Store::open(&ws, &clock()).unwrap();
-        assert_eq!(write_bytes(&ws, b"x", Replace::Confirmed).unwrap_err().code, ErrorCode::Conflict);
-        drop(open);
         assert_eq!(std::fs::read(&ws).unwrap(), before);
         assert_eq!(std::fs::read(&disguised).unwrap(), before);
         // Its parts are refused too.

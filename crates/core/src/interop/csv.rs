@@ -311,10 +311,15 @@ fn check_quotes(text: &str, delimiter: u8, headers: &[String], name: &str) -> Re
                 }
             }
             if swallowed {
-                swallowing.get_or_insert((open, k));
                 if b.get(i).is_some_and(|n| *n != delimiter && *n != b'\n' && *n != b'\r') {
                     return Err(refuse(open, k, "closes only lines later, in the middle of a value".into()));
                 }
+                // Three columns or more: a whole line with a delimiter
+                // between each is a row of its own, not text of a value.
+                if ncols >= 3 {
+                    return Err(refuse(open, k, "closes only lines later, after lines that are rows of their own".into()));
+                }
+                swallowing.get_or_insert((open, k));
             }
             field_start = false;
             empty = false;
@@ -443,7 +448,10 @@ mod tests {
         // Closed lines later by another stray quote: the record count changes.
         let e = CsvFile::read(b"First Name,Last Name,Email\n\"Anna,Smirnova,a@x.ru\nBoris,Ivanov,b@x.ru\nVera,Orlova\",v@x.ru\nGleb,Popov,g@x.ru\n", "two.csv")
             .unwrap_err();
-        assert!(e.message.starts_with("two.csv:2: ") && e.message.contains("fields instead of the header's 3"), "{}", e.message);
+        assert!(e.message.starts_with("two.csv:2: ") && e.message.contains("rows of their own"), "{}", e.message);
+        // Two columns: the row's field count tells.
+        let e = CsvFile::read(b"Name,Email\n\"Anna,a@x.ru\nBoris,b@x.ru\nVera\",v@x.ru,extra\n", "narrow.csv").unwrap_err();
+        assert!(e.message.starts_with("narrow.csv:2: ") && e.message.contains("fields instead of the header's 2"), "{}", e.message);
         // Closed lines later, in the middle of a value.
         let e = CsvFile::read(b"Name,Notes\nAnna,\"note\nBoris,x\nVera,y\"tail\nGleb,z\n", "mid.csv").unwrap_err();
         assert!(e.message.starts_with("mid.csv:2: ") && e.message.contains("column “Notes”"), "{}", e.message);

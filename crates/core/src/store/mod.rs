@@ -194,6 +194,7 @@ impl Store {
             return Err(Error::new(ErrorCode::NotFound, format!("There is no workspace at {}. Check the path, or create a new workspace.", path.display())));
         }
         let lock = lock::WorkspaceLock::acquire(path)?;
+        refuse_hard_links(path)?;
         let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
             .map_err(|e| with_path(e.into(), path, path))?;
         let key = cipher::unlock(&conn, path, key)?;
@@ -232,6 +233,7 @@ impl Store {
         if !path.is_file() {
             return Err(Error::new(ErrorCode::NotFound, format!("There is no workspace at {}. Check the path, or create a new workspace.", path.display())));
         }
+        refuse_hard_links(path)?;
         let permissions_read_only = std::fs::metadata(path).map(|m| m.permissions().readonly()).unwrap_or(false);
         let plain = || -> Result<(Connection, Option<Passphrase>, i64)> {
             let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
@@ -479,6 +481,30 @@ impl Store {
 /// Makes a rename in the folder durable (best effort; Unix only).
 fn sync_dir(path: &Path) {
     crate::output::sync_dir(path)
+}
+
+/// Refuses a workspace file with more than one name (hard links): SQLite
+/// keeps the changes not yet in the file beside it under the name it was
+/// opened by (`NAME-wal`), so after a crash changes made through one name
+/// would be missed, then overwritten, through another. (Symbolic links are
+/// fine: they resolve to the one real name.)
+fn refuse_hard_links(path: &Path) -> Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let links = std::fs::metadata(path).map(|m| m.nlink()).unwrap_or(1);
+        if links > 1 {
+            return Err(Error::new(
+                ErrorCode::Conflict,
+                format!(
+                    "{} has {links} names (hard links) on this disk. Changes made through one name can be lost through another, so it was not opened. Keep one name (delete the other links, or make a copy with `conveyor backup`), then open it again.",
+                    path.display()
+                ),
+            ));
+        }
+    }
+    let _ = path;
+    Ok(())
 }
 
 /// Checks that `conn` is a Conveyor workspace this version can read and
