@@ -184,7 +184,16 @@ impl WorkspaceLock {
         // Another process may unlink the lock file between our open and our
         // lock; then we hold a lock on a dead inode. Check and retry.
         for _ in 0..5 {
-            let mut file = OpenOptions::new().read(true).write(true).create(true).truncate(false).open(&path).map_err(|e| Error::io_at(&path, &e))?;
+            let mut file = OpenOptions::new().read(true).write(true).create(true).truncate(false).open(&path).map_err(|e| {
+                Error::new(
+                    ErrorCode::Io,
+                    format!(
+                        "{} cannot be opened for changes: its lock file {} cannot be made ({e}). Check that its folder may be written (not a read-only disk); reading it (info, export, pdf, backup) works anyway.",
+                        workspace.display(),
+                        path.display()
+                    ),
+                )
+            })?;
             match file.try_lock() {
                 Ok(()) => {}
                 Err(TryLockError::WouldBlock) => return Err(locked_error(workspace, "another program")),
