@@ -6,6 +6,7 @@
 use conveyor_core::assessment::{self, Answer, Questionnaire};
 use conveyor_core::model::{Activity, Deal, DealClose, Lang, Person, Stage, Step};
 use conveyor_core::model::{PersonInput, Role};
+use conveyor_core::output::Replace;
 use conveyor_core::plan::PlanDerivation;
 use conveyor_core::playbook::template::{Objection, ScriptBody, TemplateInfo};
 use conveyor_core::store::Passphrase;
@@ -39,7 +40,6 @@ use conveyor_core::usecases::session::{AppSession, Session};
 use conveyor_core::usecases::today::{self, Today};
 use conveyor_core::{Error, SystemClock};
 use std::collections::BTreeMap;
-use conveyor_core::output::Replace;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
