@@ -59,6 +59,38 @@ pub struct Store {
     reading: Option<Option<String>>,
 }
 
+impl Drop for Store {
+    /// A reader's connection cannot remove the `-wal` and `-shm` files it
+    /// may have made beside the workspace. When nobody writes to the file
+    /// (its lock is free), a writer's connection opened and closed right
+    /// away tidies them as a writer's close always does; otherwise the
+    /// writer that has it open will.
+    fn drop(&mut self) {
+        // Only a reader of a file that can be written.
+        if !matches!(self.reading, Some(None)) {
+            return;
+        }
+        let Some(path) = self.path.clone() else { return };
+        let _ = std::mem::replace(
+            &mut self.conn,
+            match Connection::open_in_memory() {
+                Ok(c) => c,
+                Err(_) => return,
+            },
+        );
+        if !Path::new(&format!("{}-wal", path.display())).exists() {
+            return;
+        }
+        let Ok(_lock) = lock::WorkspaceLock::acquire(&path) else { return };
+        if let Ok(c) = Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX) {
+            let keyed = self.key.as_ref().is_none_or(|k| cipher::set_key(&c, k).is_ok());
+            if keyed {
+                let _ = c.query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(()));
+            }
+        }
+    }
+}
+
 /// Whether this process has the file `path` (under any name) open as a workspace.
 pub(crate) fn open_here(path: &Path) -> bool {
     lock::open_here(path)
