@@ -6,6 +6,7 @@
 use conveyor_core::assessment::{self, Answer, Questionnaire};
 use conveyor_core::model::{Activity, Company, CompanyInput, Contact, ContactInput, Deal, DealClose, DealInput, Lang, Person, Stage, Step};
 use conveyor_core::model::{PersonInput, Role};
+use conveyor_core::output::Replace;
 use conveyor_core::plan::PlanDerivation;
 use conveyor_core::playbook::template::{Objection, ScriptBody, TemplateInfo};
 use conveyor_core::store::Passphrase;
@@ -514,7 +515,7 @@ commands! {
     /// Renders a document and saves it as PDF at `path` (chosen in the save dialog).
     fn document_save(shell, request: DocumentRequest, path: String) -> SavedDocument {
         let Shell { session, clock, saved_documents } = shell;
-        let saved = documents::save_document(session.store_mut()?, clock, &request, std::path::Path::new(&path))?;
+        let saved = documents::save_document(session.store_mut()?, clock, &request, std::path::Path::new(&path), Replace::Confirmed)?;
         saved_documents.insert(PathBuf::from(&saved.path));
         Ok(saved)
     }
@@ -535,7 +536,8 @@ commands! {
 
     /// Writes the configured sales system (no client data) to a template file.
     fn template_export(shell, path: String) -> () {
-        std::fs::write(&path, playbook::export_json(shell.session.store()?)?).map_err(Error::from)
+        // The save dialog has already asked before replacing a file; a workspace is never replaced.
+        playbook::export_file(shell.session.store()?, std::path::Path::new(&path), Replace::Confirmed)
     }
 
     /// Imports a template file (dry run: only what would change); never touches client data.
@@ -959,7 +961,7 @@ commands! {
     /// the calendar (ICS, in the system's time zone) to a file.
     fn export_data(shell, kind: ExportKind, path: String) -> ExportDone {
         let zone = conveyor_core::interop::ics::system_zone_name();
-        interop::export_to_file(shell.session.store()?, &shell.clock, kind, &zone, &PathBuf::from(path))
+        interop::export_to_file(shell.session.store()?, &shell.clock, kind, &zone, &PathBuf::from(path), Replace::Confirmed)
     }
 
     /// A consistent copy of the open workspace in a chosen file.

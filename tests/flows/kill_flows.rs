@@ -6,7 +6,9 @@
 //! - every edit the CLI acknowledged (printed its id after the commit)
 //!   before the kill is in the file;
 //! - the lock left behind by a killed holder never locks the user out, and a
-//!   second process meanwhile gets `workspace_locked` naming the holder.
+//!   second writer meanwhile gets `workspace_locked` naming the holder;
+//! - an export killed while writing leaves the old file or the whole new one,
+//!   and a killed `conveyor demo` leaves no half workspace.
 //!
 //! 100 kills in all. The random moments come from a seed printed at the
 //! start (set `KILL_SEED` to replay a run). Unix only (SIGKILL).
@@ -183,7 +185,10 @@ fn a_killed_holder_never_locks_the_user_out_and_a_live_one_is_named() {
     let mut first = String::new();
     BufReader::new(holder.stdout.as_mut().unwrap()).read_line(&mut first).unwrap();
     assert!(first.trim().parse::<i64>().is_ok(), "the holder is writing: {first:?}");
+    // Reading needs no lock; writing does.
     let out = conveyor(&["info", f]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = conveyor(&["abc", f, "--apply"]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(err.contains("error[workspace_locked]"), "{err}");
@@ -205,4 +210,77 @@ fn a_killed_holder_never_locks_the_user_out_and_a_live_one_is_named() {
     assert!(holder_now.contains(&format!("\"pid\":{}", std::process::id())), "the lock names the new holder: {holder_now}");
     drop(s);
     assert!(!lock.exists(), "a clean close removes the lock file");
+}
+
+/// An export killed at any moment leaves its target as it was (or whole and
+/// new), never half-written; a killed `conveyor demo` leaves no workspace.
+#[test]
+fn an_export_or_a_demo_killed_at_any_moment_never_leaves_a_half_written_file() {
+    const KILLS: usize = 20;
+    let mut rng = Rng(seed() | 1);
+    let dir = tempfile::tempdir().unwrap();
+    let bin = conveyor_bin();
+    let ws = dir.path().join("big.conveyor");
+    let out = Command::new(&bin).args(["demo", ws.to_str().unwrap(), "--contacts", "20000", "--activities", "20000"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    for (kind, name, extra) in [("contacts", "c.vcf", &[][..]), ("contacts", "c.csv", &["--format", "csv"][..]), ("activities", "a.csv", &[][..])] {
+        // The whole export once: what a finished one looks like, and how long it takes.
+        let whole_path = dir.path().join(format!("whole-{name}"));
+        let t = Instant::now();
+        let out = Command::new(&bin).args(["export", kind, ws.to_str().unwrap(), whole_path.to_str().unwrap()]).args(extra).output().unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        let full = t.elapsed();
+        let whole = std::fs::read(&whole_path).unwrap();
+        let target = dir.path().join(name);
+        let old = b"the previous export, which must survive".to_vec();
+        let (mut kept, mut replaced) = (0, 0);
+        for i in 0..KILLS {
+            std::fs::write(&target, &old).unwrap();
+            let mut child = Command::new(&bin)
+                .args(["export", kind, ws.to_str().unwrap(), target.to_str().unwrap(), "--force"])
+                .args(extra)
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .unwrap();
+            let at = Duration::from_micros(rng.below(full.as_micros() as u64 * 11 / 10));
+            std::thread::sleep(at);
+            kill(&mut child);
+            let now = std::fs::read(&target).unwrap();
+            if now == old {
+                kept += 1;
+            } else {
+                assert!(now == whole, "export {name} killed at {at:?} (kill {i}): {} bytes, neither the old file nor the whole export", now.len());
+                replaced += 1;
+            }
+        }
+        eprintln!("kill_flows: export {name} killed {KILLS} times in ~{full:?}: {kept} kept the old file, {replaced} whole new");
+    }
+
+    // A killed demo: no workspace, or a whole one.
+    let t = Instant::now();
+    let probe = dir.path().join("probe.conveyor");
+    let out = Command::new(&bin).args(["demo", probe.to_str().unwrap(), "--contacts", "5000", "--activities", "20000"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let full = t.elapsed();
+    let whole_demo: i64 = reopen_and_check(&probe).conn().query_row("SELECT count(*) FROM contacts", [], |r| r.get(0)).unwrap();
+    for i in 0..KILLS / 2 {
+        let file = dir.path().join(format!("demo{i}.conveyor"));
+        let mut child = Command::new(&bin)
+            .args(["demo", file.to_str().unwrap(), "--contacts", "5000", "--activities", "20000"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let at = Duration::from_micros(rng.below(full.as_micros() as u64 * 11 / 10));
+        std::thread::sleep(at);
+        kill(&mut child);
+        if file.exists() {
+            let s = reopen_and_check(&file);
+            let n: i64 = s.conn().query_row("SELECT count(*) FROM contacts", [], |r| r.get(0)).unwrap();
+            assert_eq!(n, whole_demo, "demo killed at {at:?}: a half workspace");
+        }
+        // The retry works: a killed run left nothing in its way.
+        let _ = std::fs::remove_file(&file);
+    }
 }

@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 use conveyor_core::demo::{self, DemoSpec};
 use conveyor_core::interop::mapping::{ContactField, Preset};
 use conveyor_core::model::Lang;
+use conveyor_core::output::Replace;
 use conveyor_core::store::Passphrase;
 use conveyor_core::store::meta::NewWorkspace;
 use conveyor_core::usecases::documents::{self, CallRegisterRequest, ProfileRequest};
@@ -129,6 +130,9 @@ enum Command {
         out: Option<PathBuf>,
         #[arg(long, conflicts_with = "out")]
         auto: bool,
+        /// Replace OUT if it exists and is not a workspace (a backup is one).
+        #[arg(long, requires = "out")]
+        force: bool,
         /// Folder of automatic backups (default: backups/ beside the workspace).
         #[arg(long, requires = "auto")]
         dir: Option<PathBuf>,
@@ -310,7 +314,13 @@ enum TemplateCmd {
         json: bool,
     },
     /// Write FILE's steps, cards, scripts, regulations and plan parameters to OUT.
-    Export { file: PathBuf, out: PathBuf },
+    Export {
+        file: PathBuf,
+        out: PathBuf,
+        /// Replace OUT if it exists (never a workspace).
+        #[arg(long)]
+        force: bool,
+    },
     /// Replace FILE's configured system with the template IN (never client
     /// data); --dry-run only shows what would change.
     Import {
@@ -555,6 +565,9 @@ enum PdfCommand {
         target: TargetArgs,
         #[arg(long)]
         out: PathBuf,
+        /// Replace OUT if it exists (never a workspace).
+        #[arg(long)]
+        force: bool,
         /// Defaults to the workspace's language.
         #[arg(long, value_parser = parse_lang)]
         lang: Option<Lang>,
@@ -567,6 +580,9 @@ enum PdfCommand {
         company: i64,
         #[arg(long)]
         out: PathBuf,
+        /// Replace OUT if it exists (never a workspace).
+        #[arg(long)]
+        force: bool,
         /// Defaults to the workspace's language.
         #[arg(long, value_parser = parse_lang)]
         lang: Option<Lang>,
@@ -583,6 +599,9 @@ enum PdfCommand {
         person: Option<i64>,
         #[arg(long)]
         out: PathBuf,
+        /// Replace OUT if it exists (never a workspace).
+        #[arg(long)]
+        force: bool,
         /// Defaults to the workspace's language.
         #[arg(long, value_parser = parse_lang)]
         lang: Option<Lang>,
@@ -601,6 +620,9 @@ enum PdfCommand {
         person: Option<i64>,
         #[arg(long)]
         out: PathBuf,
+        /// Replace OUT if it exists (never a workspace).
+        #[arg(long)]
+        force: bool,
         /// Defaults to the workspace's language.
         #[arg(long, value_parser = parse_lang)]
         lang: Option<Lang>,
@@ -613,6 +635,9 @@ enum PdfCommand {
         role: Option<conveyor_core::model::Role>,
         #[arg(long)]
         out: PathBuf,
+        /// Replace OUT if it exists (never a workspace).
+        #[arg(long)]
+        force: bool,
         /// Defaults to the workspace's language.
         #[arg(long, value_parser = parse_lang)]
         lang: Option<Lang>,
@@ -645,15 +670,16 @@ fn option_for(field: &str) -> Option<&'static str> {
         "from" => "--from",
         "period" => "--period",
         "target" => "--turnover/--profit",
+        "force" => "--force",
         "conversion_uplift" => "--conversion-uplift",
         "deal_size_uplift" => "--deal-size-uplift",
         _ => return None,
     })
 }
 
-fn write_pdf(out: &std::path::Path, doc: &conveyor_core::pdf::Rendered, started: std::time::Instant) -> Result<(), Error> {
+fn write_pdf(out: &std::path::Path, doc: &conveyor_core::pdf::Rendered, started: std::time::Instant, force: bool) -> Result<(), Error> {
     let built = started.elapsed();
-    documents::save(out, doc)?;
+    documents::save(out, doc, Replace::from_force(force))?;
     for w in &doc.warnings {
         eprintln!("conveyor: warning: {w}");
     }
@@ -698,11 +724,26 @@ enum ExportCmd {
         out: PathBuf,
         #[arg(long, default_value = "vcard4", value_parser = parse_format)]
         format: ContactsFormat,
+        /// Replace OUT if it exists (never a workspace).
+        #[arg(long)]
+        force: bool,
     },
     /// Deals as CSV.
-    Deals { file: PathBuf, out: PathBuf },
+    Deals {
+        file: PathBuf,
+        out: PathBuf,
+        /// Replace OUT if it exists (never a workspace).
+        #[arg(long)]
+        force: bool,
+    },
     /// Activities as CSV.
-    Activities { file: PathBuf, out: PathBuf },
+    Activities {
+        file: PathBuf,
+        out: PathBuf,
+        /// Replace OUT if it exists (never a workspace).
+        #[arg(long)]
+        force: bool,
+    },
     /// Routines, next steps of open deals and open tasks as iCalendar (ICS).
     Calendar {
         file: PathBuf,
@@ -710,6 +751,9 @@ enum ExportCmd {
         /// IANA time zone of the routines (default: the system's).
         #[arg(long)]
         tz: Option<String>,
+        /// Replace OUT if it exists (never a workspace).
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -729,9 +773,20 @@ fn read_input(path: &Path) -> Result<Vec<u8>, Error> {
     interop::read_source(path)
 }
 
-/// Writes next to the target first, then renames: a half-written export never replaces a good one.
-fn write_output(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    interop::write_whole(path, bytes)
+/// Writes next to the target first, then renames: a half-written export never
+/// replaces a good one, and nothing goes over a workspace.
+fn write_output(path: &Path, bytes: &[u8], force: bool) -> Result<(), Error> {
+    interop::write_whole(path, bytes, Replace::from_force(force))
+}
+
+/// Opens a workspace for reading only (no lock: it may stay open elsewhere),
+/// telling the person when the file cannot be written.
+fn open_reader(file: &Path, clock: &SystemClock, key: Option<&Passphrase>) -> Result<conveyor_core::Store, Error> {
+    let store = workspace::open_for_reading(file, clock, key)?;
+    if let Some(note) = store.read_only_note() {
+        eprintln!("conveyor: note: {note}");
+    }
+    Ok(store)
 }
 
 /// Applies `--map` arguments over the preset's mapping of the file's headers.
@@ -827,13 +882,9 @@ fn template_cmd(cmd: TemplateCmd, clock: &SystemClock, key: Option<&Passphrase>)
                 println!("{:<12} {}", t.id, t.name);
             }
         }
-        TemplateCmd::Export { file, out } => {
-            let store = workspace::open_with(&file, clock, key)?;
-            let text = playbook::export_json(&store)?;
-            if out.exists() {
-                return Err(Error::new(conveyor_core::ErrorCode::Conflict, format!("{} already exists. Choose another file.", out.display())));
-            }
-            std::fs::write(&out, text)?;
+        TemplateCmd::Export { file, out, force } => {
+            let store = open_reader(&file, clock, key)?;
+            playbook::export_file(&store, &out, Replace::from_force(force))?;
             println!("Wrote {}.", out.display());
         }
         TemplateCmd::Import { file, input, dry_run, json } => {
@@ -873,6 +924,7 @@ fn run(cmd: Command, passphrase_file: Option<&Path>) -> Result<ExitCode, Error> 
     let clock = SystemClock;
     let key = passphrase_from(passphrase_file, "CONVEYOR_PASSPHRASE")?;
     let open = |file: &Path| workspace::open_with(file, &clock, key.as_ref());
+    let read = |file: &Path| open_reader(file, &clock, key.as_ref());
     match cmd {
         Command::New { file, name, lang, currency, encrypt, template } => {
             if encrypt && key.is_none() {
@@ -911,7 +963,7 @@ fn run(cmd: Command, passphrase_file: Option<&Path>) -> Result<ExitCode, Error> 
             }
         }
         Command::Today { file, person, json } => {
-            let store = open(&file)?;
+            let store = read(&file)?;
             let t = conveyor_core::usecases::today::today(&store, &clock, person)?;
             if json {
                 print_json(&t)?;
@@ -940,7 +992,7 @@ fn run(cmd: Command, passphrase_file: Option<&Path>) -> Result<ExitCode, Error> 
             }
         }
         Command::Info { file, json } => {
-            let store = open(&file)?;
+            let store = read(&file)?;
             let info = workspace::info(&store)?;
             if json {
                 print_json(&info)?;
@@ -978,7 +1030,7 @@ fn run(cmd: Command, passphrase_file: Option<&Path>) -> Result<ExitCode, Error> 
             }
         }
         Command::Check { file, json } => {
-            let store = open(&file)?;
+            let store = read(&file)?;
             let report = workspace::check(&store)?;
             if json {
                 print_json(&report)?;
@@ -1041,13 +1093,15 @@ fn run(cmd: Command, passphrase_file: Option<&Path>) -> Result<ExitCode, Error> 
             }
         }
         Command::Export(e) => {
-            let (file, out) = match &e {
-                ExportCmd::Contacts { file, out, .. }
-                | ExportCmd::Deals { file, out }
-                | ExportCmd::Activities { file, out }
-                | ExportCmd::Calendar { file, out, .. } => (file, out),
+            let (file, out, force) = match &e {
+                ExportCmd::Contacts { file, out, force, .. }
+                | ExportCmd::Deals { file, out, force }
+                | ExportCmd::Activities { file, out, force }
+                | ExportCmd::Calendar { file, out, force, .. } => (file, out, *force),
             };
-            let store = open(file)?;
+            // Refused before the work when OUT may not be written.
+            conveyor_core::output::check_target(out, Replace::from_force(force))?;
+            let store = read(file)?;
             let (bytes, what) = match &e {
                 ExportCmd::Contacts { format, .. } => {
                     let (b, n) = interop::export_contacts(&store, *format)?;
@@ -1067,11 +1121,11 @@ fn run(cmd: Command, passphrase_file: Option<&Path>) -> Result<ExitCode, Error> 
                     (b, format!("{} routine(s), {} next step(s), {} task(s) in {}", c.routines, c.next_steps, c.tasks, c.time_zone))
                 }
             };
-            write_output(out, &bytes)?;
+            write_output(out, &bytes, force)?;
             println!("Exported {what} to {}.", out.display());
         }
-        Command::Backup { file, out, auto, dir, json } => {
-            let store = open(&file)?;
+        Command::Backup { file, out, auto, dir, json, force } => {
+            let store = read(&file)?;
             if auto {
                 let dir = dir.unwrap_or_else(|| backup::default_dir(&file));
                 match backup::auto_backup(&store, &clock, &dir)? {
@@ -1082,7 +1136,7 @@ fn run(cmd: Command, passphrase_file: Option<&Path>) -> Result<ExitCode, Error> 
                 let Some(out) = out else {
                     return Err(Error::validation("OUT", "Name the backup file (conveyor backup FILE OUT), or use --auto."));
                 };
-                let c = backup::backup(&store, &clock, &out)?;
+                let c = backup::backup_to_file(&store, &clock, &out, Replace::from_force(force))?;
                 if json {
                     print_json(&c)?;
                 } else {
@@ -1177,7 +1231,7 @@ fn run(cmd: Command, passphrase_file: Option<&Path>) -> Result<ExitCode, Error> 
             }
         }
         Command::Plan(PlanCmd::Derive { file, target, conversion_uplift, deal_size_uplift, json }) => {
-            let store = open(&file)?;
+            let store = read(&file)?;
             let p = conveyor_core::usecases::plan::derive(&store, &clock, &target.request(conversion_uplift, deal_size_uplift))?;
             if json {
                 print_json(&p)?;
@@ -1248,7 +1302,7 @@ fn run(cmd: Command, passphrase_file: Option<&Path>) -> Result<ExitCode, Error> 
             }
         }
         Command::Plan(PlanCmd::Status { file, period, person, json }) => {
-            let store = open(&file)?;
+            let store = read(&file)?;
             let st = plan::plan_status(&store, &clock, &period, person)?;
             if json {
                 print_json(&st)?;
@@ -1257,7 +1311,7 @@ fn run(cmd: Command, passphrase_file: Option<&Path>) -> Result<ExitCode, Error> 
             }
         }
         Command::Analytics { file, from, to, json } => {
-            let store = open(&file)?;
+            let store = read(&file)?;
             let a = analytics::analytics(&store, &clock, &analytics::AnalyticsRequest { from, to, person_id: None })?;
             if json {
                 print_json(&a)?;
@@ -1266,12 +1320,11 @@ fn run(cmd: Command, passphrase_file: Option<&Path>) -> Result<ExitCode, Error> 
             }
         }
         Command::Abc { file, apply, json } => {
-            let mut store = open(&file)?;
             let (r, changed) = if apply {
-                let a = analytics::apply_abc(&mut store, &clock)?;
+                let a = analytics::apply_abc(&mut open(&file)?, &clock)?;
                 (a.report, Some(a.changed))
             } else {
-                (analytics::abc(&store, &clock)?, None)
+                (analytics::abc(&read(&file)?, &clock)?, None)
             };
             if json {
                 print_json(&serde_json::json!({ "report": r, "changed": changed }))?;
@@ -1280,37 +1333,49 @@ fn run(cmd: Command, passphrase_file: Option<&Path>) -> Result<ExitCode, Error> 
             }
         }
         Command::Pdf { doc } => match doc {
-            PdfCommand::Plan { file, target, out, lang } => {
-                let store = open(&file)?;
+            PdfCommand::Plan { file, target, out, lang, force } => {
+                conveyor_core::output::check_target(&out, Replace::from_force(force))?;
+                let store = read(&file)?;
                 let started = std::time::Instant::now();
                 let doc = documents::sales_plan(&store, &clock, &target.request(0.0, 0.0), lang)?;
-                write_pdf(&out, &doc, started)?;
+                write_pdf(&out, &doc, started, force)?;
             }
-            PdfCommand::Profile { file, company, out, lang } => {
-                let store = open(&file)?;
+            PdfCommand::Profile { file, company, out, lang, force } => {
+                conveyor_core::output::check_target(&out, Replace::from_force(force))?;
+                let store = read(&file)?;
                 let started = std::time::Instant::now();
                 let doc = documents::client_profile(&store, &clock, &ProfileRequest { company_id: company, lang })?;
-                write_pdf(&out, &doc, started)?;
+                write_pdf(&out, &doc, started, force)?;
             }
-            PdfCommand::Calls { file, from, to, person, out, lang } => {
-                let store = open(&file)?;
+            PdfCommand::Calls { file, from, to, person, out, lang, force } => {
+                conveyor_core::output::check_target(&out, Replace::from_force(force))?;
+                let store = read(&file)?;
                 let started = std::time::Instant::now();
                 let doc = documents::call_register(&store, &clock, &CallRegisterRequest { from, to, person_id: person, lang })?;
-                write_pdf(&out, &doc, started)?;
+                write_pdf(&out, &doc, started, force)?;
             }
-            PdfCommand::Report { file, every, date, person, out, lang } => {
-                let store = open(&file)?;
+            PdfCommand::Report { file, every, date, person, out, lang, force } => {
+                conveyor_core::output::check_target(&out, Replace::from_force(force))?;
+                let store = read(&file)?;
                 let started = std::time::Instant::now();
                 let date = date.unwrap_or_else(|| conveyor_core::Clock::today(&clock));
                 let doc = documents::report(&store, &clock, every, date, person, lang)?;
-                write_pdf(&out, &doc, started)?;
+                write_pdf(&out, &doc, started, force)?;
             }
-            PdfCommand::Book { file, role, out, lang } => {
-                let mut store = open(&file)?;
+            PdfCommand::Book { file, role, out, lang, force } => {
+                conveyor_core::output::check_target(&out, Replace::from_force(force))?;
+                let store = read(&file)?;
                 let started = std::time::Instant::now();
                 let doc = documents::regulation_book(&store, &clock, role, lang)?;
-                write_pdf(&out, &doc, started)?;
-                conveyor_core::usecases::first_hour::record_book_saved(&mut store, &clock, role)?;
+                write_pdf(&out, &doc, started, force)?;
+                drop(store);
+                // The moving-in checklist counts each role's printed book. Printing
+                // needs no lock; remembering it does, so a workspace open elsewhere
+                // (or on a read-only medium) still gets its book, with a note.
+                match open(&file).and_then(|mut s| conveyor_core::usecases::first_hour::record_book_saved(&mut s, &clock, role)) {
+                    Ok(()) => {}
+                    Err(e) => eprintln!("note: the moving-in checklist does not count this book yet ({})", e.message),
+                }
             }
         },
     }

@@ -481,17 +481,9 @@ pub fn create_workspace(path: &Path, clock: &dyn Clock, spec: &DemoSpec) -> Resu
     let t = texts(spec.lang);
     let init =
         NewWorkspace { name: demo_name(spec.lang).into(), lang: spec.lang, currency: t.currency.into(), is_demo: true, template: Some(DEMO_TEMPLATE.into()) };
-    let mut store = crate::usecases::workspace::create(path, clock, &init)?;
-    match generate(&mut store, clock, spec).and_then(|r| store.analyze().map(|_| r)) {
-        Ok(report) => Ok((store, report)),
-        Err(e) => {
-            drop(store);
-            for suffix in ["", "-wal", "-shm"] {
-                let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-            }
-            Err(e)
-        }
-    }
+    // Built under a temporary name and moved in place when whole: a killed
+    // `conveyor demo` leaves no half workspace marked demo.
+    crate::usecases::workspace::create_filled(path, clock, &init, None, |store| generate(store, clock, spec).and_then(|r| store.analyze().map(|_| r)))
 }
 
 fn texts(lang: Lang) -> &'static Texts {

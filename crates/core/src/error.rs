@@ -84,6 +84,15 @@ impl Error {
     pub fn internal(message: impl Into<String>) -> Self {
         Error::new(ErrorCode::Internal, message)
     }
+    /// A file operation on `path` failed: the message names the file.
+    pub fn io_at(path: &std::path::Path, e: &std::io::Error) -> Self {
+        let what = match e.kind() {
+            std::io::ErrorKind::PermissionDenied => "Check that you may write there, or choose another folder.",
+            std::io::ErrorKind::NotFound => "Check that the folder exists.",
+            _ => "Check the file and its folder.",
+        };
+        Error::new(ErrorCode::Io, format!("A file operation on {} failed: {e}. {what}", path.display()))
+    }
 }
 
 impl fmt::Display for Error {

@@ -9,6 +9,7 @@ pub mod demo;
 pub mod error;
 pub mod interop;
 pub mod model;
+pub mod output;
 pub mod pdf;
 pub mod plan;
 pub mod playbook;

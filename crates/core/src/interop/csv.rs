@@ -18,6 +18,9 @@ pub struct CsvFile {
     /// Line of the header row (1-based).
     pub header_line: u64,
     text: String,
+    /// Lines of a UTF-8 file that are not valid UTF-8 (1-based, ascending):
+    /// their rows are refused, never re-decoded in another encoding.
+    pub invalid_lines: Vec<u64>,
 }
 
 /// What reading the rows gave.
@@ -102,7 +105,14 @@ impl CsvFile {
         if headers.is_empty() {
             return Err(Error::new(ErrorCode::InvalidFile, format!("{name} has no header row. The first line must name the columns.")));
         }
-        Ok(CsvFile { encoding: d.encoding, delimiter, headers, header_line, text: d.text })
+        if let Some(bad) = d.invalid_lines.iter().find(|l| **l <= header_line) {
+            return Err(Error::new(
+                ErrorCode::InvalidFile,
+                format!("{name}:{bad}: the header row is not valid UTF-8 (the rest of the file is). Save the file as UTF-8 again and choose it."),
+            ));
+        }
+        check_quotes(&d.text, delimiter, &headers, name)?;
+        Ok(CsvFile { encoding: d.encoding, delimiter, headers, header_line, text: d.text, invalid_lines: d.invalid_lines })
     }
 
     /// Size of the decoded text in bytes.
@@ -204,13 +214,134 @@ impl CsvFile {
                     ),
                 ));
             }
-            let fields: Vec<&str> = rec.iter().collect();
+            // Cells our own export neutralised against formula injection come back as they were.
+            let fields: Vec<&str> = rec.iter().map(super::export::restore).collect();
             let mut problems = vec![];
+            if !self.invalid_lines.is_empty() {
+                self.invalid_utf8_problems(line, &fields, &mut problems);
+            }
             let record = mapping::apply(mapping, &headers, line, &fields, &mut problems);
             f(record, problems)?;
         }
         Ok((total_rows, warnings))
     }
+}
+
+impl CsvFile {
+    /// The problems of a record of a UTF-8 file that has lines of another
+    /// encoding: each field holding such bytes (decoded as U+FFFD) is named
+    /// with its line. The record is refused; nothing is guessed.
+    fn invalid_utf8_problems(&self, line: u64, fields: &[&str], problems: &mut Vec<Problem>) {
+        for (i, f) in fields.iter().enumerate().filter(|(_, f)| f.contains('\u{FFFD}')) {
+            let at = match self.invalid_lines.binary_search(&line) {
+                Ok(k) | Err(k) => self.invalid_lines.get(k).copied().unwrap_or(line),
+            };
+            let value: String = f.chars().take(60).collect();
+            problems.push(Problem::at(
+                at,
+                self.headers.get(i).map(String::as_str),
+                format!(
+                    "this line is not valid UTF-8, though the rest of the file is: “{value}” has bytes of another encoding (shown as �). Correct the line, or save the whole file as UTF-8 again; nothing was guessed."
+                ),
+            ));
+        }
+    }
+}
+
+/// Refuses a file whose quotes would swallow other records: a quote that is
+/// never closed, or a quoted value running over lines that look like records
+/// of their own (as many delimiters as the header) and that leaves its
+/// record with another number of fields than the header, or closes in the
+/// middle of a value: a stray quote that happened to close further down.
+/// A quoted value over several lines of text (notes) is fine. Names the line
+/// where the quote opened and its column. Reads the bytes as the csv reader
+/// does: a quote is special only at the start of a field.
+fn check_quotes(text: &str, delimiter: u8, headers: &[String], name: &str) -> Result<()> {
+    let b = text.as_bytes();
+    let ncols = headers.len();
+    let record_like = ncols.saturating_sub(1).max(1);
+    let (mut i, mut line) = (0usize, 1u64);
+    let (mut fields, mut field_start, mut empty) = (1usize, true, true);
+    // Where a quoted value that swallowed record-like lines opened in this record: (line, column).
+    let mut swallowing: Option<(u64, usize)> = None;
+    let column = |k: usize| headers.get(k).map(|h| format!("column “{h}”")).unwrap_or_else(|| format!("column {}", k + 1));
+    let refuse = |line: u64, k: usize, what: String| Error {
+        code: ErrorCode::InvalidFile,
+        message: format!(
+            "{name}:{line}: the quote that opens here in {} {what}, so it would swallow the lines after it. Nothing was imported; add the missing quote (or remove the stray one) and import again.",
+            column(k)
+        ),
+        field: headers.get(k).cloned(),
+    };
+    let end_record = |swallowing: Option<(u64, usize)>, fields: usize, empty: bool| -> Result<()> {
+        match swallowing {
+            Some((l, k)) if !empty && fields != ncols => {
+                Err(refuse(l, k, format!("closes only lines later and leaves its row with {fields} fields instead of the header's {ncols}")))
+            }
+            _ => Ok(()),
+        }
+    };
+    while i < b.len() {
+        let c = b[i];
+        if field_start && c == b'"' {
+            let (open, k) = (line, fields - 1);
+            // Delimiters on the current line inside the value, and whether a
+            // whole line inside it looked like a record.
+            let (mut spans, mut delims, mut swallowed) = (false, 0usize, false);
+            i += 1;
+            loop {
+                match b.get(i) {
+                    None => return Err(refuse(open, k, "is never closed".into())),
+                    Some(b'"') if b.get(i + 1) == Some(&b'"') => i += 2,
+                    Some(b'"') => {
+                        swallowed |= spans && delims >= record_like;
+                        i += 1;
+                        break;
+                    }
+                    Some(b'\n') => {
+                        swallowed |= spans && delims >= record_like;
+                        (spans, delims) = (true, 0);
+                        line += 1;
+                        i += 1;
+                    }
+                    Some(&d) => {
+                        delims += usize::from(d == delimiter);
+                        i += 1;
+                    }
+                }
+            }
+            if swallowed {
+                if b.get(i).is_some_and(|n| *n != delimiter && *n != b'\n' && *n != b'\r') {
+                    return Err(refuse(open, k, "closes only lines later, in the middle of a value".into()));
+                }
+                // Three columns or more: a whole line with a delimiter
+                // between each is a row of its own, not text of a value.
+                if ncols >= 3 {
+                    return Err(refuse(open, k, "closes only lines later, after lines that are rows of their own".into()));
+                }
+                swallowing.get_or_insert((open, k));
+            }
+            field_start = false;
+            empty = false;
+            continue;
+        }
+        if c == delimiter {
+            fields += 1;
+            field_start = true;
+            empty = false;
+        } else if c == b'\n' || c == b'\r' {
+            end_record(swallowing.take(), fields, empty)?;
+            (fields, field_start, empty) = (1, true, true);
+            if c == b'\n' {
+                line += 1;
+            }
+        } else {
+            field_start = false;
+            empty = false;
+        }
+        i += 1;
+    }
+    end_record(swallowing, fields, empty)
 }
 
 /// Line numbers from byte offsets: the csv crate's own line counter is off
@@ -384,6 +515,52 @@ mod tests {
     }
 
     const GOOGLE: &[(&str, &str, &[&str])] = &[("Firstname", "Lastname", &["home@aaa.pl", "work@email.pl", "unknown@email.com", "other@email.com"])];
+
+    #[test]
+    fn a_quote_that_swallows_records_refuses_the_file_naming_its_line_and_column() {
+        // Never closed: the rest of the file would be one first name.
+        let e = CsvFile::read(b"First Name,Last Name,Email\nAnna,Smirnova,a@x.ru\n\"Boris,Ivanov,b@x.ru\nVera,Orlova,v@x.ru\n", "stray.csv").unwrap_err();
+        assert_eq!((e.code, e.field.as_deref()), (ErrorCode::InvalidFile, Some("First Name")));
+        assert!(e.message.starts_with("stray.csv:3: ") && e.message.contains("never closed"), "{}", e.message);
+        // Closed lines later by another stray quote: the record count changes.
+        let e = CsvFile::read(b"First Name,Last Name,Email\n\"Anna,Smirnova,a@x.ru\nBoris,Ivanov,b@x.ru\nVera,Orlova\",v@x.ru\nGleb,Popov,g@x.ru\n", "two.csv")
+            .unwrap_err();
+        assert!(e.message.starts_with("two.csv:2: ") && e.message.contains("rows of their own"), "{}", e.message);
+        // Two columns: the row's field count tells.
+        let e = CsvFile::read(b"Name,Email\n\"Anna,a@x.ru\nBoris,b@x.ru\nVera\",v@x.ru,extra\n", "narrow.csv").unwrap_err();
+        assert!(e.message.starts_with("narrow.csv:2: ") && e.message.contains("fields instead of the header's 2"), "{}", e.message);
+        // Closed lines later, in the middle of a value.
+        let e = CsvFile::read(b"Name,Notes\nAnna,\"note\nBoris,x\nVera,y\"tail\nGleb,z\n", "mid.csv").unwrap_err();
+        assert!(e.message.starts_with("mid.csv:2: ") && e.message.contains("column “Notes”"), "{}", e.message);
+        // Legitimate multi-line values (also in a short row), doubled quotes and quotes inside a value are read.
+        let (_, rows) = read_all(b"Name,Notes,Email\nAnna,\"line one\r\nline \"\"two\"\"\"\nBo \"the\" boss,x,b@x.ru\n", Preset::Generic);
+        assert!(rows.problems.is_empty());
+        assert_eq!(rows.warnings.iter().map(|w| w.line).collect::<Vec<_>>(), vec![2]);
+        assert_eq!(rows.records.len(), 2);
+        assert_eq!(rows.records[0].notes, "line one\r\nline \"two\"");
+    }
+
+    #[test]
+    fn a_utf8_file_with_a_few_lines_of_another_encoding_is_not_re_decoded_and_names_them() {
+        let mut bytes = b"First Name,Last Name\n".to_vec();
+        for i in 0..1000 {
+            if i == 500 {
+                bytes.extend_from_slice(b"J\xFCrgen,M\xFCller\n"); // Latin-1
+            } else {
+                bytes.extend_from_slice(format!("Иван{i},Петров\n").as_bytes());
+            }
+        }
+        let f = CsvFile::read(&bytes, "mixed.csv").unwrap();
+        assert_eq!((f.encoding, f.invalid_lines.as_slice()), ("UTF-8", &[502][..]));
+        let m = preset_mapping(Preset::Generic, &f.headers);
+        let rows = f.rows("mixed.csv", &m, None).unwrap();
+        assert_eq!(rows.records[0].first_name, "Иван0", "valid rows stay as they are");
+        let p: Vec<_> = rows.problems.iter().map(|p| (p.line, p.field.clone())).collect();
+        assert_eq!(p, vec![(502, Some("First Name".to_string())), (502, Some("Last Name".to_string()))]);
+        // A header of another encoding refuses the file.
+        let e = CsvFile::read(b"Stra\xDFe,Name\nx,\xD0\x98\xD0\xB2\xD0\xB0\xD0\xBD\n", "h.csv").unwrap_err();
+        assert!(e.message.starts_with("h.csv:1: "), "{}", e.message);
+    }
 
     #[test]
     fn ragged_rows_are_read_and_reported_not_refused() {

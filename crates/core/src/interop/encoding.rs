@@ -10,21 +10,47 @@ pub struct Decoded {
     /// WHATWG name, e.g. `UTF-8`, `UTF-16LE`, `windows-1251`.
     pub encoding: &'static str,
     pub had_bom: bool,
+    /// Lines (1-based, ascending) of a UTF-8 file that are not valid UTF-8;
+    /// their bad bytes are U+FFFD in `text`. Empty for every other file.
+    pub invalid_lines: Vec<u64>,
 }
 
-/// Decodes a whole file: a BOM wins; else valid UTF-8 is UTF-8; else the
-/// detector chooses among legacy encodings from the statistics of the text.
+/// Decodes a whole file: a BOM wins; else valid UTF-8 is UTF-8; else a file
+/// whose lines are mostly UTF-8 (with letters beyond ASCII) stays UTF-8 and
+/// its few invalid lines are listed, never re-decoded in a guessed code page;
+/// else the detector chooses among legacy encodings from the statistics of
+/// the whole text.
 pub fn decode(bytes: &[u8]) -> Decoded {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
-        return Decoded { text: text.into_owned(), encoding: enc.name(), had_bom: true };
+        return Decoded { text: text.into_owned(), encoding: enc.name(), had_bom: true, invalid_lines: vec![] };
     }
     if let Ok(s) = std::str::from_utf8(bytes) {
-        return Decoded { text: s.to_string(), encoding: encoding_rs::UTF_8.name(), had_bom: false };
+        return Decoded { text: s.to_string(), encoding: encoding_rs::UTF_8.name(), had_bom: false, invalid_lines: vec![] };
+    }
+    let (utf8_lines, invalid_lines) = utf8_lines(bytes);
+    if utf8_lines > 0 && utf8_lines >= invalid_lines.len() {
+        let text = String::from_utf8_lossy(bytes).into_owned();
+        return Decoded { text, encoding: encoding_rs::UTF_8.name(), had_bom: false, invalid_lines };
     }
     let enc = detect_legacy(bytes);
     let (text, _) = enc.decode_without_bom_handling(bytes);
-    Decoded { text: text.into_owned(), encoding: enc.name(), had_bom: false }
+    Decoded { text: text.into_owned(), encoding: enc.name(), had_bom: false, invalid_lines: vec![] }
+}
+
+/// How many lines hold valid UTF-8 beyond ASCII, and which lines are not valid UTF-8.
+fn utf8_lines(bytes: &[u8]) -> (usize, Vec<u64>) {
+    let (mut good, mut bad) = (0, vec![]);
+    for (i, line) in bytes.split(|b| *b == b'\n').enumerate() {
+        if line.is_ascii() {
+            continue;
+        }
+        match std::str::from_utf8(line) {
+            Ok(_) => good += 1,
+            Err(_) => bad.push(i as u64 + 1),
+        }
+    }
+    (good, bad)
 }
 
 /// The most likely legacy (non-UTF) encoding of `bytes`.
@@ -109,6 +135,22 @@ mod tests {
             assert_eq!(d.encoding, enc.name(), "{text}");
             assert_eq!(d.text, text);
         }
+    }
+
+    #[test]
+    fn a_few_bad_lines_in_a_utf8_file_are_listed_and_every_valid_line_kept() {
+        let mut bytes = Vec::new();
+        for i in 0..1000 {
+            bytes.extend_from_slice(if i == 10 { b"M\xFCller\n".as_slice() } else { "Иван Петров\n".as_bytes() });
+        }
+        let d = decode(&bytes);
+        assert_eq!((d.encoding, d.invalid_lines.as_slice()), ("UTF-8", &[11][..]));
+        assert_eq!(d.text.lines().next(), Some("Иван Петров"));
+        assert_eq!(d.text.lines().nth(10), Some("M\u{FFFD}ller"));
+        // A legacy file is still decoded whole in its code page.
+        let (cp, _, _) = encoding_rs::WINDOWS_1251.encode("Иван Петров\nАнна Смирнова\n");
+        let d = decode(&cp);
+        assert_eq!((d.encoding, d.invalid_lines.len()), ("windows-1251", 0));
     }
 
     #[test]

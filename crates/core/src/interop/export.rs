@@ -121,14 +121,55 @@ pub fn vcards(contacts: &[ExportContact], v: VcardVersion) -> String {
     out
 }
 
+/// Every CSV Conveyor writes: every cell goes through [`neutralise`].
 fn csv_bytes(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Vec<u8> {
     let mut w = ::csv::WriterBuilder::new().terminator(::csv::Terminator::CRLF).from_writer(vec![0xEF, 0xBB, 0xBF]);
     // Writing into a Vec cannot fail.
-    let _ = w.write_record(header);
+    let _ = w.write_record(header.iter().map(|h| neutralise(h).into_owned()));
     for r in rows {
-        let _ = w.write_record(&r);
+        let _ = w.write_record(r.iter().map(|c| neutralise(c).into_owned()));
     }
     w.into_inner().unwrap_or_default()
+}
+
+/// The first characters that make a spreadsheet read a cell as a formula.
+const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Whether a cell would run as a formula once its leading apostrophes are
+/// taken away (`=1+1`, `'=1+1`, `''@SUM(A1)`…). A plain number (`-12.50`,
+/// `+5`) is data, not a formula, and stays as it is.
+fn formula_like(cell: &str) -> bool {
+    let rest = cell.trim_start_matches('\'');
+    if !rest.starts_with(FORMULA_START) {
+        return false;
+    }
+    rest != cell || !plain_number(cell)
+}
+
+fn plain_number(cell: &str) -> bool {
+    let digits = cell.strip_prefix(['+', '-']).unwrap_or(cell);
+    !digits.is_empty()
+        && digits.bytes().any(|b| b.is_ascii_digit())
+        && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && digits.bytes().filter(|b| *b == b'.').count() <= 1
+}
+
+/// A CSV cell made safe to open in a spreadsheet, as OWASP recommends
+/// against formula injection: a cell starting with `=`, `+`, `-`, `@`, a tab
+/// or a carriage return gets a leading apostrophe, so Excel and LibreOffice
+/// show it as text instead of running it. A cell that already starts with
+/// apostrophes before such a character gets one more, so [`restore`] (our
+/// own import) gives the original text back in every case.
+pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
+    if formula_like(cell) { format!("'{cell}").into() } else { cell.into() }
+}
+
+/// The original text of a cell [`neutralise`] wrote: the import's side.
+pub fn restore(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if formula_like(rest) => rest,
+        _ => cell,
+    }
 }
 
 fn opt(s: &Option<String>) -> String {
@@ -246,6 +287,34 @@ mod tests {
         }
         let unfolded = out.trim_end_matches("\r\n").replace("\r\n ", "");
         assert_eq!(unfolded, line);
+    }
+
+    #[test]
+    fn formula_cells_are_neutralised_and_come_back_as_they_were() {
+        for (cell, written) in [
+            ("=HYPERLINK(\"http://evil.example\",\"Click\")", "'=HYPERLINK(\"http://evil.example\",\"Click\")"),
+            ("=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"),
+            ("+7 912 345 67 89", "'+7 912 345 67 89"),
+            ("-2+3", "'-2+3"),
+            ("@SUM(A1:A9)", "'@SUM(A1:A9)"),
+            ("\t=1", "'\t=1"),
+            ("\r=1", "'\r=1"),
+            ("'=1+1", "''=1+1"),
+            ("''@x", "'''@x"),
+            ("'-5", "''-5"),
+            ("-12.50", "-12.50"),
+            ("+5", "+5"),
+            ("-", "'-"),
+            ("Anna", "Anna"),
+            ("'quoted'", "'quoted'"),
+            ("a=b", "a=b"),
+            ("", ""),
+        ] {
+            assert_eq!(neutralise(cell), written, "{cell:?}");
+            assert_eq!(restore(&neutralise(cell)), cell, "round trip of {cell:?}");
+        }
+        let csv = String::from_utf8(csv_bytes(&["Name"], [vec!["=1+1".to_string()]].into_iter())).unwrap();
+        assert!(csv.contains("\r\n'=1+1\r\n"), "{csv:?}");
     }
 
     #[test]

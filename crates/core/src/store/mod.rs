@@ -45,7 +45,9 @@ pub const APPLICATION_ID: i32 = 0x434F_4E56;
 /// The file extension of workspaces.
 pub const EXTENSION: &str = "conveyor";
 
-/// An open workspace. Holds the single-writer lock for as long as it lives.
+/// An open workspace. A writer holds the single-writer lock for as long as
+/// it lives; a reader ([`Store::open_for_reading`]) takes no lock and reads
+/// one consistent snapshot.
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
@@ -54,6 +56,47 @@ pub struct Store {
     _lock: Option<lock::WorkspaceLock>,
     /// Backup written before migrating this file on open, if any.
     pub migration_backup: Option<PathBuf>,
+    /// Marks the file as open in this process (outputs never go over it).
+    _open: Option<lock::OpenMark>,
+    /// Opened for reading only; the note says why the file cannot be written, if it cannot.
+    reading: Option<Option<String>>,
+}
+
+impl Drop for Store {
+    /// A reader's connection cannot remove the `-wal` and `-shm` files it
+    /// may have made beside the workspace. When nobody writes to the file
+    /// (its lock is free), a writer's connection opened and closed right
+    /// away tidies them as a writer's close always does; otherwise the
+    /// writer that has it open will.
+    fn drop(&mut self) {
+        // Only a reader of a file that can be written.
+        if !matches!(self.reading, Some(None)) {
+            return;
+        }
+        let Some(path) = self.path.clone() else { return };
+        let _ = std::mem::replace(
+            &mut self.conn,
+            match Connection::open_in_memory() {
+                Ok(c) => c,
+                Err(_) => return,
+            },
+        );
+        if !Path::new(&format!("{}-wal", path.display())).exists() {
+            return;
+        }
+        let Ok(_lock) = lock::WorkspaceLock::acquire(&path) else { return };
+        if let Ok(c) = Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX) {
+            let keyed = self.key.as_ref().is_none_or(|k| cipher::set_key(&c, k).is_ok());
+            if keyed {
+                let _ = c.query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(()));
+            }
+        }
+    }
+}
+
+/// Whether this process has the file `path` (under any name) open as a workspace.
+pub(crate) fn open_here(path: &Path) -> bool {
+    lock::open_here(path)
 }
 
 impl std::fmt::Debug for Store {
@@ -114,6 +157,22 @@ impl Store {
 
     /// [`Store::create_with`], its sales system written by `seed`.
     pub fn create_seeded(path: &Path, clock: &dyn Clock, init: &meta::NewWorkspace, key: Option<&Passphrase>, seed: Option<Seed>) -> Result<Store> {
+        Store::create_filled(path, clock, init, key, seed, |_| Ok(())).map(|(s, ())| s)
+    }
+
+    /// Creates a new workspace file, its sales system written by `seed`, and
+    /// fills it with `fill` (the demo's business), built whole under a
+    /// temporary name beside `path` and moved in place only when complete: a
+    /// crash or a kill leaves no half workspace under the name. Refuses to
+    /// overwrite an existing file.
+    pub fn create_filled<R>(
+        path: &Path,
+        clock: &dyn Clock,
+        init: &meta::NewWorkspace,
+        key: Option<&Passphrase>,
+        seed: Option<Seed>,
+        fill: impl FnOnce(&mut Store) -> Result<R>,
+    ) -> Result<(Store, R)> {
         if let Some(k) = key {
             k.validate_new("passphrase")?;
         }
@@ -122,11 +181,13 @@ impl Store {
         }
         init.validate()?;
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)?;
+            std::fs::create_dir_all(dir).map_err(|e| Error::io_at(dir, &e))?;
         }
-        let lock = lock::WorkspaceLock::acquire(path)?;
-        let result = (|| {
-            let conn = Connection::open(path)?;
+        let tmp = crate::output::temp_beside(path);
+        let side = |suffix: &str| PathBuf::from(format!("{}{suffix}", tmp.display()));
+        let built = (|| {
+            let lock = lock::WorkspaceLock::acquire(&tmp)?;
+            let conn = Connection::open(&tmp).map_err(|e| with_path(e.into(), &tmp, path))?;
             if let Some(k) = key {
                 cipher::set_key(&conn, k)?;
             }
@@ -134,18 +195,37 @@ impl Store {
                 // Before the first table: fixed for the file's life.
                 conn.execute_batch(&format!("PRAGMA page_size = {PAGE_SIZE}"))?;
             }
-            configure(&conn, true)?;
-            let mut store = Store { conn, path: Some(path.to_path_buf()), key: key.cloned(), _lock: Some(lock), migration_backup: None };
+            configure(&conn, true).map_err(|e| with_path(e, &tmp, path))?;
+            let mut lock = lock;
+            lock.hold_identity(&tmp)?;
+            let mut store = Store {
+                conn,
+                path: Some(tmp.clone()),
+                key: key.cloned(),
+                _lock: Some(lock),
+                migration_backup: None,
+                _open: Some(lock::OpenMark::new(&tmp)),
+                reading: None,
+            };
             store.initialise(clock, init, seed)?;
-            Ok(store)
+            let out = fill(&mut store)?;
+            store.checkpoint()?;
+            drop(store);
+            crate::output::place_new(&tmp, path)?;
+            Ok(out)
         })();
-        if result.is_err() {
-            // Leave nothing half-made behind.
-            for suffix in ["", "-wal", "-shm"] {
-                let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+        let out = match built {
+            Ok(out) => out,
+            Err(e) => {
+                // Leave nothing half-made behind.
+                for suffix in ["", "-journal", "-wal", "-shm"] {
+                    let _ = std::fs::remove_file(side(suffix));
+                }
+                return Err(e);
             }
-        }
-        result
+        };
+        crate::output::sync_dir(path);
+        Ok((Store::open_with(path, clock, key)?, out))
     }
 
     /// Opens an existing workspace: takes the lock, checks it is a Conveyor
@@ -162,35 +242,23 @@ impl Store {
             return Err(Error::new(ErrorCode::NotFound, format!("There is no workspace at {}. Check the path, or create a new workspace.", path.display())));
         }
         let lock = lock::WorkspaceLock::acquire(path)?;
-        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+        refuse_hard_links(path)?;
+        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+            .map_err(|e| with_path(e.into(), path, path))?;
         let key = cipher::unlock(&conn, path, key)?;
         // Look before writing anything: a file of another program stays untouched.
-        let (app_id, version): (i32, i64) = conn
-            .query_row("SELECT (SELECT application_id FROM pragma_application_id), (SELECT user_version FROM pragma_user_version)", [], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })
-            .map_err(|e| match Error::from(e) {
-                e if e.code == ErrorCode::InvalidFile => Error::new(
-                    ErrorCode::InvalidFile,
-                    format!("{} is not a Conveyor workspace (not an SQLite database). Choose a .conveyor file.", path.display()),
-                ),
-                e => e,
-            })?;
-        if app_id != APPLICATION_ID {
-            return Err(Error::new(
-                ErrorCode::InvalidFile,
-                format!("{} is an SQLite file of another program, not a Conveyor workspace. Nothing was changed; choose a .conveyor file.", path.display()),
-            ));
-        }
+        let version = check_header(&conn, path)?;
         let latest = migrations::latest_version();
-        if version > latest {
-            return Err(Error::new(
-                ErrorCode::InvalidFile,
-                format!("{} was saved by a newer Conveyor (schema {version}; this version knows up to {latest}). Update Conveyor to open it.", path.display()),
-            ));
-        }
-        configure(&conn, true)?;
-        let mut store = Store { conn, path: Some(path.to_path_buf()), key, _lock: Some(lock), migration_backup: None };
+        configure(&conn, true).map_err(|e| with_path(e, path, path))?;
+        let mut store = Store {
+            conn,
+            path: Some(path.to_path_buf()),
+            key,
+            _lock: Some(lock),
+            migration_backup: None,
+            _open: Some(lock::OpenMark::new(path)),
+            reading: None,
+        };
         if version < latest {
             let backup = migrations::backup_path(path, version, clock);
             store.backup_to(&backup)?;
@@ -200,6 +268,95 @@ impl Store {
         // Planner statistics where they are missing or stale (bounded work).
         store.conn.execute_batch("PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002;")?;
         Ok(store)
+    }
+
+    /// Opens a workspace for reading only (info, today, exports, documents,
+    /// backups, analytics): no lock is taken, so it works while another
+    /// program has the file open and writes to it, and on a read-only file or
+    /// medium. Everything read comes from one consistent snapshot, taken
+    /// here and kept for as long as the store lives. Writing through it is
+    /// refused. A file from an older Conveyor is opened as a writer instead
+    /// (it is migrated first), when it can be written.
+    pub fn open_for_reading(path: &Path, clock: &dyn Clock, key: Option<&Passphrase>) -> Result<Store> {
+        if !path.is_file() {
+            return Err(Error::new(ErrorCode::NotFound, format!("There is no workspace at {}. Check the path, or create a new workspace.", path.display())));
+        }
+        refuse_hard_links(path)?;
+        let permissions_read_only = std::fs::metadata(path).map(|m| m.permissions().readonly()).unwrap_or(false);
+        let plain = || -> Result<(Connection, Option<Passphrase>, i64)> {
+            let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+            let key = cipher::unlock(&conn, path, key)?;
+            let version = check_header(&conn, path)?;
+            Ok((conn, key, version))
+        };
+        // A read-only medium: SQLite cannot make the shared-memory file
+        // beside it, so read the file as immutable (nobody can write it).
+        let immutable = || -> Result<(Connection, Option<Passphrase>, i64)> {
+            let conn = Connection::open_with_flags(
+                format!("file:{}?immutable=1", uri_path(path)),
+                OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI,
+            )?;
+            let key = cipher::unlock(&conn, path, key)?;
+            let version = check_header(&conn, path)?;
+            Ok((conn, key, version))
+        };
+        let (conn, key, version, medium_read_only) = match plain() {
+            Ok((c, k, v)) => (c, k, v, false),
+            Err(e) if matches!(e.code, ErrorCode::Io | ErrorCode::Storage) => match immutable() {
+                Ok((c, k, v)) => (c, k, v, true),
+                Err(_) => return Err(with_path(e, path, path)),
+            },
+            Err(e) => return Err(e),
+        };
+        let read_only = permissions_read_only || medium_read_only;
+        if version < migrations::latest_version() {
+            if read_only {
+                return Err(Error::new(
+                    ErrorCode::InvalidFile,
+                    format!(
+                        "{} was saved by an older Conveyor and must be updated once before it can be read, but it is read-only. Copy it to a folder you can write to and use the copy.",
+                        path.display()
+                    ),
+                ));
+            }
+            drop(conn);
+            return Store::open_with(path, clock, key.as_ref());
+        }
+        conn.busy_timeout(std::time::Duration::from_secs(2))?;
+        conn.execute_batch("PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY;")?;
+        // The snapshot: one read transaction from here to the end.
+        conn.execute_batch("BEGIN")?;
+        conn.query_row("SELECT count(*) FROM meta", [], |_| Ok(()))?;
+        let note = read_only.then(|| {
+            format!("{} is read-only (the file or its medium cannot be written): it was read as it is, and nothing can be saved to it.", path.display())
+        });
+        Ok(Store {
+            conn,
+            path: Some(path.to_path_buf()),
+            key,
+            _lock: None,
+            migration_backup: None,
+            _open: Some(lock::OpenMark::new(path)),
+            reading: Some(note),
+        })
+    }
+
+    /// For a store opened for reading: why its file cannot be written, if it cannot.
+    pub fn read_only_note(&self) -> Option<&str> {
+        self.reading.as_ref().and_then(|n| n.as_deref())
+    }
+
+    /// Whether the store was opened for reading only.
+    pub fn is_reader(&self) -> bool {
+        self.reading.is_some()
+    }
+
+    fn refuse_if_reader(&self) -> Result<()> {
+        if self.reading.is_some() {
+            let name = self.path.as_deref().map(|p| p.display().to_string()).unwrap_or_default();
+            return Err(Error::internal(format!("{name} was opened for reading only, so nothing was changed. Open it for writing and try again.")));
+        }
+        Ok(())
     }
 
     /// A workspace in memory (tests), initialised like a new file.
@@ -212,7 +369,7 @@ impl Store {
         init.validate()?;
         let conn = Connection::open_in_memory()?;
         configure(&conn, false)?;
-        let mut store = Store { conn, path: None, key: None, _lock: None, migration_backup: None };
+        let mut store = Store { conn, path: None, key: None, _lock: None, migration_backup: None, _open: None, reading: None };
         store.initialise(clock, init, seed)?;
         Ok(store)
     }
@@ -247,6 +404,7 @@ impl Store {
 
     /// Runs `f` in one write transaction: all of it is saved, or none of it.
     pub fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        self.refuse_if_reader()?;
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let out = f(&tx)?;
         tx.commit()?;
@@ -270,6 +428,7 @@ impl Store {
     /// Runs `f` in a write transaction and rolls it back: a dry run that
     /// goes through exactly the code of the real change.
     pub fn rehearse<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        self.refuse_if_reader()?;
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let out = f(&tx)?;
         tx.rollback()?;
@@ -306,6 +465,7 @@ impl Store {
     /// beside the original, checked, and moved over it in one rename, so a
     /// crash leaves either the old file or the new one.
     pub fn rekey(&mut self, new: Option<&Passphrase>) -> Result<()> {
+        self.refuse_if_reader()?;
         let Some(path) = self.path.clone() else {
             return Err(Error::new(ErrorCode::Conflict, "A workspace in memory has no file to protect."));
         };
@@ -345,8 +505,13 @@ impl Store {
         for suffix in ["-wal", "-shm"] {
             let _ = std::fs::remove_file(side(&path, suffix));
         }
-        std::fs::rename(&tmp, &path)?;
+        std::fs::rename(&tmp, &path).map_err(|e| Error::io_at(&path, &e))?;
         sync_dir(&path);
+        // The file under the name is a new one now: lock it (all its names).
+        if let Some(l) = self._lock.as_mut() {
+            l.hold_identity(&path)?;
+        }
+        self._open = Some(lock::OpenMark::new(&path));
         let conn = Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
         if let Some(k) = new {
             cipher::set_key(&conn, k)?;
@@ -377,12 +542,91 @@ impl Store {
 
 /// Makes a rename in the folder durable (best effort; Unix only).
 fn sync_dir(path: &Path) {
+    crate::output::sync_dir(path)
+}
+
+/// Refuses a workspace file with more than one name (hard links): SQLite
+/// keeps the changes not yet in the file beside it under the name it was
+/// opened by (`NAME-wal`), so after a crash changes made through one name
+/// would be missed, then overwritten, through another. (Symbolic links are
+/// fine: they resolve to the one real name.)
+fn refuse_hard_links(path: &Path) -> Result<()> {
     #[cfg(unix)]
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        let _ = std::fs::File::open(dir).and_then(|d| d.sync_all());
+    {
+        use std::os::unix::fs::MetadataExt;
+        let links = std::fs::metadata(path).map(|m| m.nlink()).unwrap_or(1);
+        if links > 1 {
+            return Err(Error::new(
+                ErrorCode::Conflict,
+                format!(
+                    "{} has {links} names (hard links) on this disk. Changes made through one name can be lost through another, so it was not opened. Keep one name (delete the other links, or make a copy with `conveyor backup`), then open it again.",
+                    path.display()
+                ),
+            ));
+        }
     }
-    #[cfg(not(unix))]
     let _ = path;
+    Ok(())
+}
+
+/// Checks that `conn` is a Conveyor workspace this version can read and
+/// returns its schema version; looks without writing anything.
+fn check_header(conn: &Connection, path: &Path) -> Result<i64> {
+    let (app_id, version): (i32, i64) = conn
+        .query_row("SELECT (SELECT application_id FROM pragma_application_id), (SELECT user_version FROM pragma_user_version)", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .map_err(|e| match Error::from(e) {
+            e if e.code == ErrorCode::InvalidFile => {
+                Error::new(ErrorCode::InvalidFile, format!("{} is not a Conveyor workspace (not an SQLite database). Choose a .conveyor file.", path.display()))
+            }
+            e => e,
+        })?;
+    if app_id != APPLICATION_ID {
+        return Err(Error::new(
+            ErrorCode::InvalidFile,
+            format!("{} is an SQLite file of another program, not a Conveyor workspace. Nothing was changed; choose a .conveyor file.", path.display()),
+        ));
+    }
+    let latest = migrations::latest_version();
+    if version > latest {
+        return Err(Error::new(
+            ErrorCode::InvalidFile,
+            format!("{} was saved by a newer Conveyor (schema {version}; this version knows up to {latest}). Update Conveyor to open it.", path.display()),
+        ));
+    }
+    Ok(version)
+}
+
+/// A file-level error of SQLite (cannot open, read-only) names the file the
+/// person asked for (`shown`), also when the failing one was a temporary
+/// file beside it (`actual`).
+fn with_path(e: Error, actual: &Path, shown: &Path) -> Error {
+    if e.code == ErrorCode::Io && !e.message.contains(&shown.display().to_string()) {
+        let folder = actual.parent().filter(|d| !d.as_os_str().is_empty()).map(|d| d.display().to_string()).unwrap_or_else(|| ".".into());
+        return Error::new(
+            ErrorCode::Io,
+            format!(
+                "{} cannot be opened or written ({}). Check that the file and its folder {folder} may be written, or choose another place.",
+                shown.display(),
+                e.message
+            ),
+        );
+    }
+    e
+}
+
+/// `path` for an SQLite URI (`file:` + percent-encoded reserved characters).
+fn uri_path(path: &Path) -> String {
+    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut out = String::new();
+    for c in abs.to_string_lossy().chars() {
+        match c {
+            '?' | '#' | '%' => out.push_str(&format!("%{:02X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Opens a file read-write with `key` (plaintext when `None`), for a copy
@@ -405,7 +649,7 @@ pub(crate) fn copy_database(src: &Connection, dest: &Path, key: Option<&Passphra
         return Err(Error::new(ErrorCode::Conflict, format!("{} already exists. Choose another file for the backup.", dest.display())));
     }
     let copied = (|| -> Result<()> {
-        let mut out = open_keyed(dest, key)?;
+        let mut out = open_keyed(dest, key).map_err(|e| with_path(e, dest, dest))?;
         let b = rusqlite::backup::Backup::new(src, &mut out)?;
         let mut waits = 0;
         loop {

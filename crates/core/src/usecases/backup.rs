@@ -3,6 +3,7 @@
 
 use crate::clock::{Clock, stamp};
 use crate::error::{Error, ErrorCode, Result};
+use crate::output::Replace;
 use crate::store::{self, Passphrase, Store, meta, migrations};
 use crate::usecases::workspace::{self, Counts};
 use serde::{Deserialize, Serialize};
@@ -48,42 +49,37 @@ pub fn inspect(path: &Path, key: Option<&Passphrase>) -> Result<BackupContents> 
     })
 }
 
-/// A consistent copy of the open workspace in `dest` (the store stays
-/// usable), encrypted with the workspace's passphrase if it has one.
+/// A consistent copy of the open workspace in the new file `dest` (the
+/// store stays usable), encrypted with the workspace's passphrase if it has
+/// one. Refuses an existing file.
 pub fn backup(store: &Store, clock: &dyn Clock, dest: &Path) -> Result<BackupContents> {
-    make_parent(dest)?;
-    store.backup_to(dest)?;
-    finish(dest, store.key(), clock)
+    backup_to_file(store, clock, dest, Replace::Never)
 }
 
 /// The same copy into a file the person chose to replace (the save dialog
-/// already asked): written beside it under a temporary name and renamed over
-/// it, so the old file stays whole until the new one is complete. Refuses
-/// the open workspace itself and a file that another program may have open
-/// (a `-wal` beside it).
+/// already asked). See [`backup_to_file`].
 pub fn backup_replacing(store: &Store, clock: &dyn Clock, dest: &Path) -> Result<BackupContents> {
-    if !dest.exists() {
-        return backup(store, clock, dest);
-    }
-    if store.path().is_some_and(|ws| same_file(ws, dest)) {
-        return Err(Error::validation("path", format!("{} is the open workspace itself. Choose another file for the backup.", dest.display())));
-    }
-    let wal = PathBuf::from(format!("{}-wal", dest.display()));
-    if !dest.is_file() || wal.exists() {
-        return Err(Error::new(
-            ErrorCode::Conflict,
-            format!("{} cannot be replaced: it is a folder, or a workspace that may be open in another program. Choose another file.", dest.display()),
-        ));
-    }
-    let name = dest.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let tmp = dest.with_file_name(format!(".{name}.{}.partial", std::process::id()));
-    let _ = std::fs::remove_file(&tmp);
-    backup(store, clock, &tmp)?;
-    if let Err(e) = std::fs::rename(&tmp, dest) {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(e.into());
-    }
+    backup_to_file(store, clock, dest, Replace::Confirmed)
+}
+
+/// A consistent copy of the open workspace written through the output guard
+/// ([`crate::output`]): never over a workspace (the open one, an older
+/// backup, any other, under any name), over another existing file only when
+/// `replace` says so, and under a temporary name beside `dest` first, renamed
+/// when whole, so the old file stays whole until the new one is complete.
+pub fn backup_to_file(store: &Store, clock: &dyn Clock, dest: &Path, replace: Replace) -> Result<BackupContents> {
+    crate::output::check_target(dest, replace)?;
+    make_parent(dest)?;
+    crate::output::write_with(dest, replace, |tmp| {
+        store.backup_to(tmp).map_err(|e| renamed(e, tmp, dest))?;
+        finish(tmp, store.key(), clock).map(|_| ()).map_err(|e| renamed(e, tmp, dest))
+    })?;
     inspect(dest, store.key())
+}
+
+/// An error about the temporary file names the file the person chose.
+fn renamed(e: Error, tmp: &Path, dest: &Path) -> Error {
+    Error { message: e.message.replace(&tmp.display().to_string(), &dest.display().to_string()), ..e }
 }
 
 /// A consistent copy of the workspace file `workspace` in `dest`, read
@@ -104,7 +100,7 @@ fn same_file(a: &Path, b: &Path) -> bool {
 
 fn make_parent(dest: &Path) -> Result<()> {
     if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)?;
+        std::fs::create_dir_all(dir).map_err(|e| Error::io_at(dir, &e))?;
     }
     Ok(())
 }
@@ -293,7 +289,13 @@ pub fn restore(clock: &dyn Clock, backup: &Path, target: &Path, key: Option<&Pas
         ));
     }
     if same_file(backup, target) {
-        return Err(Error::validation("target", "The backup and the workspace are the same file. Choose another target."));
+        return Err(Error::validation(
+            "file",
+            format!(
+                "{} is both the backup to restore and the workspace to replace. Name the workspace to replace as the second file (FILE), or choose another backup.",
+                target.display()
+            ),
+        ));
     }
     let kept = store::replace_with_copy(backup, target, clock, key)?;
     Ok(RestoreReport { restored: contents, replaced_kept_as: kept.map(|p| p.display().to_string()) })
@@ -347,15 +349,20 @@ mod tests {
         let clock = FixedClock::at("2026-11-24T09:00:00+00:00");
         let mut s = new_file(dir.path(), "a.conveyor", &clock);
         add_contact(&mut s, &clock, "Anna");
-        let dest = dir.path().join("old-backup.conveyor");
+        let dest = dir.path().join("old-backup.bak");
         std::fs::write(&dest, b"last month's copy").unwrap();
         assert_eq!(backup(&s, &clock, &dest).unwrap_err().code, ErrorCode::Conflict, "the plain backup never overwrites");
         let c = backup_replacing(&s, &clock, &dest).unwrap();
         assert_eq!((c.counts.contacts, c.path.as_str()), (1, dest.to_str().unwrap()));
         assert!(std::fs::read_dir(dir.path()).unwrap().all(|e| !e.unwrap().file_name().to_string_lossy().ends_with(".partial")));
-        // The workspace itself, and a file with a WAL beside it, are refused and left as they were.
+        // The workspace itself, an older backup (a workspace by its content),
+        // and a file with a WAL beside it, are refused and left as they were.
         let ws = s.path().unwrap().to_path_buf();
-        assert_eq!(backup_replacing(&s, &clock, &ws).unwrap_err().field.as_deref(), Some("path"));
+        assert_eq!(backup_replacing(&s, &clock, &ws).unwrap_err().code, ErrorCode::Conflict);
+        let older = std::fs::read(&dest).unwrap();
+        let e = backup_replacing(&s, &clock, &dest).unwrap_err();
+        assert!(e.message.contains("old-backup.bak") && e.message.contains("workspace"), "{}", e.message);
+        assert_eq!(std::fs::read(&dest).unwrap(), older);
         let busy = dir.path().join("busy.conveyor");
         std::fs::write(&busy, b"x").unwrap();
         std::fs::write(dir.path().join("busy.conveyor-wal"), b"y").unwrap();

@@ -4,6 +4,7 @@
 use crate::clock::Clock;
 use crate::error::{Error, ErrorCode, Result};
 use crate::model::Lang;
+use crate::output::Replace;
 use crate::pdf::{self, Rendered, docs};
 use crate::store::{Store, meta, people};
 use chrono::NaiveDate;
@@ -209,39 +210,37 @@ pub struct SavedDocument {
 }
 
 /// Renders `req` and writes it to `path` (which must end in `.pdf`).
-pub fn render_to(s: &Store, clock: &dyn Clock, req: &DocumentRequest, path: &Path) -> Result<SavedDocument> {
+pub fn render_to(s: &Store, clock: &dyn Clock, req: &DocumentRequest, path: &Path, replace: Replace) -> Result<SavedDocument> {
     let is_pdf = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
     if !is_pdf {
         return Err(Error::validation("path", format!("{} is not a .pdf file name. Choose a name ending in .pdf.", path.display())));
     }
+    crate::output::check_target(path, replace)?;
     let doc = render(s, clock, req)?;
-    save(path, &doc)?;
+    save(path, &doc, replace)?;
     Ok(SavedDocument { path: path.display().to_string(), pages: doc.pages, bytes: doc.bytes.len(), warnings: doc.warnings })
 }
 
 /// [`render_to`], remembering a saved regulation book: the moving-in
 /// checklist asks for each role's.
-pub fn save_document(s: &mut Store, clock: &dyn Clock, req: &DocumentRequest, path: &Path) -> Result<SavedDocument> {
-    let saved = render_to(s, clock, req, path)?;
+pub fn save_document(s: &mut Store, clock: &dyn Clock, req: &DocumentRequest, path: &Path, replace: Replace) -> Result<SavedDocument> {
+    let saved = render_to(s, clock, req, path, replace)?;
     if let DocumentRequest::Book { role, .. } = req {
         crate::usecases::first_hour::record_book_saved(s, clock, *role)?;
     }
     Ok(saved)
 }
 
-/// Writes a rendered PDF: a temporary file beside `path`, then a rename, so a
-/// reader never sees half a document.
-pub fn save(path: &Path, doc: &Rendered) -> Result<()> {
+/// Writes a rendered PDF through the output guard ([`crate::output`]): never
+/// over a workspace, over another existing file only when `replace` says so;
+/// a temporary file beside `path`, then a rename, so a reader never sees half
+/// a document.
+pub fn save(path: &Path, doc: &Rendered, replace: Replace) -> Result<()> {
+    crate::output::check_target(path, replace)?;
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)?;
+        std::fs::create_dir_all(dir).map_err(|e| Error::io_at(dir, &e))?;
     }
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "document.pdf".into());
-    let tmp = path.with_file_name(format!(".{name}.tmp"));
-    std::fs::write(&tmp, &doc.bytes)?;
-    std::fs::rename(&tmp, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-    })?;
-    Ok(())
+    crate::output::write_bytes(path, &doc.bytes, replace)
 }
 
 /// The sales plan for a period, derived from a target (see `usecases::plan`);
@@ -283,7 +282,7 @@ mod tests {
             let name = req.suggested_file_name(&s).unwrap();
             assert!(name.ends_with(".pdf") && !name.contains('/'), "{name}");
             let path = dir.path().join(&name);
-            let saved = render_to(&s, &clock(), req, &path).unwrap();
+            let saved = render_to(&s, &clock(), req, &path, Replace::Never).unwrap();
             let bytes = std::fs::read(&path).unwrap();
             assert!(bytes.starts_with(b"%PDF-"), "{name}");
             assert_eq!(saved.bytes, bytes.len());
@@ -298,9 +297,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let req = DocumentRequest::Profile { company_id: 999, lang: None };
         let txt = dir.path().join("profile.txt");
-        assert_eq!(render_to(&s, &clock(), &req, &txt).unwrap_err().field.as_deref(), Some("path"));
+        assert_eq!(render_to(&s, &clock(), &req, &txt, Replace::Never).unwrap_err().field.as_deref(), Some("path"));
         let pdf = dir.path().join("profile.pdf");
-        assert_eq!(render_to(&s, &clock(), &req, &pdf).unwrap_err().field.as_deref(), Some("company_id"));
+        assert_eq!(render_to(&s, &clock(), &req, &pdf, Replace::Never).unwrap_err().field.as_deref(), Some("company_id"));
         assert!(std::fs::read_dir(dir.path()).unwrap().next().is_none(), "nothing written");
         assert_eq!(file_safe("A/B: \"C\" <D>"), "A B C D");
     }

@@ -388,12 +388,12 @@ mod tests {
         // Books: each role's, saved as a PDF (one book of every role counts for all).
         let dir = tempfile::tempdir().unwrap();
         let book = |role: Option<Role>| documents::DocumentRequest::Book { role, lang: None };
-        documents::save_document(&mut s, &c, &book(Some(Role::Hunter)), &dir.path().join("hunter.pdf")).unwrap();
+        documents::save_document(&mut s, &c, &book(Some(Role::Hunter)), &dir.path().join("hunter.pdf"), crate::output::Replace::Never).unwrap();
         assert!(dir.path().join("hunter.pdf").exists());
         let l = checklist(&s, &c).unwrap();
         assert_eq!(l.items[5].missing_roles, vec![Role::Closer, Role::AccountManager, Role::HeadOfSales]);
-        assert!(documents::render_to(&s, &c, &book(None), &dir.path().join("not-counted.txt")).is_err());
-        documents::save_document(&mut s, &c, &book(None), &dir.path().join("all.pdf")).unwrap();
+        assert!(documents::render_to(&s, &c, &book(None), &dir.path().join("not-counted.txt"), crate::output::Replace::Never).is_err());
+        documents::save_document(&mut s, &c, &book(None), &dir.path().join("all.pdf"), crate::output::Replace::Never).unwrap();
         assert!(step_done(&s, &c, ChecklistStep::PrintBooks));
 
         // Dismissed, it stays away (stored in the workspace) until brought back.

@@ -1146,7 +1146,16 @@ pub struct ExportDone {
 
 /// Exports to `path`, writing beside it first and renaming when whole, so a
 /// failed export never replaces a good file. `time_zone` is for the calendar.
-pub fn export_to_file(store: &Store, clock: &dyn Clock, kind: ExportKind, time_zone: &str, path: &std::path::Path) -> Result<ExportDone> {
+pub fn export_to_file(
+    store: &Store,
+    clock: &dyn Clock,
+    kind: ExportKind,
+    time_zone: &str,
+    path: &std::path::Path,
+    replace: crate::output::Replace,
+) -> Result<ExportDone> {
+    // Refused before any work when the target may not be written.
+    crate::output::check_target(path, replace)?;
     let (bytes, count, calendar) = match kind {
         ExportKind::ContactsVcard4 => with_count(export_contacts(store, ContactsFormat::Vcard4)?),
         ExportKind::ContactsVcard3 => with_count(export_contacts(store, ContactsFormat::Vcard3)?),
@@ -1159,7 +1168,7 @@ pub fn export_to_file(store: &Store, clock: &dyn Clock, kind: ExportKind, time_z
             (b, n, Some(c))
         }
     };
-    write_whole(path, &bytes)?;
+    write_whole(path, &bytes, replace)?;
     Ok(ExportDone { kind, path: path.display().to_string(), count, calendar })
 }
 
@@ -1167,15 +1176,12 @@ fn with_count((b, n): (Vec<u8>, usize)) -> (Vec<u8>, u64, Option<CalendarExport>
     (b, n as u64, None)
 }
 
-/// Writes next to the target first, then renames: a half-written file never
+/// Writes an export through the output guard ([`crate::output`]): never over
+/// a workspace, over another existing file only when `replace` says so, and
+/// next to the target first, then renamed: a half-written file never
 /// replaces a good one.
-pub fn write_whole(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "export".into());
-    let tmp = path.with_file_name(format!(".{name}.part"));
-    std::fs::write(&tmp, bytes).and_then(|_| std::fs::rename(&tmp, path)).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        Error::new(crate::error::ErrorCode::Io, format!("{} cannot be written: {e}. Check the folder.", path.display()))
-    })
+pub fn write_whole(path: &std::path::Path, bytes: &[u8], replace: crate::output::Replace) -> Result<()> {
+    crate::output::write_bytes(path, bytes, replace)
 }
 
 #[cfg(test)]
@@ -1378,12 +1384,12 @@ mod tests {
         import_contacts(&mut s, &clock(), BASE.as_bytes(), &opts(DuplicatePolicy::Skip), false).unwrap();
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("c.vcf");
-        let d = export_to_file(&s, &clock(), ExportKind::ContactsVcard4, "Europe/Berlin", &out).unwrap();
+        let d = export_to_file(&s, &clock(), ExportKind::ContactsVcard4, "Europe/Berlin", &out, crate::output::Replace::Never).unwrap();
         assert_eq!((d.count, d.calendar.is_none()), (2, true));
         assert!(std::fs::read_to_string(&out).unwrap().contains("FN:Anna Smirnova"));
-        let d = export_to_file(&s, &clock(), ExportKind::Calendar, "Europe/Berlin", &dir.path().join("c.ics")).unwrap();
+        let d = export_to_file(&s, &clock(), ExportKind::Calendar, "Europe/Berlin", &dir.path().join("c.ics"), crate::output::Replace::Never).unwrap();
         assert_eq!(d.calendar.unwrap().time_zone, "Europe/Berlin");
-        let e = export_to_file(&s, &clock(), ExportKind::DealsCsv, "UTC", &dir.path().join("missing/d.csv")).unwrap_err();
+        let e = export_to_file(&s, &clock(), ExportKind::DealsCsv, "UTC", &dir.path().join("missing/d.csv"), crate::output::Replace::Never).unwrap_err();
         assert_eq!(e.code, ErrorCode::Io);
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2, "no part files left behind");
         assert_eq!(read_source(&dir.path().join("nope.csv")).unwrap_err().code, ErrorCode::NotFound);

@@ -1090,6 +1090,14 @@ pub fn export_json(s: &Store) -> Result<String> {
     to_json(&export(s)?)
 }
 
+/// Writes the template of `s` to `path` through the output guard
+/// ([`crate::output`]): never over a workspace, over another existing file
+/// only when `replace` says so, whole or not at all.
+pub fn export_file(s: &Store, path: &std::path::Path, replace: crate::output::Replace) -> Result<()> {
+    crate::output::check_target(path, replace)?;
+    crate::output::write_bytes(path, export_json(s)?.as_bytes(), replace)
+}
+
 /// What importing a template does to one item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]

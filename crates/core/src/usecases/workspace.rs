@@ -114,6 +114,21 @@ pub fn create_with(path: &Path, clock: &dyn Clock, init: &meta::NewWorkspace, ke
     }
 }
 
+/// [`create_with`], then filled by `fill` (the demo's business) before the
+/// file takes its name: a kill leaves no half workspace.
+pub fn create_filled<R>(
+    path: &Path,
+    clock: &dyn Clock,
+    init: &meta::NewWorkspace,
+    key: Option<&Passphrase>,
+    fill: impl FnOnce(&mut Store) -> Result<R>,
+) -> Result<(Store, R)> {
+    match template_of(init)? {
+        Some(t) => Store::create_filled(path, clock, init, key, Some(&|tx| playbook::apply_in(tx, clock, &t).map(drop)), fill),
+        None => Store::create_filled(path, clock, init, key, None, fill),
+    }
+}
+
 /// A workspace in memory, made like [`create`] (tests, benchmarks).
 pub fn in_memory(clock: &dyn Clock, init: &meta::NewWorkspace) -> Result<Store> {
     match template_of(init)? {
@@ -131,6 +146,13 @@ fn template_of(init: &meta::NewWorkspace) -> Result<Option<Template>> {
 /// `wrong_passphrase` when the passphrase is missing or wrong).
 pub fn open_with(path: &Path, clock: &dyn Clock, key: Option<&Passphrase>) -> Result<Store> {
     Store::open_with(path, clock, key)
+}
+
+/// Opens a workspace for reading only: no lock, one consistent snapshot,
+/// also while another program writes to it and on a read-only file
+/// ([`Store::open_for_reading`]).
+pub fn open_for_reading(path: &Path, clock: &dyn Clock, key: Option<&Passphrase>) -> Result<Store> {
+    Store::open_for_reading(path, clock, key)
 }
 
 pub fn summary(store: &Store) -> Result<WorkspaceSummary> {
