@@ -392,7 +392,7 @@ mod tests {
         assert_eq!(details.card.value_minor, 250_000);
         let note = details.activities.iter().find(|a| a.kind == ActivityKind::Note).expect("the edit is in the timeline");
         assert_eq!(note.subject, "Changed: Value, Owner");
-        assert_eq!(note.notes.as_deref(), Some("Value: “€1,000.00” → “€2,500.00”\nOwner: — → “Boris”"));
+        assert_eq!(note.notes.as_deref(), Some("Value: “€1,000” → “€2,500”\nOwner: — → “Boris”"));
         assert_eq!(note.done_at.unwrap().to_string(), "2026-11-24 11:30:00");
         let profile = clients::profile(&s, d.company_id.unwrap()).unwrap();
         assert!(profile.activities.iter().any(|a| a.id == note.id), "and in the client's timeline");

@@ -165,7 +165,7 @@ mod tests {
     fn workspace(c: &FixedClock, template: Option<&str>) -> Store {
         let mut init = NewWorkspace::new("Smith Office Supplies", Lang::En, "EUR");
         init.template = template.map(str::to_string);
-        Store::in_memory(c, &init).unwrap()
+        crate::usecases::workspace::in_memory(c, &init).unwrap()
     }
 
     fn person(s: &mut Store, c: &FixedClock, name: &str, roles: &[Role]) -> i64 {
