@@ -3,7 +3,7 @@
 
 use super::board::{CARD_COLUMNS, CARD_JOINS, DealCard, card_row};
 use super::changed;
-use super::today::TaskDue;
+use super::today::{TASK_COLUMNS, TaskDue, task_row};
 use crate::error::{Error, Result};
 use chrono::NaiveDateTime;
 use rusqlite::{Connection, OptionalExtension, params};
@@ -14,24 +14,6 @@ pub fn card(c: &Connection, deal_id: i64) -> Result<DealCard> {
         .query_row([deal_id], card_row)
         .optional()?
         .ok_or_else(|| Error::not_found("Deal", deal_id))
-}
-
-const TASK_COLUMNS: &str = "a.id, a.kind, a.subject, a.due_at, a.deal_id, a.company_id, co.name,
-    CASE WHEN ct.id IS NULL THEN NULL ELSE trim(ct.first_name || ' ' || ct.last_name) END,
-    (SELECT ro.regulation_id FROM routine_occurrences ro WHERE ro.activity_id = a.id LIMIT 1)";
-
-fn task_row(r: &rusqlite::Row) -> rusqlite::Result<TaskDue> {
-    Ok(TaskDue {
-        id: r.get(0)?,
-        kind: r.get(1)?,
-        subject: r.get(2)?,
-        due_at: r.get(3)?,
-        deal_id: r.get(4)?,
-        company_id: r.get(5)?,
-        company_name: r.get(6)?,
-        contact_name: r.get(7)?,
-        regulation_id: r.get(8)?,
-    })
 }
 
 /// Open (not done) activities of a deal or of a company, earliest due first.

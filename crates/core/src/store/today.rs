@@ -161,30 +161,35 @@ pub struct TaskDue {
     pub regulation_id: Option<i64>,
 }
 
+/// The columns of an activity shown as a task (a list row reads them with [`task_row`]).
+pub(crate) const TASK_COLUMNS: &str = "a.id, a.kind, a.subject, a.due_at, a.deal_id, a.company_id, co.name,
+    CASE WHEN ct.id IS NULL THEN NULL ELSE trim(ct.first_name || ' ' || ct.last_name) END,
+    (SELECT ro.regulation_id FROM routine_occurrences ro WHERE ro.activity_id = a.id LIMIT 1)";
+
+pub(crate) fn task_row(r: &rusqlite::Row) -> rusqlite::Result<TaskDue> {
+    Ok(TaskDue {
+        id: r.get(0)?,
+        kind: r.get(1)?,
+        subject: r.get(2)?,
+        due_at: r.get(3)?,
+        deal_id: r.get(4)?,
+        company_id: r.get(5)?,
+        company_name: r.get(6)?,
+        contact_name: r.get(7)?,
+        regulation_id: r.get(8)?,
+    })
+}
+
 /// Open (not done) activities due before `before`, earliest first.
 pub fn tasks_due(c: &Connection, owner: Option<i64>, before: NaiveDateTime, limit: u32) -> Result<(Vec<TaskDue>, i64)> {
     let cond = "a.done_at IS NULL AND a.due_at < :before AND a.archived_at IS NULL AND (:owner IS NULL OR a.owner_id = :owner)";
     let rows = c
         .prepare_cached(&format!(
-            "SELECT a.id, a.kind, a.subject, a.due_at, a.deal_id, a.company_id, co.name,
-                    CASE WHEN ct.id IS NULL THEN NULL ELSE trim(ct.first_name || ' ' || ct.last_name) END,
-                    (SELECT ro.regulation_id FROM routine_occurrences ro WHERE ro.activity_id = a.id LIMIT 1)
+            "SELECT {TASK_COLUMNS}
              FROM activities a INDEXED BY activities_open_by_due LEFT JOIN companies co ON co.id = a.company_id LEFT JOIN contacts ct ON ct.id = a.contact_id
              WHERE {cond} ORDER BY a.due_at, a.id LIMIT :limit"
         ))?
-        .query_map(named_params! {":owner": owner, ":before": before, ":limit": limit}, |r| {
-            Ok(TaskDue {
-                id: r.get(0)?,
-                kind: r.get(1)?,
-                subject: r.get(2)?,
-                due_at: r.get(3)?,
-                deal_id: r.get(4)?,
-                company_id: r.get(5)?,
-                company_name: r.get(6)?,
-                contact_name: r.get(7)?,
-                regulation_id: r.get(8)?,
-            })
-        })?
+        .query_map(named_params! {":owner": owner, ":before": before, ":limit": limit}, task_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let count = c
         .prepare_cached(&format!("SELECT count(*) FROM activities a INDEXED BY activities_open_by_due WHERE {cond}"))?
