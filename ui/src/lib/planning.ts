@@ -224,20 +224,6 @@ export function chartRows(labels: string[], series: { values: (number | null)[] 
   return labels.map((_, i) => series.map((s) => s.values[i] ?? null));
 }
 
-/** Coverage as a level: at least 1 = covered, 0.5..1 = thin, below = low. */
-export function coverageLevel(coverage: number | null): "none" | "ok" | "thin" | "low" {
-  if (coverage === null) return "none";
-  if (coverage >= 1) return "ok";
-  return coverage >= 0.5 ? "thin" : "low";
-}
-
-/** Pace of a measure against the plan to date: ahead/on (≥ 100 %), close (90..100 %), behind. */
-export function paceLevel(pace: number | null): "none" | "ok" | "close" | "behind" {
-  if (pace === null) return "none";
-  if (pace >= 1) return "ok";
-  return pace >= 0.9 ? "close" : "behind";
-}
-
 /** Lost and disqualified counts side by side per reason, the most frequent reason first. */
 export function reasonTable(reasons: ReasonCount[]): { reason: string; lost: number; disqualified: number }[] {
   const rows = new Map<string, { reason: string; lost: number; disqualified: number }>();

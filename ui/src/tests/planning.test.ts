@@ -4,11 +4,9 @@ import type { MigrationCell } from "../lib/bindings/MigrationCell";
 import {
   amountText,
   chartRows,
-  coverageLevel,
   firmYes,
   migrationDirection,
   migrationGrid,
-  paceLevel,
   parseAmount,
   pct,
   periodCode,
@@ -184,7 +182,7 @@ describe("rates typed by hand", () => {
   });
 });
 
-describe("signals, coverage and pace", () => {
+describe("signals and shares", () => {
   it("words each signal code", () => {
     const s = (code: string) => signalWording({ code, severity: "warning", value: 1, needed: 2 });
     expect(s("calls_behind_pace")).toEqual({ key: "behind_pace", indicator: "calls", money: false });
@@ -195,9 +193,7 @@ describe("signals, coverage and pace", () => {
     expect(s("no_plan").key).toBe("no_plan");
   });
 
-  it("grades coverage and pace", () => {
-    expect([null, 1.2, 1, 0.7, 0.3].map(coverageLevel)).toEqual(["none", "ok", "ok", "thin", "low"]);
-    expect([null, 1, 0.95, 0.5].map(paceLevel)).toEqual(["none", "ok", "close", "behind"]);
+  it("shows a share as a percentage to one decimal", () => {
     expect(pct(0.3456)).toBe(34.6);
     expect(pct(1)).toBe(100);
   });

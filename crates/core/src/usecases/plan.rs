@@ -368,6 +368,42 @@ pub struct Indicator {
     pub needed_per_day: f64,
     /// Behind when below 90 % of the pace.
     pub behind: bool,
+    /// How the screens grade the pace: at or above it, within the tolerance, or behind.
+    pub level: Level,
+}
+
+/// A figure graded once, here, for every screen that colours it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// Nothing to grade yet.
+    None,
+    Ok,
+    Warning,
+    Danger,
+}
+
+/// Pace against the plan to date: at or above it ok; within [`PACE_TOLERANCE`] a warning; below, behind.
+pub fn pace_level(pace: Option<f64>) -> Level {
+    match pace {
+        None => Level::None,
+        Some(p) if p >= 1.0 => Level::Ok,
+        Some(p) if p >= PACE_TOLERANCE => Level::Warning,
+        Some(_) => Level::Danger,
+    }
+}
+
+/// Below this share of the remaining target the weighted pipeline is low (danger); up to 1, thin.
+pub const COVERAGE_THIN: f64 = 0.5;
+
+/// Weighted pipeline ÷ remaining target: covered at 1, thin from [`COVERAGE_THIN`], low below.
+pub fn coverage_level(coverage: Option<f64>) -> Level {
+    match coverage {
+        None => Level::None,
+        Some(c) if c >= 1.0 => Level::Ok,
+        Some(c) if c >= COVERAGE_THIN => Level::Warning,
+        Some(_) => Level::Danger,
+    }
 }
 
 /// A plan-at-risk signal; the UI words it by `code`.
@@ -426,6 +462,8 @@ pub struct PlanStatus {
     pub pipeline: Pipeline,
     /// Weighted pipeline ÷ remaining target (null when nothing remains).
     pub coverage: Option<f64>,
+    /// The coverage graded ([`coverage_level`]).
+    pub coverage_level: Level,
     pub indicators: Vec<Indicator>,
     pub signals: Vec<Signal>,
 }
@@ -515,6 +553,7 @@ pub fn plan_status(s: &Store, clock: &dyn Clock, period: &str, person_id: Option
                 pace,
                 needed_per_day,
                 behind,
+                level: pace_level(pace),
             });
         }
         if today >= p.end {
@@ -528,7 +567,7 @@ pub fn plan_status(s: &Store, clock: &dyn Clock, period: &str, person_id: Option
             if let Some(cv) = coverage.filter(|cv| *cv < 1.0) {
                 signals.push(Signal {
                     code: "coverage_low".into(),
-                    severity: if cv < 0.5 { "danger" } else { "warning" }.into(),
+                    severity: if cv < COVERAGE_THIN { "danger" } else { "warning" }.into(),
                     value: (cv * 100.0).round() / 100.0,
                     needed: 1.0,
                 });
@@ -556,6 +595,7 @@ pub fn plan_status(s: &Store, clock: &dyn Clock, period: &str, person_id: Option
         remaining_minor,
         pipeline: Pipeline { deals: n, value_minor: value, weighted_minor: weighted },
         coverage: coverage.map(|c| (c * 1000.0).round() / 1000.0),
+        coverage_level: coverage_level(coverage),
         indicators,
         signals,
     })
@@ -564,6 +604,18 @@ pub fn plan_status(s: &Store, clock: &dyn Clock, period: &str, person_id: Option
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn coverage_and_pace_are_graded_once_here() {
+        assert_eq!([None, Some(1.2), Some(1.0), Some(0.7), Some(0.5), Some(0.3)].map(coverage_level), {
+            use Level::*;
+            [None, Ok, Ok, Warning, Warning, Danger]
+        });
+        assert_eq!([None, Some(1.0), Some(0.95), Some(0.9), Some(0.5)].map(pace_level), {
+            use Level::*;
+            [None, Ok, Warning, Warning, Danger]
+        });
+    }
     use crate::store::testing::{clock, store};
 
     fn req(target: Target) -> DeriveRequest {
