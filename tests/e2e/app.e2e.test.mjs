@@ -75,10 +75,14 @@ test("the board shows the three stages with the deal counts the core reports, th
   const settings = JSON.parse(fs.readFileSync(path.join(dataDir, "settings.json"), "utf8"));
   assert.equal(settings.ui_lang, "ru");
   // The closed window's process may still hold the workspace for a moment
-  // (slow on a loaded machine): wait until the CLI can open it.
+  // (slow on a loaded machine): wait until a writer can open it. `info` is a
+  // reader and needs no lock, so the probe is a dry-run import (it takes the
+  // writer's lock and writes nothing).
+  const probe = path.join(tmp, "probe.csv");
+  fs.writeFileSync(probe, "First name,Email\nProbe,probe@example.com\n");
   for (let i = 0; i < 300; i++) {
     try {
-      execFileSync(CLI, ["info", workspace], { stdio: "ignore" });
+      execFileSync(CLI, ["import", "contacts", workspace, probe, "--dry-run"], { stdio: "ignore" });
       break;
     } catch {
       await sleep(100);
