@@ -29,9 +29,12 @@ export async function startDriver(env) {
     env: { ...process.env, ...env, CONVEYOR_E2E_RUN: run },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  // The driver's last words, for messages (bounded: a driver whose browser
+  // died can print the same line in a tight loop).
   let log = "";
-  proc.stdout.on("data", (d) => (log += d));
-  proc.stderr.on("data", (d) => (log += d));
+  const keep = (d) => (log = (log + d).slice(-65536));
+  proc.stdout.on("data", keep);
+  proc.stderr.on("data", keep);
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
     if (proc.exitCode !== null) throw new Error(`tauri-driver exited: ${log}`);
@@ -85,11 +88,16 @@ function killLeftovers(driver, keep) {
   }
 }
 
+/** Longest a single WebDriver call may take: a driver whose browser died
+ * answers nothing, and the test must fail rather than hang the run. */
+const CALL_TIMEOUT_MS = 180000;
+
 async function call(base, method, path, body) {
   const r = await fetch(base + path, {
     method,
     headers: { "content-type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
+    signal: AbortSignal.timeout(CALL_TIMEOUT_MS),
   });
   const json = await r.json().catch(() => ({}));
   if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(json.value ?? json)}`);
