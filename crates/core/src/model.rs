@@ -230,6 +230,25 @@ pub struct ContactInput {
     pub birthday: Option<String>,
 }
 
+impl From<&Contact> for ContactInput {
+    /// What the editor starts from: the contact as it is.
+    fn from(c: &Contact) -> Self {
+        ContactInput {
+            company_id: c.company_id,
+            first_name: c.first_name.clone(),
+            last_name: c.last_name.clone(),
+            title: c.title.clone(),
+            phone: c.phone.clone(),
+            email: c.email.clone(),
+            notes: c.notes.clone(),
+            source: c.source,
+            referred_by_id: c.referred_by_id,
+            owner_id: c.owner_id,
+            birthday: c.birthday.clone(),
+        }
+    }
+}
+
 /// An amount of money in integer minor units (cents, kopecks) of a currency.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Money {

@@ -361,19 +361,7 @@ mod tests {
     }
 
     fn contact_input(c: &Contact) -> ContactInput {
-        ContactInput {
-            company_id: c.company_id,
-            first_name: c.first_name.clone(),
-            last_name: c.last_name.clone(),
-            title: c.title.clone(),
-            phone: c.phone.clone(),
-            email: c.email.clone(),
-            notes: c.notes.clone(),
-            source: c.source,
-            referred_by_id: c.referred_by_id,
-            owner_id: c.owner_id,
-            birthday: c.birthday.clone(),
-        }
+        ContactInput::from(c)
     }
 
     #[test]

@@ -1564,19 +1564,7 @@ mod tests {
         let all = contacts(&s);
         assert!(all.iter().any(|c| c.email.as_deref() == Some(an_email)));
         for c in all {
-            let input = ContactInput {
-                company_id: c.company_id,
-                first_name: c.first_name.clone(),
-                last_name: c.last_name.clone(),
-                title: c.title.clone(),
-                phone: c.phone.clone(),
-                email: c.email.clone(),
-                notes: c.notes.clone(),
-                source: c.source,
-                referred_by_id: c.referred_by_id,
-                owner_id: c.owner_id,
-                birthday: c.birthday.clone(),
-            };
+            let input = ContactInput::from(&c);
             let saved =
                 crate::usecases::crm::update_contact(&mut s, &clock(), c.id, &input).unwrap_or_else(|e| panic!("{} {}: {e:?}", c.first_name, c.last_name));
             assert_eq!(saved, c);
