@@ -5,6 +5,7 @@
 import type { Abc } from "./bindings/Abc";
 import type { RegulationKind } from "./bindings/RegulationKind";
 import type { Rule } from "./bindings/Rule";
+import { weekdayName } from "./i18n/format";
 import { formatNumber, i18n, t } from "./i18n/index.svelte";
 
 export type RuleType = Rule["type"];
@@ -52,9 +53,8 @@ export function defaultRule(type: RuleType): Rule {
 
 /** Short weekday names in the UI language, ISO numbering (1 = Monday). */
 export function weekdayShort(iso: number): string {
-  // 2024-01-01 was a Monday.
-  const d = new Date(Date.UTC(2024, 0, iso));
-  return new Intl.DateTimeFormat(i18n.locale, { weekday: "short", timeZone: "UTC" }).format(d);
+  // The names the printed regulation book uses (formats.json).
+  return weekdayName(Math.min(Math.max(iso, 1), 7) - 1, i18n.locale);
 }
 
 /** "Tue, Thu" — ISO weekdays in order. */

@@ -6,12 +6,13 @@
 //   interpolates `{name}` placeholders and, when the entry is an object of
 //   plural forms (`one`/`few`/`many`/`other`…), picks the form for
 //   `params.count` with `Intl.PluralRules`.
-// - `formatMoney`, `formatDate`, `formatNumber` format per locale with `Intl`.
+// - `formatMoney`, `formatDate`, `formatNumber` format per locale from the table
+//   the core's documents use too (./format.ts, crates/core/src/pdf/formats.json).
 
 import en from "./en.json";
 import ru from "./ru.json";
 import type { Lang } from "../bindings/Lang";
-import { parseIsoDate } from "../dates";
+import * as fmt from "./format";
 
 export const LANGS: readonly Lang[] = ["en", "ru"] as const;
 
@@ -87,16 +88,15 @@ export function pluralCategory(count: number, locale: Lang = i18n.locale): Intl.
 }
 
 export function formatNumber(n: number, locale: Lang = i18n.locale): string {
-  return cached(`n:${locale}`, () => new Intl.NumberFormat(locale)).format(n);
+  return fmt.formatNumber(n, locale);
 }
 
 /**
  * A value already in per cent, to one decimal, as the printed documents show
- * it (the core's `pdf::i18n::percent`): "23.5%" (en), "23,5 %" (ru, no-break space).
+ * it (the core's `locale::percent`): "23.5%" (en), "23,5 %" (ru, no-break space).
  */
 export function formatPercent(value: number, locale: Lang = i18n.locale): string {
-  const n = cached(`p:${locale}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 })).format(value);
-  return locale === "ru" ? `${n}\u00a0%` : `${n}%`;
+  return fmt.formatPercent(value, locale);
 }
 
 function interpolate(text: string, params: Params | undefined, locale: Lang): string {
@@ -126,58 +126,32 @@ export function t(key: MessageKey, params?: Params): string {
   return translate(i18n.locale, key, params);
 }
 
-/** Fraction digits of an ISO 4217 currency (2 for EUR, 0 for JPY), as Intl knows them. */
+/**
+ * Minor units per unit of `currency`, as digits: 2 for every currency, as the
+ * core stores and prints money (1/100); HUF is then shown in whole forints.
+ */
 export function currencyDigits(currency: string): number {
-  try {
-    return cached(`cd:${currency}`, () => new Intl.NumberFormat("en", { style: "currency", currency })).resolvedOptions()
-      .maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
-  }
+  return fmt.minorDigits(currency);
 }
 
 /**
  * Money from integer minor units: `formatMoney(123456, "EUR")` → "€1,234.56" (en),
  * "1 234,56 €" (ru, with no-break spaces). Whole amounts drop the zero fraction
- * ("€12,000") so board totals stay readable.
+ * ("€12,000") so board totals stay readable. Same table as the documents.
  */
 export function formatMoney(minor: number, currency: string, locale: Lang = i18n.locale): string {
-  const digits = currencyDigits(currency);
-  const scale = 10 ** digits;
-  const whole = minor % scale === 0;
-  const amount = minor / scale;
-  try {
-    const nf = cached(
-      `m:${locale}:${currency}:${whole ? 0 : digits}`,
-      () =>
-        new Intl.NumberFormat(locale, {
-          style: "currency",
-          currency,
-          minimumFractionDigits: whole ? 0 : digits,
-          maximumFractionDigits: digits,
-        }),
-    );
-    return nf.format(amount);
-  } catch {
-    // Not a currency Intl knows: show the number and the code as given.
-    return `${formatNumber(amount, locale)}\u00a0${currency}`;
-  }
+  return fmt.formatMoney(minor, currency, locale);
 }
 
 export type DateStyle = "medium" | "short";
 
 /**
- * A `YYYY-MM-DD` date for people: "Mar 5, 2026" / «5 марта 2026 г.» (medium),
- * "Mar 5" / «5 мар.» (short, for cards). Unparseable input is returned as is.
+ * A `YYYY-MM-DD` date for people, as the documents print it: "5 Mar 2026" /
+ * "05.03.2026" (medium), "5 Mar" / "05.03" (short, for cards). Unparseable
+ * input is returned as is.
  */
 export function formatDate(iso: string, style: DateStyle = "medium", locale: Lang = i18n.locale): string {
-  const d = parseIsoDate(iso);
-  if (!d) return iso;
-  const opts: Intl.DateTimeFormatOptions =
-    style === "short"
-      ? { day: "numeric", month: "short", timeZone: "UTC" }
-      : { day: "numeric", month: locale === "ru" ? "long" : "short", year: "numeric", timeZone: "UTC" };
-  return cached(`d:${locale}:${style}`, () => new Intl.DateTimeFormat(locale, opts)).format(d);
+  return fmt.formatDateKind(iso, style === "short" ? "short_date" : "date", locale);
 }
 
 /** Whether `key` exists in English (the reference locale). */
