@@ -4,10 +4,11 @@
 //! Add a key to *every* language's table: a test fails when the tables'
 //! key sets differ, and [`t`] panics in debug builds on an unknown key.
 
+use crate::locale;
 use crate::model::{ActivityKind, DealStatus, Lang, Source};
 use chrono::{Datelike, NaiveDate};
 
-type Table = &'static [(&'static str, &'static str)];
+pub(crate) type Table = &'static [(&'static str, &'static str)];
 
 const EN: Table = &[
     ("page_x_of_y", "Page {x} of {y}"),
@@ -89,7 +90,8 @@ const EN: Table = &[
     ("plan.hours_per_week", "Prospecting hours per week"),
     ("plan.hours_value", "{n} h (6 min a call with notes)"),
     ("plan.cycle", "Sales cycle"),
-    ("plan.cycle_value", "{n} days"),
+    ("plan.cycle_value.one", "{n} day"),
+    ("plan.cycle_value.other", "{n} days"),
     ("plan.prospect_from", "Prospecting for this period starts by"),
     ("plan.funnel_chart", "The funnel the target needs"),
     ("plan.by_month", "Month by month"),
@@ -134,8 +136,7 @@ const EN: Table = &[
     ("calls.next_step", "Next step"),
     ("calls.day_total", "Day total"),
     ("calls.n_calls.one", "{n} call"),
-    ("calls.n_calls.few", "{n} calls"),
-    ("calls.n_calls.many", "{n} calls"),
+    ("calls.n_calls.other", "{n} calls"),
     ("calls.week_axis", "Week starting"),
     ("calls.day_axis", "Day of the month, {from} – {to}"),
     // Regulation book
@@ -300,6 +301,7 @@ const EN: Table = &[
     // Weekly and monthly report
     ("report.title_week", "Weekly report, {from} – {to}"),
     ("report.title_month", "Monthly report, {month}"),
+    ("report.file", "Report"),
     ("report.everyone", "Whole team"),
     ("report.results_week", "Results of the week"),
     ("report.results_month", "Results of the month"),
@@ -352,7 +354,8 @@ const EN: Table = &[
     ("report.col_conversion", "Conversion"),
     ("report.win_rate", "Win rate of first deals"),
     ("report.cycle", "Average sales cycle"),
-    ("report.days", "{n} days"),
+    ("report.days.one", "{n} day"),
+    ("report.days.other", "{n} days"),
     ("report.referral_share", "New clients from referrals"),
     ("report.issues", "Issues list"),
     ("report.no_review", "No review is recorded for this period: the issues list is kept in the weekly and monthly reviews."),
@@ -468,7 +471,9 @@ const RU: Table = &[
     ("plan.hours_per_week", "Часов на поиск клиентов в неделю"),
     ("plan.hours_value", "{n} ч (6 минут на звонок с записями)"),
     ("plan.cycle", "Цикл сделки"),
-    ("plan.cycle_value", "{n} дн."),
+    ("plan.cycle_value.one", "{n} день"),
+    ("plan.cycle_value.few", "{n} дня"),
+    ("plan.cycle_value.many", "{n} дней"),
     ("plan.prospect_from", "Поиск клиентов для этого периода начать не позже"),
     ("plan.funnel_chart", "Воронка, которая нужна для цели"),
     ("plan.by_month", "По месяцам"),
@@ -698,6 +703,7 @@ const RU: Table = &[
     // Еженедельный и ежемесячный отчёт
     ("report.title_week", "Отчёт за неделю, {from} – {to}"),
     ("report.title_month", "Отчёт за месяц: {month}"),
+    ("report.file", "Отчёт"),
     ("report.everyone", "Вся команда"),
     ("report.results_week", "Итоги недели"),
     ("report.results_month", "Итоги месяца"),
@@ -747,7 +753,9 @@ const RU: Table = &[
     ("report.col_conversion", "Конверсия"),
     ("report.win_rate", "Доля выигранных первых сделок"),
     ("report.cycle", "Средний цикл сделки"),
-    ("report.days", "{n} дн."),
+    ("report.days.one", "{n} день"),
+    ("report.days.few", "{n} дня"),
+    ("report.days.many", "{n} дней"),
     ("report.referral_share", "Новые клиенты по рекомендациям"),
     ("report.issues", "Список вопросов"),
     ("report.no_review", "Разбор за этот период не записан: список вопросов ведётся в еженедельных и ежемесячных разборах."),
@@ -768,22 +776,27 @@ const RU: Table = &[
     ("report.down", "Ниже"),
 ];
 
-fn table(lang: Lang) -> Table {
+pub(crate) fn table(lang: Lang) -> Table {
     match lang {
-        Lang::En | Lang::Bg | Lang::El | Lang::Hu => EN,
+        Lang::En => EN,
         Lang::Ru => RU,
+        Lang::Bg => super::texts_bg::BG,
+        Lang::El => super::texts_el::EL,
+        Lang::Hu => super::texts_hu::HU,
     }
 }
 
-/// The text of `key` in `lang`. An unknown key is a bug: it panics in debug
-/// builds and prints the key itself in release builds.
+/// The text of `key` in `lang`. A key that `lang` does not have yet (a text
+/// added in English only) prints in English; the test
+/// `every_language_has_every_key_once` lists such keys. A key unknown even
+/// in English is a bug: it panics in debug builds and prints `?` in release.
 pub fn t(lang: Lang, key: &str) -> &'static str {
     match table(lang).iter().find(|(k, _)| *k == key) {
         Some((_, v)) => v,
         None => {
-            debug_assert!(false, "missing document text “{key}” for {lang}");
-            // Leak-free fallback: the key of the English table if there is one.
-            EN.iter().find(|(k, _)| *k == key).map(|(_, v)| *v).unwrap_or("?")
+            let en = EN.iter().find(|(k, _)| *k == key).map(|(_, v)| *v);
+            debug_assert!(en.is_some(), "missing document text “{key}”");
+            en.unwrap_or("?")
         }
     }
 }
@@ -797,29 +810,24 @@ pub fn tf(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
     s
 }
 
-/// A counted phrase with the right plural form: `key.one`, `key.few` or
-/// `key.many` (English uses one/many; Russian 1 звонок, 2 звонка, 5 звонков).
+/// The plural forms a language's tables give for a counted phrase (CLDR
+/// categories for whole numbers): `key.one`/`key.other` in en, bg, el, hu;
+/// `key.one`/`key.few`/`key.many` in ru (1 звонок, 2 звонка, 5 звонков).
+pub fn plural_forms(lang: Lang) -> &'static [&'static str] {
+    match lang {
+        Lang::Ru => &["one", "few", "many"],
+        Lang::En | Lang::Bg | Lang::El | Lang::Hu => &["one", "other"],
+    }
+}
+
+/// A counted phrase with the right plural form of `lang` (see [`plural_forms`]).
 pub fn plural(lang: Lang, key: &str, n: i64) -> String {
-    let form = match lang {
-        Lang::En | Lang::Bg | Lang::El | Lang::Hu => {
-            if n == 1 {
-                "one"
-            } else {
-                "many"
-            }
-        }
-        Lang::Ru => {
-            let (m10, m100) = (n.abs() % 10, n.abs() % 100);
-            if m10 == 1 && m100 != 11 {
-                "one"
-            } else if (2..=4).contains(&m10) && !(12..=14).contains(&m100) {
-                "few"
-            } else {
-                "many"
-            }
-        }
-    };
-    tf(lang, &format!("{key}.{form}"), &[("n", &int(lang, n))])
+    let form = locale::plural_category(lang, n);
+    let full = format!("{key}.{form}");
+    // A language whose table lacks the phrase prints it in English, with English forms.
+    let (lang_t, full) =
+        if table(lang).iter().any(|(k, _)| *k == full) { (lang, full) } else { (Lang::En, format!("{key}.{}", locale::plural_category(Lang::En, n))) };
+    tf(lang_t, &full, &[("n", &int(lang, n))])
 }
 
 pub fn source(lang: Lang, s: Source) -> &'static str {
@@ -834,153 +842,13 @@ pub fn status(lang: Lang, s: DealStatus) -> &'static str {
     t(lang, &format!("status.{}", s.code()))
 }
 
-const MONTHS_EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const MONTHS_RU: [&str; 12] = ["янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"];
-
-/// en: `24 Nov 2026`; ru: `24.11.2026`.
-pub fn date(lang: Lang, d: NaiveDate) -> String {
-    match lang {
-        Lang::En | Lang::Bg | Lang::El | Lang::Hu => format!("{} {} {}", d.day(), MONTHS_EN[d.month0() as usize], d.year()),
-        Lang::Ru => d.format("%d.%m.%Y").to_string(),
-    }
-}
-
-/// A date with its weekday: en `Tue 24 Nov 2026`; ru `вт 24.11.2026`.
-pub fn date_with_weekday(lang: Lang, d: NaiveDate) -> String {
-    let wd = d.weekday();
-    let name = match lang {
-        Lang::En | Lang::Bg | Lang::El | Lang::Hu => ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][wd.num_days_from_monday() as usize],
-        Lang::Ru => ["пн", "вт", "ср", "чт", "пт", "сб", "вс"][wd.num_days_from_monday() as usize],
-    };
-    format!("{name} {}", date(lang, d))
-}
-
-/// A short date for chart axes and notes: en `24 Nov` (kept on one line); ru `24.11`.
-pub fn short_date(lang: Lang, d: NaiveDate) -> String {
-    match lang {
-        Lang::En | Lang::Bg | Lang::El | Lang::Hu => format!("{}\u{a0}{}", d.day(), MONTHS_EN[d.month0() as usize]),
-        Lang::Ru => d.format("%d.%m").to_string(),
-    }
-}
-
-/// A month for chart axes: en `Nov 26`; ru `ноя 26`.
-pub fn month(lang: Lang, year: i32, month0: u32) -> String {
-    let names = match lang {
-        Lang::En | Lang::Bg | Lang::El | Lang::Hu => &MONTHS_EN,
-        Lang::Ru => &MONTHS_RU,
-    };
-    format!("{} {:02}", names[month0 as usize % 12], year.rem_euclid(100))
-}
-
-/// A month in full, for titles: en `November 2026`; ru `ноябрь 2026`.
-pub fn month_long(lang: Lang, year: i32, month0: u32) -> String {
-    const EN: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-    const RU: [&str; 12] = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"];
-    let names = match lang {
-        Lang::En | Lang::Bg | Lang::El | Lang::Hu => &EN,
-        Lang::Ru => &RU,
-    };
-    format!("{} {year}", names[month0 as usize % 12])
-}
+// Dates, numbers and money: one rule per locale, from pdf/formats.json
+// (crate::locale), the same the app's screens use.
+pub use crate::locale::{date, date_with_weekday, decimal, decimal_separator, int, money, money_whole, month, month_long, percent, short_date};
 
 /// The Monday of `d`'s week.
 pub fn week_start(d: NaiveDate) -> NaiveDate {
     d - chrono::Duration::days(d.weekday().num_days_from_monday() as i64)
-}
-
-fn group_digits(n: u64, sep: &str) -> String {
-    let s = n.to_string();
-    let mut out = String::with_capacity(s.len() + s.len() / 3 * sep.len());
-    for (i, ch) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push_str(sep);
-        }
-        out.push(ch);
-    }
-    out
-}
-
-/// A whole number: en `1,234`; ru `1 234` (no-break space).
-pub fn int(lang: Lang, n: i64) -> String {
-    let sep = match lang {
-        Lang::En | Lang::Bg | Lang::El | Lang::Hu => ",",
-        Lang::Ru => "\u{a0}",
-    };
-    let sign = if n < 0 { "-" } else { "" };
-    format!("{sign}{}", group_digits(n.unsigned_abs(), sep))
-}
-
-fn symbol(currency: &str) -> Option<&'static str> {
-    Some(match currency {
-        "EUR" => "€",
-        "USD" => "$",
-        "GBP" => "£",
-        "RUB" => "₽",
-        "BGN" => "лв",
-        "HUF" => "Ft",
-        _ => return None,
-    })
-}
-
-/// Money from minor units, as the app shows it: two decimals, or none for a
-/// whole amount: en `€1,234.56`, `€12,000`, `1,234.56 CHF`; ru `1 234,56 ₽`,
-/// `1 234,56 €`.
-pub fn money(lang: Lang, minor: i64, currency: &str) -> String {
-    let sign = if minor < 0 { "-" } else { "" };
-    let abs = minor.unsigned_abs();
-    let (units, cents) = (abs / 100, abs % 100);
-    let frac = |sep: char| if cents == 0 { String::new() } else { format!("{sep}{cents:02}") };
-    match lang {
-        Lang::En | Lang::Bg | Lang::El | Lang::Hu => {
-            let n = format!("{}{}", group_digits(units, ","), frac('.'));
-            match symbol(currency) {
-                Some(s) if matches!(currency, "EUR" | "USD" | "GBP") => format!("{sign}{s}{n}"),
-                Some(s) => format!("{sign}{n} {s}"),
-                None => format!("{sign}{n} {currency}"),
-            }
-        }
-        Lang::Ru => {
-            let n = format!("{}{}{}", sign, group_digits(units, "\u{a0}"), frac(','));
-            format!("{n}\u{a0}{}", symbol(currency).unwrap_or(currency))
-        }
-    }
-}
-
-/// Money rounded to whole units (plans, reports): en `€1,235`; ru `1 235 ₽`.
-pub fn money_whole(lang: Lang, minor: i64, currency: &str) -> String {
-    let units = (minor as f64 / 100.0).round() as i64;
-    money(lang, units * 100, currency)
-}
-
-/// The one decimal separator of a locale: en `.`, ru `,`.
-pub fn decimal_separator(lang: Lang) -> char {
-    match lang {
-        Lang::En | Lang::Bg | Lang::El | Lang::Hu => '.',
-        Lang::Ru => ',',
-    }
-}
-
-/// A number rounded to at most `places` decimals, digits grouped, trailing
-/// zeros dropped (as the app's `formatNumber` shows it): en `1,234.5`, `94`;
-/// ru `1 234,5`. Every fractional number a document prints goes through here
-/// (or [`percent`]), so a document has one decimal separator.
-pub fn decimal(lang: Lang, value: f64, places: usize) -> String {
-    let fixed = format!("{:.*}", places, value.abs());
-    let (whole, frac) = fixed.split_once('.').unwrap_or((&fixed, ""));
-    let frac = frac.trim_end_matches('0');
-    let negative = value < 0.0 && fixed.bytes().any(|b| b.is_ascii_digit() && b != b'0');
-    let whole = int(lang, whole.parse::<i64>().unwrap_or(0));
-    let sign = if negative { "-" } else { "" };
-    if frac.is_empty() { format!("{sign}{whole}") } else { format!("{sign}{whole}{}{frac}", decimal_separator(lang)) }
-}
-
-/// A percentage with one decimal: en `23.5%`; ru `23,5 %`.
-pub fn percent(lang: Lang, value: f64) -> String {
-    let n = decimal(lang, value, 1);
-    match lang {
-        Lang::En | Lang::Bg | Lang::El | Lang::Hu => format!("{n}%"),
-        Lang::Ru => format!("{n}\u{a0}%"),
-    }
 }
 
 pub fn minutes(lang: Lang, n: i64) -> String {
@@ -992,24 +860,75 @@ mod tests {
     use super::*;
     use std::collections::BTreeSet;
 
+    const FORMS: [&str; 4] = ["one", "few", "many", "other"];
+
+    /// A key without its plural form (`calls.n_calls.few` → `calls.n_calls`):
+    /// a counted phrase is one with a `.one` form (`source.other` is not).
+    fn base<'a>(t: Table, k: &'a str) -> &'a str {
+        match k.rsplit_once('.') {
+            Some((b, f)) if FORMS.contains(&f) && t.iter().any(|(o, _)| *o == format!("{b}.one")) => b,
+            _ => k,
+        }
+    }
+
+    /// Lists, per language, the keys that language lacks or has extra:
+    /// a text added in English only prints in English until it is
+    /// translated, and this test says which ones to fill.
     #[test]
     fn every_language_has_every_key_once() {
         let keys = |t: Table| {
             let set: BTreeSet<_> = t.iter().map(|(k, _)| *k).collect();
             assert_eq!(set.len(), t.len(), "a key is listed twice");
-            set
+            set.into_iter().map(|k| base(t, k)).collect::<BTreeSet<_>>()
         };
         let en = keys(EN);
+        let mut report = vec![];
         for lang in Lang::ALL {
             let other = keys(table(*lang));
             let missing: Vec<_> = en.difference(&other).collect();
             let extra: Vec<_> = other.difference(&en).collect();
-            assert!(missing.is_empty() && extra.is_empty(), "{lang}: missing {missing:?}, extra {extra:?}");
+            if !(missing.is_empty() && extra.is_empty()) {
+                report.push(format!("{lang}: missing {missing:?}, extra {extra:?}"));
+            }
         }
+        assert!(report.is_empty(), "document texts to translate (crates/core/src/pdf/texts_*.rs):\n{}", report.join("\n"));
         for lang in Lang::ALL {
             for (k, v) in table(*lang) {
                 assert!(!v.trim().is_empty(), "{lang}: {k} is empty");
             }
+        }
+    }
+
+    /// Every counted phrase has exactly the CLDR forms of each language.
+    #[test]
+    fn plural_phrases_have_the_forms_of_their_language() {
+        for lang in Lang::ALL {
+            let t = table(*lang);
+            let bases: BTreeSet<_> = t.iter().filter(|(k, _)| base(t, k) != *k).map(|(k, _)| base(t, k)).collect();
+            for b in bases {
+                let forms: Vec<_> = FORMS.iter().filter(|f| t.iter().any(|(k, _)| *k == format!("{b}.{f}"))).copied().collect();
+                let mut want = plural_forms(*lang).to_vec();
+                want.sort_by_key(|f| FORMS.iter().position(|x| x == f));
+                assert_eq!(forms, want, "{lang}: {b}");
+            }
+        }
+    }
+
+    #[test]
+    fn new_languages_are_written_in_their_own_script() {
+        let share = |lang: Lang, script: fn(char) -> bool| {
+            let text: String = table(lang).iter().map(|(_, v)| *v).collect();
+            let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+            letters.iter().filter(|c| script(**c)).count() as f64 / letters.len() as f64
+        };
+        assert!(share(Lang::Bg, |c| ('\u{400}'..='\u{4ff}').contains(&c)) > 0.95);
+        assert!(share(Lang::El, |c| ('\u{370}'..='\u{3ff}').contains(&c) || ('\u{1f00}'..='\u{1fff}').contains(&c)) > 0.95);
+        let hu = table(Lang::Hu).iter().map(|(_, v)| *v).collect::<String>();
+        assert!(["ő", "ű", "á", "é"].iter().all(|c| hu.contains(c)));
+        // Translated, not copied: few texts equal the English one.
+        for lang in [Lang::Bg, Lang::El, Lang::Hu] {
+            let same = table(lang).iter().filter(|(k, v)| EN.iter().any(|(ek, ev)| ek == k && ev == v) && v.chars().any(char::is_alphabetic)).count();
+            assert!(same <= 6, "{lang}: {same} texts left in English");
         }
     }
 
@@ -1028,58 +947,62 @@ mod tests {
         }
     }
 
-    /// The cases the app's formatting is tested against too (ui/src/tests/formats.test.ts).
-    #[test]
-    fn numbers_percentages_and_money_look_as_the_shared_cases_say() {
-        let doc: serde_json::Value = serde_json::from_str(include_str!("formats.json")).unwrap();
-        let cases = doc["cases"].as_array().unwrap();
-        assert!(cases.len() >= 20);
-        for c in cases {
-            let lang = if c["lang"] == "ru" { Lang::Ru } else { Lang::En };
-            let v = &c["value"];
-            let got = match c["kind"].as_str().unwrap() {
-                "int" => int(lang, v.as_i64().unwrap()),
-                "decimal" => decimal(lang, v.as_f64().unwrap(), 1),
-                "percent" => percent(lang, v.as_f64().unwrap()),
-                "money" => money(lang, v.as_i64().unwrap(), c["currency"].as_str().unwrap()),
-                k => panic!("unknown kind {k}"),
-            };
-            assert_eq!(got, c["text"].as_str().unwrap(), "{c}");
-        }
-    }
-
     #[test]
     fn dates_and_money_per_locale() {
         let d = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
         assert_eq!(date(Lang::Ru, d), "24.11.2026");
         assert_eq!(date(Lang::En, d), "24 Nov 2026");
+        assert_eq!(date(Lang::Bg, d), "24.11.2026\u{a0}г.");
+        assert_eq!(date(Lang::El, d), "24/11/2026");
+        assert_eq!(date(Lang::Hu, d), "2026. 11. 24.");
         assert_eq!(money(Lang::Ru, 123_456, "RUB"), "1\u{a0}234,56\u{a0}₽");
         assert_eq!(money(Lang::En, 123_456, "EUR"), "€1,234.56");
         assert_eq!(money(Lang::En, -5, "EUR"), "-€0.05");
         assert_eq!(money(Lang::En, 100_000_000, "CHF"), "1,000,000 CHF");
         assert_eq!(money(Lang::En, 100_000_050, "CHF"), "1,000,000.50 CHF");
         assert_eq!(money(Lang::Ru, 99, "EUR"), "0,99\u{a0}€");
+        assert_eq!(money(Lang::El, 123_456, "EUR"), "1.234,56\u{a0}€");
+        assert_eq!(money(Lang::Hu, 123_456, "HUF"), "1\u{a0}235\u{a0}Ft");
+        assert_eq!(money(Lang::Bg, 123_400, "BGN"), "1\u{a0}234\u{a0}лв.");
         assert_eq!(money_whole(Lang::En, 123_456, "EUR"), "€1,235");
         assert_eq!(int(Lang::Ru, 1_234_567), "1\u{a0}234\u{a0}567");
+        assert_eq!(int(Lang::El, 1_234_567), "1.234.567");
         assert_eq!(int(Lang::En, 999), "999");
         assert_eq!(percent(Lang::Ru, 23.45), "23,4\u{a0}%");
         assert_eq!(percent(Lang::En, 1234.56), "1,234.6%");
         assert_eq!(percent(Lang::Ru, 23.0), "23\u{a0}%");
+        assert_eq!(percent(Lang::Hu, 22.2), "22,2%");
         assert_eq!(decimal(Lang::Ru, 23.45, 1), "23,4");
         assert_eq!(decimal(Lang::En, 93.76, 1), "93.8");
         assert_eq!(decimal(Lang::Ru, 12345.0, 1), "12\u{a0}345");
         assert_eq!(decimal(Lang::Ru, 12345.25, 2), "12\u{a0}345,25");
+        assert_eq!(decimal(Lang::El, 12345.25, 2), "12.345,25");
         assert_eq!(decimal(Lang::En, 3.10, 2), "3.1");
         assert_eq!(decimal(Lang::En, -0.04, 1), "0");
         assert_eq!(decimal(Lang::En, -2.5, 1), "-2.5");
         assert_eq!(decimal(Lang::En, 7.0, 0), "7");
+        assert_eq!(month_long(Lang::Bg, 2026, 10), "ноември 2026\u{a0}г.");
+        assert_eq!(month(Lang::El, 2026, 4), "Μαΐ 26");
+        assert_eq!(tf(Lang::En, "page_x_of_y", &[("x", "2"), ("y", "7")]), "Page 2 of 7");
+        assert_eq!(tf(Lang::Ru, "page_x_of_y", &[("x", "2"), ("y", "7")]), "Страница 2 из 7");
+        assert_eq!(tf(Lang::Hu, "page_x_of_y", &[("x", "2"), ("y", "7")]), "2. oldal / 7");
+    }
+
+    #[test]
+    fn counted_phrases_take_the_plural_of_their_language() {
         assert_eq!(plural(Lang::En, "calls.n_calls", 1), "1 call");
         assert_eq!(plural(Lang::En, "calls.n_calls", 2), "2 calls");
         assert_eq!(plural(Lang::Ru, "calls.n_calls", 21), "21 звонок");
         assert_eq!(plural(Lang::Ru, "calls.n_calls", 3), "3 звонка");
         assert_eq!(plural(Lang::Ru, "calls.n_calls", 12), "12 звонков");
         assert_eq!(plural(Lang::Ru, "calls.n_calls", 1005), "1\u{a0}005 звонков");
-        assert_eq!(tf(Lang::En, "page_x_of_y", &[("x", "2"), ("y", "7")]), "Page 2 of 7");
-        assert_eq!(tf(Lang::Ru, "page_x_of_y", &[("x", "2"), ("y", "7")]), "Страница 2 из 7");
+        assert_eq!(plural(Lang::Bg, "calls.n_calls", 1), "1 обаждане");
+        assert_eq!(plural(Lang::Bg, "calls.n_calls", 21), "21 обаждания", "bg: only 1 is singular");
+        assert_eq!(plural(Lang::El, "calls.n_calls", 1), "1 κλήση");
+        assert_eq!(plural(Lang::El, "calls.n_calls", 1234), "1.234 κλήσεις");
+        assert_eq!(plural(Lang::Hu, "calls.n_calls", 5), "5 hívás", "hu: the noun stays singular after a number");
+        assert_eq!(plural(Lang::Bg, "report.days", 1), "1 ден");
+        assert_eq!(plural(Lang::El, "report.days", 30), "30 ημέρες");
+        assert_eq!(plural(Lang::Ru, "report.days", 22), "22 дня");
     }
 }

@@ -20,6 +20,9 @@ pub mod docs;
 mod fonts;
 pub mod i18n;
 mod layout;
+mod texts_bg;
+mod texts_el;
+mod texts_hu;
 mod write;
 
 use crate::clock::Clock;

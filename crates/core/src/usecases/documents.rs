@@ -114,22 +114,19 @@ impl DocumentRequest {
     /// A file name a person would recognise, for the save dialog.
     pub fn suggested_file_name(&self, s: &Store) -> Result<String> {
         let lang = lang_of(s, self.lang())?;
-        let ru = lang == Lang::Ru;
+        let t = |key: &str| pdf::i18n::t(lang, key);
         Ok(match self {
-            DocumentRequest::Plan { period, .. } => format!("{} {period}.pdf", if ru { "План продаж" } else { "Sales plan" }),
+            DocumentRequest::Plan { period, .. } => format!("{} {period}.pdf", t("plan.title")),
             DocumentRequest::Profile { company_id, .. } => {
                 let name: String = crate::store::companies::get(s.conn(), *company_id)?.name;
-                format!("{} — {}.pdf", if ru { "Профиль клиента" } else { "Client profile" }, file_safe(&name))
+                format!("{} — {}.pdf", t("profile.title"), file_safe(&name))
             }
-            DocumentRequest::Calls { from, to, .. } => format!("{} {from} – {to}.pdf", if ru { "Журнал звонков" } else { "Call register" }),
-            DocumentRequest::Report { every, date, .. } => format!("{} {} {date}.pdf", if ru { "Отчёт" } else { "Report" }, every.code()),
-            DocumentRequest::Book { role, .. } => {
-                let lang = if ru { Lang::Ru } else { Lang::En };
-                match role {
-                    Some(r) => format!("{}.pdf", pdf::i18n::tf(lang, "book.title_role", &[("role", pdf::i18n::t(lang, &format!("book.role.{}", r.code())))])),
-                    None => format!("{}.pdf", pdf::i18n::t(lang, "book.title_all")),
-                }
-            }
+            DocumentRequest::Calls { from, to, .. } => format!("{} {from} – {to}.pdf", t("calls.title")),
+            DocumentRequest::Report { every, date, .. } => format!("{} {} {date}.pdf", t("report.file"), every.code()),
+            DocumentRequest::Book { role, .. } => match role {
+                Some(r) => format!("{}.pdf", pdf::i18n::tf(lang, "book.title_role", &[("role", t(&format!("book.role.{}", r.code())))])),
+                None => format!("{}.pdf", t("book.title_all")),
+            },
         })
     }
 

@@ -131,15 +131,8 @@ pub fn markdown(text: &str) -> Vec<Block> {
     out
 }
 
-const WEEKDAYS_EN: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-const WEEKDAYS_RU: [&str; 7] = ["пн", "вт", "ср", "чт", "пт", "сб", "вс"];
-
 fn weekday(lang: Lang, iso: i64) -> String {
-    let i = (iso.clamp(1, 7) - 1) as usize;
-    match lang {
-        Lang::En | Lang::Bg | Lang::El | Lang::Hu => WEEKDAYS_EN[i].to_string(),
-        Lang::Ru => WEEKDAYS_RU[i].to_string(),
-    }
+    crate::locale::weekday_short(lang, (iso.clamp(1, 7) - 1) as usize).to_string()
 }
 
 /// A rule as one sentence, e.g. "Tue, Thu at 09:00 · 120 min · call · 40 calls".

@@ -93,7 +93,7 @@ pub fn build(organisation: &str, p: &PlanDerivation, today: NaiveDate, lang: Lan
     doc.push(Block::KeyValue(vec![
         (tr("plan.calls_per_day"), i18n::decimal(lang, p.calls_per_day, 1)),
         (tr("plan.hours_per_week"), tf(lang, "plan.hours_value", &[("n", &i18n::decimal(lang, p.prospecting_hours_per_week, 1))])),
-        (tr("plan.cycle"), tf(lang, "plan.cycle_value", &[("n", &i18n::int(lang, i64::from(i.cycle_days)))])),
+        (tr("plan.cycle"), i18n::plural(lang, "plan.cycle_value", i64::from(i.cycle_days))),
         (tr("plan.prospect_from"), i18n::date(lang, p.prospect_from)),
     ]));
     let funnel: Vec<(String, f64)> = steps.iter().map(|(label, n, _)| (tr(label), *n as f64)).collect();

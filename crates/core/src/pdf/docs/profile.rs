@@ -251,16 +251,22 @@ fn compact(lang: Lang, units: f64) -> String {
         (
             units / 1_000_000.0,
             match lang {
-                Lang::En | Lang::Bg | Lang::El | Lang::Hu => "M",
+                Lang::En => "M",
                 Lang::Ru => "\u{a0}млн",
+                Lang::Bg => "\u{a0}млн.",
+                Lang::El => "\u{a0}εκ.",
+                Lang::Hu => "\u{a0}M",
             },
         )
     } else {
         (
             units / 1_000.0,
             match lang {
-                Lang::En | Lang::Bg | Lang::El | Lang::Hu => "k",
+                Lang::En => "k",
                 Lang::Ru => "\u{a0}тыс.",
+                Lang::Bg => "\u{a0}хил.",
+                Lang::El => "\u{a0}χιλ.",
+                Lang::Hu => "\u{a0}E",
             },
         )
     };

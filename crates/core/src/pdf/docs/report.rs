@@ -170,10 +170,7 @@ pub fn build(s: &Store, clock: &dyn Clock, kind: ReviewKind, day: NaiveDate, per
     }
     doc.push(Block::KeyValue(vec![
         (t(lang, "report.win_rate").into(), pct(lang, a.win_rate)),
-        (
-            t(lang, "report.cycle").into(),
-            a.avg_cycle_days.map(|d| tf(lang, "report.days", &[("n", &i18n::int(lang, d.round() as i64))])).unwrap_or_else(|| "—".into()),
-        ),
+        (t(lang, "report.cycle").into(), a.avg_cycle_days.map(|d| i18n::plural(lang, "report.days", d.round() as i64)).unwrap_or_else(|| "—".into())),
         (t(lang, "report.referral_share").into(), pct(lang, a.referrals.share)),
     ]));
 
