@@ -76,29 +76,34 @@ impl Rng {
     }
 }
 
-struct Texts {
-    currency: &'static str,
+pub(crate) struct Texts {
+    pub(crate) currency: &'static str,
     /// Value range of a first deal, in minor units.
-    deal_value: (i64, i64),
-    people: [(&'static str, &'static str); 3],
-    first_m: &'static [&'static str],
-    first_f: &'static [&'static str],
-    last: &'static [&'static str],
+    pub(crate) deal_value: (i64, i64),
+    pub(crate) people: [(&'static str, &'static str); 3],
+    pub(crate) first_m: &'static [&'static str],
+    pub(crate) first_f: &'static [&'static str],
+    pub(crate) last: &'static [&'static str],
     /// Turns a male surname into the female form (Russian), or keeps it.
-    female_last: fn(&str) -> String,
-    company_names: &'static [&'static str],
-    company_kinds: &'static [&'static str],
-    company_fmt: fn(&str, &str) -> String,
-    cities: &'static [&'static str],
-    titles: &'static [&'static str],
-    products: &'static [&'static str],
-    next_steps: [&'static [&'static str]; 3],
-    subjects: &'static [(ActivityKind, &'static str)],
-    outcomes: &'static [&'static str],
-    lost: &'static [&'static str],
-    disqualified: &'static [&'static str],
-    notes: &'static [&'static str],
-    email_domain: &'static str,
+    pub(crate) female_last: fn(&str) -> String,
+    pub(crate) company_names: &'static [&'static str],
+    pub(crate) company_kinds: &'static [&'static str],
+    pub(crate) company_fmt: fn(&str, &str) -> String,
+    pub(crate) cities: &'static [&'static str],
+    pub(crate) titles: &'static [&'static str],
+    pub(crate) products: &'static [&'static str],
+    pub(crate) next_steps: [&'static [&'static str]; 3],
+    pub(crate) subjects: &'static [(ActivityKind, &'static str)],
+    pub(crate) outcomes: &'static [&'static str],
+    pub(crate) lost: &'static [&'static str],
+    pub(crate) disqualified: &'static [&'static str],
+    pub(crate) notes: &'static [&'static str],
+    pub(crate) email_domain: &'static str,
+    /// Office and mobile phone patterns (`#` = a digit); `None`: the
+    /// English and Russian demos' own format.
+    pub(crate) phones: Option<(&'static str, &'static str)>,
+    /// Hand-off card answers for a language without per-field answers.
+    pub(crate) card_answers: &'static [&'static str],
 }
 
 const EN: Texts = Texts {
@@ -226,6 +231,8 @@ const EN: Texts = Texts {
     disqualified: &["Not our target client", "Duplicate lead", "Company closed", "No need for office supplies"],
     notes: &["Orders usually at the start of the month.", "Pays invoices within 14 days.", "Met at the business fair.", "Needs delivery before 10:00."],
     email_domain: "example.com",
+    phones: None,
+    card_answers: &[],
 };
 
 fn ru_female(s: &str) -> String {
@@ -411,6 +418,8 @@ const RU: Texts = Texts {
     disqualified: &["Не наш целевой клиент", "Дубль лида", "Компания закрылась", "Нет потребности в канцтоварах"],
     notes: &["Обычно заказывают в начале месяца.", "Оплачивают счета в течение 14 дней.", "Познакомились на выставке.", "Доставка нужна до 10:00."],
     email_domain: "example.ru",
+    phones: None,
+    card_answers: &[],
 };
 
 const TRANSLIT: &[(char, &str)] = &[
@@ -449,13 +458,48 @@ const TRANSLIT: &[(char, &str)] = &[
     ('ъ', ""),
 ];
 
+/// Greek letters in Latin for e-mail addresses and web sites (ELOT 743, simplified).
+const TRANSLIT_EL: &[(char, &str)] = &[
+    ('α', "a"),
+    ('β', "v"),
+    ('γ', "g"),
+    ('δ', "d"),
+    ('ε', "e"),
+    ('ζ', "z"),
+    ('η', "i"),
+    ('θ', "th"),
+    ('ι', "i"),
+    ('κ', "k"),
+    ('λ', "l"),
+    ('μ', "m"),
+    ('ν', "n"),
+    ('ξ', "x"),
+    ('ο', "o"),
+    ('π', "p"),
+    ('ρ', "r"),
+    ('σ', "s"),
+    ('τ', "t"),
+    ('υ', "y"),
+    ('φ', "f"),
+    ('χ', "ch"),
+    ('ψ', "ps"),
+    ('ω', "o"),
+];
+
 fn ascii_slug(s: &str) -> String {
     s.to_lowercase()
         .chars()
         .map(|c| match TRANSLIT.iter().find(|(k, _)| *k == c) {
             Some((_, v)) => v.to_string(),
-            None if c.is_ascii_alphanumeric() => c.to_string(),
-            None => String::new(),
+            // Other scripts: folding drops accents (ő → o, ά → α, ς → σ).
+            None => crate::text::fold(&c.to_string())
+                .chars()
+                .map(|f| match TRANSLIT_EL.iter().find(|(k, _)| *k == f) {
+                    Some((_, v)) => v.to_string(),
+                    None if f.is_ascii_alphanumeric() => f.to_string(),
+                    None => String::new(),
+                })
+                .collect(),
         })
         .collect()
 }
@@ -467,8 +511,11 @@ fn at(day: NaiveDate, hour: u32, min: u32) -> NaiveDateTime {
 /// The demo business's name in a language.
 pub fn demo_name(lang: Lang) -> &'static str {
     match lang {
-        Lang::En | Lang::Bg | Lang::El | Lang::Hu => "OfficeLine Supplies (demo)",
+        Lang::En => "OfficeLine Supplies (demo)",
         Lang::Ru => "ОфисЛайн (демо)",
+        Lang::Bg => "ОфисЛайн (демо)",
+        Lang::El => "ΓραφείοLine (επίδειξη)",
+        Lang::Hu => "IrodaLine (demó)",
     }
 }
 
@@ -488,9 +535,17 @@ pub fn create_workspace(path: &Path, clock: &dyn Clock, spec: &DemoSpec) -> Resu
 
 fn texts(lang: Lang) -> &'static Texts {
     match lang {
-        Lang::En | Lang::Bg | Lang::El | Lang::Hu => &EN,
+        Lang::En => &EN,
         Lang::Ru => &RU,
+        Lang::Bg => &crate::demo_langs::BG,
+        Lang::El => &crate::demo_langs::EL,
+        Lang::Hu => &crate::demo_langs::HU,
     }
+}
+
+/// A phone number from a pattern: every `#` becomes a digit.
+fn phone_from(pattern: &str, rng: &mut Rng) -> String {
+    pattern.chars().map(|c| if c == '#' { char::from(b'0' + rng.below(10) as u8) } else { c }).collect()
 }
 
 /// What the demo's people wrote into a hand-off card field (the demo
@@ -534,7 +589,12 @@ fn card_answer(lang: Lang, key: &str, rng: &mut Rng) -> String {
         "special_terms" => &["Только бумага из вторсырья", "Без замен картриджей"],
         _ => &["Договорились на звонке"],
     };
-    rng.pick(if lang == Lang::Ru { ru } else { en }).to_string()
+    match lang {
+        Lang::Ru => rng.pick(ru),
+        Lang::En => rng.pick(en),
+        Lang::Bg | Lang::El | Lang::Hu => rng.pick(texts(lang).card_answers),
+    }
+    .to_string()
 }
 
 /// Fills an empty workspace with the demo business, in one transaction.
@@ -608,13 +668,16 @@ pub fn generate(s: &mut Store, clock: &dyn Clock, spec: &DemoSpec) -> Result<Dem
                 name,
                 industry: Some(t.company_kinds[(i as usize / t.company_names.len()) % t.company_kinds.len()].to_string()),
                 city: Some(rng.pick(t.cities).to_string()),
-                phone: Some(format!(
-                    "+{} {:03} {:03} {:04}",
-                    if spec.lang == Lang::Ru { 7 } else { 44 },
-                    rng.range(100, 999),
-                    rng.range(100, 999),
-                    rng.range(0, 9999)
-                )),
+                phone: Some(match t.phones {
+                    Some((office, _)) => phone_from(office, &mut rng),
+                    None => format!(
+                        "+{} {:03} {:03} {:04}",
+                        if spec.lang == Lang::Ru { 7 } else { 44 },
+                        rng.range(100, 999),
+                        rng.range(100, 999),
+                        rng.range(0, 9999)
+                    ),
+                }),
                 email: Some(format!("office@{slug}{i}.{}", t.email_domain)),
                 website: Some(format!("https://{slug}{i}.{}", t.email_domain)),
                 notes: if rng.chance(30) { Some(rng.pick(t.notes).to_string()) } else { None },
@@ -640,13 +703,16 @@ pub fn generate(s: &mut Store, clock: &dyn Clock, spec: &DemoSpec) -> Result<Dem
                 first_name: first.to_string(),
                 last_name: last.clone(),
                 title: Some(rng.pick(t.titles).to_string()),
-                phone: Some(format!(
-                    "+{} {:03} {:03} {:04}",
-                    if spec.lang == Lang::Ru { 7 } else { 44 },
-                    rng.range(900, 999),
-                    rng.range(100, 999),
-                    rng.range(0, 9999)
-                )),
+                phone: Some(match t.phones {
+                    Some((_, mobile)) => phone_from(mobile, &mut rng),
+                    None => format!(
+                        "+{} {:03} {:03} {:04}",
+                        if spec.lang == Lang::Ru { 7 } else { 44 },
+                        rng.range(900, 999),
+                        rng.range(100, 999),
+                        rng.range(0, 9999)
+                    ),
+                }),
                 email: Some(format!("{}.{}{}@{}", ascii_slug(first), ascii_slug(&last), i, t.email_domain)),
                 notes: if rng.chance(10) { Some(rng.pick(t.notes).to_string()) } else { None },
                 source: None,

@@ -66,6 +66,35 @@ mod tests {
     }
 
     #[test]
+    fn greek_accents_diaeresis_and_final_sigma_fold() {
+        assert_eq!(fold("Παπαδόπουλος"), fold("ΠΑΠΑΔΟΠΟΥΛΟΣ"), "final ς and capital Σ meet");
+        assert_eq!(fold("Παπαδόπουλος"), "παπαδοπουλοσ");
+        assert_eq!(fold("Ευάγγελος Σωτηρίου"), "ευαγγελοσ σωτηριου");
+        assert_eq!(fold("Ηλεκτρολογικά Είδη Αθηνών"), "ηλεκτρολογικα ειδη αθηνων");
+        assert_eq!(fold("Παϊσίου ΐ ΰ"), "παισιου ι υ", "diaeresis with and without the accent");
+        assert_eq!(fold("σοφός"), fold("σοφοσ"), "a word typed with σ at the end finds one written with ς");
+    }
+
+    #[test]
+    fn hungarian_long_and_accented_vowels_fold() {
+        assert_eq!(fold("Szőke Ödön"), "szoke odon");
+        assert_eq!(fold("Kovácsné Gyűrű Éva"), "kovacsne gyuru eva");
+        assert_eq!(fold("ŐRSÉG ÚT Ű"), "orseg ut u");
+        assert_eq!(fold("Győri Építő Kft."), "gyori epito kft.");
+        // The precomposed letters and their decomposed spellings fold alike.
+        assert_eq!(fold("o\u{30b}"), fold("ő"));
+    }
+
+    #[test]
+    fn bulgarian_hard_and_soft_signs_stay_letters() {
+        assert_eq!(fold("Ъглов ЪГЪЛ"), "ъглов ъгъл", "ъ is a vowel in Bulgarian, not a mark");
+        assert_eq!(fold("Жельо Пеньов"), "жельо пеньов");
+        assert_ne!(fold("ъ"), fold("ь"), "ъ and ь are different letters");
+        assert_eq!(fold("Йорданов"), "иорданов", "й folds like ё: typing и finds it");
+        assert_eq!(query_tokens("Стоянов, Пловдив"), vec!["стоянов", "пловдив"]);
+    }
+
+    #[test]
     fn query_tokens_drop_punctuation() {
         assert_eq!(query_tokens("  Anna.Smith@EXAMPLE "), vec!["anna", "smith", "example"]);
         assert_eq!(query_tokens("+7 (916) 123"), vec!["7916123"]);

@@ -666,9 +666,14 @@ const BUILTIN: &[(&str, Lang, &str)] = &[
     ("agency", Lang::Ru, include_str!("../../templates/agency.ru.json")),
 ];
 
-/// The built-in template `id` in `lang` (falls back to the other language).
+/// The built-in template `id` in `lang`; in English when it is not written
+/// in `lang` yet (its `lang` then says `en`, so the wizard can label it).
 pub fn builtin(id: &str, lang: Lang) -> Result<Template> {
-    let found = BUILTIN.iter().find(|(i, l, _)| *i == id && *l == lang).or_else(|| BUILTIN.iter().find(|(i, _, _)| *i == id));
+    let found = BUILTIN
+        .iter()
+        .find(|(i, l, _)| *i == id && *l == lang)
+        .or_else(|| BUILTIN.iter().find(|(i, l, _)| *i == id && *l == Lang::En))
+        .or_else(|| BUILTIN.iter().find(|(i, _, _)| *i == id));
     match found {
         Some((i, l, text)) => parse(&format!("{i}.{l}.json"), text),
         None => Err(Error::validation("template", format!("There is no built-in template “{id}”. Use one of: {}.", builtin_ids().join(", ")))),
@@ -702,6 +707,20 @@ mod tests {
             }
         }
         assert_eq!(list_builtin(Lang::Ru).unwrap().len(), 3);
+    }
+
+    /// A language without its own built-in templates yet is offered the
+    /// English ones, marked as English; one with its own gets only those.
+    #[test]
+    fn every_language_is_offered_templates() {
+        for lang in Lang::ALL {
+            let list = list_builtin(*lang).unwrap();
+            assert_eq!(list.len(), builtin_ids().len(), "{lang}");
+            let own = BUILTIN.iter().any(|(_, l, _)| l == lang);
+            for t in list {
+                assert!(t.lang == *lang || (!own || !BUILTIN.iter().any(|(i, l, _)| *i == t.id && l == lang)) && t.lang == Lang::En, "{lang}: {t:?}");
+            }
+        }
     }
 
     fn refused(text: &str) -> Error {
