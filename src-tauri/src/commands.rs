@@ -89,7 +89,8 @@ async fn run<T: Send + 'static>(shared: Shared, f: impl FnOnce(&mut Shell) -> Re
         // A panic in an earlier command poisons the lock; the data is still
         // consistent (every write is one transaction), so carry on.
         let mut shell = shared.lock().unwrap_or_else(|p| p.into_inner());
-        let out = f(&mut shell);
+        // Errors reach the person in the UI's language; the code stays.
+        let out = f(&mut shell).map_err(|e| e.localized(shell.session.lang()));
         let job = shell.session.take_auto_backup();
         let index = shell.session.search_pending();
         drop(shell);

@@ -3,6 +3,7 @@
 //! 1 = the input was refused (the message says what and where), 2 = internal.
 
 mod bench;
+mod lang;
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
@@ -861,6 +862,7 @@ fn main() -> ExitCode {
     match run(cli.command, cli.passphrase_file.as_deref()) {
         Ok(code) => code,
         Err(e) => {
+            let e = e.localized(lang::message_lang());
             match e.field.as_deref().and_then(option_for) {
                 Some(opt) => eprintln!("conveyor: error[{}]: {} (option {opt})", e.code.as_str(), e.message),
                 None => eprintln!("conveyor: error[{}]: {e}", e.code.as_str()),
