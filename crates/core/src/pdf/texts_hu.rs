@@ -84,7 +84,7 @@ pub(super) const HU: Table = &[
     ("plan.cycle", "Értékesítési ciklus"),
     ("plan.cycle_value.one", "{n} nap"),
     ("plan.cycle_value.other", "{n} nap"),
-    ("plan.prospect_from", "Az időszak ügyfélkeresésének legkésőbbi kezdete"),
+    ("plan.prospect_from", "Ügyfélkeresés kezdete legkésőbb"),
     ("plan.funnel_chart", "A célhoz szükséges tölcsér"),
     ("plan.by_month", "Havi bontás"),
     ("plan.month", "Hónap"),
