@@ -1,6 +1,7 @@
 //! `deal set`, and `edit-stream` (tests only).
 
 use crate::common::*;
+use chrono::NaiveDate;
 use conveyor_core::Error;
 use std::path::PathBuf;
 use std::process::ExitCode;

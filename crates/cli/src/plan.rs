@@ -66,7 +66,7 @@ pub struct TargetArgs {
 }
 
 impl TargetArgs {
-    fn request(self, conversion_uplift_pct: f64, deal_size_uplift_pct: f64) -> conveyor_core::usecases::plan::DeriveRequest {
+    pub fn request(self, conversion_uplift_pct: f64, deal_size_uplift_pct: f64) -> conveyor_core::usecases::plan::DeriveRequest {
         use conveyor_core::usecases::plan::{DeriveRequest, Target};
         // clap guarantees exactly one of the two.
         let target = match (self.turnover, self.profit) {

@@ -314,7 +314,6 @@ mod tests {
     use crate::playbook::template::RegulationKind;
     use crate::store::testing::{clock, store};
     use crate::usecases::regulations::{self, RegulationInput};
-    use crate::usecases::routines;
     use crate::usecases::{board, clients, crm, today};
     use std::collections::BTreeMap;
 

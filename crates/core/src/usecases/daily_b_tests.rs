@@ -2,7 +2,7 @@
 //! used recorded on the activity).
 
 use super::{crm, pipeline};
-use super::{norms::*, regulations::*, routines::*, runner::*, scripts::*, setup::*, templates::*};
+use super::{regulations::*, runner::*, scripts::*, templates::*};
 use crate::clock::Clock;
 use crate::model::*;
 use crate::playbook::template::Objection;

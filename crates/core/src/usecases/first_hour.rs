@@ -152,7 +152,6 @@ mod tests {
     use crate::store::meta::NewWorkspace;
     use crate::usecases::norms::{PendingNorm, RecordKind, ViolationList};
     use crate::usecases::regulations::{self, RegulationInput};
-    use crate::usecases::routines;
     use crate::usecases::{crm, documents, import, plan, today};
     use chrono::NaiveDateTime;
 

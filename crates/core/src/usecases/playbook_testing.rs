@@ -1,20 +1,12 @@
 //! What the playbook's tests share: a workspace with the mini template and an
 //! owner holding every role, a fixed clock, a lead.
 
-//! The playbook end to end on an in-memory workspace with a fixed clock:
-//! the runner, objection search, the routine engine, norms on Today, role
-//! hand-overs and template round trips.
-
-use super::{crm, pipeline, roles as uroles, today};
-use super::{norms::*, regulations::*, routines::*, runner::*, scripts::*, setup::*, templates::*};
+use super::{crm, pipeline};
+use super::{regulations::*, templates::*};
 use crate::clock::{Clock, FixedClock};
-use crate::error::ErrorCode;
 use crate::model::*;
-use crate::playbook::template::{BlockKind, Objection, Rule};
-use crate::store::cards::CardKind;
 use crate::store::meta::NewWorkspace;
-use crate::store::testing::{clock, store};
-use crate::store::{self, Store, regulations};
+use crate::store::{Store, regulations};
 use chrono::NaiveDate;
 
 pub(super) const MINI: &str = include_str!("../playbook/testdata/mini.en.json");

@@ -1,21 +1,12 @@
 //! Role hand-overs, structure advice and the time table.
 
-//! The playbook end to end on an in-memory workspace with a fixed clock:
-//! the runner, objection search, the routine engine, norms on Today, role
-//! hand-overs and template round trips.
-
 use super::playbook_testing::*;
+use super::routines::*;
 use super::{crm, pipeline, roles as uroles, today};
-use super::{norms::*, regulations::*, routines::*, runner::*, scripts::*, setup::*, templates::*};
-use crate::clock::{Clock, FixedClock};
 use crate::error::ErrorCode;
 use crate::model::*;
-use crate::playbook::template::{BlockKind, Objection, Rule};
-use crate::store::cards::CardKind;
-use crate::store::meta::NewWorkspace;
-use crate::store::testing::{clock, store};
-use crate::store::{self, Store, regulations};
-use chrono::NaiveDate;
+use crate::store;
+use crate::store::testing::clock;
 
 #[test]
 fn reassigning_a_role_moves_its_open_work_and_undo_moves_it_back() {

@@ -2,22 +2,15 @@
 
 use super::templates::plan_params;
 use crate::clock::{Clock, stamp};
-use crate::error::{Error, ErrorCode, Result};
+use crate::error::Result;
 use crate::model::*;
 use crate::playbook::routines;
-use crate::playbook::template::{
-    self, Block, BlockKind, Branch, Capture, CardFieldDef, Objection, PlanParams, RegulationDef, RegulationKind, Rule, ScriptBody, ScriptDef, StepDef,
-    Template, TemplateCards, TemplateInfo, TemplateSteps,
-};
-use crate::store::cards::{self, CardKind};
-use crate::store::regulations::{self, Regulation};
-use crate::store::scripts::{self, Script, ScriptVersion};
-use crate::store::{self, Store, activities, contacts, meta, norms, roles, steps};
-use crate::validate;
+use crate::playbook::template::{self, RegulationKind, Rule};
+use crate::store::regulations;
+use crate::store::{Store, activities, meta, roles};
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
 use ts_rs::TS;
 
 /// Bumped on every change of the playbook, so the routine engine knows to run again.

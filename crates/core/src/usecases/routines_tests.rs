@@ -1,21 +1,12 @@
 //! The routine engine: each occurrence once, rule changes, check-ins.
 
-//! The playbook end to end on an in-memory workspace with a fixed clock:
-//! the runner, objection search, the routine engine, norms on Today, role
-//! hand-overs and template round trips.
-
+use super::crm;
 use super::playbook_testing::*;
-use super::{crm, pipeline, roles as uroles, today};
-use super::{norms::*, regulations::*, routines::*, runner::*, scripts::*, setup::*, templates::*};
-use crate::clock::{Clock, FixedClock};
-use crate::error::ErrorCode;
+use super::{regulations::*, routines::*};
 use crate::model::*;
-use crate::playbook::template::{BlockKind, Objection, Rule};
-use crate::store::cards::CardKind;
-use crate::store::meta::NewWorkspace;
-use crate::store::testing::{clock, store};
-use crate::store::{self, Store, regulations};
-use chrono::NaiveDate;
+use crate::playbook::template::Rule;
+use crate::store::testing::clock;
+use crate::store::{self, regulations};
 
 #[test]
 fn routines_generate_each_occurrence_once_across_runs_and_clock_moves() {

@@ -3,18 +3,11 @@
 use crate::clock::{Clock, stamp};
 use crate::error::{Error, ErrorCode, Result};
 use crate::model::*;
-use crate::playbook::routines;
-use crate::playbook::template::{
-    self, Block, BlockKind, Branch, Capture, CardFieldDef, Objection, PlanParams, RegulationDef, RegulationKind, Rule, ScriptBody, ScriptDef, StepDef,
-    Template, TemplateCards, TemplateInfo, TemplateSteps,
-};
 use crate::store::cards::{self, CardKind};
-use crate::store::regulations::{self, Regulation};
 use crate::store::scripts::{self, Script, ScriptVersion};
-use crate::store::{self, Store, activities, contacts, meta, norms, roles, steps};
+use crate::store::{self, Store, activities, contacts, meta};
 use crate::validate;
-use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
-use rusqlite::Connection;
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use ts_rs::TS;

@@ -4,20 +4,14 @@ use super::routines::bump_revision;
 use crate::clock::{Clock, stamp};
 use crate::error::{Error, ErrorCode, Result};
 use crate::model::*;
-use crate::playbook::routines;
-use crate::playbook::template::{
-    self, Block, BlockKind, Branch, Capture, CardFieldDef, Objection, PlanParams, RegulationDef, RegulationKind, Rule, ScriptBody, ScriptDef, StepDef,
-    Template, TemplateCards, TemplateInfo, TemplateSteps,
-};
+use crate::playbook::template::{self, Block, BlockKind, Branch, Capture, Objection, ScriptBody};
 use crate::store::cards::{self, CardKind};
-use crate::store::regulations::{self, Regulation};
 use crate::store::scripts::{self, Script, ScriptVersion};
-use crate::store::{self, Store, activities, contacts, meta, norms, roles, steps};
+use crate::store::{Store, meta};
 use crate::validate;
-use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use ts_rs::TS;
 
 pub fn list_scripts(s: &Store) -> Result<Vec<Script>> {

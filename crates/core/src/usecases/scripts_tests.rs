@@ -1,21 +1,11 @@
 //! Script editing and the objection search.
 
-//! The playbook end to end on an in-memory workspace with a fixed clock:
-//! the runner, objection search, the routine engine, norms on Today, role
-//! hand-overs and template round trips.
-
 use super::playbook_testing::*;
-use super::{crm, pipeline, roles as uroles, today};
-use super::{norms::*, regulations::*, routines::*, runner::*, scripts::*, setup::*, templates::*};
-use crate::clock::{Clock, FixedClock};
+use super::scripts::*;
 use crate::error::ErrorCode;
 use crate::model::*;
-use crate::playbook::template::{BlockKind, Objection, Rule};
-use crate::store::cards::CardKind;
-use crate::store::meta::NewWorkspace;
-use crate::store::testing::{clock, store};
-use crate::store::{self, Store, regulations};
-use chrono::NaiveDate;
+use crate::playbook::template::{BlockKind, Objection};
+use crate::store::testing::clock;
 
 #[test]
 fn block_editing_keeps_the_script_consistent() {

@@ -3,22 +3,13 @@
 use super::routines::bump_revision;
 use super::templates::{apply_in, plan_params, store_plan, template_info};
 use crate::clock::{Clock, stamp};
-use crate::error::{Error, ErrorCode, Result};
+use crate::error::{Error, Result};
 use crate::model::*;
-use crate::playbook::routines;
-use crate::playbook::template::{
-    self, Block, BlockKind, Branch, Capture, CardFieldDef, Objection, PlanParams, RegulationDef, RegulationKind, Rule, ScriptBody, ScriptDef, StepDef,
-    Template, TemplateCards, TemplateInfo, TemplateSteps,
-};
-use crate::store::cards::{self, CardKind};
-use crate::store::regulations::{self, Regulation};
-use crate::store::scripts::{self, Script, ScriptVersion};
-use crate::store::{self, Store, activities, contacts, meta, norms, roles, steps};
+use crate::playbook::template::{self, PlanParams, TemplateInfo};
+use crate::store::{self, Store, meta, roles};
 use crate::validate;
-use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
-use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use ts_rs::TS;
 
 /// Who holds which roles, by name.

@@ -1,21 +1,10 @@
 //! New workspaces from a built-in template, and the wizard.
 
-//! The playbook end to end on an in-memory workspace with a fixed clock:
-//! the runner, objection search, the routine engine, norms on Today, role
-//! hand-overs and template round trips.
-
-use super::playbook_testing::*;
-use super::{crm, pipeline, roles as uroles, today};
-use super::{norms::*, regulations::*, routines::*, runner::*, scripts::*, setup::*, templates::*};
-use crate::clock::{Clock, FixedClock};
-use crate::error::ErrorCode;
+use super::today;
+use super::{routines::*, setup::*, templates::*};
 use crate::model::*;
-use crate::playbook::template::{BlockKind, Objection, Rule};
-use crate::store::cards::CardKind;
 use crate::store::meta::NewWorkspace;
-use crate::store::testing::{clock, store};
-use crate::store::{self, Store, regulations};
-use chrono::NaiveDate;
+use crate::store::testing::clock;
 
 #[test]
 fn a_new_workspace_starts_from_a_built_in_template_and_the_wizard_sets_people() {
