@@ -4,7 +4,6 @@ use super::Shell;
 use conveyor_core::Error;
 use conveyor_core::output::Replace;
 use conveyor_core::playbook::template::TemplateInfo;
-use conveyor_core::store::plans::PlanParams;
 use conveyor_core::usecases::templates::{self, ImportReport};
 
 commands! {
