@@ -37,6 +37,7 @@ GREEK = re.compile(r"[\u0370-\u03FF\u1F00-\u1FFF]")
 # Letters Russian has and Bulgarian does not: Russian text left in a Bulgarian file.
 RUSSIAN_ONLY = re.compile(r"[ыэёЫЭЁ]")
 HUNGARIAN = re.compile(r"[áéíóöőúüűÁÉÍÓÖŐÚÜŰ]")
+ENGLISH_WORDS = re.compile(r"\b(the|and|you|your|with|our|this|that|what|will|would)\b", re.I)
 # A regulation's rule is printed beside its title; a title that repeats a time or a number
 # says it twice (and goes stale when the rule is edited). Checked for the languages that follow it.
 TITLE_NAMES_ONLY = {"bg", "el", "hu"}
@@ -81,9 +82,10 @@ class Checker:
         if self.lang == "hu":
             if CYRILLIC.search(value):
                 self.err(where, "Cyrillic text in a Hungarian file")
-            # Short labels may happen to have no accented letter; a sentence without one is English.
-            if len(value) >= 40 and not HUNGARIAN.search(value):
-                self.err(where, "text in a Hungarian file has no Hungarian letters in it")
+            # A short label may happen to have no accented letter; a longer text without one,
+            # or with English words in it, was left in English.
+            if (len(value) >= 80 and not HUNGARIAN.search(value)) or ENGLISH_WORDS.search(value):
+                self.err(where, "text in a Hungarian file looks English")
         if not md and "\n" in value:
             self.err(where, "line breaks are only allowed in md fields")
 
