@@ -37,6 +37,9 @@ GREEK = re.compile(r"[\u0370-\u03FF\u1F00-\u1FFF]")
 # Letters Russian has and Bulgarian does not: Russian text left in a Bulgarian file.
 RUSSIAN_ONLY = re.compile(r"[ыэёЫЭЁ]")
 HUNGARIAN = re.compile(r"[áéíóöőúüűÁÉÍÓÖŐÚÜŰ]")
+# One word in two alphabets (a Latin letter typed inside a Cyrillic or Greek word) looks right
+# on screen but is never found by search.
+MIXED_WORD = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[\u0370-\u03FF\u0400-\u04FF])\w+\b")
 ENGLISH_WORDS = re.compile(r"\b(the|and|you|your|with|our|this|that|what|will|would)\b", re.I)
 # A regulation's rule is printed beside its title; a title that repeats a time or a number
 # says it twice (and goes stale when the rule is edited). Checked for the languages that follow it.
@@ -86,6 +89,9 @@ class Checker:
             # or with English words in it, was left in English.
             if (len(value) >= 80 and not HUNGARIAN.search(value)) or ENGLISH_WORDS.search(value):
                 self.err(where, "text in a Hungarian file looks English")
+        mixed = MIXED_WORD.search(value)
+        if mixed:
+            self.err(where, f"the word {mixed.group(0)!r} mixes two alphabets")
         if not md and "\n" in value:
             self.err(where, "line breaks are only allowed in md fields")
 
