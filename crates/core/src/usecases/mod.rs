@@ -33,3 +33,5 @@ mod fuzz_regressions;
 mod plan_tests;
 #[cfg(test)]
 mod playbook_tests;
+#[cfg(test)]
+mod template_langs_tests;
