@@ -20,7 +20,8 @@ export const PLURAL_CATEGORIES: readonly Intl.LDMLPluralRule[] = ["zero", "one",
 export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 type Messages = { [key: string]: string | PluralForms | Messages };
 
-export const messages: Record<Lang, Messages> = { en, ru };
+// bg, el, hu: their catalogues come with the UI translation; until then English.
+export const messages: Record<Lang, Messages> = { en, ru, bg: {}, el: {}, hu: {} };
 
 /** Every key of en.json, as a dotted path (plural entries are leaves). */
 type Paths<T> = {
