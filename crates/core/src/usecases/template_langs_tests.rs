@@ -12,8 +12,21 @@ use crate::store::testing::clock;
 use serde_json::Value;
 
 /// Fields that are words for people (or money of one market): they may differ between languages.
-const WORDS: &[&str] =
-    &["lang", "name", "description", "purpose", "title", "text", "label", "objection", "keywords", "niche_benchmark", "currency", "avg_first_deal_minor", "avg_repeat_order_minor"];
+const WORDS: &[&str] = &[
+    "lang",
+    "name",
+    "description",
+    "purpose",
+    "title",
+    "text",
+    "label",
+    "objection",
+    "keywords",
+    "niche_benchmark",
+    "currency",
+    "avg_first_deal_minor",
+    "avg_repeat_order_minor",
+];
 
 /// The template with its words taken out; answers are counted, not compared.
 fn shape(t: &Template) -> Value {
@@ -48,9 +61,8 @@ fn every_built_in_template_of_every_language_loads_and_applies() {
             let mut s = workspace::in_memory(&clock(), &init).unwrap_or_else(|e| panic!("{id}.{lang}: {e}"));
             let applied = pb::export(&s).unwrap();
             assert_eq!((applied.id.as_str(), applied.lang), (id, lang));
-            let names = |t: &Template| -> Vec<String> {
-                t.scripts.iter().map(|s| s.name.clone()).chain(t.regulations.iter().map(|r| r.title.clone())).collect()
-            };
+            let names =
+                |t: &Template| -> Vec<String> { t.scripts.iter().map(|s| s.name.clone()).chain(t.regulations.iter().map(|r| r.title.clone())).collect() };
             assert_eq!(names(&applied), names(&t), "{id}.{lang}: the workspace holds the file's own words");
             assert_eq!(applied.scripts[0].blocks[0].text, t.scripts[0].blocks[0].text);
             let g = pb::generate(&mut s, &clock()).unwrap();
