@@ -35,9 +35,12 @@ fn shape(t: &Template) -> Value {
             Value::Object(m) => Value::Object(
                 m.into_iter()
                     .filter(|(k, _)| !WORDS.contains(&k.as_str()))
-                    .map(|(k, v)| match (k.as_str(), v) {
-                        ("answers", Value::Array(a)) => (k, Value::from(a.len())),
-                        (_, v) => (k, strip(v)),
+                    .map(|(k, v)| {
+                        let v = match v {
+                            Value::Array(a) if k == "answers" => Value::from(a.len()),
+                            v => strip(v),
+                        };
+                        (k, v)
                     })
                     .collect(),
             ),
