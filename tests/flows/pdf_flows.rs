@@ -726,3 +726,43 @@ fn the_regulation_book_prints_its_rules_and_lists_as_the_core_has_them() {
         assert_speaks_to_a_reader(&text);
     }
 }
+
+/// #18: a workspace started from a built-in template in Bulgarian, Greek or Hungarian
+/// prints its regulation book with every script's words exactly as the template has them.
+#[test]
+fn the_regulation_book_of_a_bulgarian_greek_and_hungarian_template_reads_back_every_script() {
+    use conveyor_core::playbook::template;
+    let dir = tempfile::tempdir().unwrap();
+    for (code, id, currency) in [("bg", "generic-b2b", "EUR"), ("el", "wholesale", "EUR"), ("hu", "agency", "HUF")] {
+        let file = dir.path().join(format!("{id}-{code}.conveyor"));
+        let f = file.to_str().unwrap();
+        let out = conveyor(&["new", f, "--name", "Test", "--lang", code, "--currency", currency, "--template", id]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let pdf = dir.path().join(format!("{id}-{code}.pdf"));
+        let out = conveyor(&["pdf", "book", f, "--lang", code, "--out", pdf.to_str().unwrap()]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let squashed: String = checked_text(&pdf).split_whitespace().collect();
+        let t = template::builtin(id, Lang::parse("lang", code).unwrap()).unwrap();
+        let mut lines = 0;
+        for s in &t.scripts {
+            for b in &s.blocks {
+                for line in b.text.lines().map(printed_line).filter(|l| !l.is_empty()) {
+                    assert!(squashed.contains(&line), "{id}.{code}: script “{}”, block “{}”: “{line}” is not printed as written", s.name, b.title);
+                    lines += 1;
+                }
+            }
+        }
+        assert!(lines > 50, "{id}.{code}: only {lines} lines of script text checked");
+    }
+}
+
+/// A Markdown line as the book prints it, spaces taken out: no list marker, no emphasis marks.
+fn printed_line(line: &str) -> String {
+    let l = line.trim_start();
+    let l = l.strip_prefix("- ").unwrap_or(l);
+    let l = match l.split_once(". ") {
+        Some((n, rest)) if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) => rest,
+        _ => l,
+    };
+    l.replace('*', "").split_whitespace().collect()
+}

@@ -2,8 +2,9 @@
 """Check the built-in Conveyor templates against FORMAT.md (format 1).
 
 Usage: python3 crates/core/templates/check.py [FILE.json ...]
-Without arguments it checks every *.json beside this script and compares the
-English and Russian file of each variant. Exit code 1 on any problem; every
+Without arguments it checks every *.json beside this script and compares every
+other language's file of each variant with the English one (same keys, rules,
+branches and captures; only the words, the currency and the amounts differ). Exit code 1 on any problem; every
 problem is printed as "file: where: what".
 Standard library only.
 """
@@ -16,20 +17,33 @@ STAGES = ["lead_generation", "first_deal", "account_development"]
 ROLES = {"hunter", "closer", "account_manager", "head_of_sales"}
 KINDS = {"routine", "norm", "standard"}
 BLOCK_KINDS = {"opening", "qualification", "presentation", "objections", "close", "referral", "other"}
-LANGS = {"en", "ru"}
+LANGS = {"en", "ru", "bg", "el", "hu"}
 DOCUMENTS = {"call_register", "time_table", "client_profile"}
 PROFILE_TARGETS = {"profile:notes", "profile:title", "profile:email", "profile:phone"}
 ROUTINE_TYPES = {"schedule", "client_check_in", "after_first_sale", "before_expected_order"}
 NORM_TYPES = {"inbound_response", "next_step_required", "stale_deal", "handoff_card_complete",
               "client_contact", "prospecting_pace"}
-CURRENCY = {"en": "EUR", "ru": "RUB"}
+# Bulgaria has paid in euro since 1 January 2026; Hungary in forint.
+CURRENCY = {"en": "EUR", "ru": "RUB", "bg": "EUR", "el": "EUR", "hu": "HUF"}
 KEBAB = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 SNAKE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
 HHMM = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
+HHMM_IN = re.compile(r"[0-9]{1,2}[:.][0-5][0-9]")
 # Things that must never appear in text for people.
 FORBIDDEN = [re.compile(p, re.I) for p in (r"lorem", r"ipsum", r"\bTODO\b", r"\bTBD\b", r"\bFIXME\b", r"\bxxx\b")]
 HTML_OR_LINK = re.compile(r"<[a-zA-Z/!]|\]\(|!\[|https?://")
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+GREEK = re.compile(r"[\u0370-\u03FF\u1F00-\u1FFF]")
+# Letters Russian has and Bulgarian does not: Russian text left in a Bulgarian file.
+RUSSIAN_ONLY = re.compile(r"[ыэёЫЭЁ]")
+HUNGARIAN = re.compile(r"[áéíóöőúüűÁÉÍÓÖŐÚÜŰ]")
+# One word in two alphabets (a Latin letter typed inside a Cyrillic or Greek word) looks right
+# on screen but is never found by search.
+MIXED_WORD = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[\u0370-\u03FF\u0400-\u04FF])\w+\b")
+ENGLISH_WORDS = re.compile(r"\b(the|and|you|your|with|our|this|that|what|will|would)\b", re.I)
+# A regulation's rule is printed beside its title; a title that repeats a time or a number
+# says it twice (and goes stale when the rule is edited). Checked for the languages that follow it.
+TITLE_NAMES_ONLY = {"bg", "el", "hu"}
 
 
 class Checker:
@@ -56,6 +70,28 @@ class Checker:
             self.err(where, "Cyrillic text in an English file")
         if self.lang == "ru" and not CYRILLIC.search(value):
             self.err(where, "text in a Russian file has no Russian in it")
+        if self.lang in ("en", "hu") and GREEK.search(value):
+            self.err(where, f"Greek text in a {self.lang} file")
+        if self.lang == "bg":
+            if not CYRILLIC.search(value):
+                self.err(where, "text in a Bulgarian file has no Bulgarian in it")
+            if RUSSIAN_ONLY.search(value):
+                self.err(where, "letters ы, э or ё are Russian, not Bulgarian")
+        if self.lang == "el":
+            if not GREEK.search(value):
+                self.err(where, "text in a Greek file has no Greek in it")
+            if CYRILLIC.search(value):
+                self.err(where, "Cyrillic text in a Greek file")
+        if self.lang == "hu":
+            if CYRILLIC.search(value):
+                self.err(where, "Cyrillic text in a Hungarian file")
+            # A short label may happen to have no accented letter; a longer text without one,
+            # or with English words in it, was left in English.
+            if (len(value) >= 80 and not HUNGARIAN.search(value)) or ENGLISH_WORDS.search(value):
+                self.err(where, "text in a Hungarian file looks English")
+        mixed = MIXED_WORD.search(value)
+        if mixed:
+            self.err(where, f"the word {mixed.group(0)!r} mixes two alphabets")
         if not md and "\n" in value:
             self.err(where, "line breaks are only allowed in md fields")
 
@@ -353,6 +389,12 @@ class Checker:
             if kind not in KINDS:
                 self.err(w + ".kind", f"must be one of {sorted(KINDS)}")
             self.text(w + ".title", r.get("title"))
+            if self.lang in TITLE_NAMES_ONLY and isinstance(r.get("rule"), dict) and isinstance(r.get("title"), str):
+                values = {str(v) for v in r["rule"].values() if isinstance(v, int)}
+                values |= {str(x) for v in r["rule"].values() if isinstance(v, (list, dict))
+                           for x in (v.values() if isinstance(v, dict) else v)}
+                if HHMM_IN.search(r["title"]) or values & set(re.findall(r"[0-9]+", r["title"])):
+                    self.err(w + ".title", "names the regulation only; its times and numbers come from the rule")
             self.text(w + ".text", r.get("text"), md=True)
             if stage in per_stage:
                 per_stage[stage] += 1
@@ -488,11 +530,12 @@ def main(argv):
               + ("" if not c.problems else f" — {len(c.problems)} problems"))
     for name, doc in docs.items():
         if doc.get("lang") == "en":
-            other = name[: -len(".en.json")] + ".ru.json"
-            if other in docs:
-                problems += [f"{name} vs {other}: {d}" for d in diff(shape(doc), shape(docs[other]))]
-            elif not argv:
-                problems.append(f"{name}: no Russian file {other}")
+            for lang in sorted(LANGS - {"en"}):
+                other = name[: -len(".en.json")] + f".{lang}.json"
+                if other in docs:
+                    problems += [f"{name} vs {other}: {d}" for d in diff(shape(doc), shape(docs[other]))]
+                elif not argv:
+                    problems.append(f"{name}: no {lang} file {other}")
     for p in problems:
         print(p)
     print("OK" if not problems else f"{len(problems)} problems")

@@ -53,4 +53,6 @@ mod scripts_tests;
 #[cfg(test)]
 mod setup_tests;
 #[cfg(test)]
+mod template_langs_tests;
+#[cfg(test)]
 mod templates_tests;
