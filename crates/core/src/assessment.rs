@@ -258,7 +258,7 @@ pub fn questionnaire(lang: Lang) -> Questionnaire {
             number: i as u8 + 1,
             role: ROLES[i % 7].to_string(),
             text: match lang {
-                Lang::En => *en,
+                Lang::En | Lang::Bg | Lang::El | Lang::Hu => *en,
                 Lang::Ru => *ru,
             }
             .to_string(),
@@ -270,13 +270,13 @@ pub fn questionnaire(lang: Lang) -> Questionnaire {
         .map(|(i, r)| RoleInfo {
             code: r.code.to_string(),
             name: match lang {
-                Lang::En => r.en,
+                Lang::En | Lang::Bg | Lang::El | Lang::Hu => r.en,
                 Lang::Ru => r.ru,
             }
             .to_string(),
             questions: vec![i as u8 + 1, i as u8 + 8, i as u8 + 15],
             suggestions: match lang {
-                Lang::En => r.suggestions_en,
+                Lang::En | Lang::Bg | Lang::El | Lang::Hu => r.suggestions_en,
                 Lang::Ru => r.suggestions_ru,
             }
             .iter()

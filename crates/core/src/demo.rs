@@ -467,7 +467,7 @@ fn at(day: NaiveDate, hour: u32, min: u32) -> NaiveDateTime {
 /// The demo business's name in a language.
 pub fn demo_name(lang: Lang) -> &'static str {
     match lang {
-        Lang::En => "OfficeLine Supplies (demo)",
+        Lang::En | Lang::Bg | Lang::El | Lang::Hu => "OfficeLine Supplies (demo)",
         Lang::Ru => "ОфисЛайн (демо)",
     }
 }
@@ -488,7 +488,7 @@ pub fn create_workspace(path: &Path, clock: &dyn Clock, spec: &DemoSpec) -> Resu
 
 fn texts(lang: Lang) -> &'static Texts {
     match lang {
-        Lang::En => &EN,
+        Lang::En | Lang::Bg | Lang::El | Lang::Hu => &EN,
         Lang::Ru => &RU,
     }
 }

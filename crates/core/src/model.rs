@@ -107,7 +107,7 @@ coded_enum!(Abc { A = "A", B = "B", C = "C" });
 
 coded_enum!(
     /// Languages of the UI and of built-in texts.
-    Lang { En = "en", Ru = "ru" }
+    Lang { En = "en", Ru = "ru", Bg = "bg", El = "el", Hu = "hu" }
 );
 
 /// A configurable step within a stage, with the probability of winning from it.

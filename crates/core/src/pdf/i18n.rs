@@ -770,7 +770,7 @@ const RU: Table = &[
 
 fn table(lang: Lang) -> Table {
     match lang {
-        Lang::En => EN,
+        Lang::En | Lang::Bg | Lang::El | Lang::Hu => EN,
         Lang::Ru => RU,
     }
 }
@@ -801,7 +801,7 @@ pub fn tf(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
 /// `key.many` (English uses one/many; Russian 1 звонок, 2 звонка, 5 звонков).
 pub fn plural(lang: Lang, key: &str, n: i64) -> String {
     let form = match lang {
-        Lang::En => {
+        Lang::En | Lang::Bg | Lang::El | Lang::Hu => {
             if n == 1 {
                 "one"
             } else {
@@ -840,7 +840,7 @@ const MONTHS_RU: [&str; 12] = ["янв", "фев", "мар", "апр", "май",
 /// en: `24 Nov 2026`; ru: `24.11.2026`.
 pub fn date(lang: Lang, d: NaiveDate) -> String {
     match lang {
-        Lang::En => format!("{} {} {}", d.day(), MONTHS_EN[d.month0() as usize], d.year()),
+        Lang::En | Lang::Bg | Lang::El | Lang::Hu => format!("{} {} {}", d.day(), MONTHS_EN[d.month0() as usize], d.year()),
         Lang::Ru => d.format("%d.%m.%Y").to_string(),
     }
 }
@@ -849,7 +849,7 @@ pub fn date(lang: Lang, d: NaiveDate) -> String {
 pub fn date_with_weekday(lang: Lang, d: NaiveDate) -> String {
     let wd = d.weekday();
     let name = match lang {
-        Lang::En => ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][wd.num_days_from_monday() as usize],
+        Lang::En | Lang::Bg | Lang::El | Lang::Hu => ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][wd.num_days_from_monday() as usize],
         Lang::Ru => ["пн", "вт", "ср", "чт", "пт", "сб", "вс"][wd.num_days_from_monday() as usize],
     };
     format!("{name} {}", date(lang, d))
@@ -858,7 +858,7 @@ pub fn date_with_weekday(lang: Lang, d: NaiveDate) -> String {
 /// A short date for chart axes and notes: en `24 Nov` (kept on one line); ru `24.11`.
 pub fn short_date(lang: Lang, d: NaiveDate) -> String {
     match lang {
-        Lang::En => format!("{}\u{a0}{}", d.day(), MONTHS_EN[d.month0() as usize]),
+        Lang::En | Lang::Bg | Lang::El | Lang::Hu => format!("{}\u{a0}{}", d.day(), MONTHS_EN[d.month0() as usize]),
         Lang::Ru => d.format("%d.%m").to_string(),
     }
 }
@@ -866,7 +866,7 @@ pub fn short_date(lang: Lang, d: NaiveDate) -> String {
 /// A month for chart axes: en `Nov 26`; ru `ноя 26`.
 pub fn month(lang: Lang, year: i32, month0: u32) -> String {
     let names = match lang {
-        Lang::En => &MONTHS_EN,
+        Lang::En | Lang::Bg | Lang::El | Lang::Hu => &MONTHS_EN,
         Lang::Ru => &MONTHS_RU,
     };
     format!("{} {:02}", names[month0 as usize % 12], year.rem_euclid(100))
@@ -877,7 +877,7 @@ pub fn month_long(lang: Lang, year: i32, month0: u32) -> String {
     const EN: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
     const RU: [&str; 12] = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"];
     let names = match lang {
-        Lang::En => &EN,
+        Lang::En | Lang::Bg | Lang::El | Lang::Hu => &EN,
         Lang::Ru => &RU,
     };
     format!("{} {year}", names[month0 as usize % 12])
@@ -903,7 +903,7 @@ fn group_digits(n: u64, sep: &str) -> String {
 /// A whole number: en `1,234`; ru `1 234` (no-break space).
 pub fn int(lang: Lang, n: i64) -> String {
     let sep = match lang {
-        Lang::En => ",",
+        Lang::En | Lang::Bg | Lang::El | Lang::Hu => ",",
         Lang::Ru => "\u{a0}",
     };
     let sign = if n < 0 { "-" } else { "" };
@@ -931,7 +931,7 @@ pub fn money(lang: Lang, minor: i64, currency: &str) -> String {
     let (units, cents) = (abs / 100, abs % 100);
     let frac = |sep: char| if cents == 0 { String::new() } else { format!("{sep}{cents:02}") };
     match lang {
-        Lang::En => {
+        Lang::En | Lang::Bg | Lang::El | Lang::Hu => {
             let n = format!("{}{}", group_digits(units, ","), frac('.'));
             match symbol(currency) {
                 Some(s) if matches!(currency, "EUR" | "USD" | "GBP") => format!("{sign}{s}{n}"),
@@ -955,7 +955,7 @@ pub fn money_whole(lang: Lang, minor: i64, currency: &str) -> String {
 /// The one decimal separator of a locale: en `.`, ru `,`.
 pub fn decimal_separator(lang: Lang) -> char {
     match lang {
-        Lang::En => '.',
+        Lang::En | Lang::Bg | Lang::El | Lang::Hu => '.',
         Lang::Ru => ',',
     }
 }
@@ -978,7 +978,7 @@ pub fn decimal(lang: Lang, value: f64, places: usize) -> String {
 pub fn percent(lang: Lang, value: f64) -> String {
     let n = decimal(lang, value, 1);
     match lang {
-        Lang::En => format!("{n}%"),
+        Lang::En | Lang::Bg | Lang::El | Lang::Hu => format!("{n}%"),
         Lang::Ru => format!("{n}\u{a0}%"),
     }
 }

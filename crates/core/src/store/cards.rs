@@ -51,7 +51,7 @@ pub(crate) fn seed_defaults(c: &Connection, lang: Lang) -> Result<()> {
     let mut st = c.prepare("INSERT OR IGNORE INTO card_fields (card, key, label, required, position) VALUES (?1, ?2, ?3, 1, ?4)")?;
     for (i, (card, key, en, ru)) in DEFAULT_FIELDS.iter().enumerate() {
         let label = match lang {
-            Lang::En => en,
+            Lang::En | Lang::Bg | Lang::El | Lang::Hu => en,
             Lang::Ru => ru,
         };
         st.execute(params![card.code(), key, label, i as i64])?;

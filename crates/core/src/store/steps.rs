@@ -30,7 +30,7 @@ pub(crate) fn insert_defaults(c: &Connection, clock: &dyn Clock, lang: Lang) -> 
         pos = if last == Some(*stage) { pos + 1 } else { 1 };
         last = Some(*stage);
         let name = match lang {
-            Lang::En => en,
+            Lang::En | Lang::Bg | Lang::El | Lang::Hu => en,
             Lang::Ru => ru,
         };
         st.execute(params![stage, name, pos, p, now])?;

@@ -236,7 +236,9 @@ struct Texts {
 
 fn texts(lang: Lang) -> Texts {
     match lang {
-        Lang::En => Texts { account: "Account", checkin: "First check-in after the first order", referral: "Ask for a referral" },
+        Lang::En | Lang::Bg | Lang::El | Lang::Hu => {
+            Texts { account: "Account", checkin: "First check-in after the first order", referral: "Ask for a referral" }
+        }
         Lang::Ru => Texts {
             account: "Развитие", checkin: "Первый контакт после первого заказа", referral: "Попросить рекомендацию"
         },
@@ -318,11 +320,11 @@ pub(crate) fn log_in(tx: &Connection, clock: &dyn Clock, lang: Lang, i: &LogInpu
 
 fn kind_name(lang: Lang, k: ActivityKind) -> &'static str {
     match (lang, k) {
-        (Lang::En, ActivityKind::Call) => "Call",
-        (Lang::En, ActivityKind::Meeting) => "Meeting",
-        (Lang::En, ActivityKind::Task) => "Task",
-        (Lang::En, ActivityKind::Email) => "E-mail",
-        (Lang::En, ActivityKind::Note) => "Note",
+        (Lang::En | Lang::Bg | Lang::El | Lang::Hu, ActivityKind::Call) => "Call",
+        (Lang::En | Lang::Bg | Lang::El | Lang::Hu, ActivityKind::Meeting) => "Meeting",
+        (Lang::En | Lang::Bg | Lang::El | Lang::Hu, ActivityKind::Task) => "Task",
+        (Lang::En | Lang::Bg | Lang::El | Lang::Hu, ActivityKind::Email) => "E-mail",
+        (Lang::En | Lang::Bg | Lang::El | Lang::Hu, ActivityKind::Note) => "Note",
         (Lang::Ru, ActivityKind::Call) => "Звонок",
         (Lang::Ru, ActivityKind::Meeting) => "Встреча",
         (Lang::Ru, ActivityKind::Task) => "Задача",
@@ -356,7 +358,7 @@ pub struct CloseReasons {
 pub fn close_reasons(s: &Store) -> Result<CloseReasons> {
     let lang = store::meta::load(s.conn())?.lang;
     let (lost, disq): (&[&str], &[&str]) = match lang {
-        Lang::En => (
+        Lang::En | Lang::Bg | Lang::El | Lang::Hu => (
             &["Price too high", "Chose a competitor", "No budget", "No decision maker reached", "Not the right time"],
             &["Not our target client", "No need", "Duplicate", "Company closed", "Cannot be reached"],
         ),

@@ -68,7 +68,7 @@ fn make_key(title: &str, fallback: &str, taken: impl Fn(&str) -> Result<bool>) -
 
 fn first_block(lang: Lang) -> Block {
     let (title, text) = match lang {
-        Lang::En => ("Opening", "Good morning, [Name]. This is [Your name] from [Company]."),
+        Lang::En | Lang::Bg | Lang::El | Lang::Hu => ("Opening", "Good morning, [Name]. This is [Your name] from [Company]."),
         Lang::Ru => ("Приветствие", "Добрый день, [Имя]. Это [Ваше имя], компания [Компания]."),
     };
     Block { key: "opening".into(), kind: BlockKind::Opening, title: title.into(), text: text.into(), captures: vec![], branches: vec![] }
@@ -451,7 +451,7 @@ pub fn run_finish(s: &mut Store, clock: &dyn Clock, i: &RunFinishInput) -> Resul
         let card_keys_h: BTreeSet<String> = cards::fields(tx, CardKind::Handover)?.into_iter().map(|f| f.key).collect();
 
         let (l_script, l_path, l_answers) = match lang {
-            Lang::En => ("Script", "Path", "Answers"),
+            Lang::En | Lang::Bg | Lang::El | Lang::Hu => ("Script", "Path", "Answers"),
             Lang::Ru => ("Скрипт", "Путь", "Ответы"),
         };
         let mut notes = i.notes.as_deref().map(str::trim).filter(|n| !n.is_empty()).map(|n| format!("{n}\n\n")).unwrap_or_default();
@@ -470,7 +470,7 @@ pub fn run_finish(s: &mut Store, clock: &dyn Clock, i: &RunFinishInput) -> Resul
             let objection = validate::required(&format!("run.objections[{n}].objection"), &o.objection, 500)?;
             let answer = validate::required(&format!("run.objections[{n}].answer"), &o.answer, 2_000)?;
             let (l_objection, l_answer) = match lang {
-                Lang::En => ("Objection", "answered with"),
+                Lang::En | Lang::Bg | Lang::El | Lang::Hu => ("Objection", "answered with"),
                 Lang::Ru => ("Возражение", "ответ"),
             };
             notes.push_str(&format!("\n{l_objection}: {objection} — {l_answer}: {answer}"));

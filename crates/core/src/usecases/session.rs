@@ -57,7 +57,16 @@ pub struct RestoreDone {
 
 /// The language of a locale string such as `ru_RU.UTF-8` or `en-GB`.
 pub fn lang_from_locale(locale: &str) -> Lang {
-    if locale.to_ascii_lowercase().starts_with("ru") { Lang::Ru } else { Lang::En }
+    // "ru_RU.UTF-8", "bg-BG", "el_GR", "hu": the language is the part before `_`, `-` or `.`.
+    let lower = locale.to_ascii_lowercase();
+    let code = lower.split(['_', '-', '.', '@']).next().unwrap_or("");
+    match code {
+        "ru" => Lang::Ru,
+        "bg" => Lang::Bg,
+        "el" => Lang::El,
+        "hu" => Lang::Hu,
+        _ => Lang::En,
+    }
 }
 
 impl Session {
@@ -488,5 +497,10 @@ mod tests {
         assert_eq!(lang_from_locale("ru_RU.UTF-8"), Lang::Ru);
         assert_eq!(lang_from_locale("en-GB"), Lang::En);
         assert_eq!(lang_from_locale("C"), Lang::En);
+        assert_eq!(lang_from_locale("bg_BG.UTF-8"), Lang::Bg);
+        assert_eq!(lang_from_locale("el-GR"), Lang::El);
+        assert_eq!(lang_from_locale("hu_HU@euro"), Lang::Hu);
+        assert_eq!(lang_from_locale("HU"), Lang::Hu);
+        assert_eq!(lang_from_locale("elx"), Lang::En, "a code is matched whole, not by its first letters");
     }
 }

@@ -3,4 +3,4 @@
 /**
  * Languages of the UI and of built-in texts.
  */
-export type Lang = "en" | "ru";
+export type Lang = "en" | "ru" | "bg" | "el" | "hu";

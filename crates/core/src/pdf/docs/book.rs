@@ -137,7 +137,7 @@ const WEEKDAYS_RU: [&str; 7] = ["пн", "вт", "ср", "чт", "пт", "сб", 
 fn weekday(lang: Lang, iso: i64) -> String {
     let i = (iso.clamp(1, 7) - 1) as usize;
     match lang {
-        Lang::En => WEEKDAYS_EN[i].to_string(),
+        Lang::En | Lang::Bg | Lang::El | Lang::Hu => WEEKDAYS_EN[i].to_string(),
         Lang::Ru => WEEKDAYS_RU[i].to_string(),
     }
 }

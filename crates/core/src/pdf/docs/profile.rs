@@ -251,7 +251,7 @@ fn compact(lang: Lang, units: f64) -> String {
         (
             units / 1_000_000.0,
             match lang {
-                Lang::En => "M",
+                Lang::En | Lang::Bg | Lang::El | Lang::Hu => "M",
                 Lang::Ru => "\u{a0}млн",
             },
         )
@@ -259,7 +259,7 @@ fn compact(lang: Lang, units: f64) -> String {
         (
             units / 1_000.0,
             match lang {
-                Lang::En => "k",
+                Lang::En | Lang::Bg | Lang::El | Lang::Hu => "k",
                 Lang::Ru => "\u{a0}тыс.",
             },
         )
