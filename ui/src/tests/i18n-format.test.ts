@@ -102,6 +102,26 @@ describe("plurals and interpolation", () => {
     expect(translate("ru", "board.open_deals", { count: 22 })).toBe("открытые сделки");
   });
 
+  it("picks Bulgarian, Greek and Hungarian one/other forms", () => {
+    for (const lang of ["bg", "el", "hu"] as const) {
+      expect(new Intl.PluralRules(lang).resolvedOptions().pluralCategories.sort(), lang).toEqual(["one", "other"]);
+      expect(pluralCategory(1, lang)).toBe("one");
+      for (const n of [0, 2, 5, 11, 21]) expect(pluralCategory(n, lang), `${lang} ${n}`).toBe("other");
+    }
+    const bg = (count: number) => translate("bg", "board.days_in_step", { count });
+    expect(bg(1)).toBe("1 ден на стъпката");
+    expect(bg(21)).toBe("21 дни на стъпката");
+    expect(bg(0)).toBe("0 дни на стъпката");
+    const el = (count: number) => translate("el", "board.days_in_step", { count });
+    expect(el(1)).toBe("1 ημέρα στο βήμα");
+    expect(el(3)).toBe("3 ημέρες στο βήμα");
+    // Hungarian counts with the singular noun: one and other read the same.
+    expect(translate("hu", "board.days_in_step", { count: 1 })).toBe("1 napja ebben a lépésben");
+    expect(translate("hu", "board.days_in_step", { count: 7 })).toBe("7 napja ebben a lépésben");
+    expect(translate("bg", "board.open_deals", { count: 1 })).toBe("отворена сделка");
+    expect(translate("el", "board.open_deals", { count: 2 })).toBe("ανοιχτές συμφωνίες");
+  });
+
   it("interpolates {name} placeholders and leaves unknown ones", () => {
     expect(translate("en", "board.as_of", { date: "Mar 5, 2026" })).toBe("As of Mar 5, 2026");
     expect(translate("ru", "board.stage_number", { n: 2 })).toBe("Этап 2");
@@ -131,6 +151,10 @@ describe("detectLocale", () => {
     expect(detectLocale("en", "ru-RU")).toBe("en");
     expect(detectLocale(null, "ru-RU")).toBe("ru");
     expect(detectLocale(null, "ru")).toBe("ru");
+    expect(detectLocale(null, "bg-BG")).toBe("bg");
+    expect(detectLocale(null, "el")).toBe("el");
+    expect(detectLocale(null, "hu_HU.UTF-8")).toBe("hu");
+    expect(detectLocale("hu", "el-GR")).toBe("hu");
     expect(detectLocale(null, "de-DE")).toBe("en");
     expect(detectLocale(null, "")).toBe("en");
   });

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import en from "../lib/i18n/en.json";
 import ru from "../lib/i18n/ru.json";
-import { isPluralForms } from "../lib/i18n/index.svelte";
+import bg from "../lib/i18n/bg.json";
+import el from "../lib/i18n/el.json";
+import hu from "../lib/i18n/hu.json";
+import { isPluralForms, LANGS } from "../lib/i18n/index.svelte";
 
 type Leaf = string | Record<string, string>;
 
@@ -20,16 +23,23 @@ function flatten(obj: Record<string, unknown>, prefix = ""): Map<string, Leaf> {
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 const texts = (v: Leaf) => (typeof v === "string" ? [v] : Object.values(v));
 
-const locales = { en: flatten(en), ru: flatten(ru) };
+const locales = { en: flatten(en), ru: flatten(ru), bg: flatten(bg), el: flatten(el), hu: flatten(hu) };
+const others = Object.entries(locales).filter(([lang]) => lang !== "en");
 
 describe("translation files", () => {
-  it("have exactly the same keys", () => {
-    const enKeys = [...locales.en.keys()].sort();
-    const ruKeys = [...locales.ru.keys()].sort();
-    expect(ruKeys.filter((k) => !locales.en.has(k)), "keys only in ru.json").toEqual([]);
-    expect(enKeys.filter((k) => !locales.ru.has(k)), "keys only in en.json").toEqual([]);
-    expect(enKeys.length).toBeGreaterThan(50);
+  it("cover every language of the app", () => {
+    expect(Object.keys(locales).sort()).toEqual([...LANGS].sort());
   });
+
+  for (const [lang, map] of others) {
+    it(`${lang}.json has exactly the keys of en.json`, () => {
+      const enKeys = [...locales.en.keys()].sort();
+      const keys = [...map.keys()].sort();
+      expect(keys.filter((k) => !locales.en.has(k)), `keys only in ${lang}.json`).toEqual([]);
+      expect(enKeys.filter((k) => !map.has(k)), `keys of en.json missing in ${lang}.json`).toEqual([]);
+      expect(enKeys.length).toBeGreaterThan(50);
+    });
+  }
 
   for (const [lang, map] of Object.entries(locales)) {
     it(`${lang}.json has no empty or non-text values`, () => {
@@ -48,16 +58,18 @@ describe("translation files", () => {
     });
   }
 
-  it("use the same {placeholders} in both languages", () => {
-    const diff: string[] = [];
-    for (const [k, enV] of locales.en) {
-      const ruV = locales.ru.get(k);
-      if (ruV === undefined) continue;
-      const want = JSON.stringify([...new Set(texts(enV).flatMap(placeholders))].sort());
-      for (const s of texts(ruV)) if (JSON.stringify([...new Set(placeholders(s))].sort()) !== want) diff.push(`${k}: ${s}`);
-    }
-    expect(diff).toEqual([]);
-  });
+  for (const [lang, map] of others) {
+    it(`${lang}.json uses the same {placeholders} as en.json`, () => {
+      const diff: string[] = [];
+      for (const [k, enV] of locales.en) {
+        const v = map.get(k);
+        if (v === undefined) continue;
+        const want = JSON.stringify([...new Set(texts(enV).flatMap(placeholders))].sort());
+        for (const s of texts(v)) if (JSON.stringify([...new Set(placeholders(s))].sort()) !== want) diff.push(`${k}: ${s}`);
+      }
+      expect(diff).toEqual([]);
+    });
+  }
 
   it("name the stages as the product does", () => {
     expect(ru.stages).toEqual({

@@ -11,18 +11,33 @@
 
 import en from "./en.json";
 import ru from "./ru.json";
+import bg from "./bg.json";
+import el from "./el.json";
+import hu from "./hu.json";
 import type { Lang } from "../bindings/Lang";
 import * as fmt from "./format";
 
-export const LANGS: readonly Lang[] = ["en", "ru"] as const;
+export const LANGS: readonly Lang[] = ["en", "ru", "bg", "el", "hu"] as const;
+
+/**
+ * Each language in its own name, as the language switch offers it: the same in
+ * every catalogue (a Greek reader looks for "Ελληνικά" whatever the screen's
+ * language), so these are not translated.
+ */
+export const LANG_NAMES: Readonly<Record<Lang, string>> = {
+  en: "English",
+  ru: "Русский",
+  bg: "Български",
+  el: "Ελληνικά",
+  hu: "Magyar",
+};
 
 export const PLURAL_CATEGORIES: readonly Intl.LDMLPluralRule[] = ["zero", "one", "two", "few", "many", "other"];
 /** A plural entry: forms by `Intl.PluralRules` category; `other` is required. */
 export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 type Messages = { [key: string]: string | PluralForms | Messages };
 
-// bg, el, hu: their catalogues come with the UI translation; until then English.
-export const messages: Record<Lang, Messages> = { en, ru, bg: {}, el: {}, hu: {} };
+export const messages: Record<Lang, Messages> = { en, ru, bg, el, hu };
 
 /** Every key of en.json, as a dotted path (plural entries are leaves). */
 type Paths<T> = {
@@ -40,11 +55,12 @@ export type Params = Record<string, string | number>;
 
 export const i18n = $state({ locale: "en" as Lang });
 
-/** `ui_lang` from the settings if set, else the system language (ru* → ru), else en. */
+/** `ui_lang` from the settings if set, else the system language (ru*, bg*, el*, hu* → that one), else en. */
 export function detectLocale(uiLang: Lang | null | undefined, systemLanguage?: string | null): Lang {
   if (uiLang && (LANGS as readonly string[]).includes(uiLang)) return uiLang;
-  const sys = systemLanguage ?? (typeof navigator !== "undefined" ? navigator.language : "");
-  return sys && sys.toLowerCase().startsWith("ru") ? "ru" : "en";
+  const sys = (systemLanguage ?? (typeof navigator !== "undefined" ? navigator.language : "") ?? "").toLowerCase();
+  const primary = sys.split(/[-_.@]/)[0];
+  return LANGS.find((l) => l === primary) ?? "en";
 }
 
 export function setLocale(lang: Lang): void {
