@@ -9,6 +9,7 @@ pub mod crm;
 pub mod daily;
 pub mod documents;
 pub mod first_hour;
+pub mod import_history;
 pub mod interop;
 pub mod leads;
 pub mod pipeline;
