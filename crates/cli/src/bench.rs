@@ -36,7 +36,7 @@ pub struct Report {
 }
 
 /// Runs `f` `warmup` times unmeasured, then `runs` times measured.
-fn measure<T>(name: &str, target_ms: Option<f64>, warmup: usize, runs: usize, mut f: impl FnMut() -> Result<T, Error>) -> Result<Measurement, Error> {
+pub(crate) fn measure<T>(name: &str, target_ms: Option<f64>, warmup: usize, runs: usize, mut f: impl FnMut() -> Result<T, Error>) -> Result<Measurement, Error> {
     for _ in 0..warmup {
         std::hint::black_box(f()?);
     }
@@ -154,6 +154,7 @@ pub fn run(contacts: u64, activities: u64) -> Result<Report, Error> {
     }
     drop(store);
     import_vs_sqlite(&dir, &mut m)?;
+    crate::bench_history::history_vs_sqlite(&dir, &mut m, history_divisor())?;
     Ok(Report { contacts, activities, build_seconds, file_mb, measurements: m })
 }
 
@@ -165,6 +166,22 @@ pub fn run_import() -> Result<Report, Error> {
     let mut m = vec![];
     import_vs_sqlite(&dir, &mut m)?;
     Ok(Report { contacts: 0, activities: 0, build_seconds: 0.0, file_mb: 0.0, measurements: m })
+}
+
+/// Only the sales history import (`conveyor bench --only-history`).
+pub fn run_history() -> Result<Report, Error> {
+    let dir = std::env::temp_dir().join(format!("conveyor-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    let _cleanup = Cleanup(dir.clone());
+    let mut m = vec![];
+    crate::bench_history::history_vs_sqlite(&dir, &mut m, history_divisor())?;
+    Ok(Report { contacts: 0, activities: 0, build_seconds: 0.0, file_mb: 0.0, measurements: m })
+}
+
+/// `CONVEYOR_BENCH_HISTORY_DIVISOR=10` shrinks the history files tenfold
+/// (a quick check that the bench runs, e.g. in a debug build).
+fn history_divisor() -> usize {
+    std::env::var("CONVEYOR_BENCH_HISTORY_DIVISOR").ok().and_then(|v| v.parse().ok()).unwrap_or(1)
 }
 
 /// CSV import of 100,000 contacts into a new workspace, and, for the ratio

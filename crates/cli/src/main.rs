@@ -3,6 +3,8 @@
 //! 1 = the input was refused (the message says what and where), 2 = internal.
 
 mod bench;
+mod bench_history;
+mod import_history;
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
@@ -108,6 +110,9 @@ enum Command {
         /// Measure only the CSV import against `sqlite3 .import` (quick, for work on the importer).
         #[arg(long)]
         only_import: bool,
+        /// Measure only the sales history import (100,000 deals, 1,000,000 orders) against `sqlite3 .import`.
+        #[arg(long)]
+        only_history: bool,
         #[arg(long)]
         json: bool,
     },
@@ -714,6 +719,10 @@ enum ImportCmd {
         #[arg(long)]
         json: bool,
     },
+    /// Deals (the pipeline and its history) from a CRM's CSV or XLSX export. All or nothing.
+    Deals(import_history::DealsArgs),
+    /// Orders (the sales history) from a CSV or XLSX sales report. All or nothing.
+    Orders(import_history::OrdersArgs),
 }
 
 #[derive(Subcommand)]
@@ -1021,8 +1030,14 @@ fn run(cmd: Command, passphrase_file: Option<&Path>) -> Result<ExitCode, Error> 
                 }
             }
         }
-        Command::Bench { contacts, activities, only_import, json } => {
-            let report = if only_import { bench::run_import()? } else { bench::run(contacts, activities)? };
+        Command::Bench { contacts, activities, only_import, only_history, json } => {
+            let report = if only_history {
+                bench::run_history()?
+            } else if only_import {
+                bench::run_import()?
+            } else {
+                bench::run(contacts, activities)?
+            };
             if json {
                 print_json(&report)?;
             } else {
@@ -1058,6 +1073,8 @@ fn run(cmd: Command, passphrase_file: Option<&Path>) -> Result<ExitCode, Error> 
                 return Ok(ExitCode::from(1));
             }
         }
+        Command::Import(ImportCmd::Deals(a)) => return import_history::deals(open(&a.file)?, &clock, a),
+        Command::Import(ImportCmd::Orders(a)) => return import_history::orders(open(&a.file)?, &clock, a),
         Command::Import(ImportCmd::Contacts { file, src, preset, duplicates, map, dry_run, json }) => {
             let bytes = read_input(&src)?;
             let mut store = open(&file)?;
