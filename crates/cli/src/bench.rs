@@ -36,7 +36,13 @@ pub struct Report {
 }
 
 /// Runs `f` `warmup` times unmeasured, then `runs` times measured.
-pub(crate) fn measure<T>(name: &str, target_ms: Option<f64>, warmup: usize, runs: usize, mut f: impl FnMut() -> Result<T, Error>) -> Result<Measurement, Error> {
+pub(crate) fn measure<T>(
+    name: &str,
+    target_ms: Option<f64>,
+    warmup: usize,
+    runs: usize,
+    mut f: impl FnMut() -> Result<T, Error>,
+) -> Result<Measurement, Error> {
     for _ in 0..warmup {
         std::hint::black_box(f()?);
     }

@@ -18,7 +18,9 @@ pub fn sizes(divisor: usize) -> (usize, usize) {
 fn deals_csv(n: usize) -> String {
     let stages = ["Needs analysis", "Offer sent", "Negotiation", "Contract and invoice", "won", "lost", "won", "lost"];
     let mut s = String::with_capacity(n * 130);
-    s.push_str("Deal - ID,Deal - Title,Deal - Value,Deal - Organization,Deal - Owner,Deal - Stage,Deal - Deal created,Deal - Close time,Deal - Source channel\n");
+    s.push_str(
+        "Deal - ID,Deal - Title,Deal - Value,Deal - Organization,Deal - Owner,Deal - Stage,Deal - Deal created,Deal - Close time,Deal - Source channel\n",
+    );
     for i in 0..n {
         let stage = stages[i % stages.len()];
         let (m, d) = (1 + i % 12, 1 + i % 27);
@@ -56,7 +58,9 @@ fn sqlite_import(dir: &Path, csv: &Path, table: &str, run: usize, separator: &st
             child.stdin.take().expect("stdin").write_all(script.as_bytes())?;
             child.wait()
         })
-        .map_err(|e| Error::new(conveyor_core::ErrorCode::Io, format!("Could not run sqlite3 ({e}); install it (apt-get install sqlite3) for the import ratio.")))?;
+        .map_err(|e| {
+            Error::new(conveyor_core::ErrorCode::Io, format!("Could not run sqlite3 ({e}); install it (apt-get install sqlite3) for the import ratio."))
+        })?;
     Ok(out.success())
 }
 

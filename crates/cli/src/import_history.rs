@@ -104,7 +104,11 @@ pub fn deals(mut store: Store, clock: &dyn conveyor_core::clock::Clock, a: Deals
         let verb = if s.written { "Imported" } else { "Would import" };
         println!("{verb} from {} ({}, {} export): {} rows.", s.file.source, s.file.kind, s.preset.as_str(), s.rows);
         for m in &s.mapping {
-            println!("  {} → {}", m.header, m.field.map(|f| serde_json::to_value(f).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()).unwrap_or("(ignored)".into()));
+            println!(
+                "  {} → {}",
+                m.header,
+                m.field.map(|f| serde_json::to_value(f).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()).unwrap_or("(ignored)".into())
+            );
         }
         println!("Deals: {} new, {} updated, {} unchanged.", s.created, s.updated, s.unchanged);
         println!("New: {} companies, {} contacts, {} people, {} steps.", s.companies_created, s.contacts_created, s.people_created, s.steps_created.len());

@@ -106,9 +106,16 @@ pub struct FieldMapping<F> {
     pub field: Option<F>,
 }
 
-/// A header as compared: lower case, letters and digits only (ё as е).
+/// A header as compared: lower case, letters and digits only (ё as е; й
+/// stays й, which search folding would turn into и).
 pub fn key(h: &str) -> String {
-    crate::text::fold(h.trim().trim_start_matches('\u{feff}')).chars().filter(|c| c.is_alphanumeric()).collect()
+    h.trim()
+        .trim_start_matches('\u{feff}')
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == 'ё' { 'е' } else { c })
+        .collect()
 }
 
 /// Recognises a deal export by its headers.
@@ -139,39 +146,139 @@ pub fn deal_field(header: &str) -> Option<DealField> {
         match (o.as_str(), r.as_str()) {
             ("organization" | "organisation" | "организация", "name" | "название") => return Some(Company),
             ("person" | "контактноелицо" | "контакт", "name" | "имя") => return Some(Contact),
-            ("person" | "контактноелицо" | "контакт", k) if k.starts_with("email") || k.starts_with("электроннаяпочта") => return Some(ContactEmail),
+            ("person" | "контактноелицо" | "контакт", k) if k.starts_with("email") || k.starts_with("электроннаяпочта") => {
+                return Some(ContactEmail);
+            }
             ("deal" | "сделка", _) => return deal_field(rest),
             _ => {}
         }
     }
     Some(match key(h).as_str() {
         "id" | "dealid" | "recordid" | "externalid" | "leadid" | "ид" | "идентификатор" | "номер" | "номерсделки" => ExternalId,
-        "title" | "name" | "deal" | "dealname" | "dealtitle" | "opportunity" | "opportunityname" | "leadname" | "lead" | "leadtitle"
-        | "название" | "названиесделки" | "сделка" | "наименование" | "наименованиесделки" => Title,
-        "company" | "companyname" | "account" | "accountname" | "organization" | "organisation" | "organizationname" | "associatedcompany"
-        | "client" | "customer" | "компания" | "названиекомпании" | "организация" | "клиент" | "контрагент" | "покупатель" => Company,
-        "contact" | "contactname" | "contactperson" | "person" | "personname" | "associatedcontact" | "maincontact" | "контакт"
-        | "контактноелицо" | "основнойконтакт" | "клиентконтакт" => Contact,
+        "title"
+        | "name"
+        | "deal"
+        | "dealname"
+        | "dealtitle"
+        | "opportunity"
+        | "opportunityname"
+        | "leadname"
+        | "lead"
+        | "leadtitle"
+        | "название"
+        | "названиесделки"
+        | "сделка"
+        | "наименование"
+        | "наименованиесделки" => Title,
+        "company"
+        | "companyname"
+        | "account"
+        | "accountname"
+        | "organization"
+        | "organisation"
+        | "organizationname"
+        | "associatedcompany"
+        | "client"
+        | "customer"
+        | "компания"
+        | "названиекомпании"
+        | "организация"
+        | "клиент"
+        | "контрагент"
+        | "покупатель" => Company,
+        "contact"
+        | "contactname"
+        | "contactperson"
+        | "person"
+        | "personname"
+        | "associatedcontact"
+        | "maincontact"
+        | "контакт"
+        | "контактноелицо"
+        | "основнойконтакт"
+        | "клиентконтакт" => Contact,
         "email" | "contactemail" | "personemail" | "emailaddress" | "почта" | "электроннаяпочта" | "emailконтакта" => ContactEmail,
-        "owner" | "dealowner" | "salesagent" | "salesrep" | "responsible" | "responsibleuser" | "responsibleperson" | "assignedto" | "user"
-        | "ответственный" | "ответственныйменеджер" | "менеджер" | "владелец" | "продавец" => Owner,
-        "stage" | "dealstage" | "pipelinestage" | "этап" | "этапсделки" | "стадия" | "стадиясделки" | "статуссделки" => Stage,
+        "owner"
+        | "dealowner"
+        | "salesagent"
+        | "salesrep"
+        | "responsible"
+        | "responsibleuser"
+        | "responsibleperson"
+        | "assignedto"
+        | "user"
+        | "ответственный"
+        | "ответственныйменеджер"
+        | "менеджер"
+        | "владелец"
+        | "продавец" => Owner,
+        "stage" | "dealstage" | "pipelinestage" | "этап" | "этапсделки" | "стадия" | "стадиясделки" | "статуссделки" => {
+            Stage
+        }
         "status" | "dealstatus" | "wonlost" | "статус" | "результат" | "состояние" => Status,
-        "value" | "amount" | "dealvalue" | "dealamount" | "closevalue" | "sale" | "budget" | "revenue" | "income" | "price" | "сумма"
-        | "бюджет" | "стоимость" | "суммасделки" | "выручка" | "доход" => Value,
+        "value"
+        | "amount"
+        | "dealvalue"
+        | "dealamount"
+        | "closevalue"
+        | "sale"
+        | "budget"
+        | "revenue"
+        | "income"
+        | "price"
+        | "сумма"
+        | "бюджет"
+        | "стоимость"
+        | "суммасделки"
+        | "выручка"
+        | "доход" => Value,
         "currency" | "currencycode" | "dealcurrency" | "валюта" => Currency,
-        "created" | "createdate" | "createdat" | "createdon" | "dealcreated" | "datecreated" | "creationdate" | "addtime" | "engagedate"
-        | "engaged" | "opened" | "датасоздания" | "создана" | "создано" | "датаначала" | "датаоткрытия" => Created,
-        "expectedclosedate" | "expectedclose" | "estimatedclosedate" | "expectedclosingdate" | "предполагаемаядатазакрытия"
-        | "планируемаядатазакрытия" | "ожидаемаядатазакрытия" => ExpectedClose,
-        "closed" | "closedate" | "closetime" | "closedat" | "closedon" | "wontime" | "losttime" | "dateclosed" | "closingdate" | "датазакрытия"
-        | "закрыта" | "датазавершения" | "датаокончания" => Closed,
-        "source" | "leadsource" | "originalsource" | "sourcechannel" | "channel" | "dealsource" | "источник" | "каналпривлечения"
-        | "источниксделки" => Source,
-        "lostreason" | "closedlostreason" | "lossreason" | "reasonforloss" | "причинаотказа" | "причинапроигрыша" | "причиназакрытия" => LostReason,
+        "created"
+        | "createdate"
+        | "createdat"
+        | "createdon"
+        | "dealcreated"
+        | "datecreated"
+        | "creationdate"
+        | "addtime"
+        | "engagedate"
+        | "engaged"
+        | "opened"
+        | "датасоздания"
+        | "создана"
+        | "создано"
+        | "датаначала"
+        | "датаоткрытия" => Created,
+        "expectedclosedate"
+        | "expectedclose"
+        | "estimatedclosedate"
+        | "expectedclosingdate"
+        | "предполагаемаядатазакрытия"
+        | "планируемаядатазакрытия"
+        | "ожидаемаядатазакрытия" => ExpectedClose,
+        "closed"
+        | "closedate"
+        | "closetime"
+        | "closedat"
+        | "closedon"
+        | "wontime"
+        | "losttime"
+        | "dateclosed"
+        | "closingdate"
+        | "датазакрытия"
+        | "закрыта"
+        | "датазавершения"
+        | "датаокончания" => Closed,
+        "source" | "leadsource" | "originalsource" | "sourcechannel" | "channel" | "dealsource" | "источник" | "каналпривлечения" | "источниксделки" => {
+            Source
+        }
+        "lostreason" | "closedlostreason" | "lossreason" | "reasonforloss" | "причинаотказа" | "причинапроигрыша" | "причиназакрытия" => {
+            LostReason
+        }
         "product" | "products" | "productname" | "товар" | "товары" | "продукт" | "услуга" | "номенклатура" => Product,
-        "notes" | "note" | "description" | "dealdescription" | "comment" | "comments" | "примечание" | "примечания" | "комментарий"
-        | "описание" => Notes,
+        "notes" | "note" | "description" | "dealdescription" | "comment" | "comments" | "примечание" | "примечания" | "комментарий" | "описание" => {
+            Notes
+        }
         _ => return None,
     })
 }
@@ -180,13 +287,38 @@ pub fn deal_field(header: &str) -> Option<DealField> {
 pub fn order_field(header: &str) -> Option<OrderField> {
     use OrderField::*;
     Some(match key(header).as_str() {
-        "number" | "no" | "documentnumber" | "invoicenumber" | "invoice" | "ordernumber" | "order" | "orderid" | "номер" | "номердокумента"
-        | "документ" | "номерзаказа" | "номерсчета" | "номерреализации" | "регистратор" => Number,
-        "date" | "orderdate" | "invoicedate" | "documentdate" | "dateoforder" | "дата" | "датадокумента" | "датазаказа" | "датареализации"
-        | "период" | "датаотгрузки" => Date,
-        "client" | "customer" | "company" | "account" | "buyer" | "клиент" | "покупатель" | "контрагент" | "компания" | "организация" => Client,
-        "amount" | "total" | "sum" | "value" | "revenue" | "sales" | "сумма" | "суммасндс" | "итого" | "выручка" | "суммадокумента"
-        | "стоимость" => Amount,
+        "number"
+        | "no"
+        | "documentnumber"
+        | "invoicenumber"
+        | "invoice"
+        | "ordernumber"
+        | "order"
+        | "orderid"
+        | "номер"
+        | "номердокумента"
+        | "документ"
+        | "номерзаказа"
+        | "номерсчета"
+        | "номерреализации"
+        | "регистратор" => Number,
+        "date"
+        | "orderdate"
+        | "invoicedate"
+        | "documentdate"
+        | "dateoforder"
+        | "дата"
+        | "датадокумента"
+        | "датазаказа"
+        | "датареализации"
+        | "период"
+        | "датаотгрузки" => Date,
+        "client" | "customer" | "company" | "account" | "buyer" | "клиент" | "покупатель" | "контрагент" | "компания" | "организация" => {
+            Client
+        }
+        "amount" | "total" | "sum" | "value" | "revenue" | "sales" | "сумма" | "суммасндс" | "итого" | "выручка" | "суммадокумента" | "стоимость" => {
+            Amount
+        }
         "currency" | "валюта" => Currency,
         "margin" | "grossprofit" | "profit" | "маржа" | "валоваяприбыль" | "прибыль" => Margin,
         "product" | "item" | "товар" | "номенклатура" | "продукт" | "услуга" => Product,
@@ -209,18 +341,51 @@ pub enum Outcome {
 pub fn outcome(value: &str) -> Option<Outcome> {
     let k = key(value);
     Some(match k.as_str() {
-        "won" | "closedwon" | "win" | "success" | "successful" | "dealwon" | "выиграна" | "выиграно" | "выигранная" | "успешно"
-        | "успешнореализовано" | "сделкауспешна" | "успешная" | "реализовано" | "оплачено" | "заключена" => Outcome::Won,
-        "lost" | "closedlost" | "lose" | "failed" | "deallost" | "проиграна" | "проиграно" | "закрытоинереализовано" | "сделкапровалена"
-        | "провалена" | "отказ" | "неуспешно" | "нереализовано" | "потеряна" => Outcome::Lost,
-        "open" | "opened" | "inprogress" | "active" | "открыта" | "открыто" | "вработе" | "активна" | "активная" => Outcome::Open,
+        "won"
+        | "closedwon"
+        | "win"
+        | "success"
+        | "successful"
+        | "dealwon"
+        | "выиграна"
+        | "выиграно"
+        | "выигранная"
+        | "успешно"
+        | "успешнореализовано"
+        | "сделкауспешна"
+        | "успешная"
+        | "реализовано"
+        | "оплачено"
+        | "заключена" => Outcome::Won,
+        "lost"
+        | "closedlost"
+        | "lose"
+        | "failed"
+        | "deallost"
+        | "проиграна"
+        | "проиграно"
+        | "закрытоинереализовано"
+        | "сделкапровалена"
+        | "провалена"
+        | "отказ"
+        | "неуспешно"
+        | "нереализовано"
+        | "потеряна" => Outcome::Lost,
+        "open" | "opened" | "inprogress" | "active" | "открыта" | "открыто" | "вработе" | "активна" | "активная" => {
+            Outcome::Open
+        }
         _ => return None,
     })
 }
 
 /// The mapping a file gets from its headers; `user` maps columns by the
 /// user's choice (`HEADER=FIELD`, `#N=FIELD` 1-based, FIELD `-` ignores).
-pub fn map_columns<F: Copy>(headers: &[String], auto: impl Fn(&str) -> Option<F>, parse: impl Fn(&str) -> Result<F>, user: &[String]) -> Result<Vec<FieldMapping<F>>> {
+pub fn map_columns<F: Copy>(
+    headers: &[String],
+    auto: impl Fn(&str) -> Option<F>,
+    parse: impl Fn(&str) -> Result<F>,
+    user: &[String],
+) -> Result<Vec<FieldMapping<F>>> {
     let mut m: Vec<FieldMapping<F>> = headers.iter().enumerate().map(|(i, h)| FieldMapping { column: i as u32, header: h.clone(), field: auto(h) }).collect();
     for spec in user {
         let Some((col, field)) = spec.rsplit_once('=') else {

@@ -97,7 +97,9 @@ fn read_xlsx(bytes: &[u8], name: &str, sheet: Option<&str>) -> Result<Table> {
         if width > MAX_COLUMNS {
             return Err(Error::new(
                 ErrorCode::InvalidFile,
-                format!("{name}, sheet “{sheet_name}”: it has {width} columns; a table of deals or orders has at most {MAX_COLUMNS}. Check that this is the right file."),
+                format!(
+                    "{name}, sheet “{sheet_name}”: it has {width} columns; a table of deals or orders has at most {MAX_COLUMNS}. Check that this is the right file."
+                ),
             ));
         }
         let mut grid: Vec<Vec<String>> = range.rows().map(|r| r.iter().map(cell_text).collect()).collect();
@@ -158,11 +160,7 @@ fn excel_date(serial: f64) -> String {
     let days = serial.floor();
     let Some(date) = base.checked_add_signed(Duration::days(days as i64)) else { return serial.to_string() };
     let secs = ((serial - days) * 86_400.0).round() as i64;
-    if secs == 0 {
-        date.to_string()
-    } else {
-        format!("{date} {:02}:{:02}:{:02}", secs / 3600, secs / 60 % 60, secs % 60)
-    }
+    if secs == 0 { date.to_string() } else { format!("{date} {:02}:{:02}:{:02}", secs / 3600, secs / 60 % 60, secs % 60) }
 }
 
 #[cfg(test)]

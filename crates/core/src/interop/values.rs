@@ -12,7 +12,21 @@ pub fn money(text: &str) -> Option<(i64, Option<&'static str>)> {
         return None;
     }
     let mut currency = None;
-    for (sym, code) in [("₽", "RUB"), ("руб", "RUB"), ("р.", "RUB"), ("rub", "RUB"), ("$", "USD"), ("usd", "USD"), ("€", "EUR"), ("eur", "EUR"), ("£", "GBP"), ("gbp", "GBP"), ("₸", "KZT"), ("kzt", "KZT"), ("₴", "UAH")] {
+    for (sym, code) in [
+        ("₽", "RUB"),
+        ("руб", "RUB"),
+        ("р.", "RUB"),
+        ("rub", "RUB"),
+        ("$", "USD"),
+        ("usd", "USD"),
+        ("€", "EUR"),
+        ("eur", "EUR"),
+        ("£", "GBP"),
+        ("gbp", "GBP"),
+        ("₸", "KZT"),
+        ("kzt", "KZT"),
+        ("₴", "UAH"),
+    ] {
         if t.to_lowercase().contains(sym) {
             currency = Some(code);
             break;
@@ -25,6 +39,8 @@ pub fn money(text: &str) -> Option<(i64, Option<&'static str>)> {
     // Digits and separators only; spaces (also non-breaking, thin) and
     // apostrophes group thousands.
     let core: String = t.chars().filter(|c| c.is_ascii_digit() || *c == '.' || *c == ',').collect();
+    // A separator with no digit after it belongs to the text (`руб.`), not the number.
+    let core = core.trim_matches(['.', ',']).to_string();
     if core.is_empty() || !core.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
