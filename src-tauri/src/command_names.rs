@@ -1,5 +1,5 @@
 // The app commands the UI may call. Shared by build.rs (which turns each into
-// an `allow-…` permission) and by the test that checks it matches commands.rs.
+// an `allow-…` permission) and by the test that checks it matches src/commands/.
 &[
     "app_state",
     "workspace_open",
@@ -132,10 +132,10 @@
     "history_import_deals",
     "history_preview_orders",
     "history_import_orders",
+    "import_cancel",
     "export_data",
     "backup_now",
     "backup_inspect",
     "backup_restore",
     "backup_auto_status",
-    "import_cancel",
 ]

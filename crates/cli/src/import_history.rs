@@ -6,8 +6,8 @@ use clap::Args;
 use conveyor_core::interop::Problem;
 use conveyor_core::interop::deals::DealPreset;
 use conveyor_core::model::Stage;
+use conveyor_core::usecases::import as interop;
 use conveyor_core::usecases::import_history::{self as ih, Count, HistoryOptions, StepChoice};
-use conveyor_core::usecases::interop;
 use conveyor_core::{Error, Store};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -99,7 +99,7 @@ pub fn deals(mut store: Store, clock: &dyn conveyor_core::clock::Clock, a: Deals
         index(&mut store);
     }
     if a.json {
-        crate::print_json(&s)?;
+        crate::common::print_json(&s)?;
     } else {
         let verb = if s.written { "Imported" } else { "Would import" };
         println!("{verb} from {} ({}, {} export): {} rows.", s.file.source, s.file.kind, s.preset.as_str(), s.rows);
@@ -141,7 +141,7 @@ pub fn orders(mut store: Store, clock: &dyn conveyor_core::clock::Clock, a: Orde
         index(&mut store);
     }
     if a.json {
-        crate::print_json(&s)?;
+        crate::common::print_json(&s)?;
     } else {
         let verb = if s.written { "Imported" } else { "Would import" };
         println!("{verb} from {} ({}): {} rows.", s.file.source, s.file.kind, s.rows);

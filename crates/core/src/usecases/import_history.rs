@@ -85,7 +85,7 @@ pub struct FileInfo {
     pub sheet: Option<String>,
     pub headers: Vec<String>,
     /// The first rows as they are in the file (line, cells).
-    pub samples: Vec<crate::usecases::interop::SampleRow>,
+    pub samples: Vec<crate::usecases::import::SampleRow>,
 }
 
 /// What an import of deals did (or, in a dry run, would do).
@@ -169,7 +169,7 @@ fn file_info(t: &Table, o: &HistoryOptions) -> FileInfo {
         delimiter: t.delimiter.map(|d| if d == '\t' { "tab".into() } else { d.to_string() }),
         sheet: t.sheet.clone(),
         headers: t.headers.clone(),
-        samples: t.samples(SAMPLE_ROWS).into_iter().map(|(line, cells)| crate::usecases::interop::SampleRow { line, cells }).collect(),
+        samples: t.samples(SAMPLE_ROWS).into_iter().map(|(line, cells)| crate::usecases::import::SampleRow { line, cells }).collect(),
     }
 }
 
