@@ -93,8 +93,8 @@ pub fn print_summary(s: &ImportSummary, dry_run: bool) {
 
 pub fn run(ctx: &Ctx, cmd: ImportCmd) -> Result<ExitCode, Error> {
     match cmd {
-        ImportCmd::Deals(a) => crate::import_history::deals(ctx.open(&a.file)?, &ctx.clock, a),
-        ImportCmd::Orders(a) => crate::import_history::orders(ctx.open(&a.file)?, &ctx.clock, a),
+        ImportCmd::Deals(a) => return crate::import_history::deals(ctx.open(&a.file)?, &ctx.clock, a),
+        ImportCmd::Orders(a) => return crate::import_history::orders(ctx.open(&a.file)?, &ctx.clock, a),
         ImportCmd::Contacts { file, src, preset, duplicates, map, dry_run, json } => {
             let bytes = read_input(&src)?;
             let mut store = ctx.open(&file)?;
