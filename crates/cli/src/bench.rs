@@ -38,7 +38,13 @@ pub struct Report {
 }
 
 /// Runs `f` `warmup` times unmeasured, then `runs` times measured.
-fn measure<T>(name: &str, target_ms: Option<f64>, warmup: usize, runs: usize, mut f: impl FnMut() -> Result<T, Error>) -> Result<Measurement, Error> {
+pub(crate) fn measure<T>(
+    name: &str,
+    target_ms: Option<f64>,
+    warmup: usize,
+    runs: usize,
+    mut f: impl FnMut() -> Result<T, Error>,
+) -> Result<Measurement, Error> {
     for _ in 0..warmup {
         std::hint::black_box(f()?);
     }
@@ -156,6 +162,7 @@ pub fn run(contacts: u64, activities: u64) -> Result<Report, Error> {
     }
     drop(store);
     import_vs_sqlite(&dir, &mut m)?;
+    crate::bench_history::history_vs_sqlite(&dir, &mut m, history_divisor())?;
     Ok(Report { contacts, activities, build_seconds, file_mb, measurements: m })
 }
 
@@ -167,6 +174,22 @@ pub fn run_import() -> Result<Report, Error> {
     let mut m = vec![];
     import_vs_sqlite(&dir, &mut m)?;
     Ok(Report { contacts: 0, activities: 0, build_seconds: 0.0, file_mb: 0.0, measurements: m })
+}
+
+/// Only the sales history import (`conveyor bench --only-history`).
+pub fn run_history() -> Result<Report, Error> {
+    let dir = std::env::temp_dir().join(format!("conveyor-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    let _cleanup = Cleanup(dir.clone());
+    let mut m = vec![];
+    crate::bench_history::history_vs_sqlite(&dir, &mut m, history_divisor())?;
+    Ok(Report { contacts: 0, activities: 0, build_seconds: 0.0, file_mb: 0.0, measurements: m })
+}
+
+/// `CONVEYOR_BENCH_HISTORY_DIVISOR=10` shrinks the history files tenfold
+/// (a quick check that the bench runs, e.g. in a debug build).
+fn history_divisor() -> usize {
+    std::env::var("CONVEYOR_BENCH_HISTORY_DIVISOR").ok().and_then(|v| v.parse().ok()).unwrap_or(1)
 }
 
 /// CSV import of 100,000 contacts into a new workspace, and, for the ratio
@@ -312,13 +335,22 @@ pub struct BenchArgs {
     /// Measure only the CSV import against `sqlite3 .import` (quick, for work on the importer).
     #[arg(long)]
     pub only_import: bool,
+    /// Measure only the sales history import (100,000 deals, 1,000,000 orders) against `sqlite3 .import`.
+    #[arg(long)]
+    pub only_history: bool,
     #[arg(long)]
     pub json: bool,
 }
 
 pub fn command(args: BenchArgs) -> Result<ExitCode, Error> {
-    let BenchArgs { contacts, activities, only_import, json } = args;
-    let report = if only_import { run_import()? } else { run(contacts, activities)? };
+    let BenchArgs { contacts, activities, only_import, only_history, json } = args;
+    let report = if only_history {
+        run_history()?
+    } else if only_import {
+        run_import()?
+    } else {
+        run(contacts, activities)?
+    };
     if json {
         print_json(&report)?;
     } else {

@@ -27,6 +27,10 @@ pub enum ImportCmd {
         #[arg(long)]
         json: bool,
     },
+    /// Deals (the pipeline and its history) from a CRM's CSV or XLSX export. All or nothing.
+    Deals(crate::import_history::DealsArgs),
+    /// Orders (the sales history) from a CSV or XLSX sales report. All or nothing.
+    Orders(crate::import_history::OrdersArgs),
 }
 
 pub fn parse_preset(s: &str) -> Result<Preset, String> {
@@ -89,6 +93,8 @@ pub fn print_summary(s: &ImportSummary, dry_run: bool) {
 
 pub fn run(ctx: &Ctx, cmd: ImportCmd) -> Result<ExitCode, Error> {
     match cmd {
+        ImportCmd::Deals(a) => return crate::import_history::deals(ctx.open(&a.file)?, &ctx.clock, a),
+        ImportCmd::Orders(a) => return crate::import_history::orders(ctx.open(&a.file)?, &ctx.clock, a),
         ImportCmd::Contacts { file, src, preset, duplicates, map, dry_run, json } => {
             let bytes = read_input(&src)?;
             let mut store = ctx.open(&file)?;

@@ -7,12 +7,14 @@
 mod analytics;
 mod backup;
 mod bench;
+mod bench_history;
 mod common;
 mod crm;
 mod daily;
 mod documents;
 mod export;
 mod import;
+mod import_history;
 mod lang;
 mod leads;
 mod plan;

@@ -109,6 +109,15 @@ pub fn export_types(out_dir: &Path) -> Result<(), ts_rs::ExportError> {
     crate::usecases::import::SampleRow::export_all(&cfg)?;
     crate::usecases::export::ExportKind::export_all(&cfg)?;
     crate::usecases::export::ExportDone::export_all(&cfg)?;
+    crate::interop::deals::DealField::export_all(&cfg)?;
+    crate::interop::deals::OrderField::export_all(&cfg)?;
+    crate::interop::deals::DealPreset::export_all(&cfg)?;
+    crate::usecases::import_history::HistoryOptions::export_all(&cfg)?;
+    crate::usecases::import_history::StepChoice::export_all(&cfg)?;
+    crate::usecases::import_history::Count::export_all(&cfg)?;
+    crate::usecases::import_history::FileInfo::export_all(&cfg)?;
+    crate::usecases::import_history::DealImportSummary::export_all(&cfg)?;
+    crate::usecases::import_history::OrderImportSummary::export_all(&cfg)?;
     crate::usecases::backup::BackupContents::export_all(&cfg)?;
     crate::usecases::backup::RestoreReport::export_all(&cfg)?;
     crate::usecases::backup::AutoBackups::export_all(&cfg)?;

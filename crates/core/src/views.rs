@@ -90,6 +90,8 @@ pub fn stale_after(command: &str) -> Option<&'static [View]> {
         | "assessment_questions"
         | "assessment_history"
         | "import_preview"
+        | "history_preview_deals"
+        | "history_preview_orders"
         | "backup_inspect"
         | "backup_auto_status"
         | "import_cancel"
@@ -120,7 +122,9 @@ pub fn stale_after(command: &str) -> Option<&'static [View]> {
         | "backup_restore"
         | "workspace_setup"
         | "template_import"
-        | "import_run" => ALL,
+        | "import_run"
+        | "history_import_deals"
+        | "history_import_orders" => ALL,
         // The conveyor's steps and hand-off cards.
         "step_add" | "step_update" | "step_archive" | "steps_reorder" => DEALS,
         "card_field_add" | "card_field_update" | "card_field_archive" | "card_fields_reorder" => &[Deal, Playbook],

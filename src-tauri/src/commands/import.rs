@@ -1,8 +1,10 @@
-//! Importing contacts (preview, run with progress, cancel).
+//! Importing contacts, and the sales history (deals and orders, #15):
+//! preview, run with progress, cancel.
 
 use super::Shell;
 use conveyor_core::Error;
 use conveyor_core::usecases::import::{self, ImportOptions, ImportPreview, ImportSummary};
+use conveyor_core::usecases::import_history::{self, DealImportSummary, HistoryOptions, OrderImportSummary};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -16,6 +18,28 @@ fn import_source(path: &str, options: ImportOptions) -> Result<(Vec<u8>, ImportO
     let path = PathBuf::from(path);
     let bytes = import::read_source(&path)?;
     Ok((bytes, ImportOptions { source_name: import::source_name(&path), ..options }))
+}
+
+/// A deal or order file to import, with the options naming it for messages.
+fn history_source(path: &str, options: HistoryOptions) -> Result<(Vec<u8>, HistoryOptions), Error> {
+    let path = PathBuf::from(path);
+    let bytes = import::read_source(&path)?;
+    Ok((bytes, HistoryOptions { source_name: import::source_name(&path), ..options }))
+}
+
+/// Runs an import that `import_cancel` can stop; the callback given to `f`
+/// sends the progress and says whether to go on.
+fn with_cancel<T>(f: impl FnOnce(&dyn Fn(u64, &tauri::ipc::Channel<u32>) -> bool) -> T) -> T {
+    IMPORT_CANCEL.store(false, Ordering::SeqCst);
+    IMPORT_RUNNING.store(true, Ordering::SeqCst);
+    let r = f(&|rows, ch| {
+        // A closed window only loses the progress message, not the import.
+        let _ = ch.send(u32::try_from(rows).unwrap_or(u32::MAX));
+        !IMPORT_CANCEL.load(Ordering::SeqCst)
+    });
+    IMPORT_RUNNING.store(false, Ordering::SeqCst);
+    IMPORT_CANCEL.store(false, Ordering::SeqCst);
+    r
 }
 
 commands! {
@@ -43,6 +67,36 @@ commands! {
         IMPORT_RUNNING.store(false, Ordering::SeqCst);
         IMPORT_CANCEL.store(false, Ordering::SeqCst);
         r
+    }
+
+    /// What importing deals (a CRM's CSV/XLSX export) would do, writing
+    /// nothing: the file, mapping, counts per step, status and owner, the
+    /// stage values that match no step, and what is refused.
+    fn history_preview_deals(shell, path: String, options: HistoryOptions) -> DealImportSummary {
+        let (bytes, o) = history_source(&path, options)?;
+        let Shell { session, clock, .. } = shell;
+        import_history::import_deals(session.store_mut()?, clock, &bytes, &o, true, &mut |_| true)
+    }
+
+    /// Imports deals in one transaction (`import_cancel` stops it; nothing is written).
+    fn history_import_deals(shell, path: String, options: HistoryOptions; on_progress: Channel<u32>) -> DealImportSummary {
+        let (bytes, o) = history_source(&path, options)?;
+        let Shell { session, clock, .. } = shell;
+        with_cancel(|cancel| import_history::import_deals(session.store_mut()?, clock, &bytes, &o, false, &mut |n| cancel(n, &on_progress)))
+    }
+
+    /// What importing orders (a sales report, CSV/XLSX) would do, writing nothing.
+    fn history_preview_orders(shell, path: String, options: HistoryOptions) -> OrderImportSummary {
+        let (bytes, o) = history_source(&path, options)?;
+        let Shell { session, clock, .. } = shell;
+        import_history::import_orders(session.store_mut()?, clock, &bytes, &o, true, &mut |_| true)
+    }
+
+    /// Imports orders in one transaction (`import_cancel` stops it; nothing is written).
+    fn history_import_orders(shell, path: String, options: HistoryOptions; on_progress: Channel<u32>) -> OrderImportSummary {
+        let (bytes, o) = history_source(&path, options)?;
+        let Shell { session, clock, .. } = shell;
+        with_cancel(|cancel| import_history::import_orders(session.store_mut()?, clock, &bytes, &o, false, &mut |n| cancel(n, &on_progress)))
     }
 
     free {

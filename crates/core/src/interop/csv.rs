@@ -173,6 +173,22 @@ impl CsvFile {
     /// problems of that row (usually none). Returns the number of data rows
     /// and the warnings (ragged rows).
     pub fn each_row(&self, name: &str, mapping: &[ColumnMapping], mut f: impl FnMut(ImportRecord, Vec<Problem>) -> Result<()>) -> Result<(u64, Vec<Problem>)> {
+        let headers: Vec<std::sync::Arc<str>> = mapping.iter().map(|m| m.header.as_str().into()).collect();
+        self.each_cells(name, |line, fields, mut problems| {
+            if fields.is_empty() {
+                return f(ImportRecord { line, ..Default::default() }, problems);
+            }
+            let record = mapping::apply(mapping, &headers, line, fields, &mut problems);
+            f(record, problems)
+        })
+    }
+
+    /// Streams data rows as their cells (any kind of record: contacts,
+    /// deals, orders): `f` gets the line, the cells (our export's formula
+    /// guard taken off) and the row's problems (a row with too many fields
+    /// comes with no cells). Returns the number of data rows and the
+    /// warnings (ragged rows).
+    pub fn each_cells(&self, name: &str, mut f: impl FnMut(u64, &[&str], Vec<Problem>) -> Result<()>) -> Result<(u64, Vec<Problem>)> {
         let mut warnings = vec![];
         let mut total_rows = 0;
         let mut r = reader(&self.text, self.delimiter);
@@ -181,7 +197,6 @@ impl CsvFile {
         let ncols = self.headers.len();
         let mut past_header = false;
         let mut lines = LineCounter::new(&self.text);
-        let headers: Vec<std::sync::Arc<str>> = mapping.iter().map(|m| m.header.as_str().into()).collect();
         while r.read_record(&mut rec).map_err(|e| csv_error(name, &e))? {
             let line = lines.at(rec.position());
             if !past_header {
@@ -194,7 +209,8 @@ impl CsvFile {
             total_rows += 1;
             if rec.len() > MAX_COLUMNS {
                 f(
-                    ImportRecord { line, ..Default::default() },
+                    line,
+                    &[],
                     vec![Problem::at(
                         line,
                         None,
@@ -220,8 +236,7 @@ impl CsvFile {
             if !self.invalid_lines.is_empty() {
                 self.invalid_utf8_problems(line, &fields, &mut problems);
             }
-            let record = mapping::apply(mapping, &headers, line, &fields, &mut problems);
-            f(record, problems)?;
+            f(line, &fields, problems)?;
         }
         Ok((total_rows, warnings))
     }

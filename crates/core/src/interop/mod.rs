@@ -3,10 +3,13 @@
 //! in `usecases::import` plan and write them in one transaction.
 
 pub mod csv;
+pub mod deals;
 pub mod encoding;
 pub mod export;
 pub mod ics;
 pub mod mapping;
+pub mod table;
+pub mod values;
 pub mod vcard;
 
 use serde::{Deserialize, Serialize};

@@ -17,6 +17,7 @@ pub mod daily;
 pub mod deals;
 pub mod first_hour;
 pub mod history;
+pub mod import_history;
 pub mod interop;
 pub mod leads;
 pub mod meta;

@@ -11,6 +11,7 @@ pub mod documents;
 pub mod export;
 pub mod first_hour;
 pub mod import;
+pub mod import_history;
 pub mod leads;
 pub mod norms;
 pub mod pipeline;

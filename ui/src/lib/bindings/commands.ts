@@ -31,6 +31,7 @@ import type { Deal } from "./Deal";
 import type { DealCard } from "./DealCard";
 import type { DealClose } from "./DealClose";
 import type { DealDetails } from "./DealDetails";
+import type { DealImportSummary } from "./DealImportSummary";
 import type { DealInput } from "./DealInput";
 import type { DeriveRequest } from "./DeriveRequest";
 import type { DocumentRequest } from "./DocumentRequest";
@@ -38,6 +39,7 @@ import type { ExportDone } from "./ExportDone";
 import type { ExportKind } from "./ExportKind";
 import type { GenerateReport } from "./GenerateReport";
 import type { HandOffInput } from "./HandOffInput";
+import type { HistoryOptions } from "./HistoryOptions";
 import type { ImportOptions } from "./ImportOptions";
 import type { ImportPreview } from "./ImportPreview";
 import type { ImportReport } from "./ImportReport";
@@ -54,6 +56,7 @@ import type { MigrationMatrix } from "./MigrationMatrix";
 import type { MigrationRequest } from "./MigrationRequest";
 import type { Objection } from "./Objection";
 import type { ObjectionHit } from "./ObjectionHit";
+import type { OrderImportSummary } from "./OrderImportSummary";
 import type { Person } from "./Person";
 import type { PersonInput } from "./PersonInput";
 import type { PlanDerivation } from "./PlanDerivation";
@@ -226,6 +229,10 @@ export const commands = {
   assessmentHistory: (lang: Lang) => invoke<Array<AssessmentResult>>("assessment_history", { lang }),
   importPreview: (path: string, options: ImportOptions) => invoke<ImportPreview>("import_preview", { path, options }),
   importRun: (path: string, options: ImportOptions, onProgress: Channel<number>) => invoke<ImportSummary>("import_run", { path, options, onProgress }),
+  historyPreviewDeals: (path: string, options: HistoryOptions) => invoke<DealImportSummary>("history_preview_deals", { path, options }),
+  historyImportDeals: (path: string, options: HistoryOptions, onProgress: Channel<number>) => invoke<DealImportSummary>("history_import_deals", { path, options, onProgress }),
+  historyPreviewOrders: (path: string, options: HistoryOptions) => invoke<OrderImportSummary>("history_preview_orders", { path, options }),
+  historyImportOrders: (path: string, options: HistoryOptions, onProgress: Channel<number>) => invoke<OrderImportSummary>("history_import_orders", { path, options, onProgress }),
   importCancel: () => invoke<boolean>("import_cancel", {}),
   exportData: (kind: ExportKind, path: string) => invoke<ExportDone>("export_data", { kind, path }),
   backupNow: (path: string) => invoke<BackupContents>("backup_now", { path }),
@@ -363,6 +370,10 @@ export const staleViews: Record<string, View[] | null> = {
   assessmentHistory: [],
   importPreview: [],
   importRun: ["today", "board", "clients", "profile", "deal", "plan", "reports", "playbook", "team", "trash"],
+  historyPreviewDeals: [],
+  historyImportDeals: ["today", "board", "clients", "profile", "deal", "plan", "reports", "playbook", "team", "trash"],
+  historyPreviewOrders: [],
+  historyImportOrders: ["today", "board", "clients", "profile", "deal", "plan", "reports", "playbook", "team", "trash"],
   importCancel: [],
   exportData: [],
   backupNow: [],
