@@ -301,6 +301,12 @@ commands! {
         today::today_fresh(session.store_mut()?, clock, owner_id)
     }
 
+    /// One page of a whole list of Today ("Show all"), in Today's order.
+    fn today_list(shell, owner_id: Option<i64>, kind: today::TodayListKind, offset: u32, limit: u32) -> today::TodayPage {
+        let Shell { session, clock, .. } = shell;
+        today::today_list(session.store()?, clock, owner_id, kind, offset, limit)
+    }
+
     /// The moving-in checklist of a new workspace, ticked from its data.
     fn checklist_get(shell) -> Checklist {
         first_hour::checklist(shell.session.store()?, &shell.clock)
@@ -331,6 +337,11 @@ commands! {
     /// Everything about one client company.
     fn client_profile(shell, company_id: i64) -> ClientProfile {
         clients::profile(shell.session.store()?, company_id)
+    }
+
+    /// One person's profile, with or without a company.
+    fn person_profile(shell, contact_id: i64) -> clients::PersonProfile {
+        clients::person_profile(shell.session.store()?, contact_id)
     }
 
     /// The steps of all stages, in order.
@@ -924,6 +935,17 @@ commands! {
     fn assessment_save(shell, answers: Vec<Answer>, person_id: Option<i64>, lang: Lang) -> AssessmentResult {
         let Shell { session, clock, .. } = shell;
         reviews::save_assessment(session.store_mut()?, clock, &answers, person_id, lang)
+    }
+
+    /// The self-assessment left part-way, if any (`null` where not answered yet).
+    fn assessment_draft(shell) -> Option<Vec<Option<Answer>>> {
+        reviews::assessment_draft(shell.session.store()?)
+    }
+
+    /// Keeps the self-assessment part-way so it can be resumed.
+    fn assessment_draft_save(shell, answers: Vec<Option<Answer>>) -> () {
+        let Shell { session, clock, .. } = shell;
+        reviews::save_assessment_draft(session.store_mut()?, clock, &answers)
     }
 
     /// Every self-assessment, the oldest first.

@@ -1268,6 +1268,7 @@ fn run(cmd: Command, passphrase_file: Option<&Path>) -> Result<ExitCode, Error> 
                 referred_by_id: d.referred_by_id,
                 next_step: next_step.or(d.next_step),
                 next_step_date: date.or(d.next_step_date),
+                expected_close_on: None,
             };
             let d = crm::update_deal(&mut store, &clock, id, &input)?;
             if json {

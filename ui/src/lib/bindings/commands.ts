@@ -56,6 +56,7 @@ import type { Objection } from "./Objection";
 import type { ObjectionHit } from "./ObjectionHit";
 import type { Person } from "./Person";
 import type { PersonInput } from "./PersonInput";
+import type { PersonProfile } from "./PersonProfile";
 import type { PlanDerivation } from "./PlanDerivation";
 import type { PlanParams } from "./PlanParams";
 import type { PlanStatus } from "./PlanStatus";
@@ -93,6 +94,8 @@ import type { TemplatePlanParams } from "./TemplatePlanParams";
 import type { TimeBlock } from "./TimeBlock";
 import type { TimeTable } from "./TimeTable";
 import type { Today } from "./Today";
+import type { TodayListKind } from "./TodayListKind";
+import type { TodayPage } from "./TodayPage";
 import type { TrashItem } from "./TrashItem";
 import type { View } from "./View";
 import type { WinInput } from "./WinInput";
@@ -112,12 +115,14 @@ export const commands = {
   boardGet: (query: BoardQuery) => invoke<Board>("board_get", { query }),
   peopleList: () => invoke<Array<Person>>("people_list", {}),
   todayGet: (ownerId: number | null) => invoke<Today>("today_get", { ownerId }),
+  todayList: (ownerId: number | null, kind: TodayListKind, offset: number, limit: number) => invoke<TodayPage>("today_list", { ownerId, kind, offset, limit }),
   checklistGet: () => invoke<Checklist>("checklist_get", {}),
   checklistDismiss: (dismissed: boolean) => invoke<Checklist>("checklist_dismiss", { dismissed }),
   setupReviewed: (what: Reviewed) => invoke<null>("setup_reviewed", { what }),
   clientsSearch: (query: string) => invoke<Array<SearchHit>>("clients_search", { query }),
   clientsList: (filter: ClientFilter, offset: number, limit: number) => invoke<ClientPage>("clients_list", { filter, offset, limit }),
   clientProfile: (companyId: number) => invoke<ClientProfile>("client_profile", { companyId }),
+  personProfile: (contactId: number) => invoke<PersonProfile>("person_profile", { contactId }),
   stepsList: () => invoke<Array<Step>>("steps_list", {}),
   stepAdd: (stage: Stage, name: string, probabilityPct: number) => invoke<Step>("step_add", { stage, name, probabilityPct }),
   stepUpdate: (stepId: number, name: string, probabilityPct: number) => invoke<Step>("step_update", { stepId, name, probabilityPct }),
@@ -223,6 +228,8 @@ export const commands = {
   reviewIssueCarry: (issueId: number, toReviewId: number) => invoke<ReviewIssue>("review_issue_carry", { issueId, toReviewId }),
   assessmentQuestions: (lang: Lang) => invoke<Questionnaire>("assessment_questions", { lang }),
   assessmentSave: (answers: Array<Answer>, personId: number | null, lang: Lang) => invoke<AssessmentResult>("assessment_save", { answers, personId, lang }),
+  assessmentDraft: () => invoke<Array<Answer | null> | null>("assessment_draft", {}),
+  assessmentDraftSave: (answers: Array<Answer | null>) => invoke<null>("assessment_draft_save", { answers }),
   assessmentHistory: (lang: Lang) => invoke<Array<AssessmentResult>>("assessment_history", { lang }),
   importPreview: (path: string, options: ImportOptions) => invoke<ImportPreview>("import_preview", { path, options }),
   importRun: (path: string, options: ImportOptions, onProgress: Channel<number>) => invoke<ImportSummary>("import_run", { path, options, onProgress }),
@@ -249,12 +256,14 @@ export const staleViews: Record<string, View[] | null> = {
   boardGet: [],
   peopleList: [],
   todayGet: [],
+  todayList: [],
   checklistGet: [],
   checklistDismiss: ["today"],
   setupReviewed: ["today"],
   clientsSearch: [],
   clientsList: [],
   clientProfile: [],
+  personProfile: [],
   stepsList: [],
   stepAdd: ["today", "board", "clients", "profile", "deal", "plan", "reports"],
   stepUpdate: ["today", "board", "clients", "profile", "deal", "plan", "reports"],
@@ -360,6 +369,8 @@ export const staleViews: Record<string, View[] | null> = {
   reviewIssueCarry: ["reports", "plan", "today"],
   assessmentQuestions: [],
   assessmentSave: ["reports", "plan", "today"],
+  assessmentDraft: [],
+  assessmentDraftSave: [],
   assessmentHistory: [],
   importPreview: [],
   importRun: ["today", "board", "clients", "profile", "deal", "plan", "reports", "playbook", "team", "trash"],
