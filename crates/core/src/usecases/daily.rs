@@ -425,7 +425,7 @@ mod tests {
 
         // Once its day has passed, the deal can still be edited in other fields with the old estimate kept…
         let next_year = at("2027-01-05T09:00:00");
-        let kept = crm::update_deal(&mut s, &next_year, d.id, &DealInput { value_minor: 99_00, ..input(&edited) }).unwrap();
+        let kept = crm::update_deal(&mut s, &next_year, d.id, &DealInput { value_minor: 9_900, ..input(&edited) }).unwrap();
         assert_eq!(kept.expected_close_on, Some(day("2026-12-18")));
         // …and moved to another past day it is refused.
         let e = crm::update_deal(&mut s, &next_year, d.id, &DealInput { expected_close_on: Some(day("2026-12-30")), ..input(&kept) }).unwrap_err();

@@ -305,9 +305,8 @@ fn show_all_on_today_reaches_every_item_page_by_page_in_todays_order() {
     let ids: std::collections::BTreeSet<i64> = all.iter().map(|d| d.id).collect();
     assert_eq!(ids.len(), 47, "no lead twice");
     assert_eq!(all[..20], t.leads_to_call.deals[..], "in Today's order");
-    // One page carries at most PAGE_MAX rows, however many are asked for.
+    // A page asked for without a bound is capped (at PAGE_MAX rows), and still holds this whole list.
     assert_eq!(today::today_list(&s, &clock(), None, TodayListKind::LeadsToCall, 0, u32::MAX).unwrap().deals.len(), 47);
-    assert!(today::PAGE_MAX >= 100);
     // Another person's list is empty, with its count.
     let other = crm::create_person(&mut s, &clock(), &PersonInput { name: "Boris".into(), ..Default::default() }).unwrap();
     let p = today::today_list(&s, &clock(), Some(other.id), TodayListKind::LeadsToCall, 0, 20).unwrap();
