@@ -8,18 +8,25 @@ pub mod clients;
 pub mod crm;
 pub mod daily;
 pub mod documents;
+pub mod export;
 pub mod first_hour;
-pub mod interop;
+pub mod import;
 pub mod leads;
+pub mod norms;
 pub mod pipeline;
 pub mod plan;
-pub mod playbook;
 pub mod prefill;
+pub mod regulations;
 pub mod reviews;
 pub mod roles;
+pub mod routines;
+pub mod runner;
+pub mod scripts;
 pub mod security;
 pub mod session;
+pub mod setup;
 pub mod targets;
+pub mod templates;
 pub mod today;
 pub mod workspace;
 
@@ -30,6 +37,20 @@ mod daily_tests;
 #[cfg(test)]
 mod fuzz_regressions;
 #[cfg(test)]
+mod norms_tests;
+#[cfg(test)]
 mod plan_tests;
 #[cfg(test)]
-mod playbook_tests;
+mod playbook_testing;
+#[cfg(test)]
+mod roles_tests;
+#[cfg(test)]
+mod routines_tests;
+#[cfg(test)]
+mod runner_tests;
+#[cfg(test)]
+mod scripts_tests;
+#[cfg(test)]
+mod setup_tests;
+#[cfg(test)]
+mod templates_tests;

@@ -1,0 +1,18 @@
+//! Today.
+
+use super::Shell;
+use conveyor_core::usecases::today::{self, Today};
+
+commands! {
+    /// Today: what to do now in each stage, problems on top.
+    fn today_get(shell, owner_id: Option<i64>) -> Today {
+        let Shell { session, clock, .. } = shell;
+        today::today_fresh(session.store_mut()?, clock, owner_id)
+    }
+
+    /// One page of a whole list of Today ("Show all"), in Today's order.
+    fn today_list(shell, owner_id: Option<i64>, kind: today::TodayListKind, offset: u32, limit: u32) -> today::TodayPage {
+        let Shell { session, clock, .. } = shell;
+        today::today_list(session.store()?, clock, owner_id, kind, offset, limit)
+    }
+}
