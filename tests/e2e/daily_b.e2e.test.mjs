@@ -238,7 +238,6 @@ test("a Russian board at 1280×800: no header, card title, workspace name or sid
 
     // The plan's tables show every column (no clipped last columns).
     await s.click("nav-plan");
-    // (The analytics tab's ABC tables are still wider than their half-width cards: they scroll sideways; not covered here.)
     for (const [tab, root] of [["target", "plan-sales"], ["fact", "plan-fact"]]) {
       await s.click(`plan-tab-${tab}`);
       await s.waitFor(root);
@@ -250,6 +249,16 @@ test("a Russian board at 1280×800: no header, card title, workspace name or sid
       );
       assert.deepEqual(clipped, [], `the ${tab} tab's tables fit`);
     }
+    // The analytics tab: the ABC tables (six columns, long Russian headers) fit too.
+    await s.click("plan-tab-analytics");
+    await s.waitFor("abc-clients");
+    await s.waitFor("abc-matrix");
+    await s.exec("document.querySelector('[data-testid=abc-clients]').scrollIntoView({ block: 'center' }); return 1");
+    await shot(s, "dailyb-plan-analytics-ru.png");
+    const wide = await s.exec(
+      "return [...document.querySelectorAll('[data-testid=plan-analytics] .pl-table-wrap')].filter(e => e.getClientRects().length > 0 && e.scrollWidth > e.clientWidth + 1).map(e => e.textContent.trim().slice(0, 40) + ' (' + e.scrollWidth + ' > ' + e.clientWidth + ')')",
+    );
+    assert.deepEqual(wide, [], "the ABC tables fit at 1280 px");
   } catch (e) {
     await shot(s, "dailyb-board-ru-failure.png");
     throw e;

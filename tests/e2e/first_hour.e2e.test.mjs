@@ -193,7 +193,7 @@ test("a workspace made by the CLI opens on its checklist, with no norm judged be
     assert.equal(await s.exec("return document.querySelectorAll('[data-testid=today-violations]').length"), 0);
     await s.waitFor("today-not-judged");
     if (await s.exec("return document.querySelectorAll('[data-testid=today-unfold-pending]').length")) await s.click("today-unfold-pending");
-    assert.match(await s.text("today-not-judged"), /At least 100 calls a week/);
+    assert.match(await s.text("today-not-judged"), /Weekly prospecting pace/);
     assert.doesNotMatch(await bodyText(s), /\bhunter\b/);
     fs.writeFileSync(path.join(OUT, "first-hour-cli-workspace.png"), await s.screenshot());
     await s.click("checklist-wizard");

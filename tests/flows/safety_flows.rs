@@ -239,6 +239,7 @@ fn exported_csv_cells_cannot_run_as_formulas_and_import_back_as_they_were() {
                 referred_by_id: None,
                 next_step: Some(evil[1].into()),
                 next_step_date: Some(chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()),
+                expected_close_on: None,
             },
         )
         .unwrap();

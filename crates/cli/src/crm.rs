@@ -77,6 +77,7 @@ pub fn run(ctx: &Ctx, cmd: DealCmd) -> Result<ExitCode, Error> {
                 referred_by_id: d.referred_by_id,
                 next_step: next_step.or(d.next_step),
                 next_step_date: date.or(d.next_step_date),
+                expected_close_on: d.expected_close_on,
             };
             let d = crm::update_deal(&mut store, &ctx.clock, id, &input)?;
             if json {

@@ -45,11 +45,14 @@ pub fn export_types(out_dir: &Path) -> Result<(), ts_rs::ExportError> {
     crate::usecases::session::AppSession::export_all(&cfg)?;
     use crate::usecases::{clients, crm, pipeline, today};
     today::Today::export_all(&cfg)?;
+    today::TodayListKind::export_all(&cfg)?;
+    today::TodayPage::export_all(&cfg)?;
     crate::usecases::first_hour::Checklist::export_all(&cfg)?;
     crate::usecases::first_hour::Reviewed::export_all(&cfg)?;
     clients::ClientPage::export_all(&cfg)?;
     clients::SearchHit::export_all(&cfg)?;
     clients::ClientProfile::export_all(&cfg)?;
+    clients::PersonProfile::export_all(&cfg)?;
     crate::store::clients::ClientFilter::export_all(&cfg)?;
     pipeline::HandOffInput::export_all(&cfg)?;
     pipeline::WinInput::export_all(&cfg)?;

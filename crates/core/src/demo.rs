@@ -763,6 +763,7 @@ pub fn generate(s: &mut Store, clock: &dyn Clock, spec: &DemoSpec) -> Result<Dem
                 referred_by_id: if referral && contact_ids.len() > 1 { Some(contact_ids[rng.below(contact_ids.len() as u64) as usize]) } else { None },
                 next_step,
                 next_step_date: next_date,
+                expected_close_on: None,
             };
             let opened = today - Duration::days(age_days);
             let id = deals::insert(tx, &format!("{opened}T09:00:00Z"), opened, &row)?;

@@ -280,6 +280,8 @@ pub struct Deal {
     pub referred_by_id: Option<i64>,
     pub next_step: Option<String>,
     pub next_step_date: Option<NaiveDate>,
+    /// When the person expects to win the deal (their estimate; empty when not given).
+    pub expected_close_on: Option<NaiveDate>,
     pub status: DealStatus,
     /// Why the deal was lost or disqualified.
     pub close_reason: Option<String>,
@@ -308,6 +310,9 @@ pub struct DealInput {
     pub referred_by_id: Option<i64>,
     pub next_step: Option<String>,
     pub next_step_date: Option<NaiveDate>,
+    /// When the person expects to win the deal; not before today when set or changed.
+    #[serde(default)]
+    pub expected_close_on: Option<NaiveDate>,
 }
 
 /// Closing a deal: won, lost or disqualified (the last two need a reason).

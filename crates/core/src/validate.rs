@@ -15,6 +15,7 @@ pub fn label(lang: Lang, field: &str) -> Option<&'static str> {
         "deal.owner_id" => ("Owner", "Ответственный"),
         "deal.next_step" => ("Next step", "Следующий шаг"),
         "deal.next_step_date" => ("Next step date", "Дата следующего шага"),
+        "deal.expected_close_on" => ("Expected close", "Ожидаемое закрытие"),
         "deal.contact_id" => ("Contact", "Контакт"),
         "deal.company_id" => ("Company", "Компания"),
         "deal.step_id" => ("Step", "Шаг"),

@@ -58,6 +58,7 @@ pub fn stale_after(command: &str) -> Option<&'static [View]> {
         | "clients_search"
         | "clients_list"
         | "client_profile"
+        | "person_profile"
         | "steps_list"
         | "card_fields"
         | "close_reasons"
@@ -100,7 +101,11 @@ pub fn stale_after(command: &str) -> Option<&'static [View]> {
         | "card_prefill"
         | "objections_search_in_call"
         | "lead_candidates"
-        | "deals_search" => NONE,
+        | "deals_search"
+        | "today_list"
+        | "assessment_draft" => NONE,
+        // A self-assessment kept part-way is seen only by the form that keeps it.
+        "assessment_draft_save" => NONE,
         // Today runs the routine engine, whose new tasks only Today shows.
         "today_get" => NONE,
         // Files and settings that change no record.

@@ -18,4 +18,9 @@ commands! {
     fn client_profile(shell, company_id: i64) -> ClientProfile {
         clients::profile(shell.session.store()?, company_id)
     }
+
+    /// One person's profile, with or without a company.
+    fn person_profile(shell, contact_id: i64) -> clients::PersonProfile {
+        clients::person_profile(shell.session.store()?, contact_id)
+    }
 }

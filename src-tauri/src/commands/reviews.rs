@@ -78,6 +78,17 @@ commands! {
         reviews::save_assessment(session.store_mut()?, clock, &answers, person_id, lang)
     }
 
+    /// The self-assessment left part-way, if any (`null` where not answered yet).
+    fn assessment_draft(shell) -> Option<Vec<Option<Answer>>> {
+        reviews::assessment_draft(shell.session.store()?)
+    }
+
+    /// Keeps the self-assessment part-way so it can be resumed.
+    fn assessment_draft_save(shell, answers: Vec<Option<Answer>>) -> () {
+        let Shell { session, clock, .. } = shell;
+        reviews::save_assessment_draft(session.store_mut()?, clock, &answers)
+    }
+
     /// Every self-assessment, the oldest first.
     fn assessment_history(shell, lang: Lang) -> Vec<AssessmentResult> {
         reviews::assessment_history(shell.session.store()?, lang)

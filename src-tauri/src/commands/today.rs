@@ -9,4 +9,10 @@ commands! {
         let Shell { session, clock, .. } = shell;
         today::today_fresh(session.store_mut()?, clock, owner_id)
     }
+
+    /// One page of a whole list of Today ("Show all"), in Today's order.
+    fn today_list(shell, owner_id: Option<i64>, kind: today::TodayListKind, offset: u32, limit: u32) -> today::TodayPage {
+        let Shell { session, clock, .. } = shell;
+        today::today_list(session.store()?, clock, owner_id, kind, offset, limit)
+    }
 }

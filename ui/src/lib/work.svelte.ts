@@ -40,6 +40,8 @@ export const work = $state({
   reschedule: null as DealCard | null,
   lead: false,
   profile: null as number | null,
+  /** A person's profile (a contact with or without a company). */
+  person: null as number | null,
   palette: false,
   help: false,
   /** The dialog configuring the steps of each stage. */
@@ -101,7 +103,7 @@ export async function runUndo(x: Toast): Promise<void> {
 
 /** True while any overlay is open (global shortcuts wait). */
 export function overlayOpen(): boolean {
-  return !!(work.deal || work.log || work.card || work.close || work.reschedule || work.lead || work.profile || work.palette || work.help || work.stepsDialog || work.cardFieldsDialog || work.trash || work.data || playbook.runner || playbook.setup);
+  return !!(work.deal || work.log || work.card || work.close || work.reschedule || work.lead || work.profile || work.person !== null || work.palette || work.help || work.stepsDialog || work.cardFieldsDialog || work.trash || work.data || playbook.runner || playbook.setup);
 }
 
 export function closeAll(): void {
@@ -112,6 +114,7 @@ export function closeAll(): void {
   work.reschedule = null;
   work.lead = false;
   work.profile = null;
+  work.person = null;
   work.palette = false;
   work.help = false;
   work.stepsDialog = false;
@@ -166,6 +169,7 @@ export function cardFromDeal(card: DealCard, d: Deal): DealCard {
     currency: d.currency,
     next_step: d.next_step,
     next_step_date: d.next_step_date,
+    expected_close_on: d.expected_close_on,
     step_entered_on: d.step_entered_on,
     status: d.status,
   };

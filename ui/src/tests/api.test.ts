@@ -57,6 +57,7 @@ describe("commands over IPC", () => {
       referred_by_id: null,
       next_step: null,
       next_step_date: null,
+      expected_close_on: null,
     });
     for (const v of ["today", "board", "profile", "deal", "clients"] as const) expect(stale[v]).toBe(before[v] + 1);
     expect(stale.playbook).toBe(before.playbook);

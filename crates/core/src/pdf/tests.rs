@@ -468,3 +468,46 @@ fn bar_charts_label_every_bar_or_none() {
         assert_inside_margins(&doc);
     }
 }
+
+/// The real client profile, in English and Russian, of a client whose notes
+/// and call outcome were typed with CJK and emoji: every line stays inside
+/// the margins and the text layer holds the notes whole.
+#[test]
+fn a_client_profile_with_cjk_and_emoji_notes_prints_inside_the_margins_in_both_languages() {
+    use crate::model::{ActivityKind, CompanyInput, ContactInput};
+    use crate::usecases::documents::{self, ProfileRequest};
+    use crate::usecases::{crm, pipeline};
+    let note = "王先生は東京の会議で新しい注文について話しました 👍🏽 → 来週もう一度電話します 🇯🇵。".repeat(3);
+    for lang in [Lang::En, Lang::Ru] {
+        let mut s = crate::store::testing::store();
+        let co =
+            crm::create_company(&mut s, &clock(), &CompanyInput { name: "東京 Trading 😀".into(), notes: Some(note.clone()), ..Default::default() }).unwrap();
+        let ct = crm::create_contact(
+            &mut s,
+            &clock(),
+            &ContactInput { company_id: Some(co.id), first_name: "王".into(), last_name: "Wang".into(), notes: Some(note.clone()), ..Default::default() },
+        )
+        .unwrap();
+        let call = pipeline::LogInput {
+            kind: ActivityKind::Call,
+            deal_id: None,
+            contact_id: Some(ct.id),
+            company_id: Some(co.id),
+            subject: Some("電話 ☎".into()),
+            outcome: Some(note.clone()),
+            duration_min: Some(12),
+            notes: None,
+            next_step: None,
+            next_step_date: None,
+        };
+        pipeline::log_activity(&mut s, &clock(), &call).unwrap();
+        assert_inside_margins(&crate::pdf::docs::profile::build(&s, clock().today(), co.id, lang).unwrap());
+        let d = documents::client_profile(&s, &clock(), &ProfileRequest { company_id: co.id, lang: Some(lang) }).unwrap();
+        assert!(d.missing_glyphs.contains(&'王') && d.missing_glyphs.contains(&'👍'), "{lang:?}: reported {:?}", d.missing_glyphs);
+        let text = check_and_extract(&d.bytes);
+        let joined: String = text.split_whitespace().collect();
+        let want: String = note.split_whitespace().collect();
+        assert!(joined.matches(&want).count() >= 2, "{lang:?}: the notes are extractable whole:\n{text}");
+        assert!(text.contains("東京 Trading 😀"), "{lang:?}: the name keeps its characters");
+    }
+}

@@ -29,13 +29,16 @@ pub struct DealCard {
     pub step_entered_on: NaiveDate,
     pub last_activity_on: Option<NaiveDate>,
     pub status: DealStatus,
+    /// When the person expects to win it (their estimate).
+    pub expected_close_on: Option<NaiveDate>,
 }
 
 /// The columns of a [`DealCard`] over `deals d` (joins included); used by
 /// every query that shows deals as cards.
 pub(crate) const CARD_COLUMNS: &str = "d.id, d.title, d.step_id, st.stage, st.name, d.company_id, co.name,
     CASE WHEN ct.id IS NULL THEN NULL ELSE trim(ct.first_name || ' ' || ct.last_name) END,
-    d.value_minor, d.currency, p.name, d.source, d.next_step, d.next_step_date, d.step_entered_on, d.last_activity_on, d.status";
+    d.value_minor, d.currency, p.name, d.source, d.next_step, d.next_step_date, d.step_entered_on, d.last_activity_on, d.status,
+    d.expected_close_on";
 
 pub(crate) const CARD_JOINS: &str = "JOIN steps st ON st.id = d.step_id
     LEFT JOIN companies co ON co.id = d.company_id
@@ -61,6 +64,7 @@ pub(crate) fn card_row(r: &rusqlite::Row) -> rusqlite::Result<DealCard> {
         step_entered_on: r.get(14)?,
         last_activity_on: r.get(15)?,
         status: r.get(16)?,
+        expected_close_on: r.get(17)?,
     })
 }
 

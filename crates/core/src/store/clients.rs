@@ -146,6 +146,29 @@ pub fn activities_of_company(c: &Connection, company_id: i64, limit: u32) -> Res
     ids.into_iter().map(|id| super::activities::get(c, id)).collect()
 }
 
+/// A person's deals (as cards), newest first.
+pub fn deals_of_contact(c: &Connection, contact_id: i64) -> Result<Vec<super::board::DealCard>> {
+    use super::board::{CARD_COLUMNS, CARD_JOINS, card_row};
+    let v = c
+        .prepare_cached(&format!("SELECT {CARD_COLUMNS} FROM deals d {CARD_JOINS} WHERE d.contact_id = ?1 AND d.archived_at IS NULL ORDER BY d.id DESC"))?
+        .query_map([contact_id], card_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(v)
+}
+
+/// Activities with a person (or their deals), latest first, at most `limit`.
+pub fn activities_of_contact(c: &Connection, contact_id: i64, limit: u32) -> Result<Vec<crate::model::Activity>> {
+    let ids: Vec<i64> = c
+        .prepare_cached(
+            "SELECT id FROM activities WHERE archived_at IS NULL
+               AND (contact_id = ?1 OR deal_id IN (SELECT id FROM deals WHERE contact_id = ?1))
+             ORDER BY coalesce(done_at, due_at) DESC, id DESC LIMIT ?2",
+        )?
+        .query_map(rusqlite::params![contact_id, limit], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    ids.into_iter().map(|id| super::activities::get(c, id)).collect()
+}
+
 /// The ids of every live contact the list's filter matches, in list order
 /// (making leads of what the list shows).
 pub fn ids_matching(c: &Connection, f: &ClientFilter) -> Result<Vec<i64>> {

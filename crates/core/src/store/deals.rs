@@ -20,11 +20,12 @@ pub struct DealRow<'a> {
     pub referred_by_id: Option<i64>,
     pub next_step: Option<&'a str>,
     pub next_step_date: Option<NaiveDate>,
+    pub expected_close_on: Option<NaiveDate>,
 }
 
 const COLS: &str = "d.id, d.title, d.company_id, d.contact_id, s.stage, d.step_id, d.value_minor, d.currency, d.owner_id,
     d.source, d.referred_by_id, d.next_step, d.next_step_date, d.status, d.close_reason, d.closed_on, d.step_entered_on,
-    d.archived_at IS NOT NULL";
+    d.archived_at IS NOT NULL, d.expected_close_on";
 
 fn row(r: &Row) -> rusqlite::Result<Deal> {
     Ok(Deal {
@@ -46,19 +47,20 @@ fn row(r: &Row) -> rusqlite::Result<Deal> {
         closed_on: r.get(15)?,
         step_entered_on: r.get(16)?,
         archived: r.get(17)?,
+        expected_close_on: r.get(18)?,
     })
 }
 
 pub fn insert(c: &Connection, now: &str, today: NaiveDate, d: &DealRow) -> Result<i64> {
     let mut st = c.prepare_cached(
         "INSERT INTO deals (title, company_id, contact_id, step_id, value_minor, currency, owner_id, source, referred_by_id,
-             next_step, next_step_date, step_entered_on, created_at, updated_at)
-         VALUES (:title, :company, :contact, :step, :value, :currency, :owner, :source, :referred, :next, :next_date, :today, :now, :now)",
+             next_step, next_step_date, expected_close_on, step_entered_on, created_at, updated_at)
+         VALUES (:title, :company, :contact, :step, :value, :currency, :owner, :source, :referred, :next, :next_date, :close_on, :today, :now, :now)",
     )?;
     st.execute(named_params! {
         ":title": d.title, ":company": d.company_id, ":contact": d.contact_id, ":step": d.step_id, ":value": d.value_minor,
         ":currency": d.currency, ":owner": d.owner_id, ":source": d.source, ":referred": d.referred_by_id,
-        ":next": d.next_step, ":next_date": d.next_step_date, ":today": today, ":now": now,
+        ":next": d.next_step, ":next_date": d.next_step_date, ":close_on": d.expected_close_on, ":today": today, ":now": now,
     })?;
     let id = c.last_insert_rowid();
     super::companies::refresh_stage(c, d.company_id)?;
@@ -71,12 +73,13 @@ pub fn update(c: &Connection, id: i64, now: &str, today: NaiveDate, d: &DealRow)
         "UPDATE deals SET title = :title, company_id = :company, contact_id = :contact,
              step_entered_on = CASE WHEN step_id = :step THEN step_entered_on ELSE :today END, step_id = :step,
              value_minor = :value, currency = :currency, owner_id = :owner, source = :source, referred_by_id = :referred,
-             next_step = :next, next_step_date = :next_date, updated_at = :now
+             next_step = :next, next_step_date = :next_date, expected_close_on = :close_on, updated_at = :now
          WHERE id = :id AND archived_at IS NULL",
         named_params! {
             ":id": id, ":title": d.title, ":company": d.company_id, ":contact": d.contact_id, ":step": d.step_id,
             ":value": d.value_minor, ":currency": d.currency, ":owner": d.owner_id, ":source": d.source,
-            ":referred": d.referred_by_id, ":next": d.next_step, ":next_date": d.next_step_date, ":today": today, ":now": now,
+            ":referred": d.referred_by_id, ":next": d.next_step, ":next_date": d.next_step_date, ":close_on": d.expected_close_on,
+            ":today": today, ":now": now,
         },
     )?;
     changed(n, "Deal", id)?;

@@ -186,6 +186,27 @@ pub fn insert_assessment(c: &Connection, now: &str, taken_on: NaiveDate, person_
     Ok(c.last_insert_rowid())
 }
 
+/// The unfinished sitting (its answers as JSON), if one was left part-way.
+pub fn assessment_draft(c: &Connection) -> Result<Option<String>> {
+    Ok(c.query_row("SELECT answers FROM assessment_drafts WHERE id = 1", [], |r| r.get(0)).optional()?)
+}
+
+/// Keeps the unfinished sitting (there is one at a time).
+pub fn set_assessment_draft(c: &Connection, now: &str, answers: &str) -> Result<()> {
+    c.execute(
+        "INSERT INTO assessment_drafts (id, answers, updated_at) VALUES (1, ?1, ?2)
+         ON CONFLICT (id) DO UPDATE SET answers = excluded.answers, updated_at = excluded.updated_at",
+        params![answers, now],
+    )?;
+    Ok(())
+}
+
+/// Forgets the unfinished sitting (it was saved or started over).
+pub fn clear_assessment_draft(c: &Connection) -> Result<()> {
+    c.execute("DELETE FROM assessment_drafts", [])?;
+    Ok(())
+}
+
 /// Self-assessments, the oldest first (history over time).
 pub fn assessments(c: &Connection) -> Result<Vec<AssessmentRow>> {
     let v = c

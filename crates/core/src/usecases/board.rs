@@ -127,6 +127,7 @@ mod tests {
                 referred_by_id: None,
                 next_step: Some("Call back".into()),
                 next_step_date: Some(clock().today()),
+                expected_close_on: None,
             },
         )
         .unwrap()

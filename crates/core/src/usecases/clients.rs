@@ -89,6 +89,40 @@ pub struct Referral {
     pub company_name: Option<String>,
 }
 
+/// Everything about one person, with or without a company (a private
+/// buyer, an imported contact not yet placed).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PersonProfile {
+    pub contact: Contact,
+    /// Their company's name, when they have one (its profile holds the rest).
+    pub company_name: Option<String>,
+    pub deals: Vec<DealCard>,
+    pub activities: Vec<Activity>,
+    /// The contact who referred this person to us, if any.
+    pub referred_by: Option<Referral>,
+}
+
+pub fn person_profile(s: &Store, contact_id: i64) -> Result<PersonProfile> {
+    let c = s.conn();
+    let contact = contacts::get(c, contact_id)?;
+    let company_name = contact.company_id.map(|id| companies::get(c, id).map(|co| co.name)).transpose()?;
+    let referred_by = contact
+        .referred_by_id
+        .map(|rid| -> Result<Referral> {
+            let r = contacts::get(c, rid)?;
+            let company_name = r.company_id.map(|id| companies::get(c, id).map(|co| co.name)).transpose()?;
+            Ok(Referral { contact_id: rid, name: r.display_name(), company_name })
+        })
+        .transpose()?;
+    Ok(PersonProfile {
+        deals: q::deals_of_contact(c, contact_id)?,
+        activities: q::activities_of_contact(c, contact_id, 200)?,
+        company_name,
+        referred_by,
+        contact,
+    })
+}
+
 pub fn profile(s: &Store, company_id: i64) -> Result<ClientProfile> {
     let c = s.conn();
     let company = companies::get(c, company_id)?;

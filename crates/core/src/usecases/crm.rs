@@ -224,7 +224,34 @@ pub fn archive_step(s: &mut Store, clock: &dyn Clock, id: i64) -> Result<()> {
 
 // ---- deals ----------------------------------------------------------------
 
-fn with_clean_deal<T>(c: &Connection, i: &DealInput, f: impl FnOnce(&deals::DealRow) -> Result<T>) -> Result<T> {
+/// The expected close date: not before today and not past ten years ahead. A
+/// date already stored (`kept`) may stay as it is, so a deal whose estimate has
+/// passed can still be edited in other fields.
+pub(crate) fn check_expected_close(
+    today: chrono::NaiveDate,
+    date: Option<chrono::NaiveDate>,
+    kept: Option<chrono::NaiveDate>,
+) -> Result<Option<chrono::NaiveDate>> {
+    let Some(d) = date else { return Ok(None) };
+    if Some(d) == kept {
+        return Ok(Some(d));
+    }
+    if d < today {
+        return Err(Error::validation("deal.expected_close_on", format!("The expected close date {d} has already passed. Pick today or a later day.")));
+    }
+    if d > today + chrono::Duration::days(3653) {
+        return Err(Error::validation("deal.expected_close_on", format!("The expected close date {d} is more than ten years ahead. Check the year.")));
+    }
+    Ok(Some(d))
+}
+
+fn with_clean_deal<T>(
+    c: &Connection,
+    i: &DealInput,
+    today: chrono::NaiveDate,
+    kept_close: Option<chrono::NaiveDate>,
+    f: impl FnOnce(&deals::DealRow) -> Result<T>,
+) -> Result<T> {
     let title = validate::required("deal.title", &i.title, 300)?;
     let value = validate::non_negative("deal.value_minor", i.value_minor)?;
     let currency = match i.currency.as_deref().map(str::trim) {
@@ -246,6 +273,7 @@ fn with_clean_deal<T>(c: &Connection, i: &DealInput, f: impl FnOnce(&deals::Deal
     if i.company_id.is_none() && i.contact_id.is_none() {
         return Err(Error::validation("deal.company_id", "A deal needs a company or a contact."));
     }
+    let expected_close_on = check_expected_close(today, i.expected_close_on, kept_close)?;
     f(&deals::DealRow {
         title: &title,
         company_id: i.company_id,
@@ -258,6 +286,7 @@ fn with_clean_deal<T>(c: &Connection, i: &DealInput, f: impl FnOnce(&deals::Deal
         referred_by_id: i.referred_by_id,
         next_step: next_step.as_deref(),
         next_step_date: i.next_step_date,
+        expected_close_on,
     })
 }
 
@@ -272,7 +301,7 @@ pub fn create_deal(s: &mut Store, clock: &dyn Clock, i: &DealInput) -> Result<De
 
 /// Validates and inserts a deal inside a caller's transaction.
 pub(crate) fn insert_deal(tx: &Connection, now: &str, today: chrono::NaiveDate, i: &DealInput) -> Result<i64> {
-    with_clean_deal(tx, i, |row| deals::insert(tx, now, today, row))
+    with_clean_deal(tx, i, today, None, |row| deals::insert(tx, now, today, row))
 }
 
 pub fn update_deal(s: &mut Store, clock: &dyn Clock, id: i64, i: &DealInput) -> Result<Deal> {
@@ -283,7 +312,7 @@ pub fn update_deal(s: &mut Store, clock: &dyn Clock, id: i64, i: &DealInput) -> 
         if before.status != DealStatus::Open {
             return Err(Error::new(ErrorCode::Conflict, format!("Deal #{id} is {}; reopen it before changing it.", before.status)));
         }
-        with_clean_deal(tx, i, |row| deals::update(tx, id, &now, today, row))?;
+        with_clean_deal(tx, i, today, before.expected_close_on, |row| deals::update(tx, id, &now, today, row))?;
         let after = deals::get(tx, id)?;
         super::daily::deal_edited(tx, clock, &before, &after)?;
         Ok(after)

@@ -272,6 +272,7 @@ pub(crate) fn deal_edited(tx: &Connection, clock: &dyn Clock, before: &Deal, aft
     ch.text("deal.next_step", before.next_step.as_deref(), after.next_step.as_deref());
     let date = |d: Option<NaiveDate>| d.map(|d| d.to_string());
     ch.text("deal.next_step_date", date(before.next_step_date).as_deref(), date(after.next_step_date).as_deref());
+    ch.text("deal.expected_close_on", date(before.expected_close_on).as_deref(), date(after.expected_close_on).as_deref());
     let contact = |id: Option<i64>| -> Result<Option<String>> { id.map(|x| contacts::get(tx, x).map(|c| c.display_name())).transpose() };
     ch.text("deal.contact_id", contact(before.contact_id)?.as_deref(), contact(after.contact_id)?.as_deref());
     write_note(tx, &stamp(clock.now()), local_now(clock), Some(after.id), after.company_id, after.contact_id, &ch)
@@ -357,6 +358,7 @@ mod tests {
             referred_by_id: d.referred_by_id,
             next_step: d.next_step.clone(),
             next_step_date: d.next_step_date,
+            expected_close_on: d.expected_close_on,
         }
     }
 
@@ -394,6 +396,42 @@ mod tests {
         assert_eq!((e.code, e.field.as_deref()), (ErrorCode::Validation, Some("deal.title")));
         assert!(!e.message.contains("deal.title"), "{}", e.message);
         assert_eq!(crm::get_deal(&s, d.id).unwrap().title, "Paper");
+    }
+
+    #[test]
+    fn the_expected_close_date_is_edited_validated_kept_in_the_timeline_and_on_the_card() {
+        let mut s = store();
+        let d = lead(&mut s);
+        assert_eq!(d.expected_close_on, None, "a deal starts without an estimate");
+        let today = clock().today();
+        let later = at("2026-11-24T11:30:00");
+        let day = |s: &str| s.parse::<NaiveDate>().unwrap();
+
+        // Refused, naming the field in words, and nothing changes: a day gone, a year typed wrong.
+        for bad in [today - chrono::Duration::days(1), day("2046-01-01")] {
+            let e = crm::update_deal(&mut s, &later, d.id, &DealInput { expected_close_on: Some(bad), ..input(&d) }).unwrap_err();
+            assert_eq!((e.code, e.field.as_deref()), (ErrorCode::Validation, Some("deal.expected_close_on")));
+            assert!(e.message.contains(&bad.to_string()), "{}", e.message);
+            assert_eq!(crm::get_deal(&s, d.id).unwrap().expected_close_on, None);
+        }
+
+        let edited = crm::update_deal(&mut s, &later, d.id, &DealInput { expected_close_on: Some(day("2026-12-18")), ..input(&d) }).unwrap();
+        assert_eq!(edited.expected_close_on, Some(day("2026-12-18")));
+        let details = deal_details(&s, d.id).unwrap();
+        assert_eq!(details.card.expected_close_on, Some(day("2026-12-18")), "the board card and the panel show it");
+        let note = details.activities.iter().find(|a| a.kind == ActivityKind::Note).expect("the change is in the timeline");
+        assert_eq!(note.subject, "Changed: Expected close");
+        assert_eq!(note.notes.as_deref(), Some("Expected close: — → “2026-12-18”"));
+
+        // Once its day has passed, the deal can still be edited in other fields with the old estimate kept…
+        let next_year = at("2027-01-05T09:00:00");
+        let kept = crm::update_deal(&mut s, &next_year, d.id, &DealInput { value_minor: 9_900, ..input(&edited) }).unwrap();
+        assert_eq!(kept.expected_close_on, Some(day("2026-12-18")));
+        // …and moved to another past day it is refused.
+        let e = crm::update_deal(&mut s, &next_year, d.id, &DealInput { expected_close_on: Some(day("2026-12-30")), ..input(&kept) }).unwrap_err();
+        assert_eq!(e.field.as_deref(), Some("deal.expected_close_on"));
+        // Cleared, it is gone.
+        assert_eq!(crm::update_deal(&mut s, &next_year, d.id, &DealInput { expected_close_on: None, ..input(&kept) }).unwrap().expected_close_on, None);
     }
 
     #[test]

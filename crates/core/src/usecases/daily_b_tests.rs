@@ -231,3 +231,84 @@ fn a_regulation_title_is_written_or_generated_from_its_rule_never_a_stale_copy()
     std.rule = None;
     assert_eq!(create_regulation(&mut s, &clock(), &std).unwrap_err().code, crate::error::ErrorCode::Validation);
 }
+
+#[test]
+fn no_built_in_regulation_title_repeats_its_rule() {
+    // A title that spells out its rule ("Tuesday and Thursday… 50 calls") goes
+    // stale the moment the rule is edited; the built-ins name the regulation
+    // and leave the figures to the rule (the app and the book print both).
+    const DAYS: [&str; 14] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "понедельник",
+        "вторник",
+        "сред",
+        "четверг",
+        "пятниц",
+        "суббот",
+        "воскресень",
+    ];
+    for id in crate::playbook::template::builtin_ids() {
+        for lang in [Lang::En, Lang::Ru] {
+            let t = crate::playbook::template::builtin(id, lang).unwrap();
+            for r in t.regulations.iter().filter(|r| r.rule.is_some()) {
+                let title = r.title.to_lowercase().replace("stage 2", "");
+                assert!(!title.chars().any(|c| c.is_ascii_digit()), "{id}.{lang:?}: “{}” repeats a figure of its rule", r.title);
+                assert!(!DAYS.iter().any(|d| title.contains(d)), "{id}.{lang:?}: “{}” repeats the days of its rule", r.title);
+            }
+        }
+    }
+}
+
+#[test]
+fn show_all_on_today_reaches_every_item_page_by_page_in_todays_order() {
+    use super::today::{self, TodayListKind};
+    let mut s = store();
+    for n in 0..47 {
+        let i = pipeline::LeadInput {
+            company_name: format!("Firm {n:02}"),
+            first_name: "Ivan".into(),
+            last_name: format!("Petrov {n}"),
+            phone: None,
+            email: None,
+            source: Source::ColdCall,
+            referred_by_id: None,
+            title: String::new(),
+            value_minor: 1_000,
+            next_step: "Call".into(),
+            next_step_date: clock().today(),
+            company_id: None,
+            contact_id: None,
+        };
+        pipeline::create_lead(&mut s, &clock(), &i).unwrap();
+    }
+    let t = today::today(&s, &clock(), None).unwrap();
+    assert_eq!((t.leads_to_call.deals.len(), t.leads_to_call.total), (20, 47), "Today itself shows the first rows and the count");
+    let mut all = vec![];
+    let mut offset = 0;
+    loop {
+        let p = today::today_list(&s, &clock(), None, TodayListKind::LeadsToCall, offset, 20).unwrap();
+        assert_eq!(p.total, 47);
+        assert!(p.clients.is_empty() && p.tasks.is_empty());
+        if p.deals.is_empty() {
+            break;
+        }
+        offset += p.deals.len() as u32;
+        all.extend(p.deals);
+    }
+    assert_eq!(all.len(), 47, "every lead is reached");
+    let ids: std::collections::BTreeSet<i64> = all.iter().map(|d| d.id).collect();
+    assert_eq!(ids.len(), 47, "no lead twice");
+    assert_eq!(all[..20], t.leads_to_call.deals[..], "in Today's order");
+    // A page asked for without a bound is capped (at PAGE_MAX rows), and still holds this whole list.
+    assert_eq!(today::today_list(&s, &clock(), None, TodayListKind::LeadsToCall, 0, u32::MAX).unwrap().deals.len(), 47);
+    // Another person's list is empty, with its count.
+    let other = crm::create_person(&mut s, &clock(), &PersonInput { name: "Boris".into(), ..Default::default() }).unwrap();
+    let p = today::today_list(&s, &clock(), Some(other.id), TodayListKind::LeadsToCall, 0, 20).unwrap();
+    assert_eq!((p.deals.len(), p.total), (0, 0));
+}

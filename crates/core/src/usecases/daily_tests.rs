@@ -45,6 +45,7 @@ fn deal(s: &mut Store, company: i64, step: i64, next: Option<(&str, NaiveDate)>,
             referred_by_id: None,
             next_step: next.map(|n| n.0.to_string()),
             next_step_date: next.map(|n| n.1),
+            expected_close_on: None,
         },
     )
     .unwrap()
@@ -480,4 +481,60 @@ fn the_hand_off_norm_follows_changes_of_the_required_fields() {
     let first = step(&s, Stage::FirstDeal, 1);
     let direct = deal(&mut s, co, first, Some(("Offer", day(1))), None);
     assert_eq!(broken(&s).0.iter().map(|b| b.record_id).collect::<Vec<_>>(), vec![direct.id]);
+}
+
+#[test]
+fn a_person_without_a_company_has_a_profile_with_their_deals_and_history() {
+    let mut s = store();
+    let anna = crm::create_contact(
+        &mut s,
+        &clock(),
+        &ContactInput { first_name: "Anna".into(), last_name: "Private".into(), phone: Some("+49 30 5555".into()), ..Default::default() },
+    )
+    .unwrap();
+    assert_eq!(anna.company_id, None);
+    let first = step(&s, Stage::LeadGeneration, 1);
+    let d = crm::create_deal(
+        &mut s,
+        &clock(),
+        &DealInput {
+            title: "Home office chair".into(),
+            company_id: None,
+            contact_id: Some(anna.id),
+            step_id: first,
+            value_minor: 30_000,
+            currency: None,
+            owner_id: None,
+            source: Source::Inbound,
+            referred_by_id: None,
+            next_step: Some("Call back".into()),
+            next_step_date: Some(day(1)),
+            expected_close_on: None,
+        },
+    )
+    .unwrap();
+    let call = LogInput {
+        kind: ActivityKind::Call,
+        deal_id: Some(d.id),
+        contact_id: Some(anna.id),
+        company_id: None,
+        subject: None,
+        outcome: Some("Wants a grey one".into()),
+        duration_min: Some(5),
+        notes: None,
+        next_step: Some("Send the offer".into()),
+        next_step_date: Some(day(2)),
+    };
+    log_activity(&mut s, &clock(), &call).unwrap();
+    let p = clients::person_profile(&s, anna.id).unwrap();
+    assert_eq!((p.contact.first_name.as_str(), p.company_name.as_deref()), ("Anna", None));
+    assert_eq!(p.deals.iter().map(|x| x.title.as_str()).collect::<Vec<_>>(), ["Home office chair"]);
+    assert!(p.activities.iter().any(|a| a.outcome.as_deref() == Some("Wants a grey one")), "the call is in her history");
+    // An edit of her phone shows in her profile and its note in her history.
+    crm::update_contact(&mut s, &clock(), anna.id, &ContactInput { phone: Some("+49 30 6666".into()), ..ContactInput::from(&anna) }).unwrap();
+    let p = clients::person_profile(&s, anna.id).unwrap();
+    assert_eq!(p.contact.phone.as_deref(), Some("+49 30 6666"));
+    assert!(p.activities.iter().any(|a| a.kind == ActivityKind::Note && a.subject.contains("Phone")));
+    // A contact that does not exist is a clear not-found.
+    assert_eq!(clients::person_profile(&s, 9_999).unwrap_err().code, ErrorCode::NotFound);
 }

@@ -192,6 +192,7 @@ mod tests {
                 referred_by_id: None,
                 next_step: None,
                 next_step_date: None,
+                expected_close_on: None,
             },
         )
         .unwrap();
@@ -350,6 +351,7 @@ mod tests {
             referred_by_id: None,
             next_step: Some("Call".into()),
             next_step_date: Some(c.today()),
+            expected_close_on: None,
         };
         let d = crm::create_deal(&mut s, &c, &deal("New lead")).unwrap();
         assert!(!step_done(&s, &c, ChecklistStep::ImportHistory));

@@ -118,6 +118,7 @@ pub fn make_leads(s: &mut Store, clock: &dyn Clock, i: &MakeLeadsInput) -> Resul
                     referred_by_id: None,
                     next_step: Some(next_step.clone()),
                     next_step_date: Some(i.next_step_date),
+                    expected_close_on: None,
                 },
             )?;
             out.created += 1;

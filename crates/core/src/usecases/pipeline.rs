@@ -207,6 +207,7 @@ pub fn win_first_deal(s: &mut Store, clock: &dyn Clock, i: &WinInput) -> Result<
                 referred_by_id: None,
                 next_step: Some(t.checkin),
                 next_step_date: Some(checkin_on),
+                expected_close_on: None,
             },
         )?;
         let task = |subject: &str, due: NaiveDate, deal: i64| ActivityInput {
@@ -512,6 +513,7 @@ pub fn create_lead(s: &mut Store, clock: &dyn Clock, i: &LeadInput) -> Result<De
                 referred_by_id: i.referred_by_id,
                 next_step: Some(i.next_step.clone()),
                 next_step_date: Some(i.next_step_date),
+                expected_close_on: None,
             },
         )?;
         deals::get(tx, id)

@@ -50,6 +50,7 @@ fn deal(s: &mut Store, on: &str, company: i64, step: i64, value: i64, source: So
             referred_by_id: None,
             next_step: Some("Call back".into()),
             next_step_date: Some(date("2026-12-01")),
+            expected_close_on: None,
         },
     )
     .unwrap()
@@ -408,4 +409,31 @@ fn the_self_assessment_is_stored_with_its_scores_over_time() {
     );
     assert_eq!(h[1].roles[1].suggestions.len(), 3, "a weak role gets suggestions");
     assert_eq!(save_assessment(&mut s, &clock(), &a[..3], None, Lang::En).unwrap_err().field.as_deref(), Some("answers"));
+}
+
+#[test]
+fn a_self_assessment_left_part_way_is_resumed_and_forgotten_once_saved() {
+    let mut s = store();
+    assert_eq!(assessment_draft(&s).unwrap(), None);
+    let mut part = vec![None; 21];
+    part[0] = Some(Answer::Yes);
+    part[5] = Some(Answer::Partly);
+    save_assessment_draft(&mut s, &clock(), &part).unwrap();
+    assert_eq!(assessment_draft(&s).unwrap(), Some(part.clone()), "the answers given so far come back");
+    assert!(assessment_history(&s, Lang::En).unwrap().is_empty(), "a sitting part-way is no result");
+    part[6] = Some(Answer::No);
+    save_assessment_draft(&mut s, &clock(), &part).unwrap();
+    assert_eq!(assessment_draft(&s).unwrap().unwrap()[6], Some(Answer::No), "the newest answers are kept");
+    // A wrong number of places is refused and the kept answers stay.
+    assert_eq!(save_assessment_draft(&mut s, &clock(), &part[..4]).unwrap_err().field.as_deref(), Some("answers"));
+    assert_eq!(assessment_draft(&s).unwrap(), Some(part));
+    // Finishing the sitting saves it and forgets the draft.
+    save_assessment(&mut s, &clock(), &[Answer::Yes; 21], None, Lang::En).unwrap();
+    assert_eq!(assessment_draft(&s).unwrap(), None);
+    // All answers cleared: nothing is kept.
+    let mut one = vec![None; 21];
+    one[2] = Some(Answer::No);
+    save_assessment_draft(&mut s, &clock(), &one).unwrap();
+    save_assessment_draft(&mut s, &clock(), &[None; 21]).unwrap();
+    assert_eq!(assessment_draft(&s).unwrap(), None);
 }

@@ -489,8 +489,33 @@ pub fn save_assessment(s: &mut Store, clock: &dyn Clock, answers: &[Answer], per
     check_person(s.conn(), "person_id", person_id)?;
     let json = serde_json::to_string(answers).map_err(|e| Error::internal(e.to_string()))?;
     let (now, today) = (stamp(clock.now()), clock.today());
-    let id = s.write(|tx| rq::insert_assessment(tx, &now, today, person_id, &json))?;
+    let id = s.write(|tx| {
+        rq::clear_assessment_draft(tx)?;
+        rq::insert_assessment(tx, &now, today, person_id, &json)
+    })?;
     result(id, today, person_id, answers.to_vec(), lang)
+}
+
+/// Keeps a sitting left part-way (21 places, `null` where not answered yet)
+/// so it can be resumed later; all empty forgets it.
+pub fn save_assessment_draft(s: &mut Store, clock: &dyn Clock, answers: &[Option<Answer>]) -> Result<()> {
+    if answers.len() != 21 {
+        return Err(Error::validation("answers", format!("The self-assessment has 21 questions; {} answers came. Answer each question once.", answers.len())));
+    }
+    let now = stamp(clock.now());
+    if answers.iter().all(Option::is_none) {
+        return s.write(|tx| rq::clear_assessment_draft(tx));
+    }
+    let json = serde_json::to_string(answers).map_err(|e| Error::internal(e.to_string()))?;
+    s.write(|tx| rq::set_assessment_draft(tx, &now, &json))
+}
+
+/// The sitting left part-way, if any (21 places, `null` where not answered yet).
+pub fn assessment_draft(s: &Store) -> Result<Option<Vec<Option<Answer>>>> {
+    let Some(json) = rq::assessment_draft(s.conn())? else { return Ok(None) };
+    let answers: Vec<Option<Answer>> = serde_json::from_str(&json)
+        .map_err(|e| Error::new(ErrorCode::InvalidFile, format!("The unfinished self-assessment cannot be read ({e}). Start it again.")))?;
+    Ok(Some(answers).filter(|a| a.len() == 21))
 }
 
 /// Every sitting, the oldest first (the history chart).

@@ -65,58 +65,124 @@ pub struct Today {
     pub targets: crate::usecases::targets::Targets,
 }
 
-fn list((deals, total): (Vec<DealCard>, i64)) -> DealList {
-    DealList { deals, total }
+/// The lists of Today, each of which can be opened in full.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum TodayListKind {
+    NoNextStep,
+    Overdue,
+    Stale,
+    LeadsToCall,
+    FirstDealsDue,
+    CheckinsDue,
+    OrdersExpected,
+    TasksDue,
 }
 
-pub fn today(s: &Store, clock: &dyn Clock, owner: Option<i64>) -> Result<Today> {
-    let c = s.conn();
+/// One page of a full list of Today: its deals, clients or tasks (the other
+/// two empty) and how many the whole list holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct TodayPage {
+    pub deals: Vec<DealCard>,
+    pub clients: Vec<ClientDue>,
+    pub tasks: Vec<TaskDue>,
+    #[ts(type = "number")]
+    pub total: i64,
+}
+
+/// The most rows one page of a full list carries.
+pub const PAGE_MAX: u32 = 500;
+
+/// What every list of Today is measured against, worked out once.
+struct Rules {
+    date: NaiveDate,
+    settings: WorkSettings,
+    cycle_days: u32,
+    cycle_measured: bool,
+    targets: crate::usecases::targets::Targets,
+    /// Before this day, quiet time does not count (a new workspace, an import).
+    counting: NaiveDate,
+}
+
+fn rules(c: &rusqlite::Connection, clock: &dyn Clock) -> Result<Rules> {
     let settings = meta::work_settings(c)?;
     let date = clock.today();
-    let days = |n: u32| Duration::days(i64::from(n));
     let (cycle_days, cycle_measured) = match q::average_cycle_days(c)? {
         Some(d) if d >= 1.0 => (d.round() as u32, true),
         _ => (settings.default_cycle_days, false),
     };
-    let start = date.and_time(NaiveTime::MIN);
-    let tomorrow = start + Duration::days(1);
     let targets = crate::usecases::targets::targets(c, date)?;
-    let cadence = &targets.cadence;
-    let cutoffs = [
-        (Some(Abc::A), date - days(cadence.a_days)),
-        (Some(Abc::B), date - days(cadence.b_days)),
-        (Some(Abc::C), date - days(cadence.c_days)),
-        (None, date - days(cadence.c_days)),
-    ];
-    let (clients, total) = q::checkins_due(c, owner, cutoffs, LIST_LIMIT)?;
-    let checkins_due = ClientList { clients, total };
-    let (clients, total) = q::orders_expected(c, owner, date + days(settings.repeat_order_horizon_days), LIST_LIMIT)?;
-    let orders_expected = ClientList { clients, total };
-    let (tasks, total) = q::tasks_due(c, owner, tomorrow, LIST_LIMIT)?;
-    // Quiet time before the workspace (or its imported history) never
-    // counts: the stale check finds nothing until a whole cycle has passed.
     let counting = crate::usecases::first_hour::counting_starts(c, clock)?;
-    let since = |cutoff: NaiveDate, f: &dyn Fn() -> Result<(Vec<DealCard>, i64)>| -> Result<DealList> {
-        if counting < cutoff { Ok(list(f()?)) } else { Ok(DealList { deals: vec![], total: 0 }) }
-    };
-    let stale_cutoff = date - days(cycle_days);
-    Ok(Today {
-        date,
-        no_next_step: list(q::without_next_step(c, owner, LIST_LIMIT)?),
-        overdue: list(q::next_step_before(c, owner, date - days(settings.overdue_days), LIST_LIMIT)?),
-        stale: since(stale_cutoff, &|| q::stale(c, owner, stale_cutoff, LIST_LIMIT))?,
-        cycle_days,
-        cycle_measured,
-        calls_today: q::calls_done(c, owner, start, tomorrow)?,
-        leads_to_call: list(q::stage_due(c, owner, Stage::LeadGeneration, date, LIST_LIMIT)?),
-        first_deals_due: list(q::stage_due(c, owner, Stage::FirstDeal, date, LIST_LIMIT)?),
-        checkins_due,
-        orders_expected,
-        tasks_due: TaskList { tasks, total },
-        violations: crate::usecases::norms::violations(c, clock, owner, LIST_LIMIT)?,
-        targets,
-        settings,
+    Ok(Rules { date, settings, cycle_days, cycle_measured, targets, counting })
+}
+
+fn page_of(c: &rusqlite::Connection, r: &Rules, owner: Option<i64>, kind: TodayListKind, page: q::Page) -> Result<TodayPage> {
+    let date = r.date;
+    let days = |n: u32| Duration::days(i64::from(n));
+    let deals = |(deals, total): (Vec<DealCard>, i64)| TodayPage { deals, clients: vec![], tasks: vec![], total };
+    let clients = |(clients, total): (Vec<ClientDue>, i64)| TodayPage { deals: vec![], clients, tasks: vec![], total };
+    let cadence = &r.targets.cadence;
+    Ok(match kind {
+        TodayListKind::NoNextStep => deals(q::without_next_step(c, owner, page)?),
+        TodayListKind::Overdue => deals(q::next_step_before(c, owner, date - days(r.settings.overdue_days), page)?),
+        TodayListKind::Stale => {
+            // Quiet time before the workspace (or its imported history) never
+            // counts: the stale check finds nothing until a whole cycle has passed.
+            let cutoff = date - days(r.cycle_days);
+            if r.counting < cutoff { deals(q::stale(c, owner, cutoff, page)?) } else { deals((vec![], 0)) }
+        }
+        TodayListKind::LeadsToCall => deals(q::stage_due(c, owner, Stage::LeadGeneration, date, page)?),
+        TodayListKind::FirstDealsDue => deals(q::stage_due(c, owner, Stage::FirstDeal, date, page)?),
+        TodayListKind::CheckinsDue => {
+            let cutoffs = [
+                (Some(Abc::A), date - days(cadence.a_days)),
+                (Some(Abc::B), date - days(cadence.b_days)),
+                (Some(Abc::C), date - days(cadence.c_days)),
+                (None, date - days(cadence.c_days)),
+            ];
+            clients(q::checkins_due(c, owner, cutoffs, page)?)
+        }
+        TodayListKind::OrdersExpected => clients(q::orders_expected(c, owner, date + days(r.settings.repeat_order_horizon_days), page)?),
+        TodayListKind::TasksDue => {
+            let tomorrow = date.and_time(NaiveTime::MIN) + Duration::days(1);
+            let (tasks, total) = q::tasks_due(c, owner, tomorrow, page)?;
+            TodayPage { deals: vec![], clients: vec![], tasks, total }
+        }
     })
+}
+
+pub fn today(s: &Store, clock: &dyn Clock, owner: Option<i64>) -> Result<Today> {
+    let c = s.conn();
+    let r = rules(c, clock)?;
+    let first = |kind| page_of(c, &r, owner, kind, LIST_LIMIT.into());
+    let deals = |kind| first(kind).map(|p| DealList { deals: p.deals, total: p.total });
+    let clients = |kind| first(kind).map(|p| ClientList { clients: p.clients, total: p.total });
+    let start = r.date.and_time(NaiveTime::MIN);
+    let tasks = first(TodayListKind::TasksDue)?;
+    Ok(Today {
+        date: r.date,
+        no_next_step: deals(TodayListKind::NoNextStep)?,
+        overdue: deals(TodayListKind::Overdue)?,
+        stale: deals(TodayListKind::Stale)?,
+        cycle_days: r.cycle_days,
+        cycle_measured: r.cycle_measured,
+        calls_today: q::calls_done(c, owner, start, start + Duration::days(1))?,
+        leads_to_call: deals(TodayListKind::LeadsToCall)?,
+        first_deals_due: deals(TodayListKind::FirstDealsDue)?,
+        checkins_due: clients(TodayListKind::CheckinsDue)?,
+        orders_expected: clients(TodayListKind::OrdersExpected)?,
+        tasks_due: TaskList { tasks: tasks.tasks, total: tasks.total },
+        violations: crate::usecases::norms::violations(c, clock, owner, LIST_LIMIT)?,
+        targets: r.targets.clone(),
+        settings: r.settings.clone(),
+    })
+}
+
+/// One page of a whole list of Today (what "Show all" opens): `limit` rows
+/// (at most [`PAGE_MAX`]) from `offset`, in Today's order, by the same rules.
+pub fn today_list(s: &Store, clock: &dyn Clock, owner: Option<i64>, kind: TodayListKind, offset: u32, limit: u32) -> Result<TodayPage> {
+    let c = s.conn();
+    page_of(c, &rules(c, clock)?, owner, kind, q::Page { offset, limit: limit.min(PAGE_MAX) })
 }
 
 /// Today after the routine engine has run (a cheap no-op when it already ran

@@ -3,7 +3,11 @@ import type { DealStatus } from "./DealStatus";
 import type { Source } from "./Source";
 import type { Stage } from "./Stage";
 
-export type Deal = { id: number, title: string, company_id: number | null, contact_id: number | null, stage: Stage, step_id: number, value_minor: number, currency: string, owner_id: number | null, source: Source, referred_by_id: number | null, next_step: string | null, next_step_date: string | null, status: DealStatus, 
+export type Deal = { id: number, title: string, company_id: number | null, contact_id: number | null, stage: Stage, step_id: number, value_minor: number, currency: string, owner_id: number | null, source: Source, referred_by_id: number | null, next_step: string | null, next_step_date: string | null, 
+/**
+ * When the person expects to win the deal (their estimate; empty when not given).
+ */
+expected_close_on: string | null, status: DealStatus, 
 /**
  * Why the deal was lost or disqualified.
  */

@@ -6,4 +6,8 @@ import type { Stage } from "./Stage";
 /**
  * One open deal as the board shows it.
  */
-export type DealCard = { id: number, title: string, step_id: number, stage: Stage, step_name: string, company_id: number | null, company_name: string | null, contact_name: string | null, value_minor: number, currency: string, owner_name: string | null, source: Source, next_step: string | null, next_step_date: string | null, step_entered_on: string, last_activity_on: string | null, status: DealStatus, };
+export type DealCard = { id: number, title: string, step_id: number, stage: Stage, step_name: string, company_id: number | null, company_name: string | null, contact_name: string | null, value_minor: number, currency: string, owner_name: string | null, source: Source, next_step: string | null, next_step_date: string | null, step_entered_on: string, last_activity_on: string | null, status: DealStatus, 
+/**
+ * When the person expects to win it (their estimate).
+ */
+expected_close_on: string | null, };

@@ -5,4 +5,8 @@ export type DealInput = { title: string, company_id: number | null, contact_id: 
 /**
  * Empty means the workspace currency.
  */
-currency: string | null, owner_id: number | null, source: Source, referred_by_id: number | null, next_step: string | null, next_step_date: string | null, };
+currency: string | null, owner_id: number | null, source: Source, referred_by_id: number | null, next_step: string | null, next_step_date: string | null, 
+/**
+ * When the person expects to win the deal; not before today when set or changed.
+ */
+expected_close_on: string | null, };

@@ -8,4 +8,8 @@ export type TaskDue = { id: number, kind: ActivityKind, subject: string, due_at:
 /**
  * The routine (regulation) that generated this task, if one did.
  */
-regulation_id: number | null, };
+regulation_id: number | null, 
+/**
+ * The person it is with (their own profile when they have no company).
+ */
+contact_id: number | null, };

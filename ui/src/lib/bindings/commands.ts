@@ -59,6 +59,7 @@ import type { ObjectionHit } from "./ObjectionHit";
 import type { OrderImportSummary } from "./OrderImportSummary";
 import type { Person } from "./Person";
 import type { PersonInput } from "./PersonInput";
+import type { PersonProfile } from "./PersonProfile";
 import type { PlanDerivation } from "./PlanDerivation";
 import type { PlanParams } from "./PlanParams";
 import type { PlanStatus } from "./PlanStatus";
@@ -96,6 +97,8 @@ import type { TemplatePlanParams } from "./TemplatePlanParams";
 import type { TimeBlock } from "./TimeBlock";
 import type { TimeTable } from "./TimeTable";
 import type { Today } from "./Today";
+import type { TodayListKind } from "./TodayListKind";
+import type { TodayPage } from "./TodayPage";
 import type { TrashItem } from "./TrashItem";
 import type { View } from "./View";
 import type { WinInput } from "./WinInput";
@@ -130,12 +133,14 @@ export const commands = {
   personCreate: (input: PersonInput) => invoke<Person>("person_create", { input }),
   personUpdate: (personId: number, input: PersonInput) => invoke<Person>("person_update", { personId, input }),
   todayGet: (ownerId: number | null) => invoke<Today>("today_get", { ownerId }),
+  todayList: (ownerId: number | null, kind: TodayListKind, offset: number, limit: number) => invoke<TodayPage>("today_list", { ownerId, kind, offset, limit }),
   checklistGet: () => invoke<Checklist>("checklist_get", {}),
   checklistDismiss: (dismissed: boolean) => invoke<Checklist>("checklist_dismiss", { dismissed }),
   setupReviewed: (what: Reviewed) => invoke<null>("setup_reviewed", { what }),
   clientsSearch: (query: string) => invoke<Array<SearchHit>>("clients_search", { query }),
   clientsList: (filter: ClientFilter, offset: number, limit: number) => invoke<ClientPage>("clients_list", { filter, offset, limit }),
   clientProfile: (companyId: number) => invoke<ClientProfile>("client_profile", { companyId }),
+  personProfile: (contactId: number) => invoke<PersonProfile>("person_profile", { contactId }),
   stepsReorder: (stage: Stage, ids: Array<number>) => invoke<Array<Step>>("steps_reorder", { stage, ids }),
   leadCreate: (input: LeadInput) => invoke<Deal>("lead_create", { input }),
   dealMove: (dealId: number, stepId: number) => invoke<Deal>("deal_move", { dealId, stepId }),
@@ -226,6 +231,8 @@ export const commands = {
   reviewIssueCarry: (issueId: number, toReviewId: number) => invoke<ReviewIssue>("review_issue_carry", { issueId, toReviewId }),
   assessmentQuestions: (lang: Lang) => invoke<Questionnaire>("assessment_questions", { lang }),
   assessmentSave: (answers: Array<Answer>, personId: number | null, lang: Lang) => invoke<AssessmentResult>("assessment_save", { answers, personId, lang }),
+  assessmentDraft: () => invoke<Array<Answer | null> | null>("assessment_draft", {}),
+  assessmentDraftSave: (answers: Array<Answer | null>) => invoke<null>("assessment_draft_save", { answers }),
   assessmentHistory: (lang: Lang) => invoke<Array<AssessmentResult>>("assessment_history", { lang }),
   importPreview: (path: string, options: ImportOptions) => invoke<ImportPreview>("import_preview", { path, options }),
   importRun: (path: string, options: ImportOptions, onProgress: Channel<number>) => invoke<ImportSummary>("import_run", { path, options, onProgress }),
@@ -271,12 +278,14 @@ export const staleViews: Record<string, View[] | null> = {
   personCreate: ["today", "board", "clients", "profile", "deal", "plan", "playbook", "team"],
   personUpdate: ["today", "board", "clients", "profile", "deal", "plan", "playbook", "team"],
   todayGet: [],
+  todayList: [],
   checklistGet: [],
   checklistDismiss: ["today"],
   setupReviewed: ["today"],
   clientsSearch: [],
   clientsList: [],
   clientProfile: [],
+  personProfile: [],
   stepsReorder: ["today", "board", "clients", "profile", "deal", "plan", "reports"],
   leadCreate: ["today", "board", "clients", "profile", "deal", "plan", "reports"],
   dealMove: ["today", "board", "clients", "profile", "deal", "plan", "reports"],
@@ -367,6 +376,8 @@ export const staleViews: Record<string, View[] | null> = {
   reviewIssueCarry: ["reports", "plan", "today"],
   assessmentQuestions: [],
   assessmentSave: ["reports", "plan", "today"],
+  assessmentDraft: [],
+  assessmentDraftSave: [],
   assessmentHistory: [],
   importPreview: [],
   importRun: ["today", "board", "clients", "profile", "deal", "plan", "reports", "playbook", "team", "trash"],
