@@ -3,7 +3,9 @@
 //! error. Declared once in `commands!`, which also yields the handler list
 //! and the signatures the TypeScript bindings are generated from.
 
+use conveyor_core::address::{Address, AddressInput, AddressOwner};
 use conveyor_core::assessment::{self, Answer, Questionnaire};
+use conveyor_core::contact_details::ContactDetails;
 use conveyor_core::model::{Activity, Company, CompanyInput, Contact, ContactInput, Deal, DealClose, DealInput, Lang, Person, Stage, Step};
 use conveyor_core::model::{PersonInput, Role};
 use conveyor_core::output::Replace;
@@ -21,10 +23,13 @@ use conveyor_core::store::reviews::ReviewIssue;
 use conveyor_core::store::roles::{RoleHandover, TimeBlock};
 use conveyor_core::store::scripts::{Script, ScriptVersion};
 use conveyor_core::store::today::TaskDue;
+use conveyor_core::usecases::addresses;
 use conveyor_core::usecases::analytics::{self, AbcApplied, AbcReport, Analytics, AnalyticsRequest, MigrationMatrix, MigrationRequest};
 use conveyor_core::usecases::backup::{self, AutoBackupJob, AutoBackups, BackupContents};
 use conveyor_core::usecases::board::{self, Board, BoardQuery};
+use conveyor_core::usecases::channels::{self, ChannelInput, ContactChannels};
 use conveyor_core::usecases::clients::{self, ClientPage, ClientProfile, SearchHit};
+use conveyor_core::usecases::contact_details;
 use conveyor_core::usecases::crm;
 use conveyor_core::usecases::crm::{Archivable, TrashItem};
 use conveyor_core::usecases::daily::{self, DealDetails};
@@ -465,6 +470,24 @@ commands! {
     fn contact_update(shell, contact_id: i64, input: ContactInput) -> Contact {
         let Shell { session, clock, .. } = shell;
         crm::update_contact(session.store_mut()?, clock, contact_id, &input)
+    }
+
+    /// Replaces the addresses of a company or a contact with the given list, in order.
+    fn addresses_save(shell, owner: AddressOwner, addresses: Vec<AddressInput>) -> Vec<Address> {
+        let Shell { session, clock, .. } = shell;
+        addresses::save_addresses(session.store_mut()?, clock, owner, &addresses)
+    }
+
+    /// Replaces a contact's phones and e-mails (kinds, the preferred one); a fax or pager is never the number to call.
+    fn contact_channels_save(shell, contact_id: i64, phones: Vec<ChannelInput>, emails: Vec<ChannelInput>) -> ContactChannels {
+        let Shell { session, clock, .. } = shell;
+        channels::save_contact_channels(session.store_mut()?, clock, contact_id, &phones, &emails)
+    }
+
+    /// Replaces a contact's details beside its names (display name, additional name, nickname, department, role, website).
+    fn contact_details_save(shell, contact_id: i64, details: ContactDetails) -> ContactDetails {
+        let Shell { session, clock, .. } = shell;
+        contact_details::save_contact_details(session.store_mut()?, clock, contact_id, &details)
     }
 
     /// Changes a company's details; the change goes into its timeline.

@@ -1,10 +1,13 @@
 //! Use cases: `fn(&mut Store, &dyn Clock, Input) -> Result<Output>`. The shell
 //! and the CLI call only these; every write is one transaction.
 
+pub mod addresses;
 pub mod analytics;
 pub mod backup;
 pub mod board;
+pub mod channels;
 pub mod clients;
+pub mod contact_details;
 pub mod crm;
 pub mod daily;
 pub mod documents;
@@ -33,3 +36,5 @@ mod fuzz_regressions;
 mod plan_tests;
 #[cfg(test)]
 mod playbook_tests;
+#[cfg(test)]
+mod records_tests;
