@@ -3,6 +3,9 @@ import { invoke, type Channel } from "@tauri-apps/api/core";
 import type { AbcApplied } from "./AbcApplied";
 import type { AbcReport } from "./AbcReport";
 import type { Activity } from "./Activity";
+import type { Address } from "./Address";
+import type { AddressInput } from "./AddressInput";
+import type { AddressOwner } from "./AddressOwner";
 import type { Analytics } from "./Analytics";
 import type { AnalyticsRequest } from "./AnalyticsRequest";
 import type { Answer } from "./Answer";
@@ -18,6 +21,7 @@ import type { CallRow } from "./CallRow";
 import type { CardField } from "./CardField";
 import type { CardKind } from "./CardKind";
 import type { CardPrefill } from "./CardPrefill";
+import type { ChannelInput } from "./ChannelInput";
 import type { Checklist } from "./Checklist";
 import type { ClientFilter } from "./ClientFilter";
 import type { ClientPage } from "./ClientPage";
@@ -26,6 +30,8 @@ import type { CloseReasons } from "./CloseReasons";
 import type { Company } from "./Company";
 import type { CompanyInput } from "./CompanyInput";
 import type { Contact } from "./Contact";
+import type { ContactChannels } from "./ContactChannels";
+import type { ContactDetails } from "./ContactDetails";
 import type { ContactInput } from "./ContactInput";
 import type { Deal } from "./Deal";
 import type { DealCard } from "./DealCard";
@@ -142,6 +148,9 @@ export const commands = {
   dealOpenTasks: (dealId: number | null, companyId: number | null) => invoke<Array<TaskDue>>("deal_open_tasks", { dealId, companyId }),
   dealUpdate: (dealId: number, input: DealInput) => invoke<Deal>("deal_update", { dealId, input }),
   contactUpdate: (contactId: number, input: ContactInput) => invoke<Contact>("contact_update", { contactId, input }),
+  addressesSave: (owner: AddressOwner, addresses: Array<AddressInput>) => invoke<Array<Address>>("addresses_save", { owner, addresses }),
+  contactChannelsSave: (contactId: number, phones: Array<ChannelInput>, emails: Array<ChannelInput>) => invoke<ContactChannels>("contact_channels_save", { contactId, phones, emails }),
+  contactDetailsSave: (contactId: number, details: ContactDetails) => invoke<ContactDetails>("contact_details_save", { contactId, details }),
   companyUpdate: (companyId: number, input: CompanyInput) => invoke<Company>("company_update", { companyId, input }),
   taskComplete: (taskId: number, outcome: string | null) => invoke<Activity>("task_complete", { taskId, outcome }),
   taskReopen: (taskId: number) => invoke<Activity>("task_reopen", { taskId }),
@@ -279,6 +288,9 @@ export const staleViews: Record<string, View[] | null> = {
   dealOpenTasks: [],
   dealUpdate: ["today", "board", "clients", "profile", "deal", "plan", "reports"],
   contactUpdate: ["today", "board", "clients", "profile", "deal", "reports"],
+  addressesSave: ["today", "board", "clients", "profile", "deal", "reports"],
+  contactChannelsSave: ["today", "board", "clients", "profile", "deal", "reports"],
+  contactDetailsSave: ["today", "board", "clients", "profile", "deal", "reports"],
   companyUpdate: ["today", "board", "clients", "profile", "deal", "reports"],
   taskComplete: ["today", "board", "clients", "profile", "deal", "plan", "reports", "team"],
   taskReopen: ["today", "board", "clients", "profile", "deal", "plan", "reports", "team"],
