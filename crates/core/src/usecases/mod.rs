@@ -11,18 +11,25 @@ pub mod contact_details;
 pub mod crm;
 pub mod daily;
 pub mod documents;
+pub mod export;
 pub mod first_hour;
-pub mod interop;
+pub mod import;
 pub mod leads;
+pub mod norms;
 pub mod pipeline;
 pub mod plan;
-pub mod playbook;
 pub mod prefill;
+pub mod regulations;
 pub mod reviews;
 pub mod roles;
+pub mod routines;
+pub mod runner;
+pub mod scripts;
 pub mod security;
 pub mod session;
+pub mod setup;
 pub mod targets;
+pub mod templates;
 pub mod today;
 pub mod workspace;
 
@@ -33,8 +40,22 @@ mod daily_tests;
 #[cfg(test)]
 mod fuzz_regressions;
 #[cfg(test)]
+mod norms_tests;
+#[cfg(test)]
 mod plan_tests;
 #[cfg(test)]
-mod playbook_tests;
+mod playbook_testing;
 #[cfg(test)]
 mod records_tests;
+#[cfg(test)]
+mod roles_tests;
+#[cfg(test)]
+mod routines_tests;
+#[cfg(test)]
+mod runner_tests;
+#[cfg(test)]
+mod scripts_tests;
+#[cfg(test)]
+mod setup_tests;
+#[cfg(test)]
+mod templates_tests;

@@ -8,9 +8,10 @@ use crate::interop::export::ExportContact;
 use crate::interop::fixtures;
 use crate::store::Store;
 use crate::store::testing::{clock, store};
-use crate::usecases::interop::{ContactsFormat, DuplicatePolicy, ImportOptions, export_contacts, export_contacts_list, import_contacts};
+use crate::usecases::export::{ContactsFormat, export_contacts, export_contacts_list};
+use crate::usecases::import::{DuplicatePolicy, ImportOptions, import_contacts};
 
-fn import(s: &mut Store, name: &str, bytes: &[u8]) -> crate::usecases::interop::ImportSummary {
+fn import(s: &mut Store, name: &str, bytes: &[u8]) -> crate::usecases::import::ImportSummary {
     let r = import_contacts(s, &clock(), bytes, &ImportOptions { duplicates: DuplicatePolicy::Create, ..ImportOptions::new(name) }, false).unwrap();
     assert!(r.written, "{name}: {:?}", r.refused);
     r
