@@ -23,8 +23,11 @@ pub fn set_primary_labels(c: &Connection, contact_id: i64, phone_label: Option<&
     Ok(())
 }
 
+/// The labels of a contact's primary phone and e-mail.
+pub type PrimaryLabels = (Option<String>, Option<String>);
+
 /// The labels of every live contact's primary phone and e-mail that has any.
-pub fn primary_labels(c: &Connection) -> Result<HashMap<i64, (Option<String>, Option<String>)>> {
+pub fn primary_labels(c: &Connection) -> Result<HashMap<i64, PrimaryLabels>> {
     let mut st = c.prepare_cached(
         "SELECT id, phone_label, email_label FROM contacts WHERE (phone_label IS NOT NULL OR email_label IS NOT NULL) AND archived_at IS NULL",
     )?;

@@ -278,7 +278,8 @@ fn check(mut r: ImportRecord, reading: &mut Reading<'_>, problems: &mut Vec<Prob
     let mut last = std::mem::take(&mut r.last_name);
     let mut details = std::mem::take(&mut r.details);
     let mut company_only = false;
-    if !(first.trim().is_empty() && last.trim().is_empty()) && !r.full_name.trim().is_empty() && details.display_name.is_empty() {
+    let has_parts = !(first.trim().is_empty() && last.trim().is_empty());
+    if has_parts && !r.full_name.trim().is_empty() && details.display_name.is_empty() {
         // A "Name" / "Display Name" column beside the parts: the name the file gave.
         details.display_name = r.full_name.trim().to_string();
     }
