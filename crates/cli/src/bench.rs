@@ -217,7 +217,8 @@ fn import_vs_sqlite(dir: &std::path::Path, m: &mut Vec<Measurement>) -> Result<(
     let bytes = csv.into_bytes();
     let clock = SystemClock;
     let mut run = 0;
-    let opts = ImportOptions { source_name: "contacts.csv".into(), preset: Preset::Auto, duplicates: DuplicatePolicy::Create, mapping: None };
+    let opts =
+        ImportOptions { source_name: "contacts.csv".into(), preset: Preset::Auto, duplicates: DuplicatePolicy::Create, mapping: None, skip_bad_values: false };
     // The import commits the rows; their search entries are made right after
     // (the app does it in the background, search reads waiting rows directly).
     // Into new, empty workspaces (made beforehand: creating a workspace is

@@ -24,6 +24,10 @@ pub enum ImportCmd {
         /// Check and summarise; write nothing.
         #[arg(long)]
         dry_run: bool,
+        /// Import without optional values that cannot be read (a wrong
+        /// birthday, e-mail, phone, address part); each one is listed.
+        #[arg(long)]
+        skip_bad_values: bool,
         #[arg(long)]
         json: bool,
     },
@@ -89,16 +93,21 @@ pub fn print_summary(s: &ImportSummary, dry_run: bool) {
     for w in &s.warnings {
         println!("  note: {}:{}: {}", s.source, w.line, w.message);
     }
+    if s.refused.is_empty() {
+        for b in &s.bad_values {
+            println!("  left out: {}:{}: {}: {}", s.source, b.line, b.field.as_deref().unwrap_or("value"), b.message);
+        }
+    }
 }
 
 pub fn run(ctx: &Ctx, cmd: ImportCmd) -> Result<ExitCode, Error> {
     match cmd {
         ImportCmd::Deals(a) => return crate::import_history::deals(ctx.open(&a.file)?, &ctx.clock, a),
         ImportCmd::Orders(a) => return crate::import_history::orders(ctx.open(&a.file)?, &ctx.clock, a),
-        ImportCmd::Contacts { file, src, preset, duplicates, map, dry_run, json } => {
+        ImportCmd::Contacts { file, src, preset, duplicates, map, dry_run, skip_bad_values, json } => {
             let bytes = read_input(&src)?;
             let mut store = ctx.open(&file)?;
-            let mut o = ImportOptions { source_name: src.display().to_string(), preset, duplicates, mapping: None };
+            let mut o = ImportOptions { source_name: src.display().to_string(), preset, duplicates, mapping: None, skip_bad_values };
             o.mapping = user_mapping(&bytes, &o, &map)?;
             let s = import::import_contacts(&mut store, &ctx.clock, &bytes, &o, dry_run)?;
             if s.written {
@@ -122,9 +131,10 @@ pub fn run(ctx: &Ctx, cmd: ImportCmd) -> Result<ExitCode, Error> {
                     eprintln!("{}:{}:{card} {}: {}", s.source, p.line, p.field.as_deref().unwrap_or("row"), p.message);
                 }
                 eprintln!(
-                    "conveyor: error[validation]: {} problem(s) in {}; nothing was imported. Fix them and run the import again.",
+                    "conveyor: error[validation]: {} problem(s) in {}; nothing was imported. Fix them and run the import again{}.",
                     s.refused.len(),
-                    s.source
+                    s.source,
+                    if s.bad_values.len() == s.refused.len() { ", or add --skip-bad-values to import without those values" } else { "" }
                 );
                 return Ok(ExitCode::from(1));
             }

@@ -24,6 +24,16 @@ pub fn export_types(out_dir: &Path) -> Result<(), ts_rs::ExportError> {
     CompanyInput::export_all(&cfg)?;
     Contact::export_all(&cfg)?;
     ContactInput::export_all(&cfg)?;
+    crate::address::Address::export_all(&cfg)?;
+    crate::address::AddressInput::export_all(&cfg)?;
+    crate::address::AddressOwner::export_all(&cfg)?;
+    crate::address::AddressKind::export_all(&cfg)?;
+    crate::channels::ChannelKind::export_all(&cfg)?;
+    crate::contact_details::ContactDetails::export_all(&cfg)?;
+    crate::usecases::contact_details::ContactDetailsOf::export_all(&cfg)?;
+    crate::usecases::channels::ChannelItem::export_all(&cfg)?;
+    crate::usecases::channels::ChannelInput::export_all(&cfg)?;
+    crate::usecases::channels::ContactChannels::export_all(&cfg)?;
     Deal::export_all(&cfg)?;
     DealInput::export_all(&cfg)?;
     DealClose::export_all(&cfg)?;

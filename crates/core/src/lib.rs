@@ -2,9 +2,12 @@
 //! no dependency on any UI toolkit. The Tauri shell and the `conveyor` CLI are
 //! thin adapters over the use cases in [`usecases`].
 
+pub mod address;
 pub mod assessment;
 pub mod bindings;
+pub mod channels;
 pub mod clock;
+pub mod contact_details;
 pub mod demo;
 mod demo_langs;
 pub mod error;

@@ -194,10 +194,13 @@ macro_rules! features {
     };
 }
 
+pub mod addresses;
 pub mod analytics;
 pub mod backup;
 pub mod board;
+pub mod channels;
 pub mod clients;
+pub mod contact_details;
 pub mod crm;
 pub mod daily;
 pub mod documents;
@@ -225,6 +228,9 @@ features! {
     security,
     board,
     crm,
+    addresses,
+    channels,
+    contact_details,
     today,
     first_hour,
     clients,

@@ -22,6 +22,22 @@ export const CONTACT_FIELDS: readonly ContactField[] = [
   "phone",
   "notes",
   "birthday",
+  "address_kind",
+  "address_street",
+  "address_city",
+  "address_region",
+  "address_postcode",
+  "address_country",
+  "address_formatted",
+  "phone_kind",
+  "email_kind",
+  "additional_name",
+  "name_prefix",
+  "name_suffix",
+  "nickname",
+  "department",
+  "role",
+  "website",
 ];
 
 /** The formats the user can choose; `auto` recognises the file. */
@@ -92,8 +108,24 @@ export function isEmptyColumn(c: PreviewColumn): boolean {
  * user's mapping (the new preset maps the columns afresh); otherwise the
  * mapping the user edited is sent as it is.
  */
-export function importOptions(sourceName: string, preset: Preset, duplicates: DuplicatePolicy, mapping: ColumnMapping[] | null): ImportOptions {
-  return { source_name: sourceName, preset, duplicates, mapping: preset === "vcard" ? null : mapping };
+export function importOptions(
+  sourceName: string,
+  preset: Preset,
+  duplicates: DuplicatePolicy,
+  mapping: ColumnMapping[] | null,
+  skipBadValues = false,
+): ImportOptions {
+  return { source_name: sourceName, preset, duplicates, mapping: preset === "vcard" ? null : mapping, skip_bad_values: skipBadValues };
+}
+
+/** True when every refusal is an optional value that cannot be read: the user may import without them. */
+export function onlyBadValues(refused: readonly Problem[], badValues: readonly Problem[]): boolean {
+  return refused.length > 0 && refused.length === badValues.length;
+}
+
+/** The distinct lines of some problems, in order (for "on lines 3, 7, 12"). */
+export function problemLines(problems: readonly Problem[]): number[] {
+  return [...new Set(problems.map((p) => p.line))].sort((a, b) => a - b);
 }
 
 /** Progress in whole percent, 0–100, from rows read and the preview's row count. */

@@ -49,7 +49,8 @@ describe("the column mapping the user edits", () => {
   });
 
   it("sends the user's mapping, except for vCards, which have no columns", () => {
-    expect(importOptions("a.csv", "google", "update", mapping)).toEqual({ source_name: "a.csv", preset: "google", duplicates: "update", mapping });
+    expect(importOptions("a.csv", "google", "update", mapping)).toEqual({ source_name: "a.csv", preset: "google", duplicates: "update", mapping, skip_bad_values: false });
+    expect(importOptions("a.csv", "outlook", "skip", null, true).skip_bad_values).toBe(true);
     expect(importOptions("a.vcf", "vcard", "skip", mapping).mapping).toBeNull();
     expect(importOptions("a.csv", "auto", "skip", null).mapping).toBeNull();
   });

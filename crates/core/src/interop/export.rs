@@ -11,6 +11,13 @@ pub struct ExportContact {
     pub company: Option<String>,
     /// Additional phones and e-mails, in order.
     pub channels: Vec<Channel>,
+    /// Addresses, in order.
+    pub addresses: Vec<crate::address::AddressInput>,
+    /// The labels of the primary phone and e-mail (`cell`, `work`, …).
+    pub phone_label: Option<String>,
+    pub email_label: Option<String>,
+    /// Display name, additional name, prefix, suffix, nickname, department, role, website.
+    pub details: crate::contact_details::ContactDetails,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,25 +90,54 @@ pub fn vcards(contacts: &[ExportContact], v: VcardVersion) -> String {
         fold("BEGIN:VCARD", &mut out);
         fold(if v == VcardVersion::V4 { "VERSION:4.0" } else { "VERSION:3.0" }, &mut out);
         fold(&format!("UID:urn:conveyor:contact:{}", c.id), &mut out);
-        fold(&format!("FN:{}", escape_text(&c.display_name())), &mut out);
-        fold(&format!("N:{};{};;;", escape_text(&c.last_name), escape_text(&c.first_name)), &mut out);
-        if let Some(org) = &ec.company {
-            fold(&format!("ORG:{}", escape_text(org)), &mut out);
+        let d = &ec.details;
+        let name = d.full_name(&c.first_name, &c.last_name);
+        fold(&format!("FN:{}", escape_text(&name)), &mut out);
+        fold(
+            &format!(
+                "N:{};{};{};{};{}",
+                escape_text(&c.last_name),
+                escape_text(&c.first_name),
+                escape_text(&d.additional),
+                escape_text(&d.prefix),
+                escape_text(&d.suffix)
+            ),
+            &mut out,
+        );
+        if !d.nickname.is_empty() {
+            fold(&format!("NICKNAME:{}", escape_text(&d.nickname)), &mut out);
+        }
+        match (&ec.company, d.department.is_empty()) {
+            (Some(org), true) => fold(&format!("ORG:{}", escape_text(org)), &mut out),
+            (org, false) => fold(&format!("ORG:{};{}", escape_text(org.as_deref().unwrap_or("")), escape_text(&d.department)), &mut out),
+            (None, true) => {}
         }
         if let Some(t) = &c.title {
             fold(&format!("TITLE:{}", escape_text(t)), &mut out);
         }
+        if !d.role.is_empty() {
+            fold(&format!("ROLE:{}", escape_text(&d.role)), &mut out);
+        }
+        if !d.website.is_empty() {
+            fold(&format!("URL:{}", escape_text(&d.website)), &mut out);
+        }
         if let Some(e) = &c.email {
-            fold(&format!("EMAIL{}:{}", label_param(None, true, v), escape_text(e)), &mut out);
+            fold(&format!("EMAIL{}:{}", label_param(ec.email_label.as_deref(), true, v), escape_text(e)), &mut out);
         }
         for ch in ec.channels.iter().filter(|ch| ch.kind == "email") {
             fold(&format!("EMAIL{}:{}", label_param(ch.label.as_deref(), false, v), escape_text(&ch.value)), &mut out);
         }
         if let Some(p) = &c.phone {
-            fold(&format!("TEL{}:{}", label_param(None, true, v), escape_text(p)), &mut out);
+            fold(&format!("TEL{}:{}", label_param(ec.phone_label.as_deref(), true, v), escape_text(p)), &mut out);
         }
         for ch in ec.channels.iter().filter(|ch| ch.kind == "phone") {
             fold(&format!("TEL{}:{}", label_param(ch.label.as_deref(), false, v), escape_text(&ch.value)), &mut out);
+        }
+        for a in &ec.addresses {
+            let t = a.kind.vcard_type();
+            let param = if t.is_empty() { String::new() } else { format!(";TYPE={t}") };
+            let parts = [&a.street, &a.city, &a.region, &a.postcode, &a.country].map(|p| escape_text(p));
+            fold(&format!("ADR{param}:;;{}", parts.join(";")), &mut out);
         }
         if let Some(b) = &c.birthday {
             // 4.0 writes partial dates as --MMDD; 3.0 knows only full dates,
@@ -182,21 +218,47 @@ pub fn contacts_csv(contacts: &[ExportContact]) -> Vec<u8> {
     let emails = contacts.iter().map(|c| count(c, "email", c.contact.email.is_some())).max().unwrap_or(0).max(1);
     let phones = contacts.iter().map(|c| count(c, "phone", c.contact.phone.is_some())).max().unwrap_or(0).max(1);
     let mut header: Vec<String> = ["First Name", "Last Name", "Company", "Job Title"].iter().map(|s| s.to_string()).collect();
-    header.extend((1..=emails).map(|i| if i == 1 { "E-mail".to_string() } else { format!("E-mail {i}") }));
-    header.extend((1..=phones).map(|i| if i == 1 { "Phone".to_string() } else { format!("Phone {i}") }));
+    // Each value with its kind beside it; the primary one's kind starts
+    // with "* " (as Google marks it), so it stays the primary one.
+    for (name, n) in [("E-mail", emails), ("Phone", phones)] {
+        for i in 1..=n {
+            let col = if i == 1 { name.to_string() } else { format!("{name} {i}") };
+            header.push(format!("{col} Type"));
+            header.push(col);
+        }
+    }
     header.extend(["Birthday".to_string(), "Notes".to_string()]);
+    header.extend(["Display Name", "Middle Name", "Name Prefix", "Name Suffix", "Nickname", "Department", "Business Role", "Website"].map(String::from));
+    let addresses = contacts.iter().map(|c| c.addresses.len()).max().unwrap_or(0);
+    for i in 1..=addresses {
+        for part in ["Kind", "Street", "City", "Region", "Postal Code", "Country"] {
+            header.push(format!("Address {i} - {part}"));
+        }
+    }
     let h: Vec<&str> = header.iter().map(String::as_str).collect();
     let rows = contacts.iter().map(|ec| {
         let c = &ec.contact;
         let mut r = vec![c.first_name.clone(), c.last_name.clone(), opt(&ec.company), opt(&c.title)];
-        for (kind, primary, n) in [("email", &c.email, emails), ("phone", &c.phone, phones)] {
-            let mut vals: Vec<String> = primary.iter().cloned().collect();
-            vals.extend(ec.channels.iter().filter(|ch| ch.kind == kind).map(|ch| ch.value.clone()));
-            vals.resize(n, String::new());
-            r.extend(vals);
+        for (kind, primary, label, n) in [("email", &c.email, &ec.email_label, emails), ("phone", &c.phone, &ec.phone_label, phones)] {
+            let mut vals: Vec<(String, String)> =
+                primary.iter().map(|v| (format!("* {}", label.as_deref().unwrap_or("")).trim().to_string(), v.clone())).collect();
+            vals.extend(ec.channels.iter().filter(|ch| ch.kind == kind).map(|ch| (ch.label.clone().unwrap_or_default(), ch.value.clone())));
+            vals.resize(n, (String::new(), String::new()));
+            for (l, v) in vals {
+                r.push(l);
+                r.push(v);
+            }
         }
         r.push(opt(&c.birthday));
         r.push(opt(&c.notes));
+        let d = &ec.details;
+        r.extend([&d.display_name, &d.additional, &d.prefix, &d.suffix, &d.nickname, &d.department, &d.role, &d.website].map(|s| s.clone()));
+        for i in 0..addresses {
+            match ec.addresses.get(i) {
+                Some(a) => r.extend([a.kind.as_str().to_string(), a.street.clone(), a.city.clone(), a.region.clone(), a.postcode.clone(), a.country.clone()]),
+                None => r.extend(std::iter::repeat_n(String::new(), 6)),
+            }
+        }
         r
     });
     csv_bytes(&h, rows)

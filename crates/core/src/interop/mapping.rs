@@ -24,6 +24,31 @@ pub enum ContactField {
     /// Several columns are joined, one per line.
     Notes,
     Birthday,
+    /// Address parts: columns with the same prefix ("Business …", "Home …",
+    /// "Address 1 - …") make one address; several street columns are joined
+    /// as lines.
+    AddressStreet,
+    AddressCity,
+    AddressRegion,
+    AddressPostcode,
+    AddressCountry,
+    /// The whole address in one cell, used when the parts are empty.
+    AddressFormatted,
+    /// What the address is for (Google's "Address 1 - Type": Home, Work).
+    AddressKind,
+    /// What the phone in the same group of columns is ("Phone 1 - Type": Mobile, Work Fax).
+    PhoneKind,
+    /// What the e-mail in the same group of columns is ("E-mail 1 - Type": Work).
+    EmailKind,
+    /// Middle names; the patronymic of Russian and Ukrainian names.
+    AdditionalName,
+    NamePrefix,
+    NameSuffix,
+    Nickname,
+    Department,
+    /// The person's role (vCard ROLE), beside the job title.
+    Role,
+    Website,
 }
 
 impl ContactField {
@@ -31,7 +56,7 @@ impl ContactField {
         serde_json::from_value(serde_json::Value::String(s.trim().to_string())).map_err(|_| {
             Error::validation(
                 "mapping",
-                format!("“{s}” is not a contact field. Use one of: first_name, last_name, full_name, company, title, email, phone, notes, birthday."),
+                format!("“{s}” is not a contact field. Use one of: first_name, last_name, full_name, company, title, email, phone, notes, birthday, address_street, address_city, address_region, address_postcode, address_country, address_formatted, address_kind, phone_kind, email_kind, additional_name, name_prefix, name_suffix, nickname, department, role, website."),
             )
         })
     }
@@ -81,7 +106,8 @@ fn key(h: &str) -> String {
 /// Recognises an export format by its headers.
 pub fn detect_preset(headers: &[String]) -> Preset {
     let has = |h: &str| headers.iter().any(|x| key(x) == key(h));
-    if has("Given Name") && has("E-mail 1 - Value") {
+    if (has("Given Name") && has("E-mail 1 - Value")) || (has("First Name") && has("Phone 1 - Value") && has("E-mail 1 - Value")) {
+        // The older export ("Given Name") and today's ("First Name", "… - Label").
         Preset::Google
     } else if has("Primary Email") && has("Display Name") {
         Preset::Thunderbird
@@ -103,8 +129,21 @@ fn google(h: &str) -> Option<ContactField> {
         "birthday" => Birthday,
         "organization1name" => Company,
         "organization1title" => Title,
+        "firstname" => FirstName,
+        "middlename" | "additionalname" => AdditionalName,
+        "nameprefix" => NamePrefix,
+        "namesuffix" => NameSuffix,
+        "nickname" => Nickname,
+        "organization1department" | "organizationdepartment" => Department,
+        _ if k.starts_with("website") && k.ends_with("value") => Website,
+        "lastname" => LastName,
+        "organizationname" => Company,
+        "organizationtitle" => Title,
+        _ if k.starts_with("address") => return address_field(&k),
         _ if k.starts_with("email") && k.ends_with("value") => Email,
         _ if k.starts_with("phone") && k.ends_with("value") => Phone,
+        _ if k.starts_with("email") && (k.ends_with("type") || k.ends_with("label")) => EmailKind,
+        _ if k.starts_with("phone") && (k.ends_with("type") || k.ends_with("label")) => PhoneKind,
         _ => return None,
     })
 }
@@ -115,14 +154,19 @@ fn outlook(h: &str) -> Option<ContactField> {
     Some(match k.as_str() {
         "firstname" => FirstName,
         "lastname" => LastName,
+        "middlename" => AdditionalName,
+        "title" => NamePrefix,
+        "suffix" => NameSuffix,
+        "department" => Department,
+        "webpage" => Website,
         "company" => Company,
         "jobtitle" => Title,
         "notes" => Notes,
         "birthday" => Birthday,
         "emailaddress" | "email2address" | "email3address" => Email,
         "mobilephone" | "businessphone" | "business phone2" | "businessphone2" | "homephone" | "homephone2" | "primaryphone" | "otherphone"
-        | "companymainphone" | "carphone" => Phone,
-        _ => return None,
+        | "companymainphone" | "carphone" | "businessfax" | "homefax" | "otherfax" | "pager" => Phone,
+        _ => return address_field(&k),
     })
 }
 
@@ -134,11 +178,14 @@ fn thunderbird(h: &str) -> Option<ContactField> {
         "lastname" => LastName,
         "displayname" => FullName,
         "primaryemail" | "secondaryemail" => Email,
-        "workphone" | "homephone" | "mobilenumber" => Phone,
+        "workphone" | "homephone" | "mobilenumber" | "faxnumber" | "pagernumber" => Phone,
         "jobtitle" => Title,
         "organization" => Company,
+        "nickname" => Nickname,
+        "department" => Department,
+        "webpage1" => Website,
         "notes" | "custom1" | "custom2" | "custom3" | "custom4" => Notes,
-        _ => return None,
+        _ => return address_field(&k),
     })
 }
 
@@ -154,10 +201,27 @@ fn generic(h: &str) -> Option<ContactField> {
         Some(LastName)
     } else if any(&["name", "fullname", "displayname", "contact", "contactname", "фио", "контакт", "полноеимя", "имяифамилия"]) {
         Some(FullName)
+    } else if any(&["middlename", "additionalname", "отчество"]) {
+        Some(AdditionalName)
+    } else if any(&["nameprefix", "prefix"]) {
+        Some(NamePrefix)
+    } else if any(&["namesuffix", "suffix"]) {
+        Some(NameSuffix)
+    } else if any(&["nickname", "прозвище"]) {
+        Some(Nickname)
+    } else if any(&["department", "отдел", "подразделение"]) {
+        Some(Department)
+    } else if any(&["businessrole", "рольвкомпании"]) {
+        Some(Role)
+    } else if any(&["website", "webpage", "url", "site", "сайт", "вебсайт"]) {
+        Some(Website)
     } else if any(&["company", "organization", "organisation", "org", "employer", "компания", "организация", "фирма"]) {
         Some(Company)
     } else if any(&["title", "jobtitle", "position", "role", "должность"]) {
         Some(Title)
+    } else if (starts(&["email", "phone", "mail", "tel", "mobile"])) && (k.ends_with("type") || k.ends_with("label") || k.ends_with("kind")) {
+        // "Phone 2 Type", "E-mail Type": the kind of the value in the same group of columns.
+        Some(if k.starts_with("email") || k.starts_with("mail") { EmailKind } else { PhoneKind })
     } else if starts(&["email", "mail", "почта", "электроннаяпочта"]) || k.contains("email") {
         Some(Email)
     } else if starts(&["phone", "tel", "mobile", "cell", "телефон", "мобильный", "тел"]) || k.contains("phone") {
@@ -167,9 +231,65 @@ fn generic(h: &str) -> Option<ContactField> {
         Some(Notes)
     } else if any(&["birthday", "birthdate", "dateofbirth", "dob", "деньрождения", "датарождения"]) {
         Some(Birthday)
+    } else if any(&["адрес", "улица", "адресдоставки"]) {
+        Some(AddressStreet)
+    } else if any(&["город", "населенныйпункт", "населённыйпункт"]) {
+        Some(AddressCity)
+    } else if any(&["область", "регион", "край"]) {
+        Some(AddressRegion)
+    } else if any(&["индекс", "почтовыйиндекс"]) {
+        Some(AddressPostcode)
+    } else if any(&["страна"]) {
+        Some(AddressCountry)
     } else {
-        None
+        address_field(&k)
     }
+}
+
+/// Prefixes of address columns in the exports we know: Google's
+/// "Address 1 - …", Outlook's "Business/Home/Other …", Thunderbird's
+/// "Work/Home …", Conveyor's own "Address 1 - …", or none ("City").
+const ADDRESS_GROUPS: &[&str] = &["business", "home", "work", "other", "billing", "delivery", "shipping", "postal", "mailing"];
+
+/// The group an address column belongs to (its prefix), and the rest of its key.
+fn address_group(k: &str) -> (&str, &str) {
+    if let Some(rest) = k.strip_prefix("address") {
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0 {
+            return (&k[..7 + digits], &rest[digits..]);
+        }
+    }
+    for g in ADDRESS_GROUPS {
+        if let Some(rest) = k.strip_prefix(g)
+            && !rest.is_empty()
+        {
+            return (&k[..g.len()], rest);
+        }
+    }
+    ("", k)
+}
+
+/// An address part named by a header key (letters and digits, lower case).
+fn address_field(k: &str) -> Option<ContactField> {
+    use ContactField::*;
+    let (group, part) = address_group(k);
+    let grouped = !group.is_empty();
+    Some(match part {
+        "street" | "address" | "streetaddress" => AddressStreet,
+        "street2" | "street3" | "address2" | "address3" | "extendedaddress" | "pobox" if grouped => AddressStreet,
+        "city" | "town" | "locality" => AddressCity,
+        "state" | "region" | "province" | "county" => AddressRegion,
+        "postalcode" | "postcode" | "zip" | "zipcode" => AddressPostcode,
+        "country" | "countryregion" => AddressCountry,
+        "formatted" if grouped => AddressFormatted,
+        "type" | "kind" | "label" if grouped => AddressKind,
+        _ => return None,
+    })
+}
+
+/// The key of an address column's group ("" when it has no prefix).
+fn address_group_of(header: &str) -> String {
+    address_group(&key(header)).0.to_string()
 }
 
 /// The mapping a preset gives to these headers.
@@ -187,6 +307,10 @@ pub fn preset_mapping(preset: Preset, headers: &[String]) -> Vec<ColumnMapping> 
 /// are read as far as they go; the caller reports them.
 pub fn apply(mapping: &[ColumnMapping], headers: &[std::sync::Arc<str>], line: u64, row: &[&str], problems: &mut Vec<Problem>) -> ImportRecord {
     let mut r = ImportRecord { line, ..Default::default() };
+    let mut addresses = Addresses::default();
+    // Kinds of phones and e-mails by the group of columns they came in ("phone1"), per value of the cell.
+    let mut kinds: Vec<(String, Vec<String>)> = vec![];
+    let mut groups: Vec<(String, usize)> = vec![];
     for (i, m) in mapping.iter().enumerate() {
         let Some(field) = m.field else { continue };
         let Some(v) = row.get(m.column as usize) else { continue };
@@ -226,18 +350,139 @@ pub fn apply(mapping: &[ColumnMapping], headers: &[std::sync::Arc<str>], line: u
             ContactField::Birthday => r.birthday = v.to_string(),
             ContactField::Email => {
                 // Google puts several addresses in one cell: "a@x ::: b@y".
-                for e in several(v) {
-                    r.emails.push(Labelled { value: e.to_string(), label: None, field: headers[i].clone() });
+                for (n, e) in several(v).enumerate() {
+                    r.emails.push(Labelled { value: e.to_string(), label: None, field: headers[i].clone(), pref: false });
+                    groups.push((channel_group(&m.header), n));
                 }
             }
             ContactField::Phone => {
-                for p in several(v) {
-                    r.phones.push(Labelled { value: p.to_string(), label: None, field: headers[i].clone() });
+                // A column named for its kind ("Business Fax", "Mobile Number") gives the phone its kind.
+                let label = header_kind(&m.header);
+                for (n, p) in several(v).enumerate() {
+                    r.phones.push(Labelled { value: p.to_string(), label: label.clone(), field: headers[i].clone(), pref: false });
+                    groups.push((channel_group(&m.header), n));
                 }
             }
+            ContactField::AdditionalName => push_space(&mut r.details.additional, v),
+            ContactField::NamePrefix => push_space(&mut r.details.prefix, v),
+            ContactField::NameSuffix => push_space(&mut r.details.suffix, v),
+            ContactField::Nickname => push_space(&mut r.details.nickname, v),
+            ContactField::Department => push_space(&mut r.details.department, v),
+            ContactField::Role => push_space(&mut r.details.role, v),
+            ContactField::Website => {
+                if r.details.website.is_empty() {
+                    r.details.website = several(v).next().unwrap_or_default().to_string();
+                }
+            }
+            ContactField::PhoneKind | ContactField::EmailKind => kinds.push((channel_group(&m.header), several(v).map(str::to_string).collect())),
+            ContactField::AddressStreet
+            | ContactField::AddressCity
+            | ContactField::AddressRegion
+            | ContactField::AddressPostcode
+            | ContactField::AddressCountry
+            | ContactField::AddressFormatted
+            | ContactField::AddressKind => addresses.put(&m.header, field, v),
+        }
+    }
+    r.addresses = addresses.finish();
+    if !kinds.is_empty() {
+        // `groups` holds, in column order, the group of each e-mail and
+        // phone pushed above; a kind column of the same group labels them.
+        let (mut e, mut p) = (0, 0);
+        for (g, n) in groups {
+            let is_email = g.starts_with("email");
+            let target = if is_email { r.emails.get_mut(e) } else { r.phones.get_mut(p) };
+            if is_email {
+                e += 1
+            } else {
+                p += 1
+            }
+            let (Some(t), Some((_, labels))) = (target, kinds.iter().find(|(kg, _)| *kg == g)) else { continue };
+            let Some(raw) = labels.get(n).or(labels.last()) else { continue };
+            // Google marks the preferred value with "* " before its kind.
+            t.pref = raw.trim_start().starts_with('*');
+            let label = raw.trim().trim_start_matches('*').trim();
+            t.label = crate::channels::ChannelKind::from_label(Some(label)).vcard_type().map(str::to_string).or(t.label.take());
         }
     }
     r
+}
+
+/// The group a phone or e-mail column belongs to: its key without the
+/// trailing "value", "type" or "label" ("Phone 1 - Type" → "phone1").
+fn channel_group(header: &str) -> String {
+    let k = key(header);
+    let k = k.replace("e-mail", "email");
+    ["value", "type", "label", "kind"].iter().find_map(|s| k.strip_suffix(s)).unwrap_or(&k).to_string()
+}
+
+/// The kind a phone column's name says ("Business Fax", "Pager", "Mobile Phone"), as a vCard type.
+fn header_kind(header: &str) -> Option<String> {
+    crate::channels::ChannelKind::from_label(Some(header)).vcard_type().map(str::to_string)
+}
+
+/// The address parts of one row, by group (and by position within a cell
+/// that holds several, " ::: " between them as Google writes them).
+#[derive(Default)]
+struct Addresses {
+    /// (group, index in the cell, parts, kind label, formatted).
+    parts: Vec<(String, usize, crate::address::AddressInput, Option<String>, String)>,
+}
+
+impl Addresses {
+    fn put(&mut self, header: &str, field: ContactField, v: &str) {
+        use crate::address::{AddressInput, AddressKind as K};
+        let group = address_group_of(header);
+        for (n, v) in several(v).enumerate() {
+            let at = match self.parts.iter().position(|p| p.0 == group && p.1 == n) {
+                Some(at) => at,
+                None => {
+                    self.parts.push((group.clone(), n, AddressInput::new(K::Office), None, String::new()));
+                    self.parts.len() - 1
+                }
+            };
+            let (_, _, a, kind, formatted) = &mut self.parts[at];
+            let set = |dst: &mut String| {
+                if dst.is_empty() {
+                    *dst = v.to_string();
+                }
+            };
+            match field {
+                ContactField::AddressStreet => {
+                    if !a.street.is_empty() {
+                        a.street.push('\n');
+                    }
+                    a.street.push_str(v);
+                }
+                ContactField::AddressCity => set(&mut a.city),
+                ContactField::AddressRegion => set(&mut a.region),
+                ContactField::AddressPostcode => set(&mut a.postcode),
+                ContactField::AddressCountry => set(&mut a.country),
+                ContactField::AddressFormatted => set(formatted),
+                _ => *kind = Some(v.to_string()),
+            }
+        }
+    }
+
+    fn finish(self) -> Vec<crate::address::AddressInput> {
+        use crate::address::AddressKind as K;
+        self.parts
+            .into_iter()
+            .filter_map(|(group, _, mut a, kind, formatted)| {
+                // The label's meaning, else the columns' prefix; an address
+                // that says nothing about its kind is taken as the office.
+                a.kind = match kind.as_deref() {
+                    Some(label) => K::from_label(label),
+                    None if group.is_empty() || group.starts_with("address") => K::Office,
+                    None => K::from_label(&group),
+                };
+                if a.is_empty() && !formatted.is_empty() {
+                    a.street = formatted;
+                }
+                (!a.is_empty()).then_some(a)
+            })
+            .collect()
+    }
 }
 
 /// The values of a cell that may hold several (" ::: " between them, as

@@ -2,6 +2,7 @@
 //! Parsers here are pure (bytes in, records and problems out); the use cases
 //! in `usecases::import` plan and write them in one transaction.
 
+pub mod conventions;
 pub mod csv;
 pub mod deals;
 pub mod encoding;
@@ -32,6 +33,11 @@ pub struct ImportRecord {
     pub birthday: String,
     pub emails: Vec<Labelled>,
     pub phones: Vec<Labelled>,
+    /// Addresses as the file gave them (checked when the record is).
+    pub addresses: Vec<crate::address::AddressInput>,
+    /// Display name (the card's FN, or a "Name" column, beside first and
+    /// last), additional name, prefix, suffix, nickname, department, role, website.
+    pub details: crate::contact_details::ContactDetails,
 }
 
 /// A phone or e-mail with its label from the file (`work`, `cell`, …).
@@ -41,6 +47,8 @@ pub struct Labelled {
     pub label: Option<String>,
     /// The column or property it came from, for messages (shared, not copied per row).
     pub field: std::sync::Arc<str>,
+    /// The file marks it as preferred (vCard `PREF`/`TYPE=pref`, Google's `*`).
+    pub pref: bool,
 }
 
 /// A problem with one place in a file: what is wrong and where.

@@ -5,6 +5,7 @@
 
 use super::encoding;
 use super::{FIELD_MAX_CHARS, ImportRecord, Labelled, Problem};
+use crate::address::{AddressInput, AddressKind};
 use crate::error::{Error, ErrorCode, Result};
 use encoding_rs::Encoding;
 
@@ -334,6 +335,8 @@ fn card_record(number: u64, at: u64, lines: &[(u64, &[u8])], fallback: &'static 
     let mut r = ImportRecord { line: at, card: number, ..Default::default() };
     let mut fn_name = String::new();
     let mut problems = vec![];
+    // LABELs (2.1/3.0: a formatted address) count only when no ADR of the card has the same kind.
+    let mut labels: Vec<AddressInput> = vec![];
     for (line, l) in unfold(lines) {
         let Some(p) = parse_line(&l) else {
             out.warnings.push(Problem { line, card: Some(number), field: None, message: "a line without a property name was skipped.".into() });
@@ -346,13 +349,23 @@ fn card_record(number: u64, at: u64, lines: &[(u64, &[u8])], fallback: &'static 
         match p.name.as_str() {
             "N" => {
                 let parts = split_unescape(&p.text(fallback), ';');
-                r.last_name = parts.first().map(|s| s.trim().to_string()).unwrap_or_default();
-                r.first_name = parts.get(1).map(|s| s.trim().to_string()).unwrap_or_default();
+                let part = |i: usize| parts.get(i).map(|s| s.trim().to_string()).unwrap_or_default();
+                r.last_name = part(0);
+                r.first_name = part(1);
+                // Several values of a part are written with commas ("Richter, James").
+                r.details.additional = part(2);
+                r.details.prefix = part(3);
+                r.details.suffix = part(4);
             }
             "FN" => fn_name = unescape(&p.text(fallback)).trim().to_string(),
             "ORG" if r.company.is_empty() => {
-                r.company = split_unescape(&p.text(fallback), ';').into_iter().next().unwrap_or_default().trim().to_string();
+                let units = split_unescape(&p.text(fallback), ';');
+                r.company = units.first().cloned().unwrap_or_default().trim().to_string();
+                r.details.department = units.get(1).cloned().unwrap_or_default().trim().to_string();
             }
+            "NICKNAME" if r.details.nickname.is_empty() => r.details.nickname = unescape(&p.text(fallback)).trim().to_string(),
+            "ROLE" if r.details.role.is_empty() => r.details.role = unescape(&p.text(fallback)).trim().to_string(),
+            "URL" if r.details.website.is_empty() => r.details.website = unescape(&p.text(fallback)).trim().to_string(),
             "TITLE" if r.title.is_empty() => r.title = unescape(&p.text(fallback)).trim().to_string(),
             "NOTE" => {
                 let t = unescape(&p.text(fallback)).trim().to_string();
@@ -365,14 +378,37 @@ fn card_record(number: u64, at: u64, lines: &[(u64, &[u8])], fallback: &'static 
             }
             "BDAY" => {
                 let t = p.text(fallback).trim().to_string();
-                match crate::validate::birthday("BDAY", &t) {
-                    Ok(b) => r.birthday = b,
+                match super::conventions::birthday(super::mapping::Preset::Vcard, "BDAY", &t) {
+                    Ok(b) => r.birthday = b.unwrap_or_default(),
                     Err(_) => out.warnings.push(Problem {
                         line,
                         card: Some(number),
                         field: Some("BDAY".into()),
                         message: format!("“{t}” is not a date; the birthday was left out."),
                     }),
+                }
+            }
+            "ADR" => {
+                let parts = split_unescape(&p.text(fallback), ';');
+                let part = |i: usize| parts.get(i).map(|s| s.trim().to_string()).unwrap_or_default();
+                // PO box, extended address and street are the street lines.
+                let street = (0..3).map(part).filter(|s| !s.is_empty()).collect::<Vec<_>>().join("\n");
+                let a = AddressInput {
+                    kind: AddressKind::from_label(&p.types().unwrap_or_default()),
+                    street,
+                    city: part(3),
+                    region: part(4),
+                    postcode: part(5),
+                    country: part(6),
+                };
+                if !a.is_empty() {
+                    r.addresses.push(a);
+                }
+            }
+            "LABEL" => {
+                let t = unescape(&p.text(fallback)).trim().to_string();
+                if !t.is_empty() {
+                    labels.push(AddressInput { street: t, ..AddressInput::new(AddressKind::from_label(&p.types().unwrap_or_default())) });
                 }
             }
             "TEL" | "EMAIL" => {
@@ -383,7 +419,10 @@ fn card_record(number: u64, at: u64, lines: &[(u64, &[u8])], fallback: &'static 
                 if v.is_empty() {
                     continue;
                 }
-                let l = Labelled { value: v, label: p.types(), field: p.name.as_str().into() };
+                let pref = p.params.iter().any(|(k, v)| {
+                    (k == "PREF" && v.trim() == "1") || (k == "TYPE" && v.split(',').any(|t| t.trim().trim_matches('"').eq_ignore_ascii_case("pref")))
+                });
+                let l = Labelled { value: v, label: p.types(), field: p.name.as_str().into(), pref };
                 if p.name == "TEL" { r.phones.push(l) } else { r.emails.push(l) }
             }
             _ => {}
@@ -399,8 +438,16 @@ fn card_record(number: u64, at: u64, lines: &[(u64, &[u8])], fallback: &'static 
             }
         }
     }
+    for l in labels {
+        if !r.addresses.iter().any(|a| a.kind == l.kind) {
+            r.addresses.push(l);
+        }
+    }
     if r.first_name.is_empty() && r.last_name.is_empty() {
         r.full_name = fn_name;
+    } else {
+        // The card's own name is kept whole beside its parts.
+        r.details.display_name = fn_name;
     }
     if !problems.is_empty() {
         out.problems.extend(problems);

@@ -35,6 +35,15 @@ const EN: Table = &[
     ("profile.no_next_step", "No next step is planned. Agree one with the client and put it in the calendar."),
     ("profile.contacts", "Contacts"),
     ("profile.no_contacts", "No contacts recorded."),
+    ("profile.addresses", "Addresses"),
+    ("profile.address_whose", "Of"),
+    ("profile.address_kind", "Kind"),
+    ("profile.address", "Address"),
+    ("address.office", "Office"),
+    ("address.delivery", "Delivery"),
+    ("address.billing", "Billing"),
+    ("address.home", "Home"),
+    ("address.other", "Other"),
     ("profile.contact_name", "Name"),
     ("profile.contact_title", "Position"),
     ("profile.deals", "Open deals"),
@@ -417,6 +426,15 @@ const RU: Table = &[
     ("profile.no_next_step", "Следующий шаг не запланирован. Договоритесь с клиентом и внесите его в календарь."),
     ("profile.contacts", "Контактные лица"),
     ("profile.no_contacts", "Контактные лица не указаны."),
+    ("profile.addresses", "Адреса"),
+    ("profile.address_whose", "Чей"),
+    ("profile.address_kind", "Вид"),
+    ("profile.address", "Адрес"),
+    ("address.office", "Офис"),
+    ("address.delivery", "Доставка"),
+    ("address.billing", "Для счетов"),
+    ("address.home", "Домашний"),
+    ("address.other", "Другой"),
     ("profile.contact_name", "Имя"),
     ("profile.contact_title", "Должность"),
     ("profile.deals", "Открытые сделки"),
@@ -832,6 +850,10 @@ pub fn plural(lang: Lang, key: &str, n: i64) -> String {
 
 pub fn source(lang: Lang, s: Source) -> &'static str {
     t(lang, &format!("source.{}", s.code()))
+}
+
+pub fn address_kind(lang: Lang, k: crate::address::AddressKind) -> &'static str {
+    t(lang, &format!("address.{}", k.as_str()))
 }
 
 pub fn kind(lang: Lang, k: ActivityKind) -> &'static str {

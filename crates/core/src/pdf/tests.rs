@@ -509,5 +509,27 @@ fn a_client_profile_with_cjk_and_emoji_notes_prints_inside_the_margins_in_both_l
         let want: String = note.split_whitespace().collect();
         assert!(joined.matches(&want).count() >= 2, "{lang:?}: the notes are extractable whole:\n{text}");
         assert!(text.contains("東京 Trading 😀"), "{lang:?}: the name keeps its characters");
+#[test]
+fn the_profile_prints_the_addresses_of_the_company_and_its_contacts() {
+    use crate::address::{AddressInput, AddressKind, AddressOwner};
+    use crate::model::{CompanyInput, ContactInput};
+    use crate::usecases::{addresses, crm, documents};
+    for (lang, kind) in [(Lang::En, "Delivery"), (Lang::Ru, "Доставка")] {
+        let mut s = crate::store::testing::store();
+        let co = crm::create_company(&mut s, &clock(), &CompanyInput { name: "Северный склад".into(), ..Default::default() }).unwrap();
+        let ct = crm::create_contact(&mut s, &clock(), &ContactInput { company_id: Some(co.id), first_name: "Ольга".into(), ..Default::default() }).unwrap();
+        let a = AddressInput {
+            street: "Складской пр., 7".into(),
+            city: "Санкт-Петербург".into(),
+            postcode: "194100".into(),
+            ..AddressInput::new(AddressKind::Delivery)
+        };
+        addresses::save_addresses(&mut s, &clock(), AddressOwner::Company(co.id), &[a]).unwrap();
+        let h = AddressInput { street: "ул. Лесная, 3".into(), city: "Пушкин".into(), ..AddressInput::new(AddressKind::Home) };
+        addresses::save_addresses(&mut s, &clock(), AddressOwner::Contact(ct.id), &[h]).unwrap();
+        let d = documents::client_profile(&s, &clock(), &documents::ProfileRequest { company_id: co.id, lang: Some(lang) }).unwrap();
+        let text = check_and_extract(&d.bytes).split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(text.contains(&format!("{kind} Складской пр., 7, 194100 Санкт-Петербург")), "{lang}: {text}");
+        assert!(text.contains("Ольга") && text.contains("ул. Лесная, 3, Пушкин"), "{lang}: {text}");
     }
 }

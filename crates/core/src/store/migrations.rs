@@ -18,6 +18,7 @@ const MIGRATIONS: &[Migration] = &[
     (include_str!("../migrations/0007_plans.sql"), None),
     (include_str!("../migrations/0008_inserts_and_norms.sql"), Some(after_v8)),
     (include_str!("../migrations/0009_search_backlog.sql"), None),
+    (include_str!("../migrations/0010_addresses.sql"), None),
     (include_str!("../migrations/0012_sales_history.sql"), None),
     (include_str!("../migrations/0013_expected_close_and_drafts.sql"), None),
 ];

@@ -6,12 +6,15 @@ mod lock;
 pub mod migrations;
 
 pub mod activities;
+pub mod addresses;
 pub mod analytics;
 pub mod board;
 pub mod bulk;
 pub mod cards;
+pub mod channels;
 pub mod clients;
 pub mod companies;
+pub mod contact_details;
 pub mod contacts;
 pub mod daily;
 pub mod deals;

@@ -153,25 +153,43 @@ fn take(c: &Connection, h: Hit) -> Result<()> {
 
 /// Calls `f(hit, folded text)` for each live row of `kind` with an id in
 /// `first..=last`, in id order, while `f` returns true.
-fn each_body(c: &Connection, kind: Kind, first: i64, last: i64, mut f: impl FnMut(Hit, String) -> Result<bool>) -> Result<()> {
+fn each_body(c: &Connection, kind: Kind, first: i64, last: i64, f: impl FnMut(Hit, String) -> Result<bool>) -> Result<()> {
+    each_body_of(c, kind, first, last, true, f)
+}
+
+/// [`each_body`], with the addresses (migration 10) or without them (when
+/// an earlier migration rebuilds the index before the table exists).
+fn each_body_of(c: &Connection, kind: Kind, first: i64, last: i64, addresses: bool, mut f: impl FnMut(Hit, String) -> Result<bool>) -> Result<()> {
     // Both queries give: id, then the indexed texts in the order of
-    // [`contact_body`] / [`company_body`], then the phone.
-    let sql = match kind {
-        Kind::Contact => {
-            "SELECT ct.id, ct.first_name, ct.last_name, ct.title, ct.email, ct.notes, co.name, ct.phone
+    // [`contact_body`] / [`company_body`], then the phone, then the addresses.
+    let sql = match (kind, addresses) {
+        (Kind::Contact, false) => {
+            "SELECT ct.id, ct.first_name, ct.last_name, ct.title, ct.email, ct.notes, co.name, ct.phone, NULL
              FROM contacts ct LEFT JOIN companies co ON co.id = ct.company_id
              WHERE ct.id BETWEEN ?1 AND ?2 AND ct.archived_at IS NULL ORDER BY ct.id"
         }
-        Kind::Company => {
-            "SELECT id, name, industry, city, email, website, notes, phone FROM companies
+        (Kind::Company, false) => {
+            "SELECT id, name, industry, city, email, website, notes, phone, NULL FROM companies
              WHERE id BETWEEN ?1 AND ?2 AND archived_at IS NULL ORDER BY id"
+        }
+        (Kind::Contact, true) => {
+            "SELECT ct.id, ct.first_name, ct.last_name, ct.title, ct.email, ct.notes, co.name, ct.phone,
+                    coalesce((SELECT group_concat(street || ' ' || city || ' ' || region || ' ' || postcode || ' ' || country, ' ') FROM addresses WHERE contact_id = ct.id), '')
+                    || coalesce((SELECT ' ' || display_name || ' ' || additional || ' ' || nickname || ' ' || department || ' ' || role FROM contact_details WHERE contact_id = ct.id), '')
+             FROM contacts ct LEFT JOIN companies co ON co.id = ct.company_id
+             WHERE ct.id BETWEEN ?1 AND ?2 AND ct.archived_at IS NULL ORDER BY ct.id"
+        }
+        (Kind::Company, true) => {
+            "SELECT co.id, co.name, co.industry, co.city, co.email, co.website, co.notes, co.phone,
+                    (SELECT group_concat(street || ' ' || city || ' ' || region || ' ' || postcode || ' ' || country, ' ') FROM addresses WHERE company_id = co.id)
+             FROM companies co WHERE co.id BETWEEN ?1 AND ?2 AND co.archived_at IS NULL ORDER BY co.id"
         }
     };
     let mut st = c.prepare_cached(sql)?;
     let mut rows = st.query([first, last])?;
     while let Some(r) = rows.next()? {
         let opt = |i: usize| -> rusqlite::Result<Option<&str>> { Ok(r.get_ref(i)?.as_str_or_null()?) };
-        let text = body(&[opt(1)?, opt(2)?, opt(3)?, opt(4)?, opt(5)?, opt(6)?], &[opt(7)?]);
+        let text = body(&[opt(1)?, opt(2)?, opt(3)?, opt(4)?, opt(5)?, opt(6)?, opt(8)?], &[opt(7)?]);
         if !f(kind.hit(r.get(0)?), text)? {
             break;
         }
@@ -305,9 +323,10 @@ pub fn rebuild(c: &Connection) -> Result<()> {
     if backlog {
         c.execute("DELETE FROM search_backlog", [])?;
     }
+    let addresses: bool = c.query_row("SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE name = 'addresses')", [], |r| r.get(0))?;
     let mut insert = c.prepare_cached("INSERT INTO search_fts (rowid, body) VALUES (?1, ?2)")?;
     for kind in [Kind::Company, Kind::Contact] {
-        each_body(c, kind, i64::MIN, i64::MAX, |h, text| {
+        each_body_of(c, kind, i64::MIN, i64::MAX, addresses, |h, text| {
             insert.execute(params![rowid(h), text])?;
             Ok(true)
         })?;

@@ -79,6 +79,12 @@ pub struct ClientProfile {
     pub referred: Vec<Referral>,
     /// The contact who referred this client to us, if any.
     pub referred_by: Option<Referral>,
+    /// The company's addresses, then its contacts' (each names its owner).
+    pub addresses: Vec<crate::address::Address>,
+    /// Every phone and e-mail of its live contacts, with kind and preference.
+    pub channels: Vec<super::channels::ChannelItem>,
+    /// The details of its contacts that have any (display name, additional name, …).
+    pub details: Vec<super::contact_details::ContactDetailsOf>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -146,6 +152,9 @@ pub fn profile(s: &Store, company_id: i64) -> Result<ClientProfile> {
             .map(|(contact_id, name, company_name)| Referral { contact_id, name, company_name })
             .collect(),
         referred_by,
+        addresses: crate::store::addresses::of_company_and_contacts(c, company_id)?,
+        channels: super::channels::of_company(c, company_id)?,
+        details: super::contact_details::of_company(c, company_id)?,
         contacts: people,
         company,
     })

@@ -37,11 +37,23 @@ pub fn export_contacts_list(store: &Store) -> Result<Vec<io::export::ExportConta
     for ch in store::interop::all_channels(c)? {
         channels.entry(ch.contact_id).or_default().push(ch);
     }
+    let mut labels = store::channels::primary_labels(c)?;
+    let mut details = store::contact_details::all(c)?;
+    let mut addresses: HashMap<i64, Vec<crate::address::AddressInput>> = HashMap::new();
+    for a in store::addresses::of_all_contacts(c)? {
+        if let crate::address::AddressOwner::Contact(id) = a.owner {
+            addresses.entry(id).or_default().push(a.input());
+        }
+    }
     Ok(store::contacts::list_all(c)?
         .into_iter()
         .map(|ct| io::export::ExportContact {
             company: ct.company_id.and_then(|id| companies.get(&id).cloned()),
             channels: channels.remove(&ct.id).unwrap_or_default(),
+            addresses: addresses.remove(&ct.id).unwrap_or_default(),
+            phone_label: labels.get_mut(&ct.id).and_then(|l| l.0.take()),
+            email_label: labels.remove(&ct.id).and_then(|l| l.1),
+            details: details.remove(&ct.id).unwrap_or_default(),
             contact: ct,
         })
         .collect())

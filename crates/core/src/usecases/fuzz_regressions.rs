@@ -46,6 +46,6 @@ fn import_with_create_policy_counts_duplicates_inside_created() {
     let mut o = ImportOptions::new("fuzz");
     o.duplicates = DuplicatePolicy::Create;
     let s = import::import_contacts(&mut store, &clock, &data[1..], &o, false).unwrap();
-    assert!(s.written);
+    assert!(s.written, "{:?}", s.refused);
     assert_eq!((s.created, s.created_duplicates), (3, 1), "{s:?}");
 }

@@ -3,6 +3,7 @@
 //! import leaves for after its commit.
 
 use crate::clock::{Clock, stamp};
+use crate::contact_details::ContactDetails;
 use crate::error::{Error, Result};
 use crate::interop::csv::CsvFile;
 use crate::interop::mapping::{self, ColumnMapping, Preset};
@@ -48,11 +49,16 @@ pub struct ImportOptions {
     pub duplicates: DuplicatePolicy,
     /// The user's own mapping of CSV columns; None = the preset's.
     pub mapping: Option<Vec<ColumnMapping>>,
+    /// Import without the optional values that cannot be read (a wrong
+    /// birthday, e-mail, phone or address part), each listed in
+    /// [`ImportSummary::bad_values`]; false refuses the import naming them.
+    #[serde(default)]
+    pub skip_bad_values: bool,
 }
 
 impl ImportOptions {
     pub fn new(source_name: &str) -> Self {
-        ImportOptions { source_name: source_name.into(), preset: Preset::Auto, duplicates: DuplicatePolicy::Skip, mapping: None }
+        ImportOptions { source_name: source_name.into(), preset: Preset::Auto, duplicates: DuplicatePolicy::Skip, mapping: None, skip_bad_values: false }
     }
 }
 
@@ -114,6 +120,9 @@ pub struct ImportSummary {
     pub refused: Vec<Problem>,
     /// Worth knowing, but imported anyway (e.g. ragged rows).
     pub warnings: Vec<Problem>,
+    /// Optional values that cannot be read. Without `skip_bad_values` they
+    /// are in `refused` too; with it, the import leaves each of them out.
+    pub bad_values: Vec<Problem>,
     /// The first rows with what will happen to each.
     pub preview: Vec<PreviewRow>,
     /// True only when the import was committed.
@@ -213,6 +222,15 @@ struct Candidate {
     company: Option<String>,
     /// Additional channels: (kind, value, norm, label).
     extra: Vec<(&'static str, String, String, Option<String>)>,
+    /// Addresses, checked.
+    addresses: Vec<crate::address::AddressInput>,
+    /// The labels of the primary phone and e-mail (the others keep theirs in `extra`).
+    phone_label: Option<String>,
+    email_label: Option<String>,
+    details: ContactDetails,
+    /// The row names only a company: it fills the company (phone, e-mail,
+    /// website, addresses) and makes no contact.
+    company_only: bool,
     /// Duplicate keys as [`fingerprint`]s.
     email_keys: Vec<u128>,
     phone_keys: Vec<u128>,
@@ -234,10 +252,37 @@ fn clean(field: &str, mut v: String, max: usize) -> Result<Option<String>> {
     if plain { Ok(Some(v)) } else { validate::optional(field, Some(&v), max) }
 }
 
-fn check(mut r: ImportRecord, problems: &mut Vec<Problem>) -> Option<Candidate> {
+/// How a row's values are read: the program's conventions, and whether
+/// optional values that cannot be read are left out (listed in `bad`) rather
+/// than refusing the import.
+struct Reading<'b> {
+    preset: Preset,
+    skip_bad_values: bool,
+    bad: &'b mut Vec<Problem>,
+}
+
+impl Reading<'_> {
+    /// An optional value that cannot be read: always listed; refuses the
+    /// import unless the user chose to import without such values.
+    fn bad_value(&mut self, p: Problem, problems: &mut Vec<Problem>) {
+        if !self.skip_bad_values {
+            problems.push(p.clone());
+        }
+        self.bad.push(p);
+    }
+}
+
+fn check(mut r: ImportRecord, reading: &mut Reading<'_>, problems: &mut Vec<Problem>) -> Option<Candidate> {
     let before = problems.len();
     let mut first = std::mem::take(&mut r.first_name);
     let mut last = std::mem::take(&mut r.last_name);
+    let mut details = std::mem::take(&mut r.details);
+    let mut company_only = false;
+    let has_parts = !(first.trim().is_empty() && last.trim().is_empty());
+    if has_parts && !r.full_name.trim().is_empty() && details.display_name.is_empty() {
+        // A "Name" / "Display Name" column beside the parts: the name the file gave.
+        details.display_name = r.full_name.trim().to_string();
+    }
     if first.trim().is_empty() && last.trim().is_empty() {
         let full = r.full_name.trim();
         if !full.is_empty() {
@@ -246,7 +291,8 @@ fn check(mut r: ImportRecord, problems: &mut Vec<Problem>) -> Option<Candidate> 
                 None => first = full.to_string(),
             }
         } else if !r.company.trim().is_empty() {
-            first = r.company.trim().to_string();
+            // A record that names only a company is the company, not a person.
+            company_only = true;
         } else if let Some(e) = r.emails.first() {
             first = e.value.trim().to_string();
         } else {
@@ -276,18 +322,16 @@ fn check(mut r: ImportRecord, problems: &mut Vec<Problem>) -> Option<Candidate> 
     let raw_notes = if raw_notes.contains('\r') { raw_notes.replace("\r\n", "\n").replace('\r', "\n") } else { raw_notes };
     let notes = ok("notes", clean("notes", raw_notes, TEXT_MAX));
     let company = ok("company", clean("company", std::mem::take(&mut r.company), 300));
-    let birthday = if r.birthday.trim().is_empty() {
-        None
-    } else {
-        match validate::birthday("birthday", &r.birthday) {
-            Ok(b) => Some(b),
-            Err(e) => {
-                problems.push(at("birthday", e));
-                None
-            }
+    let birthday = match io::conventions::birthday(reading.preset, "birthday", &r.birthday) {
+        Ok(b) => b,
+        Err(e) => {
+            reading.bad_value(at("birthday", e), problems);
+            None
         }
     };
     let mut emails: Vec<(String, String, Option<String>)> = vec![];
+    let mut email_pref: Option<usize> = None;
+    let mut phone_pref: Option<usize> = None;
     let mut moved: Vec<String> = vec![];
     for e in std::mem::take(&mut r.emails) {
         let v = e.value.trim();
@@ -297,26 +341,54 @@ fn check(mut r: ImportRecord, problems: &mut Vec<Problem>) -> Option<Candidate> 
             continue;
         }
         if !io::plausible_email(v) {
-            problems.push(at(&e.field, Error::validation(&e.field, format!("“{}” is not an e-mail address (name@example.com).", truncate(v)))));
+            reading.bad_value(at(&e.field, Error::validation(&e.field, format!("“{}” is not an e-mail address (name@example.com).", truncate(v)))), problems);
             continue;
         }
         let n = io::norm_email(v);
         if !emails.iter().any(|(_, x, _)| *x == n) {
             let v = if v.len() == e.value.len() { e.value } else { v.to_string() };
+            if e.pref && email_pref.is_none() {
+                email_pref = Some(emails.len());
+            }
             emails.push((v, n, e.label));
+        }
+    }
+    let details = match details.checked() {
+        Ok(mut d) => {
+            // A display name that only repeats the parts is not kept (a later rename of the parts would leave it stale).
+            let parts = ContactDetails { display_name: String::new(), ..d.clone() }.full_name(first.trim(), last.trim());
+            if d.display_name == parts {
+                d.display_name.clear();
+            }
+            d
+        }
+        Err(e) => {
+            problems.push(at(&e.field.clone().unwrap_or_else(|| "details".into()), e));
+            ContactDetails::default()
+        }
+    };
+    let mut addresses = Vec::with_capacity(r.addresses.len());
+    for (n, a) in std::mem::take(&mut r.addresses).into_iter().enumerate() {
+        match a.checked(&format!("address {}", n + 1)) {
+            Ok(a) if a.is_empty() => {}
+            Ok(a) => addresses.push(a),
+            Err(e) => reading.bad_value(at(&e.field.clone().unwrap_or_else(|| "address".into()), e), problems),
         }
     }
     let mut phones: Vec<(String, String, Option<String>)> = vec![];
     for p in std::mem::take(&mut r.phones) {
         let v = p.value.trim();
         if v.chars().count() > 50 || v.chars().any(char::is_control) {
-            problems.push(at(&p.field, Error::validation(&p.field, format!("“{}” is not a phone number (at most 50 characters).", truncate(v)))));
+            reading.bad_value(at(&p.field, Error::validation(&p.field, format!("“{}” is not a phone number (at most 50 characters).", truncate(v)))), problems);
             continue;
         }
         let n = io::norm_phone(v);
         let k = io::phone_key(&n);
         if !phones.iter().any(|(x, nn, _)| x == v || (k.is_some() && io::phone_key(nn) == k)) {
             let v = if v.len() == p.value.len() { p.value } else { v.to_string() };
+            if p.pref && phone_pref.is_none() {
+                phone_pref = Some(phones.len());
+            }
             phones.push((v, n, p.label));
         }
     }
@@ -351,20 +423,34 @@ fn check(mut r: ImportRecord, problems: &mut Vec<Problem>) -> Option<Candidate> 
     let mut phone_keys = Vec::with_capacity(phones.len());
     let mut extra = vec![];
     let mut email = None;
+    let mut email_label = None;
+    // The preferred e-mail is the primary one, else the first.
+    let primary_email = email_pref.unwrap_or(0);
     for (i, (v, n, l)) in emails.into_iter().enumerate() {
-        if i == 0 {
+        email_keys.push(fingerprint(&n));
+        if i == primary_email {
             email = Some(v);
-            email_keys.push(fingerprint(&n));
+            email_label = l;
         } else {
-            email_keys.push(fingerprint(&n));
             extra.push(("email", v, n, l));
         }
     }
+    // The primary phone is the one to call: chosen by meaning (mobile or
+    // business before home or unlabelled, the preferred one first among
+    // equals); a fax or a pager never is, and stays an additional number.
+    let primary_phone = phones
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (_, _, l))| crate::channels::ChannelKind::from_label(l.as_deref()).primary_rank().map(|r| (phone_pref != Some(i), r, i)))
+        .min()
+        .map(|(_, _, i)| i);
     let mut phone = None;
+    let mut phone_label = None;
     for (i, (v, n, l)) in phones.into_iter().enumerate() {
         phone_keys.extend(io::phone_key(&n).map(fingerprint));
-        if i == 0 {
+        if Some(i) == primary_phone {
             phone = Some(v);
+            phone_label = l;
         } else {
             extra.push(("phone", v, n, l));
         }
@@ -389,6 +475,11 @@ fn check(mut r: ImportRecord, problems: &mut Vec<Problem>) -> Option<Candidate> 
         },
         company,
         extra,
+        addresses,
+        phone_label,
+        email_label,
+        details,
+        company_only,
     })
 }
 
@@ -722,6 +813,7 @@ fn run(c: &Connection, now: &str, p: Parsed, o: &ImportOptions, limit: usize, in
         progress,
         seen: 0,
         search: Deferred::default(),
+        skip_bad_values: o.skip_bad_values,
         failed: !p.problems.is_empty(),
         s: ImportSummary {
             source: o.source_name.clone(),
@@ -738,6 +830,7 @@ fn run(c: &Connection, now: &str, p: Parsed, o: &ImportOptions, limit: usize, in
             companies_created: 0,
             refused: p.problems,
             warnings: p.warnings,
+            bad_values: vec![],
             preview: vec![],
             written: false,
             cancelled: false,
@@ -767,6 +860,7 @@ fn run(c: &Connection, now: &str, p: Parsed, o: &ImportOptions, limit: usize, in
         Err(e) => return Err(e),
     }
     r.s.refused.sort_by_key(|p| (p.line, p.card));
+    r.s.bad_values.sort_by_key(|p| (p.line, p.card));
     if index && !r.failed && !r.s.cancelled {
         r.search.write(c)?;
     }
@@ -787,6 +881,7 @@ struct Runner<'a, 'p> {
     seen: u64,
     /// What this import wrote, for the search index (see [`Deferred`]).
     search: Deferred,
+    skip_bad_values: bool,
 }
 
 /// The rows an import writes get their search entries after it commits
@@ -800,6 +895,8 @@ struct Deferred {
     contacts: Option<(i64, i64)>,
     companies: Option<(i64, i64)>,
     changed: Vec<i64>,
+    /// Companies that existed before and were filled by company-only rows.
+    changed_companies: Vec<i64>,
 }
 
 impl Deferred {
@@ -826,6 +923,13 @@ impl Deferred {
         use store::search::{Kind, defer};
         if let Some((first, last)) = self.companies {
             defer(c, Kind::Company, first, last)?;
+        }
+        self.changed_companies.sort_unstable();
+        self.changed_companies.dedup();
+        for id in std::mem::take(&mut self.changed_companies) {
+            if self.companies.is_none_or(|(first, _)| id < first) {
+                store::search::index_company(c, id, false)?;
+            }
         }
         let created = self.contacts;
         if let Some((first, last)) = created {
@@ -857,11 +961,15 @@ impl Runner<'_, '_> {
     fn row(&mut self, rec: ImportRecord) -> Result<()> {
         self.tick()?;
         let before = self.s.refused.len();
-        let cand = check(rec, &mut self.s.refused);
+        let mut reading = Reading { preset: self.s.format, skip_bad_values: self.skip_bad_values, bad: &mut self.s.bad_values };
+        let cand = check(rec, &mut reading, &mut self.s.refused);
         if self.s.refused.len() > before {
             self.failed = true;
         }
         let Some(mut cand) = cand else { return Ok(()) };
+        if cand.company_only {
+            return self.company_row(cand);
+        }
         let dup = self.ix.find(&cand);
         let action = match (dup, self.s.duplicates) {
             (None, _) => RowAction::Create,
@@ -911,6 +1019,15 @@ impl Runner<'_, '_> {
                     for (pos, (kind, v, n, l)) in cand.extra.iter().enumerate() {
                         self.w.channel(id, kind, v, n, l.as_deref(), pos as i64 + 1)?;
                     }
+                    for a in &cand.addresses {
+                        store::addresses::insert(c, crate::address::AddressOwner::Contact(id), a)?;
+                    }
+                    if !cand.details.is_empty() {
+                        store::contact_details::put(c, id, &cand.details)?;
+                    }
+                    if cand.phone_label.is_some() || cand.email_label.is_some() {
+                        store::channels::set_primary_labels(c, id, cand.phone_label.as_deref(), cand.email_label.as_deref())?;
+                    }
                     self.ix.add(&cand, id);
                 } else {
                     // Later rows of the same file may duplicate this one.
@@ -919,6 +1036,65 @@ impl Runner<'_, '_> {
                 }
             }
         }
+        Ok(())
+    }
+}
+
+impl Runner<'_, '_> {
+    /// A row that names only a company: the company is found or made, and
+    /// gets the row's phone, e-mail, website (where it has none) and addresses.
+    fn company_row(&mut self, cand: Candidate) -> Result<()> {
+        if self.s.preview.len() < self.limit {
+            self.s.preview.push(PreviewRow {
+                line: cand.line,
+                first_name: String::new(),
+                last_name: String::new(),
+                company: cand.company.clone(),
+                title: None,
+                emails: cand.input.email.iter().cloned().collect(),
+                phones: cand.input.phone.iter().cloned().collect(),
+                action: RowAction::Create,
+                duplicate_of: None,
+            });
+        }
+        if self.failed {
+            return Ok(());
+        }
+        let (c, now) = (self.c, self.now);
+        let Some(id) = company_id(&mut self.w, now, &mut self.ix, &mut self.search, cand.company.as_deref(), &mut self.s.companies_created)? else {
+            return Ok(());
+        };
+        let old = store::companies::get(c, id)?;
+        let website = (!cand.details.website.is_empty()).then(|| cand.details.website.clone());
+        let filled = CompanyInput {
+            phone: old.phone.clone().or(cand.input.phone.clone()),
+            email: old.email.clone().or(cand.input.email.clone()),
+            website: old.website.clone().or(website),
+            notes: old.notes.clone().or(cand.input.notes.clone()),
+            ..CompanyInput {
+                name: old.name.clone(),
+                industry: old.industry.clone(),
+                city: old.city.clone(),
+                phone: None,
+                email: None,
+                website: None,
+                notes: None,
+                source: old.source,
+                abc: old.abc,
+                owner_id: old.owner_id,
+            }
+        };
+        store::companies::update(c, id, now, &filled)?;
+        let owner = crate::address::AddressOwner::Company(id);
+        let mut have: Vec<String> = store::addresses::list(c, owner)?.iter().map(|a| crate::text::fold(&crate::address::one_line(&a.input()))).collect();
+        for a in &cand.addresses {
+            let key = crate::text::fold(&crate::address::one_line(a));
+            if !have.contains(&key) {
+                store::addresses::insert(c, owner, a)?;
+                have.push(key);
+            }
+        }
+        self.search.changed_companies.push(id);
         Ok(())
     }
 }
@@ -1003,6 +1179,19 @@ fn update_existing(c: &Connection, now: &str, id: i64, cand: &Candidate) -> Resu
     let first = store::interop::next_channel_position(c, id)?;
     for (pos, (kind, v, n, l)) in (first..).zip(extra) {
         store::interop::insert_channel(c, id, kind, &v, &n, l.as_deref(), pos)?;
+    }
+    // Addresses it does not have yet are added; the ones it has stay as they are.
+    let owner = crate::address::AddressOwner::Contact(id);
+    let mut have: Vec<String> = store::addresses::list(c, owner)?.iter().map(|a| crate::text::fold(&crate::address::one_line(&a.input()))).collect();
+    for a in &cand.addresses {
+        let key = crate::text::fold(&crate::address::one_line(a));
+        if !have.contains(&key) {
+            store::addresses::insert(c, owner, a)?;
+            have.push(key);
+        }
+    }
+    if !cand.details.is_empty() && store::contact_details::get(c, id)?.is_empty() {
+        store::contact_details::put(c, id, &cand.details)?;
     }
     Ok(())
 }
@@ -1171,7 +1360,8 @@ mod tests {
         REAL.iter().map(|f| (*f, fixtures::real(f))).collect()
     }
 
-    type Shape = (String, String, Option<String>, Option<String>, Option<String>, Option<String>, Option<String>, Vec<(String, String)>);
+    type Addr = (&'static str, String, String, String, String, String);
+    type Shape = (String, String, Option<String>, Option<String>, Option<String>, Option<String>, Option<String>, Vec<(String, String)>, Vec<Addr>);
 
     /// What a contact is, for comparing round trips (ids aside).
     fn shape(s: &Store) -> Vec<Shape> {
@@ -1180,7 +1370,17 @@ mod tests {
             .into_iter()
             .map(|e| {
                 let c = e.contact;
-                (c.first_name, c.last_name, e.company, c.title, c.email, c.phone, c.birthday, e.channels.into_iter().map(|ch| (ch.kind, ch.value)).collect())
+                (
+                    c.first_name,
+                    c.last_name,
+                    e.company,
+                    c.title,
+                    c.email,
+                    c.phone,
+                    c.birthday,
+                    e.channels.into_iter().map(|ch| (ch.kind, ch.value)).collect(),
+                    e.addresses.into_iter().map(|a| (a.kind.as_str(), a.street, a.city, a.region, a.postcode, a.country)).collect(),
+                )
             })
             .collect();
         v.sort();
@@ -1417,6 +1617,7 @@ mod tests {
         }
         let original = shape(&s);
         assert_eq!(original.len(), count);
+        assert!(original.iter().any(|c| !c.8.is_empty()), "addresses are imported and go round with the rest");
         assert!(original.iter().any(|c| c.0 == first && c.1 == last));
         let with_notes = |st: &Store| export_contacts_list(st).unwrap().into_iter().map(|e| e.contact.notes).collect::<Vec<_>>();
         for format in [ContactsFormat::Vcard4, ContactsFormat::Vcard3, ContactsFormat::Csv] {

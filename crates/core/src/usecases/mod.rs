@@ -1,10 +1,13 @@
 //! Use cases: `fn(&mut Store, &dyn Clock, Input) -> Result<Output>`. The shell
 //! and the CLI call only these; every write is one transaction.
 
+pub mod addresses;
 pub mod analytics;
 pub mod backup;
 pub mod board;
+pub mod channels;
 pub mod clients;
+pub mod contact_details;
 pub mod crm;
 pub mod daily;
 pub mod documents;
@@ -43,6 +46,8 @@ mod norms_tests;
 mod plan_tests;
 #[cfg(test)]
 mod playbook_testing;
+#[cfg(test)]
+mod records_tests;
 #[cfg(test)]
 mod roles_tests;
 #[cfg(test)]

@@ -14,4 +14,10 @@ source_name: string, preset: Preset, duplicates: DuplicatePolicy,
 /**
  * The user's own mapping of CSV columns; None = the preset's.
  */
-mapping: Array<ColumnMapping> | null, };
+mapping: Array<ColumnMapping> | null, 
+/**
+ * Import without the optional values that cannot be read (a wrong
+ * birthday, e-mail, phone or address part), each listed in
+ * [`ImportSummary::bad_values`]; false refuses the import naming them.
+ */
+skip_bad_values: boolean, };

@@ -38,6 +38,11 @@ refused: Array<Problem>,
  */
 warnings: Array<Problem>, 
 /**
+ * Optional values that cannot be read. Without `skip_bad_values` they
+ * are in `refused` too; with it, the import leaves each of them out.
+ */
+bad_values: Array<Problem>, 
+/**
  * The first rows with what will happen to each.
  */
 preview: Array<PreviewRow>, 

@@ -3,6 +3,9 @@ import { invoke, type Channel } from "@tauri-apps/api/core";
 import type { AbcApplied } from "./AbcApplied";
 import type { AbcReport } from "./AbcReport";
 import type { Activity } from "./Activity";
+import type { Address } from "./Address";
+import type { AddressInput } from "./AddressInput";
+import type { AddressOwner } from "./AddressOwner";
 import type { Analytics } from "./Analytics";
 import type { AnalyticsRequest } from "./AnalyticsRequest";
 import type { Answer } from "./Answer";
@@ -18,6 +21,7 @@ import type { CallRow } from "./CallRow";
 import type { CardField } from "./CardField";
 import type { CardKind } from "./CardKind";
 import type { CardPrefill } from "./CardPrefill";
+import type { ChannelInput } from "./ChannelInput";
 import type { Checklist } from "./Checklist";
 import type { ClientFilter } from "./ClientFilter";
 import type { ClientPage } from "./ClientPage";
@@ -26,6 +30,8 @@ import type { CloseReasons } from "./CloseReasons";
 import type { Company } from "./Company";
 import type { CompanyInput } from "./CompanyInput";
 import type { Contact } from "./Contact";
+import type { ContactChannels } from "./ContactChannels";
+import type { ContactDetails } from "./ContactDetails";
 import type { ContactInput } from "./ContactInput";
 import type { Deal } from "./Deal";
 import type { DealCard } from "./DealCard";
@@ -132,6 +138,9 @@ export const commands = {
   recordRestore: (what: Archivable, id: number) => invoke<null>("record_restore", { what, id }),
   personCreate: (input: PersonInput) => invoke<Person>("person_create", { input }),
   personUpdate: (personId: number, input: PersonInput) => invoke<Person>("person_update", { personId, input }),
+  addressesSave: (owner: AddressOwner, addresses: Array<AddressInput>) => invoke<Array<Address>>("addresses_save", { owner, addresses }),
+  contactChannelsSave: (contactId: number, phones: Array<ChannelInput>, emails: Array<ChannelInput>) => invoke<ContactChannels>("contact_channels_save", { contactId, phones, emails }),
+  contactDetailsSave: (contactId: number, details: ContactDetails) => invoke<ContactDetails>("contact_details_save", { contactId, details }),
   todayGet: (ownerId: number | null) => invoke<Today>("today_get", { ownerId }),
   todayList: (ownerId: number | null, kind: TodayListKind, offset: number, limit: number) => invoke<TodayPage>("today_list", { ownerId, kind, offset, limit }),
   checklistGet: () => invoke<Checklist>("checklist_get", {}),
@@ -277,6 +286,9 @@ export const staleViews: Record<string, View[] | null> = {
   recordRestore: ["today", "board", "clients", "profile", "deal", "plan", "reports", "trash"],
   personCreate: ["today", "board", "clients", "profile", "deal", "plan", "playbook", "team"],
   personUpdate: ["today", "board", "clients", "profile", "deal", "plan", "playbook", "team"],
+  addressesSave: ["today", "board", "clients", "profile", "deal", "reports"],
+  contactChannelsSave: ["today", "board", "clients", "profile", "deal", "reports"],
+  contactDetailsSave: ["today", "board", "clients", "profile", "deal", "reports"],
   todayGet: [],
   todayList: [],
   checklistGet: [],

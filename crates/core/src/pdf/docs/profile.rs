@@ -100,6 +100,24 @@ pub fn build(s: &Store, today: NaiveDate, company_id: i64, lang: Lang) -> Result
         }));
     }
 
+    let addresses = crate::store::addresses::of_company_and_contacts(s.conn(), company_id)?;
+    if !addresses.is_empty() {
+        doc.push(Block::h2(tr("profile.addresses")));
+        let whose = |o: crate::address::AddressOwner| match o {
+            crate::address::AddressOwner::Company(_) => c.name.clone(),
+            crate::address::AddressOwner::Contact(id) => {
+                p.contacts.iter().find(|ct| ct.id == id).map(|ct| display_name(&ct.first_name, &ct.last_name)).unwrap_or_default()
+            }
+        };
+        doc.push(Block::Table(Table {
+            columns: vec![Column::left(tr("profile.address_whose")), Column::left(tr("profile.address_kind")), Column::left(tr("profile.address"))],
+            rows: addresses
+                .iter()
+                .map(|a| Row::new(vec![whose(a.owner), i18n::address_kind(lang, a.kind).to_string(), crate::address::one_line(&a.input())]))
+                .collect(),
+        }));
+    }
+
     doc.push(Block::h1(tr("profile.deals")));
     if p.open_deals.is_empty() {
         doc.push(Block::note(tr("profile.no_deals")));
