@@ -16,6 +16,9 @@ const SAME_AS_ENGLISH: Record<string, string> = {
   EUR: "an ISO 4217 currency code (the placeholder of the currency field)",
   Outlook: "a program's name",
   Thunderbird: "a program's name",
+  Pipedrive: "a program's name (an import preset)",
+  HubSpot: "a program's name (an import preset)",
+  "Kommo / amoCRM": "a program's names (an import preset)",
   "vCard (.vcf)": "a file format's name",
   "e-mail": "Russian and Hungarian write the word this way (compared ignoring case)",
 };

@@ -1,6 +1,6 @@
 //! The sales history moved in from other programs (#15): deals and orders
 //! written with the id they had there (`external_source`, `external_id`,
-//! migration 12), and the companies' standing recomputed once afterwards
+//! migration 11), and the companies' standing recomputed once afterwards
 //! for every company the import touched, instead of row by row.
 
 use crate::error::Result;

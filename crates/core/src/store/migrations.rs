@@ -19,8 +19,8 @@ const MIGRATIONS: &[Migration] = &[
     (include_str!("../migrations/0008_inserts_and_norms.sql"), Some(after_v8)),
     (include_str!("../migrations/0009_search_backlog.sql"), None),
     (include_str!("../migrations/0010_addresses.sql"), None),
-    (include_str!("../migrations/0012_sales_history.sql"), None),
-    (include_str!("../migrations/0013_expected_close_and_drafts.sql"), None),
+    (include_str!("../migrations/0011_sales_history.sql"), None),
+    (include_str!("../migrations/0012_expected_close_and_drafts.sql"), None),
 ];
 
 /// A migration: its SQL, and what Rust must do after it in the same
