@@ -259,7 +259,7 @@ fn capture<'m>(template: &str, message: &'m str) -> Option<Vec<&'m str>> {
                 let mut from = 0;
                 while let Some(i) = after[from..].find(next).map(|i| i + from) {
                     out.push(&after[..i]);
-                    if go(&rest[..], &after[i..], out) {
+                    if go(rest, &after[i..], out) {
                         return true;
                     }
                     out.pop();

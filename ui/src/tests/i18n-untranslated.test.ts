@@ -18,6 +18,7 @@ const SAME_AS_ENGLISH: Record<string, string> = {
   Thunderbird: "a program's name",
   Pipedrive: "a program's name (an import preset)",
   HubSpot: "a program's name (an import preset)",
+  Bitrix24: "a program's name (an import preset; Russian writes Битрикс24)",
   "Kommo / amoCRM": "a program's names (an import preset)",
   "vCard (.vcf)": "a file format's name",
   "e-mail": "Russian and Hungarian write the word this way (compared ignoring case)",
