@@ -7,7 +7,6 @@
 //! [`handler`] and [`signatures`] gather every module's.
 
 use conveyor_core::usecases::backup::AutoBackupJob;
-use conveyor_core::usecases::import;
 use conveyor_core::usecases::session::Session;
 use conveyor_core::{Error, SystemClock};
 use std::path::PathBuf;
@@ -82,7 +81,7 @@ pub fn spawn_search_catch_up(shared: &Shared) {
     let shared = shared.clone();
     let started = std::thread::Builder::new().name("conveyor-search-index".into()).spawn(move || {
         loop {
-            let left = shared.lock().unwrap_or_else(|p| p.into_inner()).session.index_pending(import::INDEX_CHUNK);
+            let left = shared.lock().unwrap_or_else(|p| p.into_inner()).session.index_pending(conveyor_core::usecases::import::INDEX_CHUNK);
             match left {
                 Ok(0) => break,
                 // A short pause lets a command waiting for the lock go first

@@ -886,7 +886,7 @@ mod tests {
 
     /// A key without its plural form (`calls.n_calls.few` → `calls.n_calls`):
     /// a counted phrase is one with a `.one` form (`source.other` is not).
-    fn base<'a>(t: Table, k: &'a str) -> &'a str {
+    fn base(t: Table, k: &str) -> &str {
         match k.rsplit_once('.') {
             Some((b, f)) if FORMS.contains(&f) && t.iter().any(|(o, _)| *o == format!("{b}.one")) => b,
             _ => k,

@@ -509,6 +509,9 @@ fn a_client_profile_with_cjk_and_emoji_notes_prints_inside_the_margins_in_both_l
         let want: String = note.split_whitespace().collect();
         assert!(joined.matches(&want).count() >= 2, "{lang:?}: the notes are extractable whole:\n{text}");
         assert!(text.contains("東京 Trading 😀"), "{lang:?}: the name keeps its characters");
+    }
+}
+
 #[test]
 fn the_profile_prints_the_addresses_of_the_company_and_its_contacts() {
     use crate::address::{AddressInput, AddressKind, AddressOwner};
