@@ -102,7 +102,7 @@ fn accounting_sales_report_feeds_abc() {
     assert_eq!((code, v["created"].as_u64(), v["unchanged"].as_u64()), (Some(0), Some(0), Some(5)));
     let (code, abc, err) = run(&["abc", &f]);
     assert_eq!(code, Some(0), "{err}");
-    let names: Vec<&str> = abc["clients"].as_array().unwrap().iter().map(|c| c["name"].as_str().unwrap()).collect();
+    let names: Vec<&str> = abc["report"]["clients"].as_array().unwrap().iter().map(|c| c["name"].as_str().unwrap()).collect();
     assert_eq!(names, ["АО «Вектор»", "ООО «Ромашка»", "ИП Ёлкин"]);
 }
 

@@ -402,7 +402,11 @@ pub fn apply(mapping: &[ColumnMapping], headers: &[std::sync::Arc<str>], line: u
             // Google marks the preferred value with "* " before its kind.
             t.pref = raw.trim_start().starts_with('*');
             let label = raw.trim().trim_start_matches('*').trim();
-            t.label = crate::channels::ChannelKind::from_label(Some(label)).vcard_type().map(str::to_string).or(t.label.take());
+            // A kind we know is written as its vCard TYPE; any other word the file
+            // gave ("other", "assistant") is kept as it was, so the round trip is exact.
+            // A list of types ("work,cell,video") is a vCard's own: kept whole too.
+            let known = if label.contains(',') { None } else { crate::channels::ChannelKind::from_label(Some(label)).vcard_type().map(str::to_string) };
+            t.label = known.or_else(|| (!label.is_empty()).then(|| label.to_lowercase())).or(t.label.take());
         }
     }
     r
