@@ -41,16 +41,33 @@ async function openProfile(s, query) {
   await s.click("nav-clients");
   await s.waitFor("screen-clients");
   await s.type("clients-search", query);
-  await s.click(await s.firstWithPrefix("hit-company-"));
+  // The hits of the previous search stay until the new ones arrive: wait for a hit naming the query.
+  let hit = null;
+  for (const end = Date.now() + 20000; !hit && Date.now() < end; ) {
+    hit = await s.exec(
+      "const e = [...document.querySelectorAll('[data-testid^=hit-company-]')].find(e => e.textContent.toLowerCase().includes(arguments[0])); return e ? e.getAttribute('data-testid') : null",
+      [query.toLowerCase()],
+    );
+    if (!hit) await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.ok(hit, `a company hit for “${query}”`);
+  await s.click(hit);
   await s.waitFor("client-profile");
 }
 
 /** The id of the contact in the open profile whose name starts with `who`. */
 async function contactId(s, who) {
-  const id = await s.exec(
-    "const e = [...document.querySelectorAll('[data-testid^=profile-contact-]')].find(e => /^profile-contact-\\d+$/.test(e.getAttribute('data-testid')) && e.querySelector('.cname').textContent.trim().startsWith(arguments[0])); return e ? e.getAttribute('data-testid').replace('profile-contact-', '') : null",
-    [who],
-  );
+  // The profile fills its contacts after it opens, and may draw them again: poll for the state.
+  let id = null;
+  for (const end = Date.now() + 20000; !id && Date.now() < end; ) {
+    try {
+      id = await s.exec(
+        "const e = [...document.querySelectorAll('[data-testid^=profile-contact-]')].find(e => /^profile-contact-\\d+$/.test(e.getAttribute('data-testid')) && e.querySelector('.cname')?.textContent.trim().startsWith(arguments[0])); return e ? e.getAttribute('data-testid').replace('profile-contact-', '') : null",
+        [who],
+      );
+    } catch {}
+    if (!id) await new Promise((r) => setTimeout(r, 100));
+  }
   assert.ok(id, `the profile lists ${who}`);
   return id;
 }

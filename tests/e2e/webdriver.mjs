@@ -179,9 +179,18 @@ export class Session {
   /** Clicks the element after scrolling it to the middle of its scroll
    * container (sticky headers and footers must not cover it). */
   async click(testid) {
-    const el = await this.waitFor(testid);
-    await this.exec("arguments[0].scrollIntoView({ block: 'center', inline: 'center' })", [{ [ELEMENT]: el }]);
-    await this.cmd("POST", `/element/${el}/click`, {});
+    // A list that draws again (a search result arriving, a profile filling)
+    // replaces the element between finding and clicking it: find it again.
+    for (let attempt = 1; ; attempt++) {
+      const el = await this.waitFor(testid);
+      try {
+        await this.exec("arguments[0].scrollIntoView({ block: 'center', inline: 'center' })", [{ [ELEMENT]: el }]);
+        await this.cmd("POST", `/element/${el}/click`, {});
+        return;
+      } catch (e) {
+        if (attempt >= 5 || !String(e).includes("stale element")) throw e;
+      }
+    }
   }
 
   /** Types `text` into the element (after clearing it when `clear`). */

@@ -23,6 +23,13 @@ type Entry = [&'static str; 5];
 
 const CATALOGUE: &[Entry] = &[
     [
+        "{file}:{line}: the quote that opens here in column “{column}” is never closed, so it would swallow the lines after it. Nothing was imported; add the missing quote (or remove the stray one) and import again.",
+        "{file}:{line}: кавычка, открытая здесь в столбце «{column}», нигде не закрывается и поглотила бы следующие строки. Ничего не импортировано; добавьте недостающую кавычку (или удалите лишнюю) и импортируйте снова.",
+        "{file}:{line}: кавичката, отворена тук в колона „{column}“, не се затваря никъде и би погълнала следващите редове. Нищо не е импортирано; добавете липсващата кавичка (или премахнете излишната) и импортирайте отново.",
+        "{file}:{line}: τα εισαγωγικά που ανοίγουν εδώ στη στήλη «{column}» δεν κλείνουν πουθενά και θα κατάπιναν τις επόμενες γραμμές. Δεν εισήχθη τίποτα· προσθέστε τα εισαγωγικά που λείπουν (ή αφαιρέστε τα περιττά) και κάντε ξανά την εισαγωγή.",
+        "{file}:{line}: az itt, a(z) „{column}” oszlopban nyíló idézőjel sehol sem záródik, így elnyelné az utána következő sorokat. Semmi sem lett importálva; pótolja a hiányzó idézőjelet (vagy törölje a fölöslegeset), és importáljon újra.",
+    ],
+    [
         "{file} is empty. Export the contacts again and choose the new file.",
         "Файл {file} пуст. Выгрузите контакты заново и выберите новый файл.",
         "Файлът {file} е празен. Експортирайте контактите отново и изберете новия файл.",
