@@ -44,6 +44,10 @@ use conveyor_core::usecases::roles::{self, StructureAdvice, TimeTable};
 use conveyor_core::usecases::session::RestoreDone;
 use conveyor_core::usecases::session::{AppSession, Session};
 use conveyor_core::usecases::today::{self, Today};
+use conveyor_core::model::ClientKind;
+use conveyor_core::store::custom_fields::CustomField;
+use conveyor_core::usecases::custom_fields::{self, FieldInput, FieldValue, ValueInput};
+use conveyor_core::usecases::merge::{self, DuplicatePair, MergeResult};
 use conveyor_core::{Error, SystemClock};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -986,6 +990,69 @@ commands! {
     /// seven are kept), which are there, and why the last one failed.
     fn backup_auto_status(shell) -> AutoBackups {
         shell.session.auto_backups()
+    }
+
+    /// Every tag with how many companies and contacts carry it.
+    fn tags_list(shell) -> Vec<conveyor_core::usecases::tags::TagCount> {
+        conveyor_core::usecases::tags::list_tags(shell.session.store()?)
+    }
+
+    /// Puts a tag on companies or contacts; the first one's tags after.
+    fn tag_add(shell, kind: ClientKind, ids: Vec<i64>, name: String) -> Vec<String> {
+        let Shell { session, clock, .. } = shell;
+        conveyor_core::usecases::tags::add_tag(session.store_mut()?, clock, kind, &ids, &name)
+    }
+
+    /// Takes a tag off companies or contacts; the first one's tags after.
+    fn tag_remove(shell, kind: ClientKind, ids: Vec<i64>, name: String) -> Vec<String> {
+        let Shell { session, clock, .. } = shell;
+        conveyor_core::usecases::tags::remove_tag(session.store_mut()?, clock, kind, &ids, &name)
+    }
+
+    /// The workspace's custom fields.
+    fn custom_fields_list(shell) -> Vec<CustomField> {
+        custom_fields::list_fields(shell.session.store()?, None)
+    }
+
+    /// Defines a custom field.
+    fn custom_field_define(shell, input: FieldInput) -> CustomField {
+        let Shell { session, clock, .. } = shell;
+        custom_fields::define_field(session.store_mut()?, clock, &input)
+    }
+
+    /// Renames a custom field or changes its choices.
+    fn custom_field_update(shell, field_id: i64, label: String, choices: Vec<String>) -> CustomField {
+        let Shell { session, clock, .. } = shell;
+        custom_fields::update_field(session.store_mut()?, clock, field_id, &label, &choices)
+    }
+
+    /// Removes a custom field and its values.
+    fn custom_field_delete(shell, field_id: i64) -> () {
+        let Shell { session, clock, .. } = shell;
+        custom_fields::delete_field(session.store_mut()?, clock, field_id)
+    }
+
+    /// Saves a record's custom values (all or none); the values after.
+    fn custom_values_set(shell, kind: ClientKind, id: i64, values: Vec<ValueInput>) -> Vec<FieldValue> {
+        let Shell { session, clock, .. } = shell;
+        custom_fields::set_values(session.store_mut()?, clock, kind, id, &values)
+    }
+
+    /// Possible duplicates (same e-mail, phone or name).
+    fn duplicates_list(shell) -> Vec<DuplicatePair> {
+        merge::duplicates(shell.session.store()?)
+    }
+
+    /// Merges one contact or company into another.
+    fn records_merge(shell, kind: ClientKind, kept_id: i64, merged_id: i64) -> MergeResult {
+        let Shell { session, clock, .. } = shell;
+        merge::merge(session.store_mut()?, clock, kind, kept_id, merged_id)
+    }
+
+    /// Undoes a merge.
+    fn merge_undo(shell, merge_id: i64) -> () {
+        let Shell { session, clock, .. } = shell;
+        merge::undo_merge(session.store_mut()?, clock, merge_id)
     }
 
     free {

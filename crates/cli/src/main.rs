@@ -3,6 +3,7 @@
 //! 1 = the input was refused (the message says what and where), 2 = internal.
 
 mod bench;
+mod records;
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
@@ -117,6 +118,20 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Tags on companies and contacts.
+    #[command(subcommand)]
+    Tags(records::TagsCmd),
+    /// The workspace's custom fields and their values.
+    #[command(subcommand)]
+    Fields(records::FieldsCmd),
+    /// Possible duplicates: contacts or companies with the same e-mail, phone or name.
+    Duplicates(records::DuplicatesArgs),
+    /// Merge two contacts or companies (or undo a merge with --undo ID).
+    Merge(records::MergeArgs),
+    /// Search contacts and companies as the app does (tags and custom fields included).
+    Search(records::SearchArgs),
+    /// The clients list (contacts with their company), filtered.
+    Clients(records::ClientsArgs),
     /// Import from other programs.
     #[command(subcommand)]
     Import(ImportCmd),
@@ -936,6 +951,12 @@ fn run(cmd: Command, passphrase_file: Option<&Path>) -> Result<ExitCode, Error> 
             println!("Created {} (“{}”, {}, {}{}).", file.display(), s.name, s.lang, s.currency, if s.encrypted { ", encrypted" } else { "" });
         }
         Command::Template(cmd) => template_cmd(cmd, &clock, key.as_ref())?,
+        Command::Tags(cmd) => records::tags_cmd(cmd, &clock, key.as_ref())?,
+        Command::Fields(cmd) => records::fields_cmd(cmd, &clock, key.as_ref())?,
+        Command::Duplicates(a) => records::duplicates_cmd(a, &clock, key.as_ref())?,
+        Command::Merge(a) => records::merge_cmd(a, &clock, key.as_ref())?,
+        Command::Search(a) => records::search_cmd(a, &clock, key.as_ref())?,
+        Command::Clients(a) => records::clients_cmd(a, &clock, key.as_ref())?,
         Command::Demo { file, lang, contacts, activities, seed } => {
             let started = std::time::Instant::now();
             let (_store, report) = demo::create_workspace(&file, &clock, &DemoSpec { lang, contacts, activities, seed })?;

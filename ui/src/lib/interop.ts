@@ -22,6 +22,8 @@ export const CONTACT_FIELDS: readonly ContactField[] = [
   "phone",
   "notes",
   "birthday",
+  "tags",
+  "custom",
 ];
 
 /** The formats the user can choose; `auto` recognises the file. */

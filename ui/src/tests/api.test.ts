@@ -43,7 +43,7 @@ describe("commands over IPC", () => {
     const invoke = vi.fn(async () => ({ ok: true }));
     vi.stubGlobal("window", { __TAURI_INTERNALS__: { invoke, transformCallback: () => 0 } });
     const before = { ...stale };
-    await commands.boardGet({ owner_id: null, source: null });
+    await commands.boardGet({ owner_id: null, source: null, tag: null });
     expect({ ...stale }).toEqual(before);
     await commands.dealUpdate(1, {
       title: "x",

@@ -11,6 +11,11 @@ pub struct ExportContact {
     pub company: Option<String>,
     /// Additional phones and e-mails, in order.
     pub channels: Vec<Channel>,
+    /// Tags, by name.
+    pub tags: Vec<String>,
+    /// Every custom field of contacts, in order: (key, label, value as files
+    /// carry it; empty when the contact has none).
+    pub custom: Vec<(String, String, String)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -116,6 +121,12 @@ pub fn vcards(contacts: &[ExportContact], v: VcardVersion) -> String {
         if let Some(n) = &c.notes {
             fold(&format!("NOTE:{}", escape_text(n)), &mut out);
         }
+        if !ec.tags.is_empty() {
+            fold(&format!("CATEGORIES:{}", ec.tags.iter().map(|t| escape_text(t)).collect::<Vec<_>>().join(",")), &mut out);
+        }
+        for (key, _, value) in ec.custom.iter().filter(|x| !x.2.is_empty()) {
+            fold(&format!("X-{}:{}", key.to_ascii_uppercase().replace('_', "-"), escape_text(value)), &mut out);
+        }
         fold("END:VCARD", &mut out);
     }
     out
@@ -185,6 +196,11 @@ pub fn contacts_csv(contacts: &[ExportContact]) -> Vec<u8> {
     header.extend((1..=emails).map(|i| if i == 1 { "E-mail".to_string() } else { format!("E-mail {i}") }));
     header.extend((1..=phones).map(|i| if i == 1 { "Phone".to_string() } else { format!("Phone {i}") }));
     header.extend(["Birthday".to_string(), "Notes".to_string()]);
+    let tags = contacts.iter().any(|c| !c.tags.is_empty());
+    if tags {
+        header.push("Tags".into());
+    }
+    header.extend(contacts.first().map(|c| c.custom.iter().map(|x| x.1.clone()).collect::<Vec<_>>()).unwrap_or_default());
     let h: Vec<&str> = header.iter().map(String::as_str).collect();
     let rows = contacts.iter().map(|ec| {
         let c = &ec.contact;
@@ -197,6 +213,10 @@ pub fn contacts_csv(contacts: &[ExportContact]) -> Vec<u8> {
         }
         r.push(opt(&c.birthday));
         r.push(opt(&c.notes));
+        if tags {
+            r.push(ec.tags.join(", "));
+        }
+        r.extend(ec.custom.iter().map(|x| x.2.clone()));
         r
     });
     csv_bytes(&h, rows)

@@ -24,6 +24,11 @@ pub enum ContactField {
     /// Several columns are joined, one per line.
     Notes,
     Birthday,
+    /// Tags (Google's `* myContacts ::: Clients`, or a list with commas).
+    Tags,
+    /// A custom field named like the column (made as a text field when the
+    /// workspace has none of that name).
+    Custom,
 }
 
 impl ContactField {
@@ -31,7 +36,9 @@ impl ContactField {
         serde_json::from_value(serde_json::Value::String(s.trim().to_string())).map_err(|_| {
             Error::validation(
                 "mapping",
-                format!("“{s}” is not a contact field. Use one of: first_name, last_name, full_name, company, title, email, phone, notes, birthday."),
+                format!(
+                    "“{s}” is not a contact field. Use one of: first_name, last_name, full_name, company, title, email, phone, notes, birthday, tags, custom."
+                ),
             )
         })
     }
@@ -103,6 +110,7 @@ fn google(h: &str) -> Option<ContactField> {
         "birthday" => Birthday,
         "organization1name" => Company,
         "organization1title" => Title,
+        "labels" | "groupmembership" => Tags,
         _ if k.starts_with("email") && k.ends_with("value") => Email,
         _ if k.starts_with("phone") && k.ends_with("value") => Phone,
         _ => return None,
@@ -119,6 +127,7 @@ fn outlook(h: &str) -> Option<ContactField> {
         "jobtitle" => Title,
         "notes" => Notes,
         "birthday" => Birthday,
+        "categories" => Tags,
         "emailaddress" | "email2address" | "email3address" => Email,
         "mobilephone" | "businessphone" | "business phone2" | "businessphone2" | "homephone" | "homephone2" | "primaryphone" | "otherphone"
         | "companymainphone" | "carphone" => Phone,
@@ -167,6 +176,8 @@ fn generic(h: &str) -> Option<ContactField> {
         Some(Notes)
     } else if any(&["birthday", "birthdate", "dateofbirth", "dob", "деньрождения", "датарождения"]) {
         Some(Birthday)
+    } else if any(&["tags", "tag", "categories", "labels", "groups", "groupmembership", "теги", "метки", "группы", "категории"]) {
+        Some(Tags)
     } else {
         None
     }
@@ -235,6 +246,14 @@ pub fn apply(mapping: &[ColumnMapping], headers: &[std::sync::Arc<str>], line: u
                     r.phones.push(Labelled { value: p.to_string(), label: None, field: headers[i].clone() });
                 }
             }
+            ContactField::Tags => {
+                for t in crate::usecases::tags::tag_cell(v) {
+                    if !r.tags.contains(&t) {
+                        r.tags.push(t);
+                    }
+                }
+            }
+            ContactField::Custom => r.custom.push((headers[i].clone(), v.to_string())),
         }
     }
     r

@@ -29,6 +29,10 @@ pub struct ImportRecord {
     pub birthday: String,
     pub emails: Vec<Labelled>,
     pub phones: Vec<Labelled>,
+    /// Tags: Google's group lists, vCard CATEGORIES, a Tags column.
+    pub tags: Vec<String>,
+    /// Values for custom fields: (the column header or `X-` property, value).
+    pub custom: Vec<(std::sync::Arc<str>, String)>,
 }
 
 /// A phone or e-mail with its label from the file (`work`, `cell`, …).

@@ -18,6 +18,7 @@ const MIGRATIONS: &[Migration] = &[
     (include_str!("../migrations/0007_plans.sql"), None),
     (include_str!("../migrations/0008_inserts_and_norms.sql"), Some(after_v8)),
     (include_str!("../migrations/0009_search_backlog.sql"), None),
+    (include_str!("../migrations/0011_tags_fields_merges.sql"), None),
 ];
 
 /// A migration: its SQL, and what Rust must do after it in the same

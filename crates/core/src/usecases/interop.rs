@@ -217,6 +217,9 @@ struct Candidate {
     email_keys: Vec<u128>,
     phone_keys: Vec<u128>,
     name_key: Option<u128>,
+    /// Tags and custom values (checked in [`Runner::row`]).
+    tags: Vec<String>,
+    custom: Vec<(std::sync::Arc<str>, String)>,
 }
 
 /// A text value, trimmed and checked; reuses the file's string when it needs
@@ -389,6 +392,8 @@ fn check(mut r: ImportRecord, problems: &mut Vec<Problem>) -> Option<Candidate> 
         },
         company,
         extra,
+        tags: std::mem::take(&mut r.tags),
+        custom: std::mem::take(&mut r.custom),
     })
 }
 
@@ -709,6 +714,14 @@ pub fn import_contacts_with_progress(
 /// preview, rolled back anyway, leaves it out).
 fn run(c: &Connection, now: &str, p: Parsed, o: &ImportOptions, limit: usize, index: bool, progress: Progress<'_>) -> Result<ImportSummary> {
     let mut ix = Index::load(c)?;
+    let mut p = p;
+    // Columns named like one of the workspace's custom fields fill it (our own CSV export, a round trip).
+    let known = crate::usecases::custom_fields::ImportFields::load(c)?;
+    if let Rows::Csv(_, m) = &mut p.rows {
+        for col in m.iter_mut().chain(p.mapping.iter_mut()).filter(|col| col.field.is_none() && known.knows(&col.header)) {
+            col.field = Some(mapping::ContactField::Custom);
+        }
+    }
     if let Rows::Csv(f, _) = &p.rows {
         // About one row per 100 bytes: grow the maps once, not twenty times.
         ix.reserve(f.len() / 100);
@@ -722,6 +735,7 @@ fn run(c: &Connection, now: &str, p: Parsed, o: &ImportOptions, limit: usize, in
         progress,
         seen: 0,
         search: Deferred::default(),
+        extras: crate::usecases::custom_fields::ImportFields::load(c)?,
         failed: !p.problems.is_empty(),
         s: ImportSummary {
             source: o.source_name.clone(),
@@ -787,6 +801,8 @@ struct Runner<'a, 'p> {
     seen: u64,
     /// What this import wrote, for the search index (see [`Deferred`]).
     search: Deferred,
+    /// Tags and custom values of the rows.
+    extras: crate::usecases::custom_fields::ImportFields,
 }
 
 /// The rows an import writes get their search entries after it commits
@@ -862,6 +878,11 @@ impl Runner<'_, '_> {
             self.failed = true;
         }
         let Some(mut cand) = cand else { return Ok(()) };
+        let before = self.s.refused.len();
+        let values = self.extras.check(cand.line, None, &cand.custom, &mut self.s.refused);
+        if self.s.refused.len() > before {
+            self.failed = true;
+        }
         let dup = self.ix.find(&cand);
         let action = match (dup, self.s.duplicates) {
             (None, _) => RowAction::Create,
@@ -893,6 +914,7 @@ impl Runner<'_, '_> {
                     cand.input.company_id =
                         company_id(&mut self.w, now, &mut self.ix, &mut self.search, cand.company.as_deref(), &mut self.s.companies_created)?;
                     update_existing(c, now, id, &cand)?;
+                    self.extras.write(c, id, &cand.tags, &values)?;
                     self.search.changed_contact(id);
                     self.ix.add(&cand, id);
                 }
@@ -911,6 +933,7 @@ impl Runner<'_, '_> {
                     for (pos, (kind, v, n, l)) in cand.extra.iter().enumerate() {
                         self.w.channel(id, kind, v, n, l.as_deref(), pos as i64 + 1)?;
                     }
+                    self.extras.write(c, id, &cand.tags, &values)?;
                     self.ix.add(&cand, id);
                 } else {
                     // Later rows of the same file may duplicate this one.
@@ -1037,12 +1060,19 @@ pub fn export_contacts_list(store: &Store) -> Result<Vec<io::export::ExportConta
     for ch in store::interop::all_channels(c)? {
         channels.entry(ch.contact_id).or_default().push(ch);
     }
+    let mut tags = store::tags::by_record(c, crate::model::ClientKind::Contact)?;
+    let (fields, mut values) = crate::usecases::custom_fields::file_values(c, crate::model::ClientKind::Contact)?;
     Ok(store::contacts::list_all(c)?
         .into_iter()
-        .map(|ct| io::export::ExportContact {
-            company: ct.company_id.and_then(|id| companies.get(&id).cloned()),
-            channels: channels.remove(&ct.id).unwrap_or_default(),
-            contact: ct,
+        .map(|ct| {
+            let mut mine = values.remove(&ct.id).unwrap_or_default();
+            io::export::ExportContact {
+                company: ct.company_id.and_then(|id| companies.get(&id).cloned()),
+                channels: channels.remove(&ct.id).unwrap_or_default(),
+                tags: tags.remove(&ct.id).unwrap_or_default(),
+                custom: fields.iter().map(|f| (f.key.clone(), f.label.clone(), mine.remove(&f.id).unwrap_or_default())).collect(),
+                contact: ct,
+            }
         })
         .collect())
 }

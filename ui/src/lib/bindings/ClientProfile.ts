@@ -2,7 +2,9 @@
 import type { Activity } from "./Activity";
 import type { Company } from "./Company";
 import type { Contact } from "./Contact";
+import type { ContactExtras } from "./ContactExtras";
 import type { DealCard } from "./DealCard";
+import type { FieldValue } from "./FieldValue";
 import type { Handoff } from "./Handoff";
 import type { Order } from "./Order";
 import type { Referral } from "./Referral";
@@ -18,4 +20,12 @@ referred: Array<Referral>,
 /**
  * The contact who referred this client to us, if any.
  */
-referred_by: Referral | null, };
+referred_by: Referral | null, 
+/**
+ * The company's tags and custom fields (every field, filled or not).
+ */
+tags: Array<string>, custom_fields: Array<FieldValue>, 
+/**
+ * Each contact's tags and custom fields, in the order of `contacts`.
+ */
+contact_extras: Array<ContactExtras>, };

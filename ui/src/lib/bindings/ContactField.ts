@@ -3,4 +3,4 @@
 /**
  * A contact field a column can fill.
  */
-export type ContactField = "first_name" | "last_name" | "full_name" | "company" | "title" | "email" | "phone" | "notes" | "birthday";
+export type ContactField = "first_name" | "last_name" | "full_name" | "company" | "title" | "email" | "phone" | "notes" | "birthday" | "tags" | "custom";
