@@ -3,7 +3,7 @@
 //! their merge, search and the clients list.
 
 use clap::{Args, Subcommand};
-use conveyor_core::model::{FieldKind, ClientKind, Stage};
+use conveyor_core::model::{ClientKind, FieldKind, Stage};
 use conveyor_core::store::Passphrase;
 use conveyor_core::store::clients::ClientFilter;
 use conveyor_core::usecases::custom_fields::{self as cf, FieldInput, ValueInput};
@@ -245,7 +245,13 @@ pub fn fields_cmd(cmd: FieldsCmd, clock: &SystemClock, key: Option<&Passphrase>)
             if json {
                 return crate::print_json(&out);
             }
-            println!("Saved {} value{} on {} {kind}{}.", input.len(), if input.len() == 1 { "" } else { "s" }, ids.len(), if ids.len() == 1 { "" } else { "s" });
+            println!(
+                "Saved {} value{} on {} {kind}{}.",
+                input.len(),
+                if input.len() == 1 { "" } else { "s" },
+                ids.len(),
+                if ids.len() == 1 { "" } else { "s" }
+            );
         }
     }
     Ok(())
@@ -257,7 +263,8 @@ pub fn duplicates_cmd(a: DuplicatesArgs, clock: &SystemClock, key: Option<&Passp
         return crate::print_json(&pairs);
     }
     for p in &pairs {
-        let by: Vec<String> = p.matched_by.iter().map(|m| serde_json::to_value(m).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()).collect();
+        let by: Vec<String> =
+            p.matched_by.iter().map(|m| serde_json::to_value(m).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()).collect();
         println!("{:<8} {:>6} {:<30} {:>6} {:<30} same {}", p.kind, p.a.id, p.a.name, p.b.id, p.b.name, by.join(", "));
     }
     println!("{} possible duplicate{}.", pairs.len(), if pairs.len() == 1 { "" } else { "s" });
@@ -312,7 +319,13 @@ pub fn clients_cmd(a: ClientsArgs, clock: &SystemClock, key: Option<&Passphrase>
     }
     for r in &page.rows {
         let tags = if r.tags.is_empty() { String::new() } else { format!("  [{}]", r.tags.join(", ")) };
-        println!("{:>6}  {:<30} {:<30} {}{tags}", r.contact_id, r.name, r.company_name.as_deref().unwrap_or(""), r.phone.as_deref().or(r.email.as_deref()).unwrap_or(""));
+        println!(
+            "{:>6}  {:<30} {:<30} {}{tags}",
+            r.contact_id,
+            r.name,
+            r.company_name.as_deref().unwrap_or(""),
+            r.phone.as_deref().or(r.email.as_deref()).unwrap_or("")
+        );
     }
     println!("{} of {} clients.", page.rows.len(), page.total);
     Ok(())
