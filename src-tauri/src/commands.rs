@@ -4,6 +4,7 @@
 //! and the signatures the TypeScript bindings are generated from.
 
 use conveyor_core::assessment::{self, Answer, Questionnaire};
+use conveyor_core::model::ClientKind;
 use conveyor_core::model::{Activity, Company, CompanyInput, Contact, ContactInput, Deal, DealClose, DealInput, Lang, Person, Stage, Step};
 use conveyor_core::model::{PersonInput, Role};
 use conveyor_core::output::Replace;
@@ -13,6 +14,7 @@ use conveyor_core::store::Passphrase;
 use conveyor_core::store::board::DealCard;
 use conveyor_core::store::cards::{CardField, CardKind};
 use conveyor_core::store::clients::ClientFilter;
+use conveyor_core::store::custom_fields::CustomField;
 use conveyor_core::store::meta::NewWorkspace;
 use conveyor_core::store::plans::PlanParams;
 use conveyor_core::store::regulations::Regulation;
@@ -27,11 +29,13 @@ use conveyor_core::usecases::board::{self, Board, BoardQuery};
 use conveyor_core::usecases::clients::{self, ClientPage, ClientProfile, SearchHit};
 use conveyor_core::usecases::crm;
 use conveyor_core::usecases::crm::{Archivable, TrashItem};
+use conveyor_core::usecases::custom_fields::{self, FieldInput, FieldValue, ValueInput};
 use conveyor_core::usecases::daily::{self, DealDetails};
 use conveyor_core::usecases::documents::{self, CallRegisterRequest, DocumentRequest, SavedDocument};
 use conveyor_core::usecases::first_hour::{self, Checklist, Reviewed};
 use conveyor_core::usecases::interop::{self, ExportDone, ExportKind, ImportOptions, ImportPreview, ImportSummary};
 use conveyor_core::usecases::leads::{self, LeadCandidates, LeadProbe, MadeLeads, MakeLeadsInput};
+use conveyor_core::usecases::merge::{self, DuplicatePair, MergeResult};
 use conveyor_core::usecases::pipeline::{self, CloseReasons, HandOffInput, LeadInput, LogInput, WinInput, WinOutcome};
 use conveyor_core::usecases::plan::{self, DeriveRequest, PlanStatus, SavedPlan};
 use conveyor_core::usecases::playbook::{
@@ -44,10 +48,6 @@ use conveyor_core::usecases::roles::{self, StructureAdvice, TimeTable};
 use conveyor_core::usecases::session::RestoreDone;
 use conveyor_core::usecases::session::{AppSession, Session};
 use conveyor_core::usecases::today::{self, Today};
-use conveyor_core::model::ClientKind;
-use conveyor_core::store::custom_fields::CustomField;
-use conveyor_core::usecases::custom_fields::{self, FieldInput, FieldValue, ValueInput};
-use conveyor_core::usecases::merge::{self, DuplicatePair, MergeResult};
 use conveyor_core::{Error, SystemClock};
 use std::collections::BTreeMap;
 use std::path::PathBuf;

@@ -20,6 +20,7 @@ import type { CardKind } from "./CardKind";
 import type { CardPrefill } from "./CardPrefill";
 import type { Checklist } from "./Checklist";
 import type { ClientFilter } from "./ClientFilter";
+import type { ClientKind } from "./ClientKind";
 import type { ClientPage } from "./ClientPage";
 import type { ClientProfile } from "./ClientProfile";
 import type { CloseReasons } from "./CloseReasons";
@@ -27,6 +28,7 @@ import type { Company } from "./Company";
 import type { CompanyInput } from "./CompanyInput";
 import type { Contact } from "./Contact";
 import type { ContactInput } from "./ContactInput";
+import type { CustomField } from "./CustomField";
 import type { Deal } from "./Deal";
 import type { DealCard } from "./DealCard";
 import type { DealClose } from "./DealClose";
@@ -34,8 +36,11 @@ import type { DealDetails } from "./DealDetails";
 import type { DealInput } from "./DealInput";
 import type { DeriveRequest } from "./DeriveRequest";
 import type { DocumentRequest } from "./DocumentRequest";
+import type { DuplicatePair } from "./DuplicatePair";
 import type { ExportDone } from "./ExportDone";
 import type { ExportKind } from "./ExportKind";
+import type { FieldInput } from "./FieldInput";
+import type { FieldValue } from "./FieldValue";
 import type { GenerateReport } from "./GenerateReport";
 import type { HandOffInput } from "./HandOffInput";
 import type { ImportOptions } from "./ImportOptions";
@@ -50,6 +55,7 @@ import type { LeadProbe } from "./LeadProbe";
 import type { LogInput } from "./LogInput";
 import type { MadeLeads } from "./MadeLeads";
 import type { MakeLeadsInput } from "./MakeLeadsInput";
+import type { MergeResult } from "./MergeResult";
 import type { MigrationMatrix } from "./MigrationMatrix";
 import type { MigrationRequest } from "./MigrationRequest";
 import type { Objection } from "./Objection";
@@ -87,6 +93,7 @@ import type { SetupResult } from "./SetupResult";
 import type { Stage } from "./Stage";
 import type { Step } from "./Step";
 import type { StructureAdvice } from "./StructureAdvice";
+import type { TagCount } from "./TagCount";
 import type { TaskDue } from "./TaskDue";
 import type { TemplateInfo } from "./TemplateInfo";
 import type { TemplatePlanParams } from "./TemplatePlanParams";
@@ -94,6 +101,7 @@ import type { TimeBlock } from "./TimeBlock";
 import type { TimeTable } from "./TimeTable";
 import type { Today } from "./Today";
 import type { TrashItem } from "./TrashItem";
+import type { ValueInput } from "./ValueInput";
 import type { View } from "./View";
 import type { WinInput } from "./WinInput";
 import type { WinOutcome } from "./WinOutcome";
@@ -231,6 +239,17 @@ export const commands = {
   backupInspect: (path: string) => invoke<BackupContents>("backup_inspect", { path }),
   backupRestore: (path: string) => invoke<RestoreDone>("backup_restore", { path }),
   backupAutoStatus: () => invoke<AutoBackups>("backup_auto_status", {}),
+  tagsList: () => invoke<Array<TagCount>>("tags_list", {}),
+  tagAdd: (kind: ClientKind, ids: Array<number>, name: string) => invoke<Array<string>>("tag_add", { kind, ids, name }),
+  tagRemove: (kind: ClientKind, ids: Array<number>, name: string) => invoke<Array<string>>("tag_remove", { kind, ids, name }),
+  customFieldsList: () => invoke<Array<CustomField>>("custom_fields_list", {}),
+  customFieldDefine: (input: FieldInput) => invoke<CustomField>("custom_field_define", { input }),
+  customFieldUpdate: (fieldId: number, label: string, choices: Array<string>) => invoke<CustomField>("custom_field_update", { fieldId, label, choices }),
+  customFieldDelete: (fieldId: number) => invoke<null>("custom_field_delete", { fieldId }),
+  customValuesSet: (kind: ClientKind, id: number, values: Array<ValueInput>) => invoke<Array<FieldValue>>("custom_values_set", { kind, id, values }),
+  duplicatesList: () => invoke<Array<DuplicatePair>>("duplicates_list", {}),
+  recordsMerge: (kind: ClientKind, keptId: number, mergedId: number) => invoke<MergeResult>("records_merge", { kind, keptId, mergedId }),
+  mergeUndo: (mergeId: number) => invoke<null>("merge_undo", { mergeId }),
   importCancel: () => invoke<boolean>("import_cancel", {}),
 };
 
@@ -368,5 +387,16 @@ export const staleViews: Record<string, View[] | null> = {
   backupInspect: [],
   backupRestore: ["today", "board", "clients", "profile", "deal", "plan", "reports", "playbook", "team", "trash"],
   backupAutoStatus: [],
+  tagsList: [],
+  tagAdd: ["today", "board", "clients", "profile"],
+  tagRemove: ["today", "board", "clients", "profile"],
+  customFieldsList: [],
+  customFieldDefine: ["clients", "profile"],
+  customFieldUpdate: ["clients", "profile"],
+  customFieldDelete: ["clients", "profile"],
+  customValuesSet: ["today", "board", "clients", "profile"],
+  duplicatesList: [],
+  recordsMerge: ["today", "board", "clients", "profile", "deal", "plan", "reports", "trash"],
+  mergeUndo: ["today", "board", "clients", "profile", "deal", "plan", "reports", "trash"],
   importCancel: [],
 };
