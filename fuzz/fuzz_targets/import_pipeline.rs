@@ -5,7 +5,8 @@
 
 use conveyor_core::model::Lang;
 use conveyor_core::store::meta::NewWorkspace;
-use conveyor_core::usecases::interop::{self, DuplicatePolicy, ImportOptions};
+use conveyor_core::usecases::export;
+use conveyor_core::usecases::import::{self, DuplicatePolicy, ImportOptions};
 use conveyor_core::{FixedClock, Store};
 use libfuzzer_sys::fuzz_target;
 use std::cell::RefCell;
@@ -17,7 +18,7 @@ thread_local! {
 }
 
 fn contacts(store: &Store) -> String {
-    format!("{:?}", interop::export_contacts_list(store).expect("list"))
+    format!("{:?}", export::export_contacts_list(store).expect("list"))
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -29,12 +30,12 @@ fuzz_target!(|data: &[u8]| {
     });
     let mut o = ImportOptions::new("fuzz");
     o.duplicates = [DuplicatePolicy::Skip, DuplicatePolicy::Update, DuplicatePolicy::Create][policy as usize % 3];
-    let _ = interop::preview(&store, file, &o, 20);
+    let _ = import::preview(&store, file, &o, 20);
     let before = contacts(&store);
     assert_eq!(before, "[]", "the workspace starts empty");
-    match interop::import_contacts(&mut store, &clock, file, &o, false) {
+    match import::import_contacts(&mut store, &clock, file, &o, false) {
         Ok(s) if s.written => {
-            let after = interop::export_contacts_list(&store).expect("list").len();
+            let after = export::export_contacts_list(&store).expect("list").len();
             // `created_duplicates` is a part of `created`, not extra.
             assert!(s.created_duplicates <= s.created, "duplicates created are counted in created");
             assert_eq!(after as u64, s.created, "counts match the summary");

@@ -1,4 +1,4 @@
-//! The template importer (`conveyor template import`): `playbook::import` of
+//! The template importer (`conveyor template import`): `templates::import` of
 //! any text into an in-memory workspace, first as a dry run, then for real.
 //! Must never panic; a dry run and a refused import change nothing; a dry
 //! run reports exactly what the real import then does; an applied import
@@ -10,7 +10,7 @@ use conveyor_core::model::Lang;
 use conveyor_core::playbook::template;
 use conveyor_core::store::meta::NewWorkspace;
 use conveyor_core::store::{cards, plans, scripts, steps};
-use conveyor_core::usecases::playbook;
+use conveyor_core::usecases::templates;
 use conveyor_core::{FixedClock, Store};
 use libfuzzer_sys::fuzz_target;
 use std::cell::RefCell;
@@ -23,7 +23,7 @@ fn snapshot(s: &Store) -> String {
     let versions: Vec<usize> = scripts::list(c).unwrap().iter().map(|x| scripts::versions(c, x.id).unwrap().len()).collect();
     format!(
         "{}\n{:?}\n{:?}\n{versions:?}\n{:?}",
-        playbook::export_json(s).unwrap(),
+        templates::export_json(s).unwrap(),
         steps::list(c).unwrap(),
         cards::all_fields(c).unwrap(),
         plans::params(c).unwrap()
@@ -59,17 +59,17 @@ fuzz_target!(|data: &[u8]| {
     let clock = FixedClock::at("2026-11-24T09:00:00+00:00");
     let (mut store, before) = FRESH.with(|f| f.borrow_mut()[usize::from(sel)].take()).unwrap_or_else(|| workspace(sel, &clock));
 
-    let dry = playbook::import(&mut store, &clock, "fuzz.json", text, true);
+    let dry = templates::import(&mut store, &clock, "fuzz.json", text, true);
     assert_eq!(snapshot(&store), before, "a dry run changes nothing");
-    let real = playbook::import(&mut store, &clock, "fuzz.json", text, false);
+    let real = templates::import(&mut store, &clock, "fuzz.json", text, false);
     match (dry, real) {
         (Ok(d), Ok(r)) => {
             assert!(!d.applied && r.applied);
             assert_eq!(d.changes, r.changes, "the dry run reports what the import does");
             let t = template::parse("fuzz.json", text).expect("an imported file parses");
-            assert_eq!(playbook::export(&store).unwrap(), t, "after the import the system is the file's");
+            assert_eq!(templates::export(&store).unwrap(), t, "after the import the system is the file's");
             let after = snapshot(&store);
-            let again = playbook::import(&mut store, &clock, "fuzz.json", text, true).expect("the same file again");
+            let again = templates::import(&mut store, &clock, "fuzz.json", text, true).expect("the same file again");
             assert_eq!(again.changes, vec![], "importing the same file again changes nothing");
             assert_eq!(snapshot(&store), after);
             // `store` changed: dropped here, the next input gets a new one.

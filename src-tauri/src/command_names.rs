@@ -1,5 +1,5 @@
 // The app commands the UI may call. Shared by build.rs (which turns each into
-// an `allow-…` permission) and by the test that checks it matches commands.rs.
+// an `allow-…` permission) and by the test that checks it matches src/commands/.
 &[
     "app_state",
     "workspace_open",

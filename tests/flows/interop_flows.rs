@@ -3,7 +3,7 @@
 //! restore, and the calendar reads right in an independent parser.
 
 use conveyor_core::interop::export::ExportContact;
-use conveyor_core::usecases::interop::export_contacts_list;
+use conveyor_core::usecases::export::export_contacts_list;
 use conveyor_core::{FixedClock, Store};
 use conveyor_flow_tests::{conveyor, stderr, stdout};
 use serde_json::Value;

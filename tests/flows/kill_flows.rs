@@ -15,7 +15,7 @@
 #![cfg(unix)]
 
 use conveyor_core::store::{search, stats};
-use conveyor_core::usecases::interop;
+use conveyor_core::usecases::import;
 use conveyor_core::{ErrorCode, FixedClock, Store};
 use conveyor_flow_tests::{conveyor, conveyor_bin, stderr};
 use std::collections::BTreeSet;
@@ -136,7 +136,7 @@ fn an_import_killed_at_any_moment_is_whole_or_absent_and_acknowledged_edits_surv
             let hits = search::query(s.conn(), &format!("imp{last} row{last}"), 10).unwrap();
             assert_eq!(hits.len(), 1, "kill {i} at {at:?}: {hits:?}");
         }
-        interop::index_all_pending(&mut s).unwrap();
+        import::index_all_pending(&mut s).unwrap();
         assert_eq!(search::pending(s.conn()).unwrap(), 0);
         s.conn()
             .execute_batch("INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 0)")

@@ -197,7 +197,7 @@ fn a_utf8_file_with_a_latin1_line_is_refused_naming_it_never_garbled() {
     let out = conveyor(&["import", "contacts", s(&ws), s(&fixed)]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let st = Store::open(&ws, &clock()).unwrap();
-    let names: Vec<String> = conveyor_core::usecases::interop::export_contacts_list(&st).unwrap().into_iter().map(|c| c.contact.first_name).collect();
+    let names: Vec<String> = conveyor_core::usecases::export::export_contacts_list(&st).unwrap().into_iter().map(|c| c.contact.first_name).collect();
     assert!(names.contains(&"\u{418}\u{432}\u{430}\u{43d}0".to_string()) && names.contains(&"J\u{fc}rgen".to_string()), "{:?}", &names[..3]);
 }
 
@@ -291,7 +291,7 @@ fn exported_csv_cells_cannot_run_as_formulas_and_import_back_as_they_were() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let st = Store::open(&back, &clock()).unwrap();
     let mut got: Vec<(String, Option<String>)> =
-        conveyor_core::usecases::interop::export_contacts_list(&st).unwrap().into_iter().map(|c| (c.contact.first_name, c.contact.notes)).collect();
+        conveyor_core::usecases::export::export_contacts_list(&st).unwrap().into_iter().map(|c| (c.contact.first_name, c.contact.notes)).collect();
     got.sort();
     let mut want: Vec<(String, Option<String>)> = evil.iter().map(|e| (e.to_string(), Some(e.to_string()))).collect();
     want.sort();

@@ -2,12 +2,14 @@
 //! measures the operations DESIGN.md §5 sets targets for, with warm-up and
 //! repeated runs (median and p95). Timing lives here, never in tests.
 
+use crate::common::print_json;
 use conveyor_core::demo::{self, DemoSpec};
 use conveyor_core::model::Lang;
 use conveyor_core::store::clients::ClientFilter;
 use conveyor_core::usecases::{board, clients, today};
 use conveyor_core::{Error, Store, SystemClock};
 use serde::Serialize;
+use std::process::ExitCode;
 use std::time::Instant;
 
 #[derive(Serialize)]
@@ -101,7 +103,7 @@ pub fn run(contacts: u64, activities: u64) -> Result<Report, Error> {
         })?);
         m.push(measure("  today: calls", None, 2, 20, || tq::calls_done(c, None, d.and_hms_opt(0, 0, 0).unwrap(), d.and_hms_opt(23, 59, 0).unwrap()))?);
         m.push(measure("  today: orders expected", None, 2, 20, || tq::orders_expected(c, None, d, 20))?);
-        m.push(measure("  today: broken norms (all regulations)", None, 2, 20, || conveyor_core::usecases::playbook::violations(c, &clock, None, 20))?);
+        m.push(measure("  today: broken norms (all regulations)", None, 2, 20, || conveyor_core::usecases::norms::violations(c, &clock, None, 20))?);
         use conveyor_core::store::{cards::CardKind, norms};
         m.push(measure("  norm: qualification card", None, 2, 20, || norms::incomplete_cards(c, None, CardKind::Qualification, chrono::NaiveDate::MIN, 20))?);
         m.push(measure("  norm: hand-over card", None, 2, 20, || norms::incomplete_cards(c, None, CardKind::Handover, chrono::NaiveDate::MIN, 20))?);
@@ -174,7 +176,7 @@ fn import_vs_sqlite(dir: &std::path::Path, m: &mut Vec<Measurement>) -> Result<(
     use conveyor_core::interop::mapping::Preset;
     use conveyor_core::model::Lang;
     use conveyor_core::store::meta::NewWorkspace;
-    use conveyor_core::usecases::interop::{self, DuplicatePolicy, ImportOptions};
+    use conveyor_core::usecases::import::{self, DuplicatePolicy, ImportOptions};
     const ROWS: usize = 100_000;
     let csv_path = dir.join("contacts.csv");
     let mut csv = String::from("First Name,Last Name,Company,Job Title,E-mail Address,Mobile Phone,Notes\n");
@@ -207,7 +209,7 @@ fn import_vs_sqlite(dir: &std::path::Path, m: &mut Vec<Measurement>) -> Result<(
     let import = measure("CSV import of 100,000 contacts", None, 0, 3, || {
         let mut store = Store::open(&stored[run], &clock)?;
         run += 1;
-        let summary = interop::import_contacts(&mut store, &clock, &bytes, &opts, false)?;
+        let summary = import::import_contacts(&mut store, &clock, &bytes, &opts, false)?;
         drop(store);
         Ok(summary)
     })?;
@@ -224,7 +226,7 @@ fn import_vs_sqlite(dir: &std::path::Path, m: &mut Vec<Measurement>) -> Result<(
     }
     let index = measure("  then their search entries", None, 0, 3, || {
         let mut store = Store::open(&stored.remove(0), &clock)?;
-        interop::index_all_pending(&mut store)
+        import::index_all_pending(&mut store)
     })?;
     let both = Measurement {
         name: "  import and search entries together".into(),
@@ -299,4 +301,28 @@ pub fn print(r: &Report) {
 
 fn clock_today(c: &dyn conveyor_core::Clock) -> chrono::NaiveDate {
     c.today()
+}
+
+#[derive(clap::Args)]
+pub struct BenchArgs {
+    #[arg(long, default_value_t = 100_000)]
+    pub contacts: u64,
+    #[arg(long, default_value_t = 1_000_000)]
+    pub activities: u64,
+    /// Measure only the CSV import against `sqlite3 .import` (quick, for work on the importer).
+    #[arg(long)]
+    pub only_import: bool,
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn command(args: BenchArgs) -> Result<ExitCode, Error> {
+    let BenchArgs { contacts, activities, only_import, json } = args;
+    let report = if only_import { run_import()? } else { run(contacts, activities)? };
+    if json {
+        print_json(&report)?;
+    } else {
+        print(&report);
+    }
+    Ok(ExitCode::SUCCESS)
 }

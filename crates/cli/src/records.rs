@@ -166,7 +166,7 @@ pub struct ClientsArgs {
 }
 
 fn read(file: &Path, clock: &SystemClock, key: Option<&Passphrase>) -> Result<conveyor_core::Store, Error> {
-    crate::open_reader(file, clock, key)
+    crate::common::open_reader(file, clock, key)
 }
 
 pub fn tags_cmd(cmd: TagsCmd, clock: &SystemClock, key: Option<&Passphrase>) -> Result<(), Error> {
@@ -174,7 +174,7 @@ pub fn tags_cmd(cmd: TagsCmd, clock: &SystemClock, key: Option<&Passphrase>) -> 
         TagsCmd::List { file, json } => {
             let list = tags::list_tags(&read(&file, clock, key)?)?;
             if json {
-                return crate::print_json(&list);
+                return crate::common::print_json(&list);
             }
             for t in list {
                 println!("{:<30} {:>6} companies {:>6} contacts", t.name, t.companies, t.contacts);
@@ -201,7 +201,7 @@ pub fn fields_cmd(cmd: FieldsCmd, clock: &SystemClock, key: Option<&Passphrase>)
         FieldsCmd::List { file, json } => {
             let list = cf::list_fields(&read(&file, clock, key)?, None)?;
             if json {
-                return crate::print_json(&list);
+                return crate::common::print_json(&list);
             }
             for f in list {
                 let choices = if f.choices.is_empty() { String::new() } else { format!(" ({})", f.choices.join(", ")) };
@@ -212,7 +212,7 @@ pub fn fields_cmd(cmd: FieldsCmd, clock: &SystemClock, key: Option<&Passphrase>)
             let mut store = workspace::open_with(&file, clock, key)?;
             let f = cf::define_field(&mut store, clock, &FieldInput { entity, label, key: field_key, kind, choices })?;
             if json {
-                return crate::print_json(&f);
+                return crate::common::print_json(&f);
             }
             println!("Added the {entity} field “{}” ({}, key {}).", f.label, f.kind, f.key);
         }
@@ -243,7 +243,7 @@ pub fn fields_cmd(cmd: FieldsCmd, clock: &SystemClock, key: Option<&Passphrase>)
                 out.push(cf::set_values(&mut store, clock, kind, *id, &input)?);
             }
             if json {
-                return crate::print_json(&out);
+                return crate::common::print_json(&out);
             }
             println!(
                 "Saved {} value{} on {} {kind}{}.",
@@ -260,7 +260,7 @@ pub fn fields_cmd(cmd: FieldsCmd, clock: &SystemClock, key: Option<&Passphrase>)
 pub fn duplicates_cmd(a: DuplicatesArgs, clock: &SystemClock, key: Option<&Passphrase>) -> Result<(), Error> {
     let pairs = merge::duplicates(&read(&a.file, clock, key)?)?;
     if a.json {
-        return crate::print_json(&pairs);
+        return crate::common::print_json(&pairs);
     }
     for p in &pairs {
         let by: Vec<String> =
@@ -283,7 +283,7 @@ pub fn merge_cmd(a: MergeArgs, clock: &SystemClock, key: Option<&Passphrase>) ->
     };
     let r = merge::merge(&mut store, clock, kind, keep, merged)?;
     if a.json {
-        return crate::print_json(&r);
+        return crate::common::print_json(&r);
     }
     println!("Merged {kind} #{merged} into #{keep}: {} records moved over. Undo with `conveyor merge {} --undo {}`.", r.moved, a.file.display(), r.merge_id);
     Ok(())
@@ -292,7 +292,7 @@ pub fn merge_cmd(a: MergeArgs, clock: &SystemClock, key: Option<&Passphrase>) ->
 pub fn search_cmd(a: SearchArgs, clock: &SystemClock, key: Option<&Passphrase>) -> Result<(), Error> {
     let hits = clients::search(&read(&a.file, clock, key)?, &a.query)?;
     if a.json {
-        return crate::print_json(&hits);
+        return crate::common::print_json(&hits);
     }
     for h in &hits {
         match h {
@@ -315,7 +315,7 @@ pub fn clients_cmd(a: ClientsArgs, clock: &SystemClock, key: Option<&Passphrase>
     let filter = ClientFilter { stage: a.stage, owner_id: a.person, tag: a.tag, ..Default::default() };
     let page = clients::list(&store, &filter, a.offset, a.limit)?;
     if a.json {
-        return crate::print_json(&page);
+        return crate::common::print_json(&page);
     }
     for r in &page.rows {
         let tags = if r.tags.is_empty() { String::new() } else { format!("  [{}]", r.tags.join(", ")) };

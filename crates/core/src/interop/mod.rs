@@ -1,6 +1,6 @@
 //! Interop with other programs: CSV and vCard contacts in, vCard/CSV/ICS out.
 //! Parsers here are pure (bytes in, records and problems out); the use cases
-//! in `usecases::interop` plan and write them in one transaction.
+//! in `usecases::import` plan and write them in one transaction.
 
 pub mod csv;
 pub mod encoding;

@@ -452,8 +452,8 @@ pub(crate) fn template_defs(c: &rusqlite::Connection) -> Result<Vec<crate::playb
 pub(crate) fn apply_template(
     c: &rusqlite::Connection,
     defs: &[crate::playbook::template::CustomFieldDef],
-) -> Result<Vec<crate::usecases::playbook::TemplateChange>> {
-    use crate::usecases::playbook::{ChangeAction, TemplateChange};
+) -> Result<Vec<crate::usecases::templates::TemplateChange>> {
+    use crate::usecases::templates::{ChangeAction, TemplateChange};
     let mut out = vec![];
     for d in defs {
         let change = |action| TemplateChange { section: "custom_fields".into(), key: format!("{}.{}", d.entity, d.key), action, name: d.label.clone() };

@@ -313,7 +313,7 @@ mod tests {
     use crate::clock::FixedClock;
     use crate::playbook::template::RegulationKind;
     use crate::store::testing::{clock, store};
-    use crate::usecases::playbook::{self as pb, RegulationInput};
+    use crate::usecases::regulations::{self, RegulationInput};
     use crate::usecases::{board, clients, crm, today};
     use std::collections::BTreeMap;
 
@@ -479,7 +479,7 @@ mod tests {
     fn checkins_that_were_done_do_not_pile_up() {
         let mut s = store();
         crm::create_person(&mut s, &clock(), &PersonInput { name: "Olga".into(), roles: vec![Role::AccountManager], ..Default::default() }).unwrap();
-        pb::create_regulation(
+        regulations::create_regulation(
             &mut s,
             &clock(),
             &RegulationInput {

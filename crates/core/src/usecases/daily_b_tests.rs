@@ -1,8 +1,8 @@
 //! Issue 22 part B: objections in a call (the call's stage first, the answer
 //! used recorded on the activity).
 
-use super::playbook::{self as pb, *};
 use super::{crm, pipeline};
+use super::{regulations::*, runner::*, scripts::*, templates::*};
 use crate::clock::Clock;
 use crate::model::*;
 use crate::playbook::template::Objection;
@@ -13,7 +13,7 @@ const MINI: &str = include_str!("../playbook/testdata/mini.en.json");
 
 fn ws() -> Store {
     let mut s = store();
-    pb::import(&mut s, &clock(), "mini.json", MINI, false).unwrap();
+    import(&mut s, &clock(), "mini.json", MINI, false).unwrap();
     let roles = vec![Role::Hunter, Role::Closer, Role::AccountManager, Role::HeadOfSales];
     crm::create_person(&mut s, &clock(), &PersonInput { name: "Olga Owner".into(), roles, ..Default::default() }).unwrap();
     s
@@ -41,10 +41,10 @@ fn lead(s: &mut Store) -> Deal {
 #[test]
 fn a_calls_objection_search_ranks_its_own_stage_first() {
     let mut s = ws();
-    let stage2 = pb::list_scripts(&s).unwrap().into_iter().find(|x| x.stage == Stage::FirstDeal).unwrap().id;
+    let stage2 = list_scripts(&s).unwrap().into_iter().find(|x| x.stage == Stage::FirstDeal).unwrap().id;
     let o = Objection { objection: "Your price is high".into(), keywords: vec!["expensive".into()], answers: vec!["Let us count the cost per month.".into()] };
-    pb::add_objection(&mut s, &clock(), stage2, &o).unwrap();
-    let stages = |st: Stage| pb::search_objections_in_call(&s, "expensive", st).unwrap().into_iter().map(|h| h.stage).collect::<Vec<_>>();
+    add_objection(&mut s, &clock(), stage2, &o).unwrap();
+    let stages = |st: Stage| search_objections_in_call(&s, "expensive", st).unwrap().into_iter().map(|h| h.stage).collect::<Vec<_>>();
     assert_eq!(stages(Stage::FirstDeal), vec![Stage::FirstDeal, Stage::LeadGeneration], "a stage-2 call: its own answer first");
     assert_eq!(stages(Stage::LeadGeneration), vec![Stage::LeadGeneration, Stage::FirstDeal]);
     // A stage-3 call has no objection of its own; the others keep their order.
@@ -55,7 +55,7 @@ fn a_calls_objection_search_ranks_its_own_stage_first() {
 fn the_answer_used_to_an_objection_is_recorded_on_the_activity() {
     let mut s = ws();
     let deal = lead(&mut s);
-    let start = pb::run_start(&s, &RunStartInput { script_id: None, deal_id: Some(deal.id), contact_id: None }).unwrap();
+    let start = run_start(&s, &RunStartInput { script_id: None, deal_id: Some(deal.id), contact_id: None }).unwrap();
     let mut input = RunFinishInput {
         script_version_id: start.script.version_id,
         kind: ActivityKind::Call,
@@ -72,10 +72,10 @@ fn the_answer_used_to_an_objection_is_recorded_on_the_activity() {
         objections: vec![ObjectionUsed { objection: "It's too expensive".into(), answer: " ".into() }],
     };
     let before = crate::store::stats::count_live(s.conn(), "activities").unwrap();
-    assert_eq!(pb::run_finish(&mut s, &clock(), &input).unwrap_err().field.as_deref(), Some("run.objections[0].answer"));
+    assert_eq!(run_finish(&mut s, &clock(), &input).unwrap_err().field.as_deref(), Some("run.objections[0].answer"));
     assert_eq!(crate::store::stats::count_live(s.conn(), "activities").unwrap(), before, "nothing logged");
     input.objections[0].answer = "Compared with what? Let us count the cost per month.".into();
-    let out = pb::run_finish(&mut s, &clock(), &input).unwrap();
+    let out = run_finish(&mut s, &clock(), &input).unwrap();
     let notes = out.activity.notes.unwrap();
     assert!(notes.contains("Objection: It's too expensive — answered with: Compared with what? Let us count the cost per month."), "{notes}");
 }
@@ -216,18 +216,18 @@ fn a_regulation_title_is_written_or_generated_from_its_rule_never_a_stale_copy()
         documents: vec![],
     };
     // Left empty: named by its rule.
-    let r = pb::create_regulation(&mut s, &clock(), &input(" ", block(vec![2, 4], 50))).unwrap();
+    let r = create_regulation(&mut s, &clock(), &input(" ", block(vec![2, 4], 50))).unwrap();
     assert_eq!(r.title, "Tue, Thu at 09:00 · 120\u{a0}min · call · 50 calls");
     // The rule edited, the title untouched: the generated title follows the rule.
-    let r = pb::update_regulation(&mut s, &clock(), r.id, &input(&r.title, block(vec![1, 2, 4], 40))).unwrap();
+    let r = update_regulation(&mut s, &clock(), r.id, &input(&r.title, block(vec![1, 2, 4], 40))).unwrap();
     assert_eq!(r.title, "Mon, Tue, Thu at 09:00 · 120\u{a0}min · call · 40 calls");
     // A title the person writes stays theirs, whatever the rule becomes.
-    let r = pb::update_regulation(&mut s, &clock(), r.id, &input("Prospecting block", block(vec![1, 2, 4], 40))).unwrap();
-    let r = pb::update_regulation(&mut s, &clock(), r.id, &input(&r.title, block(vec![3], 30))).unwrap();
+    let r = update_regulation(&mut s, &clock(), r.id, &input("Prospecting block", block(vec![1, 2, 4], 40))).unwrap();
+    let r = update_regulation(&mut s, &clock(), r.id, &input(&r.title, block(vec![3], 30))).unwrap();
     assert_eq!(r.title, "Prospecting block");
     // A standard has no rule to name it: its title is required.
     let mut std = input("", block(vec![1], 1));
     std.kind = RegulationKind::Standard;
     std.rule = None;
-    assert_eq!(pb::create_regulation(&mut s, &clock(), &std).unwrap_err().code, crate::error::ErrorCode::Validation);
+    assert_eq!(create_regulation(&mut s, &clock(), &std).unwrap_err().code, crate::error::ErrorCode::Validation);
 }

@@ -150,8 +150,9 @@ mod tests {
     use crate::model::*;
     use crate::playbook::template::{RegulationKind, Rule};
     use crate::store::meta::NewWorkspace;
-    use crate::usecases::playbook::{self as pb, RegulationInput, ViolationList};
-    use crate::usecases::{crm, documents, interop, plan, today};
+    use crate::usecases::norms::{PendingNorm, RecordKind, ViolationList};
+    use crate::usecases::regulations::{self, RegulationInput};
+    use crate::usecases::{crm, documents, import, plan, today};
     use chrono::NaiveDateTime;
 
     fn at(s: &str) -> FixedClock {
@@ -207,7 +208,7 @@ mod tests {
         today::today(s, c, owner).unwrap().violations
     }
 
-    fn pending_of<'a>(v: &'a ViolationList, rule: &str) -> Option<&'a pb::PendingNorm> {
+    fn pending_of<'a>(v: &'a ViolationList, rule: &str) -> Option<&'a PendingNorm> {
         v.not_yet_judged.iter().find(|p| p.rule == rule)
     }
 
@@ -248,7 +249,7 @@ mod tests {
         let c = at("2026-12-02T12:00:00");
         let v = norms(&s, &c, None);
         let pace = v.violations.iter().find(|x| x.rule == "prospecting_pace").expect("judged after a whole week");
-        assert_eq!((pace.record_kind, pace.record_id, pace.record_name.as_str()), (pb::RecordKind::Person, owner, "Sam Smith"));
+        assert_eq!((pace.record_kind, pace.record_id, pace.record_name.as_str()), (RecordKind::Person, owner, "Sam Smith"));
         assert_eq!(pace.since, local("2026-12-01 09:00"), "never counted from before the workspace");
         assert!(pending_of(&v, "prospecting_pace").is_none());
     }
@@ -260,7 +261,7 @@ mod tests {
         let olga = person(&mut s, &made, "Olga Owner", &[Role::Hunter, Role::AccountManager, Role::HeadOfSales]);
         old_deal(&mut s, &made, "Old deal");
         let norm = |s: &mut Store, c: &FixedClock, title: &str, rule: Rule| {
-            pb::create_regulation(
+            regulations::create_regulation(
                 s,
                 c,
                 &RegulationInput {
@@ -329,9 +330,9 @@ mod tests {
 
         // Contacts: an import of a small list.
         let csv = "First Name,Last Name,Email,Company\nAnna,Berg,anna@berg.example,Berg Paper\n";
-        interop::import_contacts(&mut s, &c, csv.as_bytes(), &interop::ImportOptions::new("contacts.csv"), true).unwrap();
+        import::import_contacts(&mut s, &c, csv.as_bytes(), &import::ImportOptions::new("contacts.csv"), true).unwrap();
         assert!(!step_done(&s, &c, ChecklistStep::ImportContacts), "a dry run brings nothing in");
-        interop::import_contacts(&mut s, &c, csv.as_bytes(), &interop::ImportOptions::new("contacts.csv"), false).unwrap();
+        import::import_contacts(&mut s, &c, csv.as_bytes(), &import::ImportOptions::new("contacts.csv"), false).unwrap();
         assert!(step_done(&s, &c, ChecklistStep::ImportContacts));
 
         // History: an open deal made today is not history; a closed one is, and so is one older than the workspace.

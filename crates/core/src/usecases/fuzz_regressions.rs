@@ -5,7 +5,8 @@ use crate::clock::FixedClock;
 use crate::model::Lang;
 use crate::store::Store;
 use crate::store::meta::NewWorkspace;
-use crate::usecases::interop::{self, DuplicatePolicy, ImportOptions};
+use crate::usecases::export;
+use crate::usecases::import::{self, DuplicatePolicy, ImportOptions};
 
 fn fixture(name: &str) -> Vec<u8> {
     let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz").join(name);
@@ -20,14 +21,14 @@ fn import_pipeline(data: &[u8]) {
     let mut store = Store::in_memory(&clock, &NewWorkspace::new("Fuzz Ltd", Lang::En, "EUR")).unwrap();
     let mut o = ImportOptions::new("fuzz");
     o.duplicates = [DuplicatePolicy::Skip, DuplicatePolicy::Update, DuplicatePolicy::Create][policy as usize % 3];
-    let _ = interop::preview(&store, file, &o, 20);
-    let before = interop::export_contacts_list(&store).unwrap().len() as u64;
-    match interop::import_contacts(&mut store, &clock, file, &o, false) {
+    let _ = import::preview(&store, file, &o, 20);
+    let before = export::export_contacts_list(&store).unwrap().len() as u64;
+    match import::import_contacts(&mut store, &clock, file, &o, false) {
         Ok(s) if s.written => {
             assert!(s.created_duplicates <= s.created, "{s:?}");
-            assert_eq!(interop::export_contacts_list(&store).unwrap().len() as u64, before + s.created);
+            assert_eq!(export::export_contacts_list(&store).unwrap().len() as u64, before + s.created);
         }
-        _ => assert_eq!(interop::export_contacts_list(&store).unwrap().len() as u64, before),
+        _ => assert_eq!(export::export_contacts_list(&store).unwrap().len() as u64, before),
     }
 }
 
@@ -44,7 +45,7 @@ fn import_with_create_policy_counts_duplicates_inside_created() {
     let mut store = Store::in_memory(&clock, &NewWorkspace::new("Fuzz Ltd", Lang::En, "EUR")).unwrap();
     let mut o = ImportOptions::new("fuzz");
     o.duplicates = DuplicatePolicy::Create;
-    let s = interop::import_contacts(&mut store, &clock, &data[1..], &o, false).unwrap();
+    let s = import::import_contacts(&mut store, &clock, &data[1..], &o, false).unwrap();
     assert!(s.written);
     assert_eq!((s.created, s.created_duplicates), (3, 1), "{s:?}");
 }

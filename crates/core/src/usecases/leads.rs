@@ -295,7 +295,7 @@ mod tests {
     use crate::error::ErrorCode;
     use crate::model::{CompanyInput, ContactInput, PersonInput};
     use crate::store::testing::{clock, store};
-    use crate::usecases::interop::{DuplicatePolicy, ImportOptions, import_contacts};
+    use crate::usecases::import::{DuplicatePolicy, ImportOptions, import_contacts};
     use crate::usecases::{crm, pipeline, today::today};
     use chrono::Duration;
 

@@ -9,20 +9,27 @@ pub mod crm;
 pub mod custom_fields;
 pub mod daily;
 pub mod documents;
+pub mod export;
 pub mod first_hour;
-pub mod interop;
+pub mod import;
 pub mod leads;
 pub mod merge;
+pub mod norms;
 pub mod pipeline;
 pub mod plan;
-pub mod playbook;
 pub mod prefill;
+pub mod regulations;
 pub mod reviews;
 pub mod roles;
+pub mod routines;
+pub mod runner;
+pub mod scripts;
 pub mod security;
 pub mod session;
+pub mod setup;
 pub mod tags;
 pub mod targets;
+pub mod templates;
 pub mod today;
 pub mod workspace;
 
@@ -33,6 +40,20 @@ mod daily_tests;
 #[cfg(test)]
 mod fuzz_regressions;
 #[cfg(test)]
+mod norms_tests;
+#[cfg(test)]
 mod plan_tests;
 #[cfg(test)]
-mod playbook_tests;
+mod playbook_testing;
+#[cfg(test)]
+mod roles_tests;
+#[cfg(test)]
+mod routines_tests;
+#[cfg(test)]
+mod runner_tests;
+#[cfg(test)]
+mod scripts_tests;
+#[cfg(test)]
+mod setup_tests;
+#[cfg(test)]
+mod templates_tests;

@@ -140,7 +140,7 @@ impl Session {
             }
         };
         // The routines plan the days ahead as soon as the workspace opens.
-        crate::usecases::playbook::generate_if_due(&mut store, clock)?;
+        crate::usecases::routines::generate_if_due(&mut store, clock)?;
         self.store = Some(store);
         self.needs_passphrase = None;
         self.remember(clock)?;
@@ -176,7 +176,7 @@ impl Session {
     /// Makes up to `max_rows` waiting search entries in one transaction;
     /// returns how many rows still wait.
     pub fn index_pending(&mut self, max_rows: u64) -> Result<u64> {
-        crate::usecases::interop::index_pending(self.store_mut()?, max_rows)
+        crate::usecases::import::index_pending(self.store_mut()?, max_rows)
     }
 
     /// Remembers how an automatic backup ended, for the Backup dialog.

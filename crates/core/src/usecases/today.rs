@@ -60,7 +60,7 @@ pub struct Today {
     /// Open tasks due today or earlier.
     pub tasks_due: TaskList,
     /// The norms of the regulations that are broken, longest first.
-    pub violations: crate::usecases::playbook::ViolationList,
+    pub violations: crate::usecases::norms::ViolationList,
     /// The calls target and the check-in cadence, from the plan or the regulations (the lists above use them).
     pub targets: crate::usecases::targets::Targets,
 }
@@ -113,7 +113,7 @@ pub fn today(s: &Store, clock: &dyn Clock, owner: Option<i64>) -> Result<Today> 
         checkins_due,
         orders_expected,
         tasks_due: TaskList { tasks, total },
-        violations: crate::usecases::playbook::violations(c, clock, owner, LIST_LIMIT)?,
+        violations: crate::usecases::norms::violations(c, clock, owner, LIST_LIMIT)?,
         targets,
         settings,
     })
@@ -122,6 +122,6 @@ pub fn today(s: &Store, clock: &dyn Clock, owner: Option<i64>) -> Result<Today> 
 /// Today after the routine engine has run (a cheap no-op when it already ran
 /// today for the same playbook), so routine tasks due today are on it.
 pub fn today_fresh(s: &mut Store, clock: &dyn Clock, owner: Option<i64>) -> Result<Today> {
-    crate::usecases::playbook::generate_if_due(s, clock)?;
+    crate::usecases::routines::generate_if_due(s, clock)?;
     today(s, clock, owner)
 }

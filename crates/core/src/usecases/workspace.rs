@@ -5,7 +5,7 @@ use crate::error::Result;
 use crate::model::{Lang, Stage};
 use crate::playbook::template::Template;
 use crate::store::{Passphrase, Store, meta, stats};
-use crate::usecases::playbook;
+use crate::usecases::templates;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 use ts_rs::TS;
@@ -109,7 +109,7 @@ pub fn open(path: &Path, clock: &dyn Clock) -> Result<Store> {
 /// Creates a workspace, encrypted when a passphrase is given.
 pub fn create_with(path: &Path, clock: &dyn Clock, init: &meta::NewWorkspace, key: Option<&Passphrase>) -> Result<Store> {
     match template_of(init)? {
-        Some(t) => Store::create_seeded(path, clock, init, key, Some(&|tx| playbook::apply_in(tx, clock, &t).map(drop))),
+        Some(t) => Store::create_seeded(path, clock, init, key, Some(&|tx| templates::apply_in(tx, clock, &t).map(drop))),
         None => Store::create_with(path, clock, init, key),
     }
 }
@@ -124,7 +124,7 @@ pub fn create_filled<R>(
     fill: impl FnOnce(&mut Store) -> Result<R>,
 ) -> Result<(Store, R)> {
     match template_of(init)? {
-        Some(t) => Store::create_filled(path, clock, init, key, Some(&|tx| playbook::apply_in(tx, clock, &t).map(drop)), fill),
+        Some(t) => Store::create_filled(path, clock, init, key, Some(&|tx| templates::apply_in(tx, clock, &t).map(drop)), fill),
         None => Store::create_filled(path, clock, init, key, None, fill),
     }
 }
@@ -132,7 +132,7 @@ pub fn create_filled<R>(
 /// A workspace in memory, made like [`create`] (tests, benchmarks).
 pub fn in_memory(clock: &dyn Clock, init: &meta::NewWorkspace) -> Result<Store> {
     match template_of(init)? {
-        Some(t) => Store::in_memory_seeded(clock, init, Some(&|tx| playbook::apply_in(tx, clock, &t).map(drop))),
+        Some(t) => Store::in_memory_seeded(clock, init, Some(&|tx| templates::apply_in(tx, clock, &t).map(drop))),
         None => Store::in_memory(clock, init),
     }
 }
