@@ -18,6 +18,7 @@ mod import_history;
 mod lang;
 mod leads;
 mod plan;
+mod records;
 mod security;
 mod templates;
 mod today;
@@ -56,6 +57,20 @@ enum Command {
     Bench(bench::BenchArgs),
     /// Integrity and foreign-key checks of the file, and rule violations.
     Check(workspace::CheckArgs),
+    /// Tags on companies and contacts.
+    #[command(subcommand)]
+    Tags(records::TagsCmd),
+    /// The workspace's custom fields and their values.
+    #[command(subcommand)]
+    Fields(records::FieldsCmd),
+    /// Possible duplicates: contacts or companies with the same e-mail, phone or name.
+    Duplicates(records::DuplicatesArgs),
+    /// Merge two contacts or companies (or undo a merge with --undo ID).
+    Merge(records::MergeArgs),
+    /// Search contacts and companies as the app does (tags and custom fields included).
+    Search(records::SearchArgs),
+    /// The clients list (contacts with their company), filtered.
+    Clients(records::ClientsArgs),
     /// Import from other programs.
     #[command(subcommand)]
     Import(import::ImportCmd),
@@ -169,5 +184,11 @@ fn run(cmd: Command, passphrase_file: Option<&Path>) -> Result<ExitCode, Error> 
         Command::Pdf { doc } => documents::run(&ctx, doc),
         Command::Task(cmd) => daily::run(&ctx, cmd),
         Command::Deal(cmd) => crm::run(&ctx, cmd),
+        Command::Tags(cmd) => records::tags_cmd(cmd, &ctx.clock, ctx.key.as_ref()).map(|_| ExitCode::SUCCESS),
+        Command::Fields(cmd) => records::fields_cmd(cmd, &ctx.clock, ctx.key.as_ref()).map(|_| ExitCode::SUCCESS),
+        Command::Duplicates(a) => records::duplicates_cmd(a, &ctx.clock, ctx.key.as_ref()).map(|_| ExitCode::SUCCESS),
+        Command::Merge(a) => records::merge_cmd(a, &ctx.clock, ctx.key.as_ref()).map(|_| ExitCode::SUCCESS),
+        Command::Search(a) => records::search_cmd(a, &ctx.clock, ctx.key.as_ref()).map(|_| ExitCode::SUCCESS),
+        Command::Clients(a) => records::clients_cmd(a, &ctx.clock, ctx.key.as_ref()).map(|_| ExitCode::SUCCESS),
     }
 }

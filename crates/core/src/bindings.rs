@@ -140,6 +140,15 @@ pub fn export_types(out_dir: &Path) -> Result<(), ts_rs::ExportError> {
     crate::usecases::daily::DealDetails::export_all(&cfg)?;
     crate::store::today::TaskDue::export_all(&cfg)?;
     crate::views::View::export_all(&cfg)?;
+    ClientKind::export_all(&cfg)?;
+    FieldKind::export_all(&cfg)?;
+    crate::store::custom_fields::CustomField::export_all(&cfg)?;
+    crate::usecases::custom_fields::FieldInput::export_all(&cfg)?;
+    crate::usecases::custom_fields::FieldValue::export_all(&cfg)?;
+    crate::usecases::custom_fields::ValueInput::export_all(&cfg)?;
+    crate::usecases::tags::TagCount::export_all(&cfg)?;
+    crate::usecases::merge::DuplicatePair::export_all(&cfg)?;
+    crate::usecases::merge::MergeResult::export_all(&cfg)?;
     {
         use crate::playbook::template as t;
         use crate::usecases::{regulations, roles as ro, routines, runner, scripts, setup, templates};

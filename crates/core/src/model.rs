@@ -400,3 +400,13 @@ pub struct OrderInput {
     pub currency: Option<String>,
     pub notes: Option<String>,
 }
+
+coded_enum!(
+    /// Which kind of client record a tag, custom field or merge is about.
+    ClientKind { Company = "company", Contact = "contact" }
+);
+
+coded_enum!(
+    /// What a custom field holds.
+    FieldKind { Text = "text", Number = "number", Money = "money", Date = "date", Choice = "choice", YesNo = "yes_no" }
+);

@@ -201,12 +201,14 @@ pub mod channels;
 pub mod clients;
 pub mod contact_details;
 pub mod crm;
+pub mod custom_fields;
 pub mod daily;
 pub mod documents;
 pub mod export;
 pub mod first_hour;
 pub mod import;
 pub mod leads;
+pub mod merge;
 pub mod pipeline;
 pub mod plan;
 pub mod prefill;
@@ -218,6 +220,7 @@ pub mod runner;
 pub mod scripts;
 pub mod security;
 pub mod setup;
+pub mod tags;
 pub mod templates;
 pub mod today;
 pub mod workspace;
@@ -251,4 +254,7 @@ features! {
     import,
     export,
     backup,
+    tags,
+    custom_fields,
+    merge,
 }

@@ -38,6 +38,8 @@ export const CONTACT_FIELDS: readonly ContactField[] = [
   "department",
   "role",
   "website",
+  "tags",
+  "custom",
 ];
 
 /** The formats the user can choose; `auto` recognises the file. */

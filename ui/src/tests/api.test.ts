@@ -29,11 +29,11 @@ describe("commands over IPC", () => {
   it("sends the command name and arguments the shell expects", async () => {
     const invoke = vi.fn(async (_cmd: string, _args: unknown) => ({ ok: true }));
     vi.stubGlobal("window", { __TAURI_INTERNALS__: { invoke, transformCallback: () => 0 } });
-    await commands.boardGet({ owner_id: 3, source: "referral" });
+    await commands.boardGet({ owner_id: 3, source: "referral", tag: null });
     await commands.settingsSetLang("ru");
     await commands.workspaceCreate("/tmp/a.conveyor", "Acme", "en", "EUR");
     expect(invoke.mock.calls.map((c) => [c[0], c[1]])).toEqual([
-      ["board_get", { query: { owner_id: 3, source: "referral" } }],
+      ["board_get", { query: { owner_id: 3, source: "referral", tag: null } }],
       ["settings_set_lang", { lang: "ru" }],
       ["workspace_create", { path: "/tmp/a.conveyor", name: "Acme", lang: "en", currency: "EUR" }],
     ]);
@@ -43,7 +43,7 @@ describe("commands over IPC", () => {
     const invoke = vi.fn(async () => ({ ok: true }));
     vi.stubGlobal("window", { __TAURI_INTERNALS__: { invoke, transformCallback: () => 0 } });
     const before = { ...stale };
-    await commands.boardGet({ owner_id: null, source: null });
+    await commands.boardGet({ owner_id: null, source: null, tag: null });
     expect({ ...stale }).toEqual(before);
     await commands.dealUpdate(1, {
       title: "x",

@@ -18,6 +18,11 @@ pub struct ExportContact {
     pub email_label: Option<String>,
     /// Display name, additional name, prefix, suffix, nickname, department, role, website.
     pub details: crate::contact_details::ContactDetails,
+    /// Tags, by name.
+    pub tags: Vec<String>,
+    /// Every custom field of contacts, in order: (key, label, value as files
+    /// carry it; empty when the contact has none).
+    pub custom: Vec<(String, String, String)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -152,6 +157,12 @@ pub fn vcards(contacts: &[ExportContact], v: VcardVersion) -> String {
         if let Some(n) = &c.notes {
             fold(&format!("NOTE:{}", escape_text(n)), &mut out);
         }
+        if !ec.tags.is_empty() {
+            fold(&format!("CATEGORIES:{}", ec.tags.iter().map(|t| escape_text(t)).collect::<Vec<_>>().join(",")), &mut out);
+        }
+        for (key, _, value) in ec.custom.iter().filter(|x| !x.2.is_empty()) {
+            fold(&format!("X-{}:{}", key.to_ascii_uppercase().replace('_', "-"), escape_text(value)), &mut out);
+        }
         fold("END:VCARD", &mut out);
     }
     out
@@ -235,6 +246,11 @@ pub fn contacts_csv(contacts: &[ExportContact]) -> Vec<u8> {
             header.push(format!("Address {i} - {part}"));
         }
     }
+    let tags = contacts.iter().any(|c| !c.tags.is_empty());
+    if tags {
+        header.push("Tags".into());
+    }
+    header.extend(contacts.first().map(|c| c.custom.iter().map(|x| x.1.clone()).collect::<Vec<_>>()).unwrap_or_default());
     let h: Vec<&str> = header.iter().map(String::as_str).collect();
     let rows = contacts.iter().map(|ec| {
         let c = &ec.contact;
@@ -259,6 +275,10 @@ pub fn contacts_csv(contacts: &[ExportContact]) -> Vec<u8> {
                 None => r.extend(std::iter::repeat_n(String::new(), 6)),
             }
         }
+        if tags {
+            r.push(ec.tags.join(", "));
+        }
+        r.extend(ec.custom.iter().map(|x| x.2.clone()));
         r
     });
     csv_bytes(&h, rows)

@@ -49,6 +49,11 @@ pub enum ContactField {
     /// The person's role (vCard ROLE), beside the job title.
     Role,
     Website,
+    /// Tags (Google's `* myContacts ::: Clients`, or a list with commas).
+    Tags,
+    /// A custom field named like the column (made as a text field when the
+    /// workspace has none of that name).
+    Custom,
 }
 
 impl ContactField {
@@ -56,7 +61,7 @@ impl ContactField {
         serde_json::from_value(serde_json::Value::String(s.trim().to_string())).map_err(|_| {
             Error::validation(
                 "mapping",
-                format!("“{s}” is not a contact field. Use one of: first_name, last_name, full_name, company, title, email, phone, notes, birthday, address_street, address_city, address_region, address_postcode, address_country, address_formatted, address_kind, phone_kind, email_kind, additional_name, name_prefix, name_suffix, nickname, department, role, website."),
+                format!("“{s}” is not a contact field. Use one of: first_name, last_name, full_name, company, title, email, phone, notes, birthday, address_street, address_city, address_region, address_postcode, address_country, address_formatted, address_kind, phone_kind, email_kind, additional_name, name_prefix, name_suffix, nickname, department, role, website, tags, custom."),
             )
         })
     }
@@ -140,6 +145,7 @@ fn google(h: &str) -> Option<ContactField> {
         "organizationname" => Company,
         "organizationtitle" => Title,
         _ if k.starts_with("address") => return address_field(&k),
+        "labels" | "groupmembership" => Tags,
         _ if k.starts_with("email") && k.ends_with("value") => Email,
         _ if k.starts_with("phone") && k.ends_with("value") => Phone,
         _ if k.starts_with("email") && (k.ends_with("type") || k.ends_with("label")) => EmailKind,
@@ -163,6 +169,7 @@ fn outlook(h: &str) -> Option<ContactField> {
         "jobtitle" => Title,
         "notes" => Notes,
         "birthday" => Birthday,
+        "categories" => Tags,
         "emailaddress" | "email2address" | "email3address" => Email,
         "mobilephone" | "businessphone" | "business phone2" | "businessphone2" | "homephone" | "homephone2" | "primaryphone" | "otherphone"
         | "companymainphone" | "carphone" | "businessfax" | "homefax" | "otherfax" | "pager" => Phone,
@@ -241,6 +248,8 @@ fn generic(h: &str) -> Option<ContactField> {
         Some(AddressPostcode)
     } else if any(&["страна"]) {
         Some(AddressCountry)
+    } else if any(&["tags", "tag", "categories", "labels", "groups", "groupmembership", "теги", "метки", "группы", "категории"]) {
+        Some(Tags)
     } else {
         address_field(&k)
     }
@@ -363,6 +372,14 @@ pub fn apply(mapping: &[ColumnMapping], headers: &[std::sync::Arc<str>], line: u
                     groups.push((channel_group(&m.header), n));
                 }
             }
+            ContactField::Tags => {
+                for t in crate::usecases::tags::tag_cell(v) {
+                    if !r.tags.contains(&t) {
+                        r.tags.push(t);
+                    }
+                }
+            }
+            ContactField::Custom => r.custom.push((headers[i].clone(), v.to_string())),
             ContactField::AdditionalName => push_space(&mut r.details.additional, v),
             ContactField::NamePrefix => push_space(&mut r.details.prefix, v),
             ContactField::NameSuffix => push_space(&mut r.details.suffix, v),

@@ -38,6 +38,10 @@ pub struct ImportRecord {
     /// Display name (the card's FN, or a "Name" column, beside first and
     /// last), additional name, prefix, suffix, nickname, department, role, website.
     pub details: crate::contact_details::ContactDetails,
+    /// Tags: Google's group lists, vCard CATEGORIES, a Tags column.
+    pub tags: Vec<String>,
+    /// Values for custom fields: (the column header or `X-` property, value).
+    pub custom: Vec<(std::sync::Arc<str>, String)>,
 }
 
 /// A phone or e-mail with its label from the file (`work`, `cell`, …).

@@ -425,6 +425,21 @@ fn card_record(number: u64, at: u64, lines: &[(u64, &[u8])], fallback: &'static 
                 let l = Labelled { value: v, label: p.types(), field: p.name.as_str().into(), pref };
                 if p.name == "TEL" { r.phones.push(l) } else { r.emails.push(l) }
             }
+            "CATEGORIES" => {
+                for t in split_unescape(&p.text(fallback), ',') {
+                    for t in crate::usecases::tags::split_list(&t) {
+                        if !r.tags.contains(&t) {
+                            r.tags.push(t);
+                        }
+                    }
+                }
+            }
+            name if name.starts_with("X-") && name.len() > 2 => {
+                let t = unescape(&p.text(fallback)).trim().to_string();
+                if !t.is_empty() && !long(&t) {
+                    r.custom.push((name.into(), t));
+                }
+            }
             _ => {}
         }
         for (f, v) in [("N", &r.last_name), ("N", &r.first_name), ("FN", &fn_name), ("ORG", &r.company), ("TITLE", &r.title), ("NOTE", &r.notes)] {

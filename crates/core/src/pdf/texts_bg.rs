@@ -13,6 +13,13 @@ pub(super) const BG: Table = &[
     ("minutes", "{n}\u{a0}мин."),
     // Client profile
     ("profile.title", "Профил на клиента"),
+    ("record.yes", "Да"),
+    ("record.no", "Не"),
+    ("record.changed", "Променено"),
+    ("record.merged", "Слято: „{merged}“ в „{kept}“"),
+    ("record.moved", "Пренесени записи: {count}."),
+    ("profile.tags", "Етикети"),
+    ("profile.contact_fields", "Още за контактите"),
     ("profile.addresses", "Адреси"),
     ("profile.address_whose", "Чий"),
     ("profile.address_kind", "Вид"),

@@ -13,6 +13,13 @@ pub(super) const EL: Table = &[
     ("minutes", "{n}\u{a0}λεπ."),
     // Client profile
     ("profile.title", "Καρτέλα πελάτη"),
+    ("record.yes", "Ναι"),
+    ("record.no", "Όχι"),
+    ("record.changed", "Άλλαξε"),
+    ("record.merged", "Συγχώνευση: «{merged}» στο «{kept}»"),
+    ("record.moved", "Εγγραφές που μεταφέρθηκαν: {count}."),
+    ("profile.tags", "Ετικέτες"),
+    ("profile.contact_fields", "Περισσότερα για τις επαφές"),
     ("profile.addresses", "Διευθύνσεις"),
     ("profile.address_whose", "Ποιανού"),
     ("profile.address_kind", "Είδος"),

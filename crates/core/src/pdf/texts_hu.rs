@@ -13,6 +13,13 @@ pub(super) const HU: Table = &[
     ("minutes", "{n}\u{a0}perc"),
     // Client profile
     ("profile.title", "Ügyféladatlap"),
+    ("record.yes", "Igen"),
+    ("record.no", "Nem"),
+    ("record.changed", "Módosítva"),
+    ("record.merged", "Összevonva: „{merged}” → „{kept}”"),
+    ("record.moved", "Átvitt bejegyzések: {count}."),
+    ("profile.tags", "Címkék"),
+    ("profile.contact_fields", "További adatok a kapcsolatokról"),
     ("profile.addresses", "Címek"),
     ("profile.address_whose", "Kié"),
     ("profile.address_kind", "Típus"),

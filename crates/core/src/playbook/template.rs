@@ -26,6 +26,22 @@ pub struct Template {
     pub scripts: Vec<ScriptDef>,
     pub regulations: Vec<RegulationDef>,
     pub plan: PlanParams,
+    /// The workspace's custom fields on companies and contacts (their
+    /// definitions; values are client data and never in a template).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub custom_fields: Vec<CustomFieldDef>,
+}
+
+/// A custom field as a template carries it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct CustomFieldDef {
+    pub entity: crate::model::ClientKind,
+    pub key: String,
+    pub label: String,
+    pub kind: crate::model::FieldKind,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub choices: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

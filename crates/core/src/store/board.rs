@@ -81,10 +81,14 @@ pub struct StepSum {
 pub struct Filter {
     pub owner_id: Option<i64>,
     pub source: Option<Source>,
+    /// Deals whose company or contact carries this tag (its folded key).
+    pub tag: Option<String>,
 }
 
 const FILTER: &str = "d.status = 'open' AND d.archived_at IS NULL
-    AND (:owner IS NULL OR d.owner_id = :owner) AND (:source IS NULL OR d.source = :source)";
+    AND (:owner IS NULL OR d.owner_id = :owner) AND (:source IS NULL OR d.source = :source)
+    AND (:tag IS NULL OR EXISTS (SELECT 1 FROM tag_links l JOIN tags t ON t.id = l.tag_id WHERE t.name_key = :tag
+         AND ((l.entity = 'company' AND l.record_id = d.company_id) OR (l.entity = 'contact' AND l.record_id = d.contact_id))))";
 
 pub fn sums(c: &Connection, f: &Filter) -> Result<Vec<StepSum>> {
     let mut st = c.prepare_cached(&format!(
@@ -92,7 +96,7 @@ pub fn sums(c: &Connection, f: &Filter) -> Result<Vec<StepSum>> {
          GROUP BY d.step_id, d.currency ORDER BY d.step_id, count(*) DESC"
     ))?;
     let v = st
-        .query_map(named_params! {":owner": f.owner_id, ":source": f.source}, |r| {
+        .query_map(named_params! {":owner": f.owner_id, ":source": f.source, ":tag": f.tag}, |r| {
             Ok(StepSum { step_id: r.get(0)?, currency: r.get(1)?, count: r.get(2)?, sum_minor: r.get(3)? })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -108,7 +112,7 @@ pub fn cards(c: &Connection, f: &Filter, step_id: i64, limit: u32) -> Result<Vec
          ORDER BY d.next_step_date, d.id LIMIT :limit"
     ))?;
     let v = st
-        .query_map(named_params! {":step": step_id, ":owner": f.owner_id, ":source": f.source, ":limit": limit}, card_row)?
+        .query_map(named_params! {":step": step_id, ":owner": f.owner_id, ":source": f.source, ":tag": f.tag, ":limit": limit}, card_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(v)
 }

@@ -19,6 +19,9 @@ pub struct ClientRow {
     pub abc: Option<Abc>,
     pub source: Option<Source>,
     pub owner_name: Option<String>,
+    /// The contact's tags and its company's, by name.
+    #[serde(default)]
+    pub tags: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
@@ -28,16 +31,23 @@ pub struct ClientFilter {
     pub source: Option<Source>,
     #[ts(type = "number | null")]
     pub owner_id: Option<i64>,
+    /// Contacts carrying this tag, or working at a company that does (compared folded).
+    #[serde(default)]
+    pub tag: Option<String>,
 }
 
 const COLUMNS: &str = "ct.id, trim(ct.first_name || ' ' || ct.last_name), ct.title, ct.company_id, co.name, ct.phone, ct.email,
-    co.stage, co.abc, coalesce(ct.source, co.source), p.name";
+    co.stage, co.abc, coalesce(ct.source, co.source), p.name,
+    (SELECT group_concat(name, char(31)) FROM (SELECT DISTINCT t.name FROM tag_links l JOIN tags t ON t.id = l.tag_id
+        WHERE (l.entity = 'contact' AND l.record_id = ct.id) OR (l.entity = 'company' AND l.record_id = ct.company_id) ORDER BY t.name_key))";
 const FROM: &str = "FROM contacts ct LEFT JOIN companies co ON co.id = ct.company_id
     LEFT JOIN people p ON p.id = coalesce(ct.owner_id, co.owner_id)";
 const WHERE: &str = "ct.archived_at IS NULL
     AND (:stage IS NULL OR co.stage = :stage) AND (:abc IS NULL OR co.abc = :abc)
     AND (:source IS NULL OR coalesce(ct.source, co.source) = :source)
-    AND (:owner IS NULL OR coalesce(ct.owner_id, co.owner_id) = :owner)";
+    AND (:owner IS NULL OR coalesce(ct.owner_id, co.owner_id) = :owner)
+    AND (:tag IS NULL OR EXISTS (SELECT 1 FROM tag_links l JOIN tags t ON t.id = l.tag_id WHERE t.name_key = :tag
+         AND ((l.entity = 'contact' AND l.record_id = ct.id) OR (l.entity = 'company' AND l.record_id = ct.company_id))))";
 
 fn row(r: &rusqlite::Row) -> rusqlite::Result<ClientRow> {
     Ok(ClientRow {
@@ -52,6 +62,7 @@ fn row(r: &rusqlite::Row) -> rusqlite::Result<ClientRow> {
         abc: r.get(8)?,
         source: r.get(9)?,
         owner_name: r.get(10)?,
+        tags: r.get::<_, Option<String>>(11)?.map(|t| t.split('\u{1f}').map(str::to_string).collect()).unwrap_or_default(),
     })
 }
 
@@ -59,7 +70,8 @@ fn row(r: &rusqlite::Row) -> rusqlite::Result<ClientRow> {
 /// window's ids come from the name index alone (cheap even deep into 100,000
 /// rows); only the rows shown are joined.
 pub fn page(c: &Connection, f: &ClientFilter, offset: u32, limit: u32) -> Result<(Vec<ClientRow>, i64)> {
-    let unfiltered = f.stage.is_none() && f.abc.is_none() && f.source.is_none() && f.owner_id.is_none();
+    let unfiltered = f.stage.is_none() && f.abc.is_none() && f.source.is_none() && f.owner_id.is_none() && f.tag.is_none();
+    let tag = f.tag.as_deref().map(super::tags::key);
     let (ids, total): (Vec<i64>, i64) = if unfiltered {
         let ids = c
             .prepare_cached(
@@ -71,15 +83,16 @@ pub fn page(c: &Connection, f: &ClientFilter, offset: u32, limit: u32) -> Result
         let total = c.prepare_cached("SELECT count(*) FROM contacts WHERE archived_at IS NULL")?.query_row([], |r| r.get(0))?;
         (ids, total)
     } else {
-        let args = named_params! {":stage": f.stage, ":abc": f.abc, ":source": f.source, ":owner": f.owner_id};
+        let args = named_params! {":stage": f.stage, ":abc": f.abc, ":source": f.source, ":owner": f.owner_id, ":tag": tag};
         let ids = c
             .prepare_cached(&format!(
                 "SELECT ct.id FROM contacts ct LEFT JOIN companies co ON co.id = ct.company_id WHERE {WHERE}
                  ORDER BY ct.last_name, ct.first_name, ct.id LIMIT :limit OFFSET :offset"
             ))?
-            .query_map(named_params! {":stage": f.stage, ":abc": f.abc, ":source": f.source, ":owner": f.owner_id, ":limit": limit, ":offset": offset}, |r| {
-                r.get(0)
-            })?
+            .query_map(
+                named_params! {":stage": f.stage, ":abc": f.abc, ":source": f.source, ":owner": f.owner_id, ":tag": tag, ":limit": limit, ":offset": offset},
+                |r| r.get(0),
+            )?
             .collect::<rusqlite::Result<_>>()?;
         let total = c
             .prepare_cached(&format!("SELECT count(*) FROM contacts ct LEFT JOIN companies co ON co.id = ct.company_id WHERE {WHERE}"))?
@@ -176,7 +189,10 @@ pub fn ids_matching(c: &Connection, f: &ClientFilter) -> Result<Vec<i64>> {
         .prepare_cached(&format!(
             "SELECT ct.id FROM contacts ct LEFT JOIN companies co ON co.id = ct.company_id WHERE {WHERE} ORDER BY ct.last_name, ct.first_name, ct.id"
         ))?
-        .query_map(named_params! {":stage": f.stage, ":abc": f.abc, ":source": f.source, ":owner": f.owner_id}, |r| r.get(0))?
+        .query_map(
+            named_params! {":stage": f.stage, ":abc": f.abc, ":source": f.source, ":owner": f.owner_id, ":tag": f.tag.as_deref().map(super::tags::key)},
+            |r| r.get(0),
+        )?
         .collect::<rusqlite::Result<_>>()?;
     Ok(ids)
 }

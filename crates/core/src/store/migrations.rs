@@ -21,6 +21,7 @@ const MIGRATIONS: &[Migration] = &[
     (include_str!("../migrations/0010_addresses.sql"), None),
     (include_str!("../migrations/0011_sales_history.sql"), None),
     (include_str!("../migrations/0012_expected_close_and_drafts.sql"), None),
+    (include_str!("../migrations/0013_tags_fields_merges.sql"), None),
 ];
 
 /// A migration: its SQL, and what Rust must do after it in the same

@@ -151,6 +151,16 @@ fn take(c: &Connection, h: Hit) -> Result<()> {
     Ok(())
 }
 
+/// A contact's tags and textual custom values, as two columns of [`each_body`].
+const CONTACT_EXTRAS: &str =
+    "(SELECT group_concat(t.name, ' ') FROM tag_links l JOIN tags t ON t.id = l.tag_id WHERE l.entity = 'contact' AND l.record_id = ct.id),
+    (SELECT group_concat(v.value, ' ') FROM custom_values v JOIN custom_fields f ON f.id = v.field_id
+     WHERE f.entity = 'contact' AND f.kind IN ('text', 'choice') AND v.record_id = ct.id)";
+const COMPANY_EXTRAS: &str =
+    "(SELECT group_concat(t.name, ' ') FROM tag_links l JOIN tags t ON t.id = l.tag_id WHERE l.entity = 'company' AND l.record_id = co.id),
+    (SELECT group_concat(v.value, ' ') FROM custom_values v JOIN custom_fields f ON f.id = v.field_id
+     WHERE f.entity = 'company' AND f.kind IN ('text', 'choice') AND v.record_id = co.id)";
+
 /// Calls `f(hit, folded text)` for each live row of `kind` with an id in
 /// `first..=last`, in id order, while `f` returns true.
 fn each_body(c: &Connection, kind: Kind, first: i64, last: i64, f: impl FnMut(Hit, String) -> Result<bool>) -> Result<()> {
@@ -161,35 +171,43 @@ fn each_body(c: &Connection, kind: Kind, first: i64, last: i64, f: impl FnMut(Hi
 /// an earlier migration rebuilds the index before the table exists).
 fn each_body_of(c: &Connection, kind: Kind, first: i64, last: i64, addresses: bool, mut f: impl FnMut(Hit, String) -> Result<bool>) -> Result<()> {
     // Both queries give: id, then the indexed texts in the order of
-    // [`contact_body`] / [`company_body`], then the phone, then the addresses.
-    let sql = match (kind, addresses) {
+    // [`contact_body`] / [`company_body`], then the phone, then the addresses and the
+    // details, then the tags and the textual custom values (migration 13;
+    // none yet on a row just inserted). The index is rebuilt by migration 2,
+    // before addresses and tags exist.
+    let extras: bool = c.prepare_cached("SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE name = 'custom_values')")?.query_row([], |r| r.get(0))?;
+    let (contact_extras, company_extras) = if extras { (CONTACT_EXTRAS, COMPANY_EXTRAS) } else { ("NULL, NULL", "NULL, NULL") };
+    let columns = match (kind, addresses) {
         (Kind::Contact, false) => {
-            "SELECT ct.id, ct.first_name, ct.last_name, ct.title, ct.email, ct.notes, co.name, ct.phone, NULL
+            "SELECT ct.id, ct.first_name, ct.last_name, ct.title, ct.email, ct.notes, co.name, ct.phone, NULL, {contact_extras}
              FROM contacts ct LEFT JOIN companies co ON co.id = ct.company_id
              WHERE ct.id BETWEEN ?1 AND ?2 AND ct.archived_at IS NULL ORDER BY ct.id"
         }
         (Kind::Company, false) => {
-            "SELECT id, name, industry, city, email, website, notes, phone, NULL FROM companies
+            "SELECT id, name, industry, city, email, website, notes, phone, NULL, {company_extras} FROM companies
              WHERE id BETWEEN ?1 AND ?2 AND archived_at IS NULL ORDER BY id"
         }
         (Kind::Contact, true) => {
             "SELECT ct.id, ct.first_name, ct.last_name, ct.title, ct.email, ct.notes, co.name, ct.phone,
                     coalesce((SELECT group_concat(street || ' ' || city || ' ' || region || ' ' || postcode || ' ' || country, ' ') FROM addresses WHERE contact_id = ct.id), '')
-                    || coalesce((SELECT ' ' || display_name || ' ' || additional || ' ' || nickname || ' ' || department || ' ' || role FROM contact_details WHERE contact_id = ct.id), '')
+                    || coalesce((SELECT ' ' || display_name || ' ' || additional || ' ' || nickname || ' ' || department || ' ' || role FROM contact_details WHERE contact_id = ct.id), ''),
+                    {contact_extras}
              FROM contacts ct LEFT JOIN companies co ON co.id = ct.company_id
              WHERE ct.id BETWEEN ?1 AND ?2 AND ct.archived_at IS NULL ORDER BY ct.id"
         }
         (Kind::Company, true) => {
             "SELECT co.id, co.name, co.industry, co.city, co.email, co.website, co.notes, co.phone,
-                    (SELECT group_concat(street || ' ' || city || ' ' || region || ' ' || postcode || ' ' || country, ' ') FROM addresses WHERE company_id = co.id)
+                    (SELECT group_concat(street || ' ' || city || ' ' || region || ' ' || postcode || ' ' || country, ' ') FROM addresses WHERE company_id = co.id),
+                    {company_extras}
              FROM companies co WHERE co.id BETWEEN ?1 AND ?2 AND co.archived_at IS NULL ORDER BY co.id"
         }
     };
-    let mut st = c.prepare_cached(sql)?;
+    let sql = columns.replace("{contact_extras}", contact_extras).replace("{company_extras}", company_extras);
+    let mut st = c.prepare_cached(&sql)?;
     let mut rows = st.query([first, last])?;
     while let Some(r) = rows.next()? {
         let opt = |i: usize| -> rusqlite::Result<Option<&str>> { Ok(r.get_ref(i)?.as_str_or_null()?) };
-        let text = body(&[opt(1)?, opt(2)?, opt(3)?, opt(4)?, opt(5)?, opt(6)?, opt(8)?], &[opt(7)?]);
+        let text = body(&[opt(1)?, opt(2)?, opt(3)?, opt(4)?, opt(5)?, opt(6)?, opt(8)?, opt(9)?, opt(10)?], &[opt(7)?]);
         if !f(kind.hit(r.get(0)?), text)? {
             break;
         }

@@ -16,6 +16,9 @@ pub struct BoardQuery {
     #[ts(type = "number | null")]
     pub owner_id: Option<i64>,
     pub source: Option<Source>,
+    /// Only deals of clients with this tag.
+    #[serde(default)]
+    pub tag: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -73,7 +76,7 @@ fn order_totals(totals: &mut [MoneyTotal], home: &str) {
 pub fn get_board(s: &Store, clock: &dyn Clock, query: &BoardQuery) -> Result<Board> {
     let c = s.conn();
     let currency = meta::currency(c)?;
-    let filter = q::Filter { owner_id: query.owner_id, source: query.source };
+    let filter = q::Filter { owner_id: query.owner_id, source: query.source, tag: query.tag.as_deref().map(crate::store::tags::key) };
     let sums = q::sums(c, &filter)?;
     let all_steps = steps::list(c)?;
     let stages = Stage::ALL
@@ -164,9 +167,9 @@ mod tests {
         let co = crm::create_company(&mut s, &clock(), &CompanyInput { name: "Acme".into(), ..Default::default() }).unwrap();
         let step = crm::list_steps(&s).unwrap()[0].id;
         deal(&mut s, step, co.id, 10, None);
-        let q = BoardQuery { owner_id: None, source: Some(Source::Referral) };
+        let q = BoardQuery { owner_id: None, source: Some(Source::Referral), tag: None };
         assert_eq!(get_board(&s, &clock(), &q).unwrap().stages[0].count, 0);
-        let q = BoardQuery { owner_id: None, source: Some(Source::ColdCall) };
+        let q = BoardQuery { owner_id: None, source: Some(Source::ColdCall), tag: None };
         assert_eq!(get_board(&s, &clock(), &q).unwrap().stages[0].count, 1);
     }
 }

@@ -1,7 +1,7 @@
 //! Clients: search as you type, the virtualised list, and the profile.
 
 use crate::error::Result;
-use crate::model::{Activity, Company, Contact, Order};
+use crate::model::{Activity, ClientKind, Company, Contact, Order};
 use crate::store::board::DealCard;
 use crate::store::cards::{self, Handoff};
 use crate::store::clients::{self as q, ClientFilter, ClientRow};
@@ -85,6 +85,20 @@ pub struct ClientProfile {
     pub channels: Vec<super::channels::ChannelItem>,
     /// The details of its contacts that have any (display name, additional name, …).
     pub details: Vec<super::contact_details::ContactDetailsOf>,
+    /// The company's tags and custom fields (every field, filled or not).
+    pub tags: Vec<String>,
+    pub custom_fields: Vec<crate::usecases::custom_fields::FieldValue>,
+    /// Each contact's tags and custom fields, in the order of `contacts`.
+    pub contact_extras: Vec<ContactExtras>,
+}
+
+/// A contact's tags and custom fields, for the profile.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ContactExtras {
+    #[ts(type = "number")]
+    pub contact_id: i64,
+    pub tags: Vec<String>,
+    pub custom_fields: Vec<crate::usecases::custom_fields::FieldValue>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -155,6 +169,18 @@ pub fn profile(s: &Store, company_id: i64) -> Result<ClientProfile> {
         addresses: crate::store::addresses::of_company_and_contacts(c, company_id)?,
         channels: super::channels::of_company(c, company_id)?,
         details: super::contact_details::of_company(c, company_id)?,
+        tags: crate::store::tags::of(c, ClientKind::Company, company_id)?,
+        custom_fields: crate::usecases::custom_fields::values_in(c, ClientKind::Company, company_id)?,
+        contact_extras: people
+            .iter()
+            .map(|p| {
+                Ok(ContactExtras {
+                    contact_id: p.id,
+                    tags: crate::store::tags::of(c, ClientKind::Contact, p.id)?,
+                    custom_fields: crate::usecases::custom_fields::values_in(c, ClientKind::Contact, p.id)?,
+                })
+            })
+            .collect::<Result<_>>()?,
         contacts: people,
         company,
     })

@@ -45,16 +45,23 @@ pub fn export_contacts_list(store: &Store) -> Result<Vec<io::export::ExportConta
             addresses.entry(id).or_default().push(a.input());
         }
     }
+    let mut tags = store::tags::by_record(c, crate::model::ClientKind::Contact)?;
+    let (fields, mut values) = crate::usecases::custom_fields::file_values(c, crate::model::ClientKind::Contact)?;
     Ok(store::contacts::list_all(c)?
         .into_iter()
-        .map(|ct| io::export::ExportContact {
-            company: ct.company_id.and_then(|id| companies.get(&id).cloned()),
-            channels: channels.remove(&ct.id).unwrap_or_default(),
-            addresses: addresses.remove(&ct.id).unwrap_or_default(),
-            phone_label: labels.get_mut(&ct.id).and_then(|l| l.0.take()),
-            email_label: labels.remove(&ct.id).and_then(|l| l.1),
-            details: details.remove(&ct.id).unwrap_or_default(),
-            contact: ct,
+        .map(|ct| {
+            let mut mine = values.remove(&ct.id).unwrap_or_default();
+            io::export::ExportContact {
+                company: ct.company_id.and_then(|id| companies.get(&id).cloned()),
+                channels: channels.remove(&ct.id).unwrap_or_default(),
+                addresses: addresses.remove(&ct.id).unwrap_or_default(),
+                phone_label: labels.get_mut(&ct.id).and_then(|l| l.0.take()),
+                email_label: labels.remove(&ct.id).and_then(|l| l.1),
+                details: details.remove(&ct.id).unwrap_or_default(),
+                tags: tags.remove(&ct.id).unwrap_or_default(),
+                custom: fields.iter().map(|f| (f.key.clone(), f.label.clone(), mine.remove(&f.id).unwrap_or_default())).collect(),
+                contact: ct,
+            }
         })
         .collect())
 }

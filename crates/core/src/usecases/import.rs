@@ -235,6 +235,9 @@ struct Candidate {
     email_keys: Vec<u128>,
     phone_keys: Vec<u128>,
     name_key: Option<u128>,
+    /// Tags and custom values (checked in [`Runner::row`]).
+    tags: Vec<String>,
+    custom: Vec<(std::sync::Arc<str>, String)>,
 }
 
 /// A text value, trimmed and checked; reuses the file's string when it needs
@@ -480,6 +483,8 @@ fn check(mut r: ImportRecord, reading: &mut Reading<'_>, problems: &mut Vec<Prob
         email_label,
         details,
         company_only,
+        tags: std::mem::take(&mut r.tags),
+        custom: std::mem::take(&mut r.custom),
     })
 }
 
@@ -800,6 +805,14 @@ pub fn import_contacts_with_progress(
 /// preview, rolled back anyway, leaves it out).
 fn run(c: &Connection, now: &str, p: Parsed, o: &ImportOptions, limit: usize, index: bool, progress: Progress<'_>) -> Result<ImportSummary> {
     let mut ix = Index::load(c)?;
+    let mut p = p;
+    // Columns named like one of the workspace's custom fields fill it (our own CSV export, a round trip).
+    let known = crate::usecases::custom_fields::ImportFields::load(c)?;
+    if let Rows::Csv(_, m) = &mut p.rows {
+        for col in m.iter_mut().chain(p.mapping.iter_mut()).filter(|col| col.field.is_none() && known.knows(&col.header)) {
+            col.field = Some(mapping::ContactField::Custom);
+        }
+    }
     if let Rows::Csv(f, _) = &p.rows {
         // About one row per 100 bytes: grow the maps once, not twenty times.
         ix.reserve(f.len() / 100);
@@ -814,6 +827,7 @@ fn run(c: &Connection, now: &str, p: Parsed, o: &ImportOptions, limit: usize, in
         seen: 0,
         search: Deferred::default(),
         skip_bad_values: o.skip_bad_values,
+        extras: crate::usecases::custom_fields::ImportFields::load(c)?,
         failed: !p.problems.is_empty(),
         s: ImportSummary {
             source: o.source_name.clone(),
@@ -882,6 +896,8 @@ struct Runner<'a, 'p> {
     /// What this import wrote, for the search index (see [`Deferred`]).
     search: Deferred,
     skip_bad_values: bool,
+    /// Tags and custom values of the rows.
+    extras: crate::usecases::custom_fields::ImportFields,
 }
 
 /// The rows an import writes get their search entries after it commits
@@ -967,6 +983,11 @@ impl Runner<'_, '_> {
             self.failed = true;
         }
         let Some(mut cand) = cand else { return Ok(()) };
+        let before = self.s.refused.len();
+        let values = self.extras.check(cand.line, None, &cand.custom, &mut self.s.refused);
+        if self.s.refused.len() > before {
+            self.failed = true;
+        }
         if cand.company_only {
             return self.company_row(cand);
         }
@@ -1001,6 +1022,7 @@ impl Runner<'_, '_> {
                     cand.input.company_id =
                         company_id(&mut self.w, now, &mut self.ix, &mut self.search, cand.company.as_deref(), &mut self.s.companies_created)?;
                     update_existing(c, now, id, &cand)?;
+                    self.extras.write(c, id, &cand.tags, &values)?;
                     self.search.changed_contact(id);
                     self.ix.add(&cand, id);
                 }
@@ -1028,6 +1050,7 @@ impl Runner<'_, '_> {
                     if cand.phone_label.is_some() || cand.email_label.is_some() {
                         store::channels::set_primary_labels(c, id, cand.phone_label.as_deref(), cand.email_label.as_deref())?;
                     }
+                    self.extras.write(c, id, &cand.tags, &values)?;
                     self.ix.add(&cand, id);
                 } else {
                     // Later rows of the same file may duplicate this one.
@@ -1064,6 +1087,12 @@ impl Runner<'_, '_> {
         let Some(id) = company_id(&mut self.w, now, &mut self.ix, &mut self.search, cand.company.as_deref(), &mut self.s.companies_created)? else {
             return Ok(());
         };
+        for t in &cand.tags {
+            if let Ok(name) = crate::usecases::tags::clean(t) {
+                let tag = store::tags::ensure(c, &name)?;
+                store::tags::link(c, crate::model::ClientKind::Company, id, tag)?;
+            }
+        }
         let old = store::companies::get(c, id)?;
         let website = (!cand.details.website.is_empty()).then(|| cand.details.website.clone());
         let filled = CompanyInput {

@@ -94,6 +94,7 @@ fn export_in(c: &Connection) -> Result<Template> {
             .collect(),
         regulations: regulations::list(c)?.iter().map(Regulation::def).collect(),
         plan: plan_params(c)?,
+        custom_fields: crate::usecases::custom_fields::template_defs(c)?,
     })
 }
 
@@ -242,6 +243,8 @@ pub(crate) fn apply_in(tx: &Connection, clock: &dyn Clock, t: &Template) -> Resu
             }
         }
     }
+
+    out.extend(crate::usecases::custom_fields::apply_template(tx, &t.custom_fields)?);
 
     // Scripts, matched by key; a changed content is a new version.
     let live_scripts = scripts::list(tx)?;

@@ -3,4 +3,8 @@ import type { Abc } from "./Abc";
 import type { Source } from "./Source";
 import type { Stage } from "./Stage";
 
-export type ClientFilter = { stage: Stage | null, abc: Abc | null, source: Source | null, owner_id: number | null, };
+export type ClientFilter = { stage: Stage | null, abc: Abc | null, source: Source | null, owner_id: number | null, 
+/**
+ * Contacts carrying this tag, or working at a company that does (compared folded).
+ */
+tag: string | null, };

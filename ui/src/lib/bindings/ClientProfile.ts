@@ -5,7 +5,9 @@ import type { ChannelItem } from "./ChannelItem";
 import type { Company } from "./Company";
 import type { Contact } from "./Contact";
 import type { ContactDetailsOf } from "./ContactDetailsOf";
+import type { ContactExtras } from "./ContactExtras";
 import type { DealCard } from "./DealCard";
+import type { FieldValue } from "./FieldValue";
 import type { Handoff } from "./Handoff";
 import type { Order } from "./Order";
 import type { Referral } from "./Referral";
@@ -33,4 +35,12 @@ channels: Array<ChannelItem>,
 /**
  * The details of its contacts that have any (display name, additional name, …).
  */
-details: Array<ContactDetailsOf>, };
+details: Array<ContactDetailsOf>, 
+/**
+ * The company's tags and custom fields (every field, filled or not).
+ */
+tags: Array<string>, custom_fields: Array<FieldValue>, 
+/**
+ * Each contact's tags and custom fields, in the order of `contacts`.
+ */
+contact_extras: Array<ContactExtras>, };

@@ -3,4 +3,8 @@ import type { Abc } from "./Abc";
 import type { Source } from "./Source";
 import type { Stage } from "./Stage";
 
-export type ClientRow = { contact_id: number, name: string, title: string | null, company_id: number | null, company_name: string | null, phone: string | null, email: string | null, stage: Stage | null, abc: Abc | null, source: Source | null, owner_name: string | null, };
+export type ClientRow = { contact_id: number, name: string, title: string | null, company_id: number | null, company_name: string | null, phone: string | null, email: string | null, stage: Stage | null, abc: Abc | null, source: Source | null, owner_name: string | null, 
+/**
+ * The contact's tags and its company's, by name.
+ */
+tags: Array<string>, };

@@ -24,6 +24,7 @@ import type { CardPrefill } from "./CardPrefill";
 import type { ChannelInput } from "./ChannelInput";
 import type { Checklist } from "./Checklist";
 import type { ClientFilter } from "./ClientFilter";
+import type { ClientKind } from "./ClientKind";
 import type { ClientPage } from "./ClientPage";
 import type { ClientProfile } from "./ClientProfile";
 import type { CloseReasons } from "./CloseReasons";
@@ -33,6 +34,7 @@ import type { Contact } from "./Contact";
 import type { ContactChannels } from "./ContactChannels";
 import type { ContactDetails } from "./ContactDetails";
 import type { ContactInput } from "./ContactInput";
+import type { CustomField } from "./CustomField";
 import type { Deal } from "./Deal";
 import type { DealCard } from "./DealCard";
 import type { DealClose } from "./DealClose";
@@ -41,8 +43,11 @@ import type { DealImportSummary } from "./DealImportSummary";
 import type { DealInput } from "./DealInput";
 import type { DeriveRequest } from "./DeriveRequest";
 import type { DocumentRequest } from "./DocumentRequest";
+import type { DuplicatePair } from "./DuplicatePair";
 import type { ExportDone } from "./ExportDone";
 import type { ExportKind } from "./ExportKind";
+import type { FieldInput } from "./FieldInput";
+import type { FieldValue } from "./FieldValue";
 import type { GenerateReport } from "./GenerateReport";
 import type { HandOffInput } from "./HandOffInput";
 import type { HistoryOptions } from "./HistoryOptions";
@@ -58,6 +63,7 @@ import type { LeadProbe } from "./LeadProbe";
 import type { LogInput } from "./LogInput";
 import type { MadeLeads } from "./MadeLeads";
 import type { MakeLeadsInput } from "./MakeLeadsInput";
+import type { MergeResult } from "./MergeResult";
 import type { MigrationMatrix } from "./MigrationMatrix";
 import type { MigrationRequest } from "./MigrationRequest";
 import type { Objection } from "./Objection";
@@ -97,6 +103,7 @@ import type { SetupResult } from "./SetupResult";
 import type { Stage } from "./Stage";
 import type { Step } from "./Step";
 import type { StructureAdvice } from "./StructureAdvice";
+import type { TagCount } from "./TagCount";
 import type { TaskDue } from "./TaskDue";
 import type { TemplateInfo } from "./TemplateInfo";
 import type { TemplatePlanParams } from "./TemplatePlanParams";
@@ -106,6 +113,7 @@ import type { Today } from "./Today";
 import type { TodayListKind } from "./TodayListKind";
 import type { TodayPage } from "./TodayPage";
 import type { TrashItem } from "./TrashItem";
+import type { ValueInput } from "./ValueInput";
 import type { View } from "./View";
 import type { WinInput } from "./WinInput";
 import type { WinOutcome } from "./WinOutcome";
@@ -255,6 +263,17 @@ export const commands = {
   backupInspect: (path: string) => invoke<BackupContents>("backup_inspect", { path }),
   backupRestore: (path: string) => invoke<RestoreDone>("backup_restore", { path }),
   backupAutoStatus: () => invoke<AutoBackups>("backup_auto_status", {}),
+  tagsList: () => invoke<Array<TagCount>>("tags_list", {}),
+  tagAdd: (kind: ClientKind, ids: Array<number>, name: string) => invoke<Array<string>>("tag_add", { kind, ids, name }),
+  tagRemove: (kind: ClientKind, ids: Array<number>, name: string) => invoke<Array<string>>("tag_remove", { kind, ids, name }),
+  customFieldsList: () => invoke<Array<CustomField>>("custom_fields_list", {}),
+  customFieldDefine: (input: FieldInput) => invoke<CustomField>("custom_field_define", { input }),
+  customFieldUpdate: (fieldId: number, label: string, choices: Array<string>) => invoke<CustomField>("custom_field_update", { fieldId, label, choices }),
+  customFieldDelete: (fieldId: number) => invoke<null>("custom_field_delete", { fieldId }),
+  customValuesSet: (kind: ClientKind, id: number, values: Array<ValueInput>) => invoke<Array<FieldValue>>("custom_values_set", { kind, id, values }),
+  duplicatesList: () => invoke<Array<DuplicatePair>>("duplicates_list", {}),
+  recordsMerge: (kind: ClientKind, keptId: number, mergedId: number) => invoke<MergeResult>("records_merge", { kind, keptId, mergedId }),
+  mergeUndo: (mergeId: number) => invoke<null>("merge_undo", { mergeId }),
 };
 
 /** The views each command can make stale (from `conveyor_core::views`); null: reload every view. */
@@ -403,4 +422,15 @@ export const staleViews: Record<string, View[] | null> = {
   backupInspect: [],
   backupRestore: ["today", "board", "clients", "profile", "deal", "plan", "reports", "playbook", "team", "trash"],
   backupAutoStatus: [],
+  tagsList: [],
+  tagAdd: ["today", "board", "clients", "profile"],
+  tagRemove: ["today", "board", "clients", "profile"],
+  customFieldsList: [],
+  customFieldDefine: ["clients", "profile"],
+  customFieldUpdate: ["clients", "profile"],
+  customFieldDelete: ["clients", "profile"],
+  customValuesSet: ["today", "board", "clients", "profile"],
+  duplicatesList: [],
+  recordsMerge: ["today", "board", "clients", "profile", "deal", "plan", "reports", "trash"],
+  mergeUndo: ["today", "board", "clients", "profile", "deal", "plan", "reports", "trash"],
 };

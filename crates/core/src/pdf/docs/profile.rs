@@ -4,10 +4,11 @@
 
 use super::or_dash;
 use crate::error::Result;
-use crate::model::{Lang, display_name};
+use crate::model::{ClientKind, Lang, display_name};
 use crate::pdf::i18n::{self, t, tf};
 use crate::pdf::{Block, Chart, ChartKind, Column, Document, ParaStyle, Row, RowStyle, Table};
 use crate::store::{Store, meta, reports};
+use crate::usecases::custom_fields;
 use chrono::{Datelike, NaiveDate};
 use std::collections::BTreeMap;
 
@@ -72,6 +73,16 @@ pub fn build(s: &Store, today: NaiveDate, company_id: i64, lang: Lang) -> Result
     if let Some(n) = c.notes.as_deref().filter(|n| !n.trim().is_empty()) {
         card.push((tr("profile.notes"), n.to_string()));
     }
+    // The company's tags and the custom fields filled in.
+    let tags = crate::store::tags::of(s.conn(), ClientKind::Company, company_id)?;
+    if !tags.is_empty() {
+        card.push((tr("profile.tags"), tags.join(", ")));
+    }
+    for v in custom_fields::values_in(s.conn(), ClientKind::Company, company_id)? {
+        if let Some(d) = v.display {
+            card.push((v.field.label, d));
+        }
+    }
     doc.push(Block::KeyValue(card));
 
     doc.push(Block::h2(tr("profile.contacts")));
@@ -116,6 +127,28 @@ pub fn build(s: &Store, today: NaiveDate, company_id: i64, lang: Lang) -> Result
                 .map(|a| Row::new(vec![whose(a.owner), i18n::address_kind(lang, a.kind).to_string(), crate::address::one_line(&a.input())]))
                 .collect(),
         }));
+    }
+
+    // Each contact's tags and filled custom fields, one line each.
+    let mut more = vec![];
+    for ct in &p.contacts {
+        let mut parts = vec![];
+        let tags = crate::store::tags::of(s.conn(), ClientKind::Contact, ct.id)?;
+        if !tags.is_empty() {
+            parts.push(format!("{}: {}", tr("profile.tags"), tags.join(", ")));
+        }
+        for v in custom_fields::values_in(s.conn(), ClientKind::Contact, ct.id)? {
+            if let Some(d) = v.display {
+                parts.push(format!("{}: {d}", v.field.label));
+            }
+        }
+        if !parts.is_empty() {
+            more.push(format!("{} — {}", display_name(&ct.first_name, &ct.last_name), parts.join("; ")));
+        }
+    }
+    if !more.is_empty() {
+        doc.push(Block::h2(tr("profile.contact_fields")));
+        doc.push(Block::Bullets(more));
     }
 
     doc.push(Block::h1(tr("profile.deals")));

@@ -1,0 +1,87 @@
+// End to end: client records in the real window. A custom field is added in
+// the app, filled on a client, the client is found by it in search, and the
+// profile PDF (saved through the pre-answered save dialog) prints it.
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { setTimeout as sleep } from "node:timers/promises";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { startDriver, stopDriver, Session } from "./webdriver.mjs";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const TARGET = process.env.CARGO_TARGET_DIR ?? path.join(ROOT, "target");
+const APP = path.join(TARGET, "debug", "conveyor-app");
+const CLI = path.join(TARGET, "debug", "conveyor");
+const OUT = path.join(ROOT, "tests", "e2e", "out");
+
+let tmp, ws, driver, pdf, client;
+
+before(async () => {
+  for (const f of [APP, CLI]) assert.ok(fs.existsSync(f), `${f} is built (./dev test builds it)`);
+  fs.mkdirSync(OUT, { recursive: true });
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), "conveyor-e2e-records-"));
+  ws = path.join(tmp, "records.conveyor");
+  execFileSync(CLI, ["demo", ws, "--lang", "en", "--contacts", "60", "--activities", "200", "--seed", "3"]);
+  const page = JSON.parse(execFileSync(CLI, ["clients", ws, "--json"], { encoding: "utf8" }));
+  client = page.rows.find((r) => r.company_id !== null);
+  pdf = path.join(tmp, "profile.pdf");
+  driver = await startDriver({ CONVEYOR_DATA_DIR: path.join(tmp, "data"), LANG: "en_US.UTF-8", CONVEYOR_TEST_DIALOGS: JSON.stringify([pdf]) });
+});
+
+after(() => {
+  stopDriver(driver);
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+async function waitForFile(file) {
+  for (let i = 0; i < 200 && !fs.existsSync(file); i++) await sleep(100);
+  assert.ok(fs.existsSync(file), `${file} was saved`);
+}
+
+test("a custom field added in the app is filled, found by search and printed in the profile PDF", async () => {
+  const s = await Session.start(driver, APP, ["--workspace", ws]);
+  const cid = client.contact_id;
+  try {
+    await s.waitFor("screen-today");
+    await s.click("nav-clients");
+    await s.type("clients-search", client.name);
+    await s.click(`hit-contact-${cid}`);
+    await s.waitFor("client-profile");
+
+    // Define the field in the dialog.
+    await s.click(`fields-manage-contact-${cid}`);
+    await s.waitFor("custom-fields-dialog");
+    await s.type("custom-field-label", "Loyalty card");
+    await s.click("custom-field-add");
+    await s.waitFor("custom-field-contact-loyalty_card");
+    await s.click("custom-fields-close");
+    await s.waitGone("custom-fields-dialog");
+
+    // Fill it on the contact; a tag too.
+    await s.click(`fields-edit-open-contact-${cid}`);
+    await s.type(`field-input-contact-${cid}-loyalty_card`, "ZX-4471");
+    await s.click(`fields-save-contact-${cid}`);
+    assert.match(await s.waitForText(`field-contact-${cid}-loyalty_card`, (t) => t.includes("ZX-4471")), /Loyalty card/);
+    await s.type(`tag-input-contact-${cid}`, "VIP");
+    await s.click(`tag-add-contact-${cid}`);
+    await s.waitFor(`tag-contact-${cid}-VIP`);
+    fs.writeFileSync(path.join(OUT, "records-profile.png"), await s.screenshot());
+
+    // The profile PDF prints it.
+    await s.click("profile-pdf");
+    await waitForFile(pdf);
+    const text = execFileSync("pdftotext", ["-enc", "UTF-8", pdf, "-"], { encoding: "utf8" });
+    assert.match(text, /Loyalty card: ZX-4471/);
+    await s.click("client-profile-close");
+
+    // Search finds the client by it.
+    await s.type("clients-search", "zx-4471");
+    await s.waitFor(`hit-contact-${cid}`);
+  } finally {
+    await s.close();
+  }
+});
