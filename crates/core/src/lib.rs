@@ -3,6 +3,7 @@
 //! thin adapters over the use cases in [`usecases`].
 
 pub mod address;
+pub mod amount;
 pub mod assessment;
 pub mod bindings;
 pub mod channels;
@@ -12,6 +13,8 @@ pub mod demo;
 mod demo_langs;
 pub mod error;
 pub mod interop;
+#[cfg(test)]
+mod layout_tests;
 pub mod locale;
 pub mod messages;
 pub mod model;

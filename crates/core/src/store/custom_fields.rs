@@ -121,3 +121,19 @@ pub fn all_values(c: &Connection, entity: ClientKind) -> Result<std::collections
     }
     Ok(out)
 }
+
+/// The different values a field holds on any record.
+pub fn distinct_values(c: &Connection, field_id: i64) -> Result<Vec<String>> {
+    let v = c
+        .prepare_cached("SELECT DISTINCT value FROM custom_values WHERE field_id = ?1")?
+        .query_map([field_id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(v)
+}
+
+/// The records that hold a value of a field.
+pub fn records_with(c: &Connection, field_id: i64) -> Result<Vec<i64>> {
+    let v =
+        c.prepare_cached("SELECT record_id FROM custom_values WHERE field_id = ?1")?.query_map([field_id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    Ok(v)
+}
