@@ -83,17 +83,10 @@ impl TargetArgs {
     }
 }
 
-/// An amount in major units ("50000", "50 000", "50000.5") to minor units.
+/// An amount in major units ("50000", "50 000", "1,234.50") to minor units,
+/// by the same rule as the app's fields (`conveyor_core::amount`).
 pub fn parse_amount(s: &str) -> Result<i64, String> {
-    let clean: String = s.chars().filter(|c| !c.is_whitespace() && *c != '_' && *c != '\u{a0}').collect::<String>().replace(',', ".");
-    let bad = || format!("“{s}” is not an amount; write it like 50000 or 50000.50");
-    let (whole, frac) = clean.split_once('.').unwrap_or((&clean, ""));
-    if whole.is_empty() || !whole.bytes().all(|b| b.is_ascii_digit()) || frac.len() > 2 || !frac.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(bad());
-    }
-    let whole: i64 = whole.parse().map_err(|_| bad())?;
-    let frac: i64 = if frac.is_empty() { 0 } else { format!("{frac:0<2}").parse().map_err(|_| bad())? };
-    whole.checked_mul(100).and_then(|w| w.checked_add(frac)).ok_or_else(bad)
+    conveyor_core::amount::parse(s, 2).ok_or_else(|| format!("“{s}” is not an amount; write it like 50000 or 50000.50"))
 }
 
 pub fn print_plan(p: &conveyor_core::plan::PlanDerivation) {

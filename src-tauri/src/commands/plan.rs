@@ -6,6 +6,13 @@ use conveyor_core::store::plans::PlanParams;
 use conveyor_core::usecases::plan::{self, DeriveRequest, PlanStatus, SavedPlan};
 
 commands! {
+    /// An amount as a person typed it, in minor units with `digits` fraction
+    /// digits; null when it is not an amount (the rule of `conveyor_core::amount`).
+    fn amount_parse(shell, text: String, digits: u32) -> Option<i64> {
+        let _ = shell;
+        Ok(conveyor_core::amount::parse(&text, digits))
+    }
+
     /// The planning defaults (used where history is thin) and analytics thresholds.
     fn plan_params(shell) -> PlanParams {
         plan::plan_params(shell.session.store()?)

@@ -1,8 +1,10 @@
 // Pure helpers of the Plan screens: period codes, amounts typed by people,
 // the backwards chain of a derived plan, rate overrides, signals, the ABC
-// migration grid, the self-assessment count and chart tables. No Svelte,
-// no IPC: everything here is unit-tested in src/tests/planning.test.ts.
+// migration grid, the self-assessment count and chart tables. No Svelte;
+// the one IPC call is reading a typed amount, whose rule is the core's.
+// Unit-tested in src/tests/planning.test.ts.
 
+import { commands } from "./api";
 import type { Abc } from "./bindings/Abc";
 import type { Answer } from "./bindings/Answer";
 import type { MigrationCell } from "./bindings/MigrationCell";
@@ -48,31 +50,12 @@ export function shiftPeriod(code: string, delta: number): string {
 
 /**
  * An amount typed by a person ("50000", "50 000", "50000,50", "1,234.5") in
- * minor units with `digits` fraction digits; `null` when it is not an
- * amount (letters, a negative sign, more fraction digits than the currency has).
+ * minor units with `digits` fraction digits; `null` when it is not an amount.
+ * The core reads it (`conveyor_core::amount`), by the same rule as the CLI.
  */
-export function parseAmount(text: string, digits = 2): number | null {
-  const s = text.replace(/[\s\u00a0\u202f_']/g, "");
-  if (!/^[\d.,]+$/.test(s) || !/\d/.test(s)) return null;
-  // The last separator is the decimal one when 1..digits figures follow it
-  // ("50000,5", "1,234.50"); any other separator groups thousands
-  // ("50,000", "1.234.567") and must be followed by exactly three figures.
-  const last = Math.max(s.lastIndexOf("."), s.lastIndexOf(","));
-  let whole = s;
-  let frac = "";
-  if (last >= 0) {
-    const after = s.slice(last + 1);
-    if (after.length >= 1 && after.length <= digits && after.length !== 3) {
-      whole = s.slice(0, last);
-      frac = after;
-      // One mark cannot both group thousands and start the fraction.
-      if (whole.includes(s[last])) return null;
-    }
-  }
-  const groups = whole.split(/[.,]/);
-  if (groups.some((g, i) => g === "" || (i > 0 && g.length !== 3))) return null;
-  const n = Number(groups.join("")) * 10 ** digits + (frac ? Number(frac.padEnd(digits, "0")) : 0);
-  return Number.isSafeInteger(n) ? n : null;
+export async function parseAmount(text: string, digits = 2): Promise<number | null> {
+  if (text.trim() === "") return null;
+  return commands.amountParse(text, digits);
 }
 
 /** Minor units back to what a person would type (no grouping): 5000000 → "50000". */

@@ -130,8 +130,7 @@ pub fn update_field(s: &mut Store, _clock: &dyn Clock, id: i64, label: &str, cho
         }
         let choices = check_choices(f.kind, choices)?;
         if f.kind == FieldKind::Choice {
-            let used: Vec<String> =
-                tx.prepare("SELECT DISTINCT value FROM custom_values WHERE field_id = ?1")?.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+            let used = q::distinct_values(tx, id)?;
             if let Some(u) = used.iter().find(|u| !choices.contains(u)) {
                 return Err(Error::validation(
                     "custom_field.choices",
@@ -148,8 +147,7 @@ pub fn update_field(s: &mut Store, _clock: &dyn Clock, id: i64, label: &str, cho
 pub fn delete_field(s: &mut Store, _clock: &dyn Clock, id: i64) -> Result<()> {
     s.write(|tx| {
         let f = q::get(tx, id)?;
-        let records: Vec<i64> =
-            tx.prepare("SELECT record_id FROM custom_values WHERE field_id = ?1")?.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        let records = q::records_with(tx, id)?;
         q::delete(tx, id)?;
         for r in records {
             reindex(tx, f.entity, r)?;
@@ -208,19 +206,14 @@ pub fn parse_value(f: &CustomField, raw: &str) -> Result<Option<String>> {
     Ok(Some(out))
 }
 
-/// An amount in units with up to two decimals (`1 250,50`, `1250.5`) as minor units.
+/// An amount in units with up to two decimals (`1 250,50`, `1250.5`, `-40`) as
+/// minor units: the typed-amount rule of [`crate::amount`], with a sign.
 fn money_minor(v: &str) -> Option<i64> {
-    let n = v.replace([' ', '\u{a0}', '\''], "").replace(',', ".");
-    let (neg, n) = match n.strip_prefix('-') {
-        Some(r) => (true, r.to_string()),
-        None => (false, n),
-    };
-    let (units, frac) = n.split_once('.').unwrap_or((&n, ""));
-    if units.is_empty() || !units.bytes().all(|b| b.is_ascii_digit()) || frac.len() > 2 || !frac.bytes().all(|b| b.is_ascii_digit()) || units.len() > 15 {
-        return None;
+    let v = v.trim();
+    match v.strip_prefix('-') {
+        Some(rest) => crate::amount::parse(rest, 2).map(|m| -m),
+        None => crate::amount::parse(v, 2),
     }
-    let minor = units.parse::<i64>().ok()? * 100 + format!("{frac:0<2}").parse::<i64>().ok()?;
-    Some(if neg { -minor } else { minor })
 }
 
 /// How a stored value reads (money in the workspace currency, yes/no in words).
@@ -462,10 +455,7 @@ pub(crate) fn apply_template(
             }
             Some(f) => {
                 let mut choices = check_choices(f.kind, &d.choices)?;
-                let used: Vec<String> = c
-                    .prepare("SELECT DISTINCT value FROM custom_values WHERE field_id = ?1")?
-                    .query_map([f.id], |r| r.get(0))?
-                    .collect::<rusqlite::Result<_>>()?;
+                let used = q::distinct_values(c, f.id)?;
                 if f.kind == FieldKind::Choice {
                     for u in used {
                         if !choices.contains(&u) {
@@ -542,11 +532,13 @@ mod tests {
         assert_eq!(parse_value(&num, " 1 200,5 ").unwrap().as_deref(), Some("1200.5"));
         assert_eq!(parse_value(&money, "1 250,50").unwrap().as_deref(), Some("125050"));
         assert_eq!(parse_value(&money, "-3").unwrap().as_deref(), Some("-300"));
+        // The typed-amount rule of the whole app: three figures after a mark group thousands.
+        assert_eq!(parse_value(&money, "12.345").unwrap().as_deref(), Some("1234500"));
         assert_eq!(parse_value(&date, "31.12.2027").unwrap().as_deref(), Some("2027-12-31"));
         assert_eq!(parse_value(&choice, "horeca").unwrap().as_deref(), Some("HoReCa"));
         assert_eq!(parse_value(&yes, "Да").unwrap().as_deref(), Some("yes"));
         assert_eq!(parse_value(&yes, "").unwrap(), None);
-        for (f, bad) in [(&num, "twelve"), (&money, "12.345"), (&date, "2027-02-30"), (&choice, "Wholesale"), (&yes, "maybe")] {
+        for (f, bad) in [(&num, "twelve"), (&money, "12.3456"), (&date, "2027-02-30"), (&choice, "Wholesale"), (&yes, "maybe")] {
             let e = parse_value(f, bad).unwrap_err();
             assert_eq!(e.field, Some(format!("custom.{}", f.key)));
             assert!(e.message.contains(&format!("“{}”", f.label)) && e.message.contains(bad), "{}", e.message);
