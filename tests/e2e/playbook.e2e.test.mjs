@@ -62,8 +62,9 @@ test("a call through the script runner: branch, objection search, captured answe
     await s.waitFor("screen-playbook");
     await s.waitFor("block-opening");
     await s.waitForText("script-versions", (t) => /^v\d+$/.test(t));
-    const rule = await s.text("regulation-rule-prospecting-block");
-    assert.match(rule, /\d\d:\d\d · \d+ min/, "the prospecting block reads as days, time and length");
+    // The core words the rule (the same words the book prints).
+    const rule = await s.waitForText("regulation-rule-prospecting-block", (t) => /\d\d:\d\d · \d+\s+min/.test(t));
+    assert.match(rule, /\d\d:\d\d · \d+\s+min/, "the prospecting block reads as days, time and length");
     fs.writeFileSync(path.join(OUT, "playbook-en.png"), await s.screenshot());
 
     // A stage-1 lead from Today: open it, run its script.

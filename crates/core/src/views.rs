@@ -108,6 +108,8 @@ pub fn stale_after(command: &str) -> Option<&'static [View]> {
         "assessment_draft_save" => NONE,
         // Today runs the routine engine, whose new tasks only Today shows.
         "today_get" => NONE,
+        // The clock's date, reading a typed amount and wording a rule change nothing.
+        "today_date" | "amount_parse" | "rule_summary" => NONE,
         // Files and settings that change no record.
         "document_open"
         | "template_export"

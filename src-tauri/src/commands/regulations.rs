@@ -5,6 +5,12 @@ use conveyor_core::store::regulations::Regulation;
 use conveyor_core::usecases::regulations::{self, RegulationInput};
 
 commands! {
+    /// A rule in one line in the UI's language (the list and the editor show
+    /// what the book prints).
+    fn rule_summary(shell, rule: conveyor_core::playbook::template::Rule) -> String {
+        Ok(regulations::rule_summary(shell.session.lang(), &rule))
+    }
+
     /// The regulations (routines, norms, standards) in order.
     fn regulations_list(shell) -> Vec<Regulation> {
         regulations::list_regulations(shell.session.store()?)

@@ -1,9 +1,15 @@
 //! Today.
 
 use super::Shell;
+use conveyor_core::clock::Clock;
 use conveyor_core::usecases::today::{self, Today};
 
 commands! {
+    /// The core clock's date (the UI never takes "today" from the browser).
+    fn today_date(shell) -> String {
+        Ok(shell.clock.today().format("%Y-%m-%d").to_string())
+    }
+
     /// Today: what to do now in each stage, problems on top.
     fn today_get(shell, owner_id: Option<i64>) -> Today {
         let Shell { session, clock, .. } = shell;

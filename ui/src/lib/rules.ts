@@ -1,12 +1,12 @@
-// Regulations as people read them: one-line summaries of a rule
-// ("Tue, Thu 09:00 · 120 min · 40 calls"), the rule types each kind offers,
-// and a fresh rule of a type for the editor.
+// Regulations as people read them: one-line summaries of a rule (worded by
+// the core: "Tue, Thu at 09:00 · 120 min · call · 40 calls"), the rule types
+// each kind offers, and a fresh rule of a type for the editor.
 
-import type { Abc } from "./bindings/Abc";
+import { commands } from "./api";
 import type { RegulationKind } from "./bindings/RegulationKind";
 import type { Rule } from "./bindings/Rule";
 import { weekdayName } from "./i18n/format";
-import { formatNumber, i18n, t } from "./i18n/index.svelte";
+import { i18n, t } from "./i18n/index.svelte";
 
 export type RuleType = Rule["type"];
 
@@ -57,60 +57,9 @@ export function weekdayShort(iso: number): string {
   return weekdayName(Math.min(Math.max(iso, 1), 7) - 1, i18n.locale);
 }
 
-/** "Tue, Thu" — ISO weekdays in order. */
-export function weekdayList(days: readonly number[]): string {
-  return [...days]
-    .filter((d) => d >= 1 && d <= 7)
-    .sort((a, b) => a - b)
-    .map(weekdayShort)
-    .join(", ");
-}
-
-function when(rule: Extract<Rule, { type: "schedule" }>): string {
-  const days = rule.days ?? [];
-  if (rule.every === "day") return t("playbook.rule.every_day");
-  if (rule.every === "week") return days.length ? weekdayList(days) : t("playbook.rule.weekly");
-  const parts = [...days]
-    .sort((a, b) => (a === -1 ? 99 : a) - (b === -1 ? 99 : b))
-    .map((d) => (d === -1 ? t("playbook.rule.last_working_day") : String(d)));
-  return t("playbook.rule.monthly_on", { days: parts.join(", ") });
-}
-
-/** The rule in one line, in the UI language. */
-export function ruleSummary(rule: Rule | null): string {
-  if (!rule) return "";
-  switch (rule.type) {
-    case "schedule": {
-      const parts = [`${when(rule)} ${rule.at}`, t("playbook.rule.minutes", { count: rule.minutes })];
-      if (rule.target_calls) parts.push(t("playbook.rule.calls", { count: rule.target_calls }));
-      else parts.push(t(`activity_kinds.${rule.activity}` as const));
-      return parts.join(" · ");
-    }
-    case "client_check_in": {
-      const abc = (["A", "B", "C"] as Abc[]).filter((k) => rule.days[k] !== undefined);
-      return t("playbook.rule.check_in", { list: abc.map((k) => `${k} ${t("playbook.rule.days_short", { count: rule.days[k] ?? 0 })}`).join(" · ") });
-    }
-    case "after_first_sale": {
-      const action = (AFTER_SALE_ACTIONS as readonly string[]).includes(rule.action)
-        ? t(`playbook.rule.actions.${rule.action as (typeof AFTER_SALE_ACTIONS)[number]}` as const)
-        : rule.action;
-      return t("playbook.rule.after_first_sale", { action, count: rule.within_days });
-    }
-    case "before_expected_order":
-      return t("playbook.rule.before_expected_order", { count: rule.days_before });
-    case "inbound_response":
-      return t("playbook.rule.inbound_response", { count: rule.hours });
-    case "next_step_required":
-      return t("playbook.rule.next_step_required", { count: rule.days });
-    case "stale_deal":
-      return t("playbook.rule.stale_deal", { count: rule.days });
-    case "handoff_card_complete":
-      return t(rule.card === "qualification" ? "playbook.rule.card_qualification" : "playbook.rule.card_handover");
-    case "client_contact":
-      return t("playbook.rule.client_contact", { abc: rule.abc, count: rule.days });
-    case "prospecting_pace":
-      return t("playbook.rule.prospecting_pace", { count: rule.calls_per_week, n: formatNumber(rule.calls_per_week) });
-  }
+/** The rule in one line, in the UI language, as the core words it (the same words the book prints). */
+export async function ruleSummary(rule: Rule | null): Promise<string> {
+  return rule ? commands.ruleSummary(rule) : "";
 }
 
 /** Minutes as "2 h 05 min" / "45 min". */

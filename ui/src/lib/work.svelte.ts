@@ -7,7 +7,6 @@ import type { AppError, DealCard, Stage, Step } from "./api";
 import type { ActivityKind } from "./bindings/ActivityKind";
 import type { CardKind } from "./bindings/CardKind";
 import type { Deal } from "./bindings/Deal";
-import { localToday } from "./dates";
 import { t } from "./i18n/index.svelte";
 import { playbook } from "./playbook.svelte";
 import { app, showError } from "./session.svelte";
@@ -54,8 +53,8 @@ export const work = $state({
   data: null as DataDialog | null,
   toasts: [] as Toast[],
   steps: [] as Step[],
-  /** The core's "today" as the last screen saw it. */
-  today: localToday(),
+  /** The core's "today" as the last screen saw it (set at start-up from the core's clock). */
+  today: "",
   /** A board card to focus after the board reloads (keyboard moves). */
   focusDeal: null as number | null,
 });

@@ -12,6 +12,12 @@ use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+/// A rule in one line in `lang`, as the app, the book and generated titles
+/// say it ("Tue, Thu at 09:00 · 120 min · call · 40 calls").
+pub fn rule_summary(lang: Lang, rule: &Rule) -> String {
+    crate::pdf::docs::book::rule_summary(lang, rule)
+}
+
 pub fn list_regulations(s: &Store) -> Result<Vec<Regulation>> {
     regulations::list(s.conn())
 }
@@ -53,9 +59,9 @@ impl RegulationInput {
 fn title_from_rule(c: &Connection, d: &mut RegulationDef, old: Option<&Regulation>) -> Result<()> {
     let Some(rule) = &d.rule else { return Ok(()) };
     let lang = meta::load(c)?.lang;
-    let was_generated = old.is_some_and(|o| o.rule.as_ref().is_some_and(|r| crate::pdf::docs::book::rule_summary(lang, r) == o.title) && o.title == d.title);
+    let was_generated = old.is_some_and(|o| o.rule.as_ref().is_some_and(|r| rule_summary(lang, r) == o.title) && o.title == d.title);
     if d.title.is_empty() || was_generated {
-        d.title = crate::pdf::docs::book::rule_summary(lang, rule);
+        d.title = rule_summary(lang, rule);
     }
     Ok(())
 }

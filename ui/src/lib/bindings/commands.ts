@@ -87,6 +87,7 @@ import type { ReviewSummary } from "./ReviewSummary";
 import type { Reviewed } from "./Reviewed";
 import type { Role } from "./Role";
 import type { RoleHandover } from "./RoleHandover";
+import type { Rule } from "./Rule";
 import type { RunFinishInput } from "./RunFinishInput";
 import type { RunResult } from "./RunResult";
 import type { RunStart } from "./RunStart";
@@ -149,6 +150,7 @@ export const commands = {
   addressesSave: (owner: AddressOwner, addresses: Array<AddressInput>) => invoke<Array<Address>>("addresses_save", { owner, addresses }),
   contactChannelsSave: (contactId: number, phones: Array<ChannelInput>, emails: Array<ChannelInput>) => invoke<ContactChannels>("contact_channels_save", { contactId, phones, emails }),
   contactDetailsSave: (contactId: number, details: ContactDetails) => invoke<ContactDetails>("contact_details_save", { contactId, details }),
+  todayDate: () => invoke<string>("today_date", {}),
   todayGet: (ownerId: number | null) => invoke<Today>("today_get", { ownerId }),
   todayList: (ownerId: number | null, kind: TodayListKind, offset: number, limit: number) => invoke<TodayPage>("today_list", { ownerId, kind, offset, limit }),
   checklistGet: () => invoke<Checklist>("checklist_get", {}),
@@ -210,6 +212,7 @@ export const commands = {
   leadsMake: (input: MakeLeadsInput) => invoke<MadeLeads>("leads_make", { input }),
   leadCandidates: (probe: LeadProbe) => invoke<LeadCandidates>("lead_candidates", { probe }),
   dealsSearch: (query: string) => invoke<Array<DealCard>>("deals_search", { query }),
+  ruleSummary: (rule: Rule) => invoke<string>("rule_summary", { rule }),
   regulationsList: () => invoke<Array<Regulation>>("regulations_list", {}),
   regulationCreate: (input: RegulationInput) => invoke<Regulation>("regulation_create", { input }),
   regulationUpdate: (regulationId: number, input: RegulationInput) => invoke<Regulation>("regulation_update", { regulationId, input }),
@@ -224,6 +227,7 @@ export const commands = {
   structureAdvice: () => invoke<Array<StructureAdvice>>("structure_advice", {}),
   timeTableGet: (personId: number, date: string) => invoke<TimeTable>("time_table_get", { personId, date }),
   timeTableSet: (personId: number, blocks: Array<TimeBlock>) => invoke<Array<TimeBlock>>("time_table_set", { personId, blocks }),
+  amountParse: (text: string, digits: number) => invoke<number | null>("amount_parse", { text, digits }),
   planParams: () => invoke<PlanParams>("plan_params", {}),
   planParamsSet: (params: PlanParams) => invoke<PlanParams>("plan_params_set", { params }),
   planDerive: (request: DeriveRequest) => invoke<PlanDerivation>("plan_derive", { request }),
@@ -308,6 +312,7 @@ export const staleViews: Record<string, View[] | null> = {
   addressesSave: ["today", "board", "clients", "profile", "deal", "reports"],
   contactChannelsSave: ["today", "board", "clients", "profile", "deal", "reports"],
   contactDetailsSave: ["today", "board", "clients", "profile", "deal", "reports"],
+  todayDate: [],
   todayGet: [],
   todayList: [],
   checklistGet: [],
@@ -369,6 +374,7 @@ export const staleViews: Record<string, View[] | null> = {
   leadsMake: ["today", "board", "clients", "profile", "deal", "plan", "reports"],
   leadCandidates: [],
   dealsSearch: [],
+  ruleSummary: [],
   regulationsList: [],
   regulationCreate: ["playbook", "today", "team"],
   regulationUpdate: ["playbook", "today", "team"],
@@ -383,6 +389,7 @@ export const staleViews: Record<string, View[] | null> = {
   structureAdvice: [],
   timeTableGet: [],
   timeTableSet: ["team"],
+  amountParse: [],
   planParams: [],
   planParamsSet: ["plan", "today", "reports", "playbook"],
   planDerive: [],
