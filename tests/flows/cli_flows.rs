@@ -314,6 +314,25 @@ fn today_prints_the_same_lists_the_core_computes() {
     let text = stdout(&conveyor(&["today", f]));
     assert!(text.contains("stage 1: leads to call") && text.contains("norms broken"), "{text}");
     assert_eq!(conveyor(&["today", dir.path().join("missing.conveyor").to_str().unwrap()]).status.code(), Some(1));
+
+    // "Show all" from the command line: every row of one list, paged.
+    let all = |list: &str, offset: &str, limit: &str| -> Value {
+        let out = conveyor(&["today", f, "--all", list, "--offset", offset, "--limit", limit, "--json"]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        serde_json::from_str(&stdout(&out)).unwrap()
+    };
+    let leads = all("leads_to_call", "0", "500");
+    assert_eq!(leads["total"].as_i64(), Some(core.leads_to_call.total));
+    assert_eq!(leads["deals"].as_array().unwrap().len() as i64, core.leads_to_call.total.min(500), "every lead, not the first few");
+    for (n, d) in core.leads_to_call.deals.iter().enumerate() {
+        assert_eq!(leads["deals"][n]["id"].as_i64(), Some(d.id), "in Today's order");
+    }
+    assert!(core.leads_to_call.total > 1, "the demo has several leads");
+    let second = all("leads_to_call", "1", "1");
+    assert_eq!(second["deals"][0]["id"], leads["deals"][1]["id"], "a page starts at its offset");
+    let bad = conveyor(&["today", f, "--all", "everything"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(stderr(&bad).contains("no_next_step"), "the refusal names the lists: {}", stderr(&bad));
 }
 
 #[test]
