@@ -3,12 +3,11 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
-import { setTimeout as sleep } from "node:timers/promises";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { startDriver, stopDriver, Session } from "./webdriver.mjs";
+import { cliWhenFree, startDriver, stopDriver, Session, waitForFile, waitForWriter } from "./webdriver.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const TARGET = process.env.CARGO_TARGET_DIR ?? path.join(ROOT, "target");
@@ -78,16 +77,7 @@ test("the board shows the three stages with the deal counts the core reports, th
   // (slow on a loaded machine): wait until a writer can open it. `info` is a
   // reader and needs no lock, so the probe is a dry-run import (it takes the
   // writer's lock and writes nothing).
-  const probe = path.join(tmp, "probe.csv");
-  fs.writeFileSync(probe, "First name,Email\nProbe,probe@example.com\n");
-  for (let i = 0; i < 300; i++) {
-    try {
-      execFileSync(CLI, ["import", "contacts", workspace, probe, "--dry-run"], { stdio: "ignore" });
-      break;
-    } catch {
-      await sleep(100);
-    }
-  }
+  await waitForWriter(CLI, workspace);
   const again = await Session.start(driver, APP);
   try {
     assert.equal(await again.waitForText("nav-conveyor", (t) => t === tr(RU, "nav.conveyor"), 30000), tr(RU, "nav.conveyor"));
@@ -106,7 +96,7 @@ test("a workspace held by another app process is refused with a message naming i
   });
   try {
     const lock = `${held}.lock`;
-    for (let i = 0; i < 200 && !fs.existsSync(lock); i++) await sleep(50);
+    await waitForFile(lock);
     assert.ok(fs.existsSync(lock), "the first app holds the workspace");
     const s = await Session.start(driver, APP, ["--workspace", held]);
     try {
@@ -244,17 +234,6 @@ test("a newcomer's journey: lead, call, qualification card, stage 2, won, stage 
     await s.close();
   }
   // The file is sound after all of it (once the closed window has let go of it).
-  let checked;
-  for (let i = 0; i < 50; i++) {
-    try {
-      checked = execFileSync(CLI, ["check", ws], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-      break;
-    } catch (e) {
-      if (!String(e.stderr).includes("workspace_locked")) {
-        throw new Error(`conveyor check failed: ${e.stdout}${e.stderr}`);
-      }
-      await sleep(100);
-    }
-  }
-  assert.match(checked ?? "", /File: ok/);
+  const checked = await cliWhenFree(CLI, ["check", ws]);
+  assert.match(checked, /File: ok/);
 });

@@ -91,13 +91,9 @@ test("a working morning, part C: every item of a long list, the expected close d
     // 2. The expected close date of a deal: refused in the past, then saved and shown everywhere.
     await s.click("nav-conveyor");
     // The board draws after the click: wait for its first card in stage 2 (state, not time).
-    let card = null;
-    for (const end = Date.now() + 20000; !card && Date.now() < end; ) {
-      card = await s.exec(
-        "const e = [...document.querySelectorAll('[data-testid=stage-first_deal] [data-testid^=deal-]')].find(e => /^deal-\\d+$/.test(e.getAttribute('data-testid'))); return e ? e.getAttribute('data-testid') : null",
-      );
-      if (!card) await new Promise((r) => setTimeout(r, 100));
-    }
+    const card = await s.waitForExec(
+      "const e = [...document.querySelectorAll('[data-testid=stage-first_deal] [data-testid^=deal-]')].find(e => /^deal-\\d+$/.test(e.getAttribute('data-testid'))); return e ? e.getAttribute('data-testid') : null",
+    );
     assert.ok(card, "the board has a deal in stage 2");
     const dealId = card.replace("deal-", "");
     await s.click(card);

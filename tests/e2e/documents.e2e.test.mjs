@@ -6,12 +6,11 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { setTimeout as sleep } from "node:timers/promises";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { startDriver, stopDriver, Session } from "./webdriver.mjs";
+import { startDriver, stopDriver, Session, waitForFile } from "./webdriver.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const TARGET = process.env.CARGO_TARGET_DIR ?? path.join(ROOT, "target");
@@ -41,10 +40,6 @@ after(() => {
 
 const text = (pdf) => execFileSync("pdftotext", ["-enc", "UTF-8", pdf, "-"], { encoding: "utf8" });
 
-async function waitForFile(file) {
-  for (let i = 0; i < 200 && !fs.existsSync(file); i++) await sleep(100);
-  assert.ok(fs.existsSync(file), `${file} was saved`);
-}
 
 test("the weekly report and the hunter's regulation book are saved as PDFs from the Reports screen", async () => {
   const s = await Session.start(driver, APP, ["--workspace", ws]);

@@ -12,7 +12,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { startDriver, stopDriver, Session } from "./webdriver.mjs";
+import { startDriver, stopDriver, Session, until } from "./webdriver.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const TARGET = process.env.CARGO_TARGET_DIR ?? path.join(ROOT, "target");
@@ -52,14 +52,7 @@ const ticked = (s, step) => s.exec("const e = document.querySelector(`[data-test
 
 /** Waits until the checklist item is ticked (or not). */
 async function waitTicked(s, step, done, timeoutMs = 10000) {
-  const end = Date.now() + timeoutMs;
-  let last;
-  while (Date.now() < end) {
-    last = await ticked(s, step);
-    if (last === String(done)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`checklist item ${step} stayed data-done=${last}, wanted ${done}`);
+  await until(async () => (await ticked(s, step)) === String(done), `checklist item ${step} has data-done=${done}`, timeoutMs);
 }
 
 const bodyText = (s) => s.exec("return document.body.innerText");

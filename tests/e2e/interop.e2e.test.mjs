@@ -12,7 +12,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { startDriver, stopDriver, Session } from "./webdriver.mjs";
+import { cliWhenFree, startDriver, stopDriver, Session, until } from "./webdriver.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const TARGET = process.env.CARGO_TARGET_DIR ?? path.join(ROOT, "target");
@@ -24,17 +24,8 @@ const EN = JSON.parse(fs.readFileSync(path.join(ROOT, "ui/src/lib/i18n/en.json")
 
 let tmp, driver, ws, backupFile;
 
-/** `conveyor info --json`, retried while the closing app still holds the file. */
-async function info(file) {
-  for (let i = 0; ; i++) {
-    try {
-      return JSON.parse(execFileSync(CLI, ["info", file, "--json"], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }));
-    } catch (e) {
-      if (i >= 50) throw e;
-      await sleep(100);
-    }
-  }
-}
+/** `conveyor info --json`, once the closing app has let go of the file. */
+const info = async (file) => JSON.parse(await cliWhenFree(CLI, ["info", file, "--json"]));
 
 before(async () => {
   for (const f of [APP, CLI]) assert.ok(fs.existsSync(f), `${f} is built (./dev test builds it)`);
@@ -162,15 +153,7 @@ test("contacts from Thunderbird and a phone import through preview, mapping and 
 });
 
 /** Waits until `find()` returns something (a file the app writes in the background). */
-async function eventually(find, what, timeoutMs = 30000) {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const found = find();
-    if (found) return found;
-    if (Date.now() > end) throw new Error(`${what} did not appear in ${timeoutMs} ms`);
-    await sleep(100);
-  }
-}
+const eventually = (find, what, timeoutMs = 30000) => until(find, `${what} appears`, timeoutMs);
 
 /** Today in the machine's time zone, as the app's clock sees it (YYYY-MM-DD). */
 function localToday() {

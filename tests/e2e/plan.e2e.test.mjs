@@ -9,7 +9,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { startDriver, stopDriver, Session } from "./webdriver.mjs";
+import { startDriver, stopDriver, Session, waitForWriter } from "./webdriver.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const TARGET = process.env.CARGO_TARGET_DIR ?? path.join(ROOT, "target");
@@ -56,12 +56,7 @@ async function setDate(s, testid, iso) {
 
 /** Waits until issue `id` in the open review has `status` (open, done, carried). */
 async function waitStatus(s, id, status) {
-  for (let i = 0; i < 100; i++) {
-    const st = await s.exec(`const e = document.querySelector('[data-testid=review-issue-${id}]'); return e ? e.getAttribute('data-status') : null`);
-    if (st === status) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`issue ${id} never became ${status}`);
+  await s.waitForExec(`const e = document.querySelector('[data-testid=review-issue-${id}]'); return e ? e.getAttribute('data-status') : null`, [], (st) => st === status);
 }
 
 /** The ids of the issues listed in the open review, in order. */
@@ -150,7 +145,7 @@ test("a turnover target shows the calls per working day the CLI derives; the pla
 
 test("a weekly review: last week's open issue is carried over into this week's review", async () => {
   // The window of the test before may still be letting go of the workspace.
-  for (let i = 0; i < 100 && fs.existsSync(`${workspace}.lock`); i++) await new Promise((r) => setTimeout(r, 100));
+  await waitForWriter(CLI, workspace);
   const s = await Session.start(driver, APP);
   try {
     await s.waitFor("screen-today");

@@ -5,12 +5,11 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { setTimeout as sleep } from "node:timers/promises";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { startDriver, stopDriver, Session } from "./webdriver.mjs";
+import { cliWhenFree, startDriver, stopDriver, Session } from "./webdriver.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const TARGET = process.env.CARGO_TARGET_DIR ?? path.join(ROOT, "target");
@@ -36,17 +35,7 @@ after(() => {
 });
 
 /** Runs the CLI once the window has let go of the workspace. */
-async function cli(args) {
-  for (let i = 0; i < 50; i++) {
-    try {
-      return execFileSync(CLI, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-    } catch (e) {
-      if (!String(e.stderr).includes("workspace_locked")) throw new Error(`conveyor ${args.join(" ")}: ${e.stdout}${e.stderr}`);
-      await sleep(100);
-    }
-  }
-  throw new Error("the workspace stayed locked");
-}
+const cli = (args) => cliWhenFree(CLI, args);
 
 test("a call through the script runner: branch, objection search, captured answer, logged with the profile updated", async () => {
   const s = await Session.start(driver, APP);
@@ -154,13 +143,9 @@ test("the hunter role goes to a new person with its open work, undo brings it ba
     await s.waitFor("team");
     await s.type("person-new-name", "Nina Hunter");
     await s.click("person-add");
-    let id = null;
-    for (let i = 0; i < 100 && !id; i++) {
-      id = await s.exec(
-        "const o = [...document.querySelectorAll('[data-testid=reassign-person] option')].find(o => o.textContent === 'Nina Hunter'); return o ? o.value : null",
-      );
-      if (!id) await sleep(100);
-    }
+    const id = await s.waitForExec(
+      "const o = [...document.querySelectorAll('[data-testid=reassign-person] option')].find(o => o.textContent === 'Nina Hunter'); return o ? o.value : null",
+    );
     assert.ok(id, "the new person is offered");
     await s.waitForText("reassign-person", () => true);
     await s.exec("const sel = document.querySelector('[data-testid=reassign-person]'); sel.value = arguments[0]; sel.dispatchEvent(new Event('change', { bubbles: true })); return 1", [id]);
@@ -193,11 +178,7 @@ test("the hunter role goes to a new person with its open work, undo brings it ba
     await s.click(logId);
     await s.waitFor("toast");
     await s.waitForText(`person-${id}`, () => true);
-    for (let i = 0; i < 50; i++) {
-      const pressed = await s.exec("return document.querySelector(`[data-testid='person-${arguments[0]}-role-hunter']`).getAttribute('aria-pressed')", [id]);
-      if (pressed === "false") break;
-      await sleep(100);
-    }
+    await s.waitForExec("return document.querySelector(`[data-testid='person-${arguments[0]}-role-hunter']`).getAttribute('aria-pressed')", [id], (p) => p === "false");
     assert.equal(
       await s.exec("return document.querySelector(`[data-testid='person-${arguments[0]}-role-hunter']`).getAttribute('aria-pressed')", [id]),
       "false",

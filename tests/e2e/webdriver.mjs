@@ -1,7 +1,9 @@
 // A minimal W3C WebDriver client over fetch, and a tauri-driver launcher.
 // Enough to drive the real Conveyor window (WebKitWebDriver behind tauri-driver).
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import net from "node:net";
 
@@ -102,6 +104,64 @@ async function call(base, method, path, body) {
   const json = await r.json().catch(() => ({}));
   if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(json.value ?? json)}`);
   return json.value;
+}
+
+/**
+ * Polls `probe` (sync or async) every 100 ms until it returns something
+ * truthy, and returns that; throws naming `what` after `timeoutMs`. Tests
+ * wait for state, never for a fixed time.
+ */
+export async function until(probe, what, timeoutMs = 20000) {
+  const end = Date.now() + timeoutMs;
+  let last;
+  for (;;) {
+    last = await probe();
+    if (last) return last;
+    if (Date.now() > end) throw new Error(`${what}: not so after ${timeoutMs} ms (last seen ${JSON.stringify(last)})`);
+    await sleep(100);
+  }
+}
+
+/** Waits until `file` exists (a document or backup the app writes). */
+export async function waitForFile(file, timeoutMs = 20000) {
+  return until(() => fs.existsSync(file), `${file} exists`, timeoutMs);
+}
+
+/**
+ * Runs the `conveyor` CLI once the window has let go of the workspace:
+ * retried while it answers `workspace_locked`, any other failure throws.
+ */
+export async function cliWhenFree(cli, args, timeoutMs = 20000) {
+  let out = null;
+  await until(
+    () => {
+      try {
+        out = execFileSync(cli, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+        return true;
+      } catch (e) {
+        if (!String(e.stderr).includes("workspace_locked")) throw new Error(`conveyor ${args.join(" ")}: ${e.stdout}${e.stderr}`);
+        return false;
+      }
+    },
+    `conveyor ${args.join(" ")} (the workspace stayed locked)`,
+    timeoutMs,
+  );
+  return out;
+}
+
+/**
+ * Waits until a writer can open `workspace` (a closing window has let go of
+ * it). The probe is a dry-run import: it takes the writer's lock and writes
+ * nothing (`info` is a reader and would not tell).
+ */
+export async function waitForWriter(cli, workspace, timeoutMs = 30000) {
+  const probe = path.join(os.tmpdir(), `conveyor-e2e-probe-${process.pid}.csv`);
+  fs.writeFileSync(probe, "First name,Email\nProbe,probe@example.com\n");
+  try {
+    await cliWhenFree(cli, ["import", "contacts", workspace, probe, "--dry-run"], timeoutMs);
+  } finally {
+    fs.rmSync(probe, { force: true });
+  }
 }
 
 export class Session {
@@ -220,6 +280,20 @@ export class Session {
 
   async exec(script, args = []) {
     return this.cmd("POST", "/execute/sync", { script, args });
+  }
+
+  /** Runs `script` until its result satisfies `pred` (default: truthy), and returns the result. */
+  async waitForExec(script, args = [], pred = (v) => Boolean(v), timeoutMs = 20000) {
+    let value;
+    await until(
+      async () => {
+        value = await this.exec(script, args);
+        return pred(value);
+      },
+      `script ${JSON.stringify(script.slice(0, 80))}`,
+      timeoutMs,
+    );
+    return value;
   }
 
   /** Runs `script` asynchronously: it calls its last argument with the result. */
