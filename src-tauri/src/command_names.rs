@@ -44,6 +44,7 @@
     "activity_log",
     "activity_log_and_close",
     "deal_details",
+    "deal_notes_save",
     "deal_open_tasks",
     "deal_update",
     "contact_update",

@@ -114,6 +114,24 @@ test("a working morning, part C: every item of a long list, the expected close d
     await s.waitForText("panel-history", (t) => t.includes("Changed: Expected close"));
     await s.waitForText(`deal-close-${dealId}`, (t) => t.includes("Close by") && t.includes(day));
     await shot(s, "dailyc-expected-close-en.png");
+
+    // The deal's own product and notes: written in the panel, refused when too long, kept.
+    await s.waitFor("panel-deal-notes-none");
+    await s.click("panel-deal-notes-edit");
+    await s.type("panel-product-input", "Paper A4, 40 boxes");
+    await s.exec(
+      "const e = document.querySelector('[data-testid=panel-deal-notes-input]'); e.value = arguments[0]; e.dispatchEvent(new Event('input', { bubbles: true })); return 1",
+      ["x".repeat(10001)],
+    );
+    await s.click("panel-deal-notes-save");
+    await s.waitForText("panel-deal-notes-error", (t) => t.includes("10001") && !t.includes("deal.notes"));
+    await s.exec(
+      "const e = document.querySelector('[data-testid=panel-deal-notes-input]'); e.value = arguments[0]; e.dispatchEvent(new Event('input', { bubbles: true })); return 1",
+      ["Delivery on Mondays.\nCall after 10."],
+    );
+    await s.click("panel-deal-notes-save");
+    await s.waitForText("panel-product", (t) => t.includes("Paper A4, 40 boxes"));
+    await s.waitForText("panel-deal-notes-text", (t) => t.includes("Delivery on Mondays."));
     await s.click("deal-panel-close");
     await s.waitGone("deal-panel");
 

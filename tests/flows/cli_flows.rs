@@ -372,6 +372,15 @@ fn a_task_ticked_off_and_a_deal_changed_from_the_command_line_show_on_today() {
     let d = conveyor_core::usecases::crm::get_deal(&store, deal.parse().unwrap()).unwrap();
     assert_eq!(d.value_minor, 432100);
     assert!(!d.title.trim().is_empty());
+    drop(store);
+
+    // The deal's own product and notes: set, kept when left out, cleared by an empty value.
+    let out = conveyor(&["deal", "notes", f, "--id", &deal, "--product", "Paper A4", "--notes", "Delivery on Mondays", "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(conveyor(&["deal", "notes", f, "--id", &deal, "--product", ""]).status.success());
+    let store = Store::open(&file, &clock()).unwrap();
+    let n = conveyor_core::usecases::daily::deal_details(&store, deal.parse().unwrap()).unwrap().notes;
+    assert_eq!((n.product, n.notes.as_deref()), (None, Some("Delivery on Mondays")), "the panel shows what the CLI saved");
 }
 
 #[test]

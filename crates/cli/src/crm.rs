@@ -1,4 +1,4 @@
-//! `deal set`, and `edit-stream` (tests only).
+//! `deal set`, `deal notes`, and `edit-stream` (tests only).
 
 use crate::common::*;
 use chrono::NaiveDate;
@@ -25,6 +25,18 @@ pub enum DealCmd {
         next_step: Option<String>,
         #[arg(long)]
         date: Option<NaiveDate>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Set a deal's product and its own notes (an empty value clears it; an option left out keeps it).
+    Notes {
+        file: PathBuf,
+        #[arg(long)]
+        id: i64,
+        #[arg(long)]
+        product: Option<String>,
+        #[arg(long)]
+        notes: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -84,6 +96,18 @@ pub fn run(ctx: &Ctx, cmd: DealCmd) -> Result<ExitCode, Error> {
                 print_json(&d)?;
             } else {
                 println!("Saved: {} (#{}), {} {}.", d.title, d.id, d.value_minor, d.currency);
+            }
+        }
+        DealCmd::Notes { file, id, product, notes, json } => {
+            use conveyor_core::usecases::daily::{self, DealNotes};
+            let mut store = ctx.open(&file)?;
+            let old = daily::deal_details(&store, id)?.notes;
+            let new = DealNotes { product: product.or(old.product), notes: notes.or(old.notes) };
+            let saved = daily::save_deal_notes(&mut store, &ctx.clock, id, &new)?;
+            if json {
+                print_json(&saved)?;
+            } else {
+                println!("Saved the product and notes of deal #{id}.");
             }
         }
     }

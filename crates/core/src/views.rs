@@ -144,6 +144,8 @@ pub fn stale_after(command: &str) -> Option<&'static [View]> {
         // Work logged or ticked off.
         "activity_log" | "activity_log_and_close" | "script_run_finish" | "task_complete" | "task_reopen" => WORK,
         "record_archive" | "record_restore" => RECORDS,
+        // A deal's product and notes show in its panel only.
+        "deal_notes_save" => &[Deal],
         "contact_update" | "company_update" | "addresses_save" | "contact_channels_save" | "contact_details_save" => CLIENTS,
         // Tags, custom fields and merges (records move between clients; a merge archives one).
         "tags_list" | "custom_fields_list" | "duplicates_list" => NONE,

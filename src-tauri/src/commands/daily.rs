@@ -18,6 +18,12 @@ commands! {
         daily::deal_details(shell.session.store()?, deal_id)
     }
 
+    /// Saves a deal's product and its own notes (the panel's Notes).
+    fn deal_notes_save(shell, deal_id: i64, notes: daily::DealNotes) -> daily::DealNotes {
+        let Shell { session, clock, .. } = shell;
+        daily::save_deal_notes(session.store_mut()?, clock, deal_id, &notes)
+    }
+
     /// Open tasks of a deal and of its client (what a logged call may answer).
     fn deal_open_tasks(shell, deal_id: Option<i64>, company_id: Option<i64>) -> Vec<TaskDue> {
         daily::open_tasks(shell.session.store()?, deal_id, company_id)

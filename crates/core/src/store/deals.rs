@@ -144,6 +144,21 @@ pub fn reopen(c: &Connection, id: i64, now: &str) -> Result<()> {
     refresh(c, id)
 }
 
+/// A deal's product and its own notes (an imported deal brings them; the panel edits them).
+pub fn notes_of(c: &Connection, id: i64) -> Result<(Option<String>, Option<String>)> {
+    c.prepare_cached("SELECT product, notes FROM deals WHERE id = ?1")?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?
+        .ok_or_else(|| Error::not_found("Deal", id))
+}
+
+pub fn set_notes(c: &Connection, id: i64, now: &str, product: Option<&str>, notes: Option<&str>) -> Result<()> {
+    let n = c
+        .prepare_cached("UPDATE deals SET product = ?2, notes = ?3, updated_at = ?4 WHERE id = ?1 AND archived_at IS NULL")?
+        .execute(rusqlite::params![id, product, notes, now])?;
+    if n == 0 { Err(Error::not_found("Deal", id)) } else { Ok(()) }
+}
+
 pub fn get(c: &Connection, id: i64) -> Result<Deal> {
     c.query_row(&format!("SELECT {COLS} FROM deals d JOIN steps s ON s.id = d.step_id WHERE d.id = ?1"), [id], row)
         .optional()?

@@ -32,6 +32,30 @@ pub struct DealDetails {
     /// the person holding that stage's role (null in stage 3 or when nobody holds it).
     #[ts(type = "number | null")]
     pub receiver_id: Option<i64>,
+    /// What the deal is for, and its own notes (an imported deal brings them).
+    pub notes: DealNotes,
+}
+
+/// A deal's product and its own notes, beside the client's.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct DealNotes {
+    pub product: Option<String>,
+    pub notes: Option<String>,
+}
+
+/// Saves a deal's product and notes (empty text clears them); the saved values.
+pub fn save_deal_notes(s: &mut Store, clock: &dyn Clock, id: i64, n: &DealNotes) -> Result<DealNotes> {
+    let product = crate::validate::optional("deal.product", n.product.as_deref(), crate::validate::NAME_MAX)?;
+    let notes = crate::validate::optional("deal.notes", n.notes.as_deref(), crate::validate::TEXT_MAX)?;
+    let now = stamp(clock.now());
+    s.write(|tx| {
+        if deals::get(tx, id)?.archived {
+            return Err(Error::not_found("Deal", id));
+        }
+        deals::set_notes(tx, id, &now, product.as_deref(), notes.as_deref())?;
+        let (product, notes) = deals::notes_of(tx, id)?;
+        Ok(DealNotes { product, notes })
+    })
 }
 
 pub fn deal_details(s: &Store, id: i64) -> Result<DealDetails> {
@@ -54,6 +78,10 @@ pub fn deal_details(s: &Store, id: i64) -> Result<DealDetails> {
         receiver_id: match receiver_role {
             Some(r) => pipeline::holder_of(c, r)?,
             None => None,
+        },
+        notes: {
+            let (product, notes) = deals::notes_of(c, id)?;
+            DealNotes { product, notes }
         },
         deal,
     })

@@ -538,3 +538,33 @@ fn a_person_without_a_company_has_a_profile_with_their_deals_and_history() {
     // A contact that does not exist is a clear not-found.
     assert_eq!(clients::person_profile(&s, 9_999).unwrap_err().code, ErrorCode::NotFound);
 }
+
+#[test]
+fn a_deal_keeps_its_product_and_notes_shown_in_its_panel_and_edited_there() {
+    let (mut s, c) = (store(), clock());
+    let co = company(&mut s, "Acme");
+    let st = step(&s, Stage::FirstDeal, 1);
+    let d = deal(&mut s, co, st, None, None);
+    let empty = super::daily::deal_details(&s, d.id).unwrap().notes;
+    assert_eq!(empty, super::daily::DealNotes::default());
+
+    let saved = super::daily::save_deal_notes(
+        &mut s,
+        &c,
+        d.id,
+        &super::daily::DealNotes { product: Some("  Paper, A4  ".into()), notes: Some("Wants delivery on Mondays.\nCall after 10.".into()) },
+    )
+    .unwrap();
+    assert_eq!(saved.product.as_deref(), Some("Paper, A4"), "trimmed");
+    assert_eq!(super::daily::deal_details(&s, d.id).unwrap().notes, saved, "the panel shows what was saved");
+
+    // Too long a note is refused naming the field, and nothing changes.
+    let e = super::daily::save_deal_notes(&mut s, &c, d.id, &super::daily::DealNotes { product: None, notes: Some("x".repeat(10_001)) }).unwrap_err();
+    assert_eq!(e.field.as_deref(), Some("deal.notes"));
+    assert_eq!(super::daily::deal_details(&s, d.id).unwrap().notes, saved);
+
+    // Empty text clears; other fields of the deal are untouched.
+    let cleared = super::daily::save_deal_notes(&mut s, &c, d.id, &super::daily::DealNotes { product: Some(" ".into()), notes: None }).unwrap();
+    assert_eq!(cleared, super::daily::DealNotes::default());
+    assert_eq!(crate::usecases::crm::get_deal(&s, d.id).unwrap().title, d.title);
+}

@@ -4,6 +4,7 @@ import type { Company } from "./Company";
 import type { Contact } from "./Contact";
 import type { Deal } from "./Deal";
 import type { DealCard } from "./DealCard";
+import type { DealNotes } from "./DealNotes";
 import type { TaskDue } from "./TaskDue";
 
 /**
@@ -22,4 +23,8 @@ open_tasks: Array<TaskDue>,
  * Who receives the deal at its hand-off to the next stage by default:
  * the person holding that stage's role (null in stage 3 or when nobody holds it).
  */
-receiver_id: number | null, };
+receiver_id: number | null, 
+/**
+ * What the deal is for, and its own notes (an imported deal brings them).
+ */
+notes: DealNotes, };

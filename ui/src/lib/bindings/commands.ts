@@ -41,6 +41,7 @@ import type { DealClose } from "./DealClose";
 import type { DealDetails } from "./DealDetails";
 import type { DealImportSummary } from "./DealImportSummary";
 import type { DealInput } from "./DealInput";
+import type { DealNotes } from "./DealNotes";
 import type { DeriveRequest } from "./DeriveRequest";
 import type { DocumentRequest } from "./DocumentRequest";
 import type { DuplicatePair } from "./DuplicatePair";
@@ -175,6 +176,7 @@ export const commands = {
   activityLog: (input: LogInput) => invoke<Activity>("activity_log", { input }),
   activityLogAndClose: (input: LogInput, closeTasks: Array<number>) => invoke<Activity>("activity_log_and_close", { input, closeTasks }),
   dealDetails: (dealId: number) => invoke<DealDetails>("deal_details", { dealId }),
+  dealNotesSave: (dealId: number, notes: DealNotes) => invoke<DealNotes>("deal_notes_save", { dealId, notes }),
   dealOpenTasks: (dealId: number | null, companyId: number | null) => invoke<Array<TaskDue>>("deal_open_tasks", { dealId, companyId }),
   taskComplete: (taskId: number, outcome: string | null) => invoke<Activity>("task_complete", { taskId, outcome }),
   taskReopen: (taskId: number) => invoke<Activity>("task_reopen", { taskId }),
@@ -337,6 +339,7 @@ export const staleViews: Record<string, View[] | null> = {
   activityLog: ["today", "board", "clients", "profile", "deal", "plan", "reports", "team"],
   activityLogAndClose: ["today", "board", "clients", "profile", "deal", "plan", "reports", "team"],
   dealDetails: [],
+  dealNotesSave: ["deal"],
   dealOpenTasks: [],
   taskComplete: ["today", "board", "clients", "profile", "deal", "plan", "reports", "team"],
   taskReopen: ["today", "board", "clients", "profile", "deal", "plan", "reports", "team"],
