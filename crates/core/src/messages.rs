@@ -385,6 +385,57 @@ impl Error {
     }
 }
 
+/// A result the core hands to people with messages inside (an import's
+/// refused rows and warnings): the same result with those messages in `lang`.
+pub trait Localize {
+    fn localized(self, lang: Lang) -> Self;
+}
+
+impl Localize for crate::interop::Problem {
+    fn localized(mut self, lang: Lang) -> Self {
+        self.message = translate(lang, &self.message);
+        self
+    }
+}
+
+impl<T: Localize> Localize for Vec<T> {
+    fn localized(self, lang: Lang) -> Self {
+        self.into_iter().map(|x| x.localized(lang)).collect()
+    }
+}
+
+impl Localize for crate::usecases::import::ImportSummary {
+    fn localized(mut self, lang: Lang) -> Self {
+        self.refused = self.refused.localized(lang);
+        self.warnings = self.warnings.localized(lang);
+        self.bad_values = self.bad_values.localized(lang);
+        self
+    }
+}
+
+impl Localize for crate::usecases::import::ImportPreview {
+    fn localized(mut self, lang: Lang) -> Self {
+        self.summary = self.summary.localized(lang);
+        self
+    }
+}
+
+impl Localize for crate::usecases::import_history::DealImportSummary {
+    fn localized(mut self, lang: Lang) -> Self {
+        self.refused = self.refused.localized(lang);
+        self.warnings = self.warnings.localized(lang);
+        self
+    }
+}
+
+impl Localize for crate::usecases::import_history::OrderImportSummary {
+    fn localized(mut self, lang: Lang) -> Self {
+        self.refused = self.refused.localized(lang);
+        self.warnings = self.warnings.localized(lang);
+        self
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -442,10 +493,19 @@ mod tests {
     fn a_message_put_together_from_parts_is_translated_part_by_part() {
         // The CSV quote refusal: where the quote opens and what it does are parts.
         let never = "contacts.csv:4: the quote that opens here in column “Notes” is never closed, so it would swallow the lines after it. Nothing was imported; add the missing quote (or remove the stray one) and import again.";
-        assert!(translate(Lang::Bg, never).starts_with("contacts.csv:4: кавичката, отворена тук в колона „Notes“, не се затваря никъде"), "{}", translate(Lang::Bg, never));
+        assert!(
+            translate(Lang::Bg, never).starts_with("contacts.csv:4: кавичката, отворена тук в колона „Notes“, не се затваря никъде"),
+            "{}",
+            translate(Lang::Bg, never)
+        );
         let later = "c.csv:2: the quote that opens here in column 3 closes only lines later and leaves its row with 5 fields instead of the header's 4, so it would swallow the lines after it. Nothing was imported; add the missing quote (or remove the stray one) and import again.";
         let hu = translate(Lang::Hu, later);
-        assert!(hu.starts_with("c.csv:2: az itt, a(z) 3. oszlopban nyíló idézőjel csak sorokkal később záródik, és a sorban 5 mezőt hagy a fejléc 4 mezője helyett"), "{hu}");
+        assert!(
+            hu.starts_with(
+                "c.csv:2: az itt, a(z) 3. oszlopban nyíló idézőjel csak sorokkal később záródik, és a sorban 5 mezőt hagy a fejléc 4 mezője helyett"
+            ),
+            "{hu}"
+        );
         // A status inside a sentence.
         assert_eq!(translate(Lang::Bg, "Deal #3 is already won."), "Сделка №3 вече е спечелена.");
         assert_eq!(translate(Lang::El, "Deal #3 is lost; reopen it first."), "Η ευκαιρία #3 είναι χαμένη· ανοίξτε την πρώτα ξανά.");
@@ -457,6 +517,21 @@ mod tests {
         assert_eq!(translate(Lang::Hu, cf), "„Fleet size”: a(z) „many” nem szám (például 12 vagy 3,5).");
         // The user's data is never taken for a part: a name that is a status word stays.
         assert_eq!(translate(Lang::Ru, "“won” is still open."), "«won» ещё не выполнено.");
+    }
+
+    #[test]
+    fn an_import_report_reads_in_the_language() {
+        use crate::usecases::import_history::{HistoryOptions, import_orders};
+        let mut st = crate::store::testing::store();
+        let text = "Дата;Документ;Контрагент;Сумма\n15.01.2026;15;Alpha;lots\n";
+        let o = HistoryOptions::new("sales.csv");
+        let s = import_orders(&mut st, &crate::store::testing::clock(), text.as_bytes(), &o, true, &mut |_| true).unwrap();
+        assert_eq!(s.refused.len(), 1, "{:?}", s.refused);
+        let el = s.clone().localized(Lang::El);
+        assert_eq!(el.refused[0].message, "Το «lots» δεν είναι ποσό (1500, 1 500,50 ή 1,500.50).");
+        assert_eq!((el.refused[0].line, &el.refused[0].field), (s.refused[0].line, &s.refused[0].field));
+        let hu = s.localized(Lang::Hu);
+        assert_eq!(hu.refused[0].message, "A(z) „lots” nem összeg (1500, 1 500,50 vagy 1,500.50).");
     }
 
     #[test]
@@ -642,11 +717,11 @@ mod tests {
     #[test]
     fn every_error_without_a_literal_message_is_known() {
         const KNOWN: &[&str] = &[
-            "e.to_string()",     // serde's description of broken JSON the core wrote itself
-            "ROLL_BACK",         // a marker that never leaves the core
-            "e.message",         // an error's message, already in the catalogue
-            "message.into()",    // `Error::new` itself
-            "Into<String>",      // the constructors' parameters
+            "e.to_string()",  // serde's description of broken JSON the core wrote itself
+            "ROLL_BACK",      // a marker that never leaves the core
+            "e.message",      // an error's message, already in the catalogue
+            "message.into()", // `Error::new` itself
+            "Into<String>",   // the constructors' parameters
             "ErrorCode::Internal, message",
             "impl std::fmt::Display", // the template checker's `bad` itself
         ];
@@ -654,7 +729,11 @@ mod tests {
         for (f, text) in sources() {
             for call in calls(&text) {
                 // A struct's `message: String` field is no call.
-                if literals(call).iter().any(|l| l.contains(' ')) || KNOWN.iter().any(|k| call.contains(k)) || call.trim() == "String" || call.trim().ends_with("msg") {
+                if literals(call).iter().any(|l| l.contains(' '))
+                    || KNOWN.iter().any(|k| call.contains(k))
+                    || call.trim() == "String"
+                    || call.trim().ends_with("msg")
+                {
                     continue;
                 }
                 unknown.push(format!("{}: {}", f.display(), call.split_whitespace().collect::<Vec<_>>().join(" ")));

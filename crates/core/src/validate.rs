@@ -14,7 +14,9 @@ pub fn label(lang: Lang, field: &str) -> Option<&'static str> {
         "deal.currency" => ["Currency", "Валюта", "Валута", "Νόμισμα", "Pénznem"],
         "deal.owner_id" => ["Owner", "Ответственный", "Отговорник", "Υπεύθυνος", "Felelős"],
         "deal.next_step" => ["Next step", "Следующий шаг", "Следваща стъпка", "Επόμενο βήμα", "Következő lépés"],
-        "deal.next_step_date" => ["Next step date", "Дата следующего шага", "Дата на следващата стъпка", "Ημερομηνία επόμενου βήματος", "A következő lépés dátuma"],
+        "deal.next_step_date" => {
+            ["Next step date", "Дата следующего шага", "Дата на следващата стъпка", "Ημερομηνία επόμενου βήματος", "A következő lépés dátuma"]
+        }
         "deal.expected_close_on" => ["Expected close", "Ожидаемое закрытие", "Очаквано приключване", "Αναμενόμενο κλείσιμο", "Várható zárás"],
         "deal.contact_id" => ["Contact", "Контакт", "Контакт", "Επαφή", "Kapcsolattartó"],
         "deal.company_id" => ["Company", "Компания", "Фирма", "Εταιρεία", "Cég"],

@@ -248,13 +248,7 @@ pub(super) const ENTRIES: &[Entry] = &[
         "{_msg} Δεν άλλαξε τίποτα· διορθώστε το αρχείο και δοκιμάστε ξανά.",
         "{_msg} Semmi sem változott; javítsa a fájlt, és próbálja újra.",
     ],
-    [
-        "{file}: {path}: {_msg}",
-        "{file}: {path}: {_msg}",
-        "{file}: {path}: {_msg}",
-        "{file}: {path}: {_msg}",
-        "{file}: {path}: {_msg}",
-    ],
+    ["{file}: {path}: {_msg}", "{file}: {path}: {_msg}", "{file}: {path}: {_msg}", "{file}: {path}: {_msg}", "{file}: {path}: {_msg}"],
     [
         "“{spec}” is not COLUMN=FIELD (for example \"Deal - Title=title\").",
         "«{spec}» — не COLUMN=FIELD (например \"Сделка - Название=title\").",

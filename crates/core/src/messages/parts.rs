@@ -66,7 +66,13 @@ pub(super) const PARTS: &[Entry] = &[
         "κλείνουν μόνο μερικές γραμμές αργότερα και αφήνουν τη γραμμή με {fields} πεδία αντί για τα {ncols} της επικεφαλίδας",
         "csak sorokkal később záródik, és a sorban {fields} mezőt hagy a fejléc {ncols} mezője helyett",
     ],
-    ["the missing ones are read as empty", "недостающие читаются как пустые", "липсващите се четат като празни", "όσα λείπουν διαβάζονται ως κενά", "a hiányzókat üresnek vesszük"],
+    [
+        "the missing ones are read as empty",
+        "недостающие читаются как пустые",
+        "липсващите се четат като празни",
+        "όσα λείπουν διαβάζονται ως κενά",
+        "a hiányzókat üresnek vesszük",
+    ],
     ["the extra ones are ignored", "лишние пропускаются", "излишните се пропускат", "τα επιπλέον αγνοούνται", "a fölöslegeseket figyelmen kívül hagyjuk"],
     // What to do after a failed file operation.
     [
@@ -76,8 +82,20 @@ pub(super) const PARTS: &[Entry] = &[
         "Ελέγξτε ότι επιτρέπεται η εγγραφή εκεί ή επιλέξτε άλλο φάκελο.",
         "Ellenőrizze, hogy oda írhat-e, vagy válasszon másik mappát.",
     ],
-    ["Check that the folder exists.", "Проверьте, что папка существует.", "Проверете дали папката съществува.", "Ελέγξτε ότι ο φάκελος υπάρχει.", "Ellenőrizze, hogy a mappa létezik-e."],
-    ["Check the file and its folder.", "Проверьте файл и его папку.", "Проверете файла и папката му.", "Ελέγξτε το αρχείο και τον φάκελό του.", "Ellenőrizze a fájlt és a mappáját."],
+    [
+        "Check that the folder exists.",
+        "Проверьте, что папка существует.",
+        "Проверете дали папката съществува.",
+        "Ελέγξτε ότι ο φάκελος υπάρχει.",
+        "Ellenőrizze, hogy a mappa létezik-e.",
+    ],
+    [
+        "Check the file and its folder.",
+        "Проверьте файл и его папку.",
+        "Проверете файла и папката му.",
+        "Ελέγξτε το αρχείο και τον φάκελό του.",
+        "Ellenőrizze a fájlt és a mappáját.",
+    ],
     // Who holds a workspace open.
     [
         "{program} (process {pid}) on {host} since {since}",
@@ -86,7 +104,13 @@ pub(super) const PARTS: &[Entry] = &[
         "{program} (διεργασία {pid}) στο {host} από {since}",
         "{program} (folyamat: {pid}) a(z) {host} gépen {since} óta",
     ],
-    ["this program, under another name", "этой программе, под другим именем", "тази програма, под друго име", "αυτό το πρόγραμμα, με άλλο όνομα", "ebben a programban, más néven"],
+    [
+        "this program, under another name",
+        "этой программе, под другим именем",
+        "тази програма, под друго име",
+        "αυτό το πρόγραμμα, με άλλο όνομα",
+        "ebben a programban, más néven",
+    ],
     ["another program", "другой программе", "друга програма", "άλλο πρόγραμμα", "egy másik programban"],
     // A contact's details and an address's parts.
     ["display name", "отображаемое имя", "показвано име", "εμφανιζόμενο όνομα", "megjelenített név"],

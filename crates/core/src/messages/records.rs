@@ -59,13 +59,7 @@ pub(super) const ENTRIES: &[Entry] = &[
         "Μια σύσταση χρειάζεται τον πελάτη που τη έκανε. Επιλέξτε ποιος ήταν.",
         "Az ajánláshoz kell az ajánló ügyfél. Válassza ki, ki volt az.",
     ],
-    [
-        "A task needs a due date.",
-        "Для задачи нужен срок.",
-        "Задачата трябва да има срок.",
-        "Η εργασία χρειάζεται προθεσμία.",
-        "A feladathoz határidő kell.",
-    ],
+    ["A task needs a due date.", "Для задачи нужен срок.", "Задачата трябва да има срок.", "Η εργασία χρειάζεται προθεσμία.", "A feladathoz határidő kell."],
     [
         "Choose at most {max} activities.",
         "Выберите не больше {max} дел.",
@@ -423,13 +417,7 @@ pub(super) const ENTRIES: &[Entry] = &[
         "Το «{value}» είναι ακόμη επιλεγμένο σε ορισμένες εγγραφές. Κρατήστε το ή αλλάξτε πρώτα αυτές τις εγγραφές.",
         "A(z) „{value}” még ki van választva néhány rekordban. Tartsa meg, vagy előbb módosítsa azokat a rekordokat.",
     ],
-    [
-        "“{label}”: {_msg}",
-        "«{label}»: {_msg}",
-        "„{label}“: {_msg}",
-        "«{label}»: {_msg}",
-        "„{label}”: {_msg}",
-    ],
+    ["“{label}”: {_msg}", "«{label}»: {_msg}", "„{label}“: {_msg}", "«{label}»: {_msg}", "„{label}”: {_msg}"],
     [
         "“{label}”: “{value}” is not one of the choices ({choices}).",
         "«{label}»: «{value}» нет среди вариантов ({choices}).",

@@ -32,13 +32,7 @@ pub(super) const ENTRIES: &[Entry] = &[
         "Το «{value}» δεν είναι τύπος κανόνα. Χρησιμοποιήστε έναν από: schedule, client_check_in, after_first_sale, before_expected_order, inbound_response, next_step_required, stale_deal, handoff_card_complete, client_contact, prospecting_pace.",
         "A(z) „{value}” nem szabálytípus. Ezek egyikét használja: schedule, client_check_in, after_first_sale, before_expected_order, inbound_response, next_step_required, stale_deal, handoff_card_complete, client_contact, prospecting_pace.",
     ],
-    [
-        "a rule needs its type.",
-        "у правила должен быть тип.",
-        "правилото трябва да има вид.",
-        "ο κανόνας χρειάζεται τύπο.",
-        "a szabálynak típus kell.",
-    ],
+    ["a rule needs its type.", "у правила должен быть тип.", "правилото трябва да има вид.", "ο κανόνας χρειάζεται τύπο.", "a szabálynak típus kell."],
     [
         "is not a field of a {kind} rule.",
         "— не поле правила {kind}.",
@@ -46,13 +40,7 @@ pub(super) const ENTRIES: &[Entry] = &[
         "δεν είναι πεδίο κανόνα {kind}.",
         "nem mezője a(z) {kind} szabálynak.",
     ],
-    [
-        "is empty; fill it in.",
-        "пусто; заполните.",
-        "е празно; попълнете го.",
-        "είναι κενό· συμπληρώστε το.",
-        "üres; töltse ki.",
-    ],
+    ["is empty; fill it in.", "пусто; заполните.", "е празно; попълнете го.", "είναι κενό· συμπληρώστε το.", "üres; töltse ki."],
     [
         "is longer than {max} characters.",
         "длиннее {max} символов.",
@@ -158,13 +146,7 @@ pub(super) const ENTRIES: &[Entry] = &[
         "Το «{value}» δεν είναι έγγραφο. Χρησιμοποιήστε ένα από: {list}.",
         "A(z) „{value}” nem dokumentum. Ezek egyikét használja: {list}.",
     ],
-    [
-        "must be 1 or more.",
-        "должно быть не меньше 1.",
-        "трябва да е 1 или повече.",
-        "πρέπει να είναι 1 ή περισσότερο.",
-        "legalább 1-nek kell lennie.",
-    ],
+    ["must be 1 or more.", "должно быть не меньше 1.", "трябва да е 1 или повече.", "πρέπει να είναι 1 ή περισσότερο.", "legalább 1-nek kell lennie."],
     [
         "“{value}” is not a time; write it as HH:MM, e.g. 09:00.",
         "«{value}» — не время; пишите ЧЧ:ММ, например 09:00.",
@@ -228,13 +210,7 @@ pub(super) const ENTRIES: &[Entry] = &[
         "Το «{value}» δεν είναι αναγνωριστικό: χρησιμοποιήστε πεζά γράμματα, ψηφία και παύλες.",
         "A(z) „{value}” nem azonosító: kisbetűket, számjegyeket és kötőjeleket használjon.",
     ],
-    [
-        "is longer than 5000 characters.",
-        "длиннее 5000 символов.",
-        "е по-дълго от 5000 знака.",
-        "ξεπερνά τους 5000 χαρακτήρες.",
-        "hosszabb 5000 karakternél.",
-    ],
+    ["is longer than 5000 characters.", "длиннее 5000 символов.", "е по-дълго от 5000 знака.", "ξεπερνά τους 5000 χαρακτήρες.", "hosszabb 5000 karakternél."],
     [
         "every stage needs at least one step.",
         "на каждом этапе должен быть хотя бы один шаг.",
@@ -242,13 +218,7 @@ pub(super) const ENTRIES: &[Entry] = &[
         "κάθε στάδιο χρειάζεται τουλάχιστον ένα βήμα.",
         "minden szakaszhoz legalább egy lépés kell.",
     ],
-    [
-        "must be between 0 and 100.",
-        "должно быть от 0 до 100.",
-        "трябва да е между 0 и 100.",
-        "πρέπει να είναι από 0 έως 100.",
-        "0 és 100 között kell lennie.",
-    ],
+    ["must be between 0 and 100.", "должно быть от 0 до 100.", "трябва да е между 0 и 100.", "πρέπει να είναι από 0 έως 100.", "0 és 100 között kell lennie."],
     [
         "a card needs at least one field.",
         "в карточке должно быть хотя бы одно поле.",
@@ -277,13 +247,7 @@ pub(super) const ENTRIES: &[Entry] = &[
         "Το «{key}» χρησιμοποιείται από δύο σενάρια.",
         "A(z) „{key}” kulcsot két forgatókönyv is használja.",
     ],
-    [
-        "is longer than 2000 characters.",
-        "длиннее 2000 символов.",
-        "е по-дълго от 2000 знака.",
-        "ξεπερνά τους 2000 χαρακτήρες.",
-        "hosszabb 2000 karakternél.",
-    ],
+    ["is longer than 2000 characters.", "длиннее 2000 символов.", "е по-дълго от 2000 знака.", "ξεπερνά τους 2000 χαρακτήρες.", "hosszabb 2000 karakternél."],
     [
         "“{key}” is used by two regulations.",
         "«{key}» используется двумя регламентами.",
@@ -319,11 +283,5 @@ pub(super) const ENTRIES: &[Entry] = &[
         "Το «{value}» δεν είναι κωδικός νομίσματος όπως EUR.",
         "A(z) „{value}” nem pénznemkód (mint például EUR).",
     ],
-    [
-        "must not be negative.",
-        "не может быть отрицательным.",
-        "не може да е отрицателно.",
-        "δεν μπορεί να είναι αρνητικό.",
-        "nem lehet negatív.",
-    ],
+    ["must not be negative.", "не может быть отрицательным.", "не може да е отрицателно.", "δεν μπορεί να είναι αρνητικό.", "nem lehet negatív."],
 ];

@@ -144,13 +144,7 @@ pub(super) const ENTRIES: &[Entry] = &[
         "Επιλέξτε διάστημα έως δέκα ετών.",
         "Legfeljebb tízéves időszakot válasszon.",
     ],
-    [
-        "Pick a step of stage 2.",
-        "Выберите шаг этапа 2.",
-        "Изберете стъпка от етап 2.",
-        "Επιλέξτε ένα βήμα του σταδίου 2.",
-        "Válasszon lépést a 2. szakaszból.",
-    ],
+    ["Pick a step of stage 2.", "Выберите шаг этапа 2.", "Изберете стъпка от етап 2.", "Επιλέξτε ένα βήμα του σταδίου 2.", "Válasszon lépést a 2. szakaszból."],
     [
         "Pick a weekday 1–7 (1 = Monday).",
         "Выберите день недели 1–7 (1 = понедельник).",
@@ -221,13 +215,7 @@ pub(super) const ENTRIES: &[Entry] = &[
         "Το στάδιο {n} δεν έχει ακόμη σενάριο. Γράψτε ένα στο εγχειρίδιο ή εισαγάγετε πρότυπο.",
         "A(z) {n}. szakasznak még nincs forgatókönyve. Írjon egyet a kézikönyvben, vagy importáljon sablont.",
     ],
-    [
-        "Step #{id} does not exist.",
-        "Шага №{id} нет.",
-        "Стъпка №{id} не съществува.",
-        "Το βήμα #{id} δεν υπάρχει.",
-        "A(z) {id}. számú lépés nem létezik.",
-    ],
+    ["Step #{id} does not exist.", "Шага №{id} нет.", "Стъпка №{id} не съществува.", "Το βήμα #{id} δεν υπάρχει.", "A(z) {id}. számú lépés nem létezik."],
     [
         "Step #{id} does not exist. Pick a step of the conveyor.",
         "Шага №{id} нет. Выберите шаг конвейера.",
