@@ -535,6 +535,8 @@ const EN: Table = &[
         "core.assessment.head_not_performer.3",
         "Go to clients only to show someone how, to close at most once a month, or to learn about a client or a seller so you can teach.",
     ),
+    // A scheduled routine's task note
+    ("core.routine.target_calls", "Target calls:"),
 ];
 
 const RU: Table = &[
@@ -1074,6 +1076,8 @@ const RU: Table = &[
         "core.assessment.head_not_performer.3",
         "Выходите к клиентам только чтобы показать, как надо, помочь закрыть план не чаще раза в месяц или изучить клиента либо продавца, чтобы учить.",
     ),
+    // A scheduled routine's task note
+    ("core.routine.target_calls", "Цель, звонков:"),
 ];
 
 pub(crate) fn table(lang: Lang) -> Table {

@@ -530,4 +530,6 @@ pub(super) const BG: Table = &[
         "core.assessment.head_not_performer.3",
         "Ходете при клиенти само за да покажете на някого как се прави, за да приключите най-много веднъж месечно или за да опознаете клиент или търговец, за да можете да обучавате.",
     ),
+    // A scheduled routine's task note
+    ("core.routine.target_calls", "Цел, обаждания:"),
 ];

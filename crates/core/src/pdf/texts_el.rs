@@ -563,4 +563,6 @@ pub(super) const EL: Table = &[
         "core.assessment.head_not_performer.3",
         "Πηγαίνετε σε πελάτες μόνο για να δείξετε σε κάποιον πώς γίνεται, για να κλείσετε το πολύ μία φορά τον μήνα ή για να γνωρίσετε έναν πελάτη ή έναν πωλητή ώστε να διδάξετε.",
     ),
+    // A scheduled routine's task note
+    ("core.routine.target_calls", "Στόχος κλήσεων:"),
 ];

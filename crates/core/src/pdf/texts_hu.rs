@@ -548,4 +548,6 @@ pub(super) const HU: Table = &[
         "core.assessment.head_not_performer.3",
         "Csak akkor menjen ügyfélhez, ha meg akarja mutatni valakinek, hogyan kell, ha legfeljebb havonta egyszer zárni segít, vagy ha egy ügyfelet vagy értékesítőt akar megismerni, hogy taníthasson.",
     ),
+    // A scheduled routine's task note
+    ("core.routine.target_calls", "Kitűzött hívásszám:"),
 ];
