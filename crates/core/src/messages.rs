@@ -6,13 +6,18 @@
 //! problem is found (`Error::validation(field, format!("…{x}…"))`), and other
 //! changes keep adding such messages. A catalogue keyed by the English
 //! template lets every existing and future message work unchanged: the
-//! boundary (the app's command runner, the CLI) calls [`Error::localized`],
-//! which finds the message's template, takes the variable parts (file names,
-//! line numbers, values) from the English text and puts them into the
-//! translation. A message with no translation yet stays in English — never
-//! lost, never garbled — and the test `messages_missing_a_translation` lists
-//! them per language so they can be filled in. The stable `code` and `field`
-//! never change.
+//! boundary (the app's command runner, the CLI) calls [`Error::localized`]
+//! (and [`Localize::localized`] on import reports), which finds the message's
+//! template, takes the variable parts (file names, line numbers, values) from
+//! the English text and puts them into the translation. Of several matching
+//! templates the one with the most fixed text wins. A placeholder named with
+//! a leading `_` (`{_status}`, `{_msg}`) holds a part of the sentence, not the
+//! user's data: it is translated too, through the catalogue or the table of
+//! parts (`messages/parts.rs`), so a message built from parts reads whole in
+//! the language. The areas' messages live in `messages/*.rs`. The test
+//! `every_core_message_has_a_translation` reads the core's source and fails
+//! when any message it writes lacks a translation in any language. The
+//! stable `code` and `field` never change.
 
 use crate::error::Error;
 use crate::model::Lang;
