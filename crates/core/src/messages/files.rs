@@ -346,4 +346,26 @@ pub(super) const ENTRIES: &[Entry] = &[
         "Οι γραμματοσειρές του εγγράφου δεν μπορούν να δείξουν χαρακτήρες ({n}): {list}. Τυπώνονται με υποκατάστατο (το σημάδι � ή -> για βέλος) και μένουν στο κείμενο του εγγράφου, ώστε η αντιγραφή και η αναζήτηση να τους βρίσκουν.",
         "A dokumentum betűkészletei nem tudnak megjeleníteni {n} karaktert: {list}. Ezek helyettesítő jellel nyomtatódnak (� jel, nyíl helyett ->), és a dokumentum szövegében maradnak, így másoláskor és kereséskor megtalálhatók.",
     ],
+    // The app's shell.
+    [
+        "The command stopped unexpectedly ({why}). Try again; if it repeats, restart Conveyor.",
+        "Команда неожиданно остановилась ({why}). Попробуйте ещё раз; если это повторится, перезапустите Conveyor.",
+        "Командата спря неочаквано ({why}). Опитайте отново; ако се повтори, рестартирайте Conveyor.",
+        "Η εντολή σταμάτησε απρόσμενα ({why}). Δοκιμάστε ξανά· αν επαναληφθεί, επανεκκινήστε το Conveyor.",
+        "A parancs váratlanul leállt ({why}). Próbálja újra; ha megismétlődik, indítsa újra a Conveyort.",
+    ],
+    [
+        "No program could open {path} ({why}). Open it from your file manager.",
+        "Ни одна программа не смогла открыть {path} ({why}). Откройте его из файлового менеджера.",
+        "Нито една програма не можа да отвори {path} ({why}). Отворете го от файловия мениджър.",
+        "Κανένα πρόγραμμα δεν μπόρεσε να ανοίξει το {path} ({why}). Ανοίξτε το από τη διαχείριση αρχείων.",
+        "Egyetlen program sem tudta megnyitni ezt: {path} ({why}). Nyissa meg a fájlkezelőből.",
+    ],
+    [
+        "Conveyor only opens documents it saved in this window. Open other files from your file manager.",
+        "Conveyor открывает только документы, сохранённые в этом окне. Другие файлы открывайте из файлового менеджера.",
+        "Conveyor отваря само документи, записани в този прозорец. Отваряйте другите файлове от файловия мениджър.",
+        "Το Conveyor ανοίγει μόνο έγγραφα που αποθήκευσε σε αυτό το παράθυρο. Ανοίξτε άλλα αρχεία από τη διαχείριση αρχείων.",
+        "A Conveyor csak az ebben az ablakban mentett dokumentumokat nyitja meg. Más fájlokat a fájlkezelőből nyisson meg.",
+    ],
 ];
