@@ -22,6 +22,7 @@
 use crate::error::Error;
 use crate::model::Lang;
 
+mod cli;
 mod files;
 mod import;
 mod parts;
@@ -306,7 +307,7 @@ fn capture_where<'m>(template: &str, message: &'m str, accept: &dyn Fn(&[&'m str
 /// Every message the catalogue knows: the general ones above and those of
 /// each area.
 fn catalogue() -> impl Iterator<Item = &'static Entry> {
-    CATALOGUE.iter().chain(records::ENTRIES).chain(files::ENTRIES).chain(import::ENTRIES).chain(work::ENTRIES).chain(template::ENTRIES)
+    CATALOGUE.iter().chain(records::ENTRIES).chain(files::ENTRIES).chain(import::ENTRIES).chain(work::ENTRIES).chain(template::ENTRIES).chain(cli::ENTRIES)
 }
 
 /// How much fixed text a template has: of two templates that both match a
@@ -592,6 +593,8 @@ mod tests {
         walk(&core.join("src"), &mut files);
         // The app's shell writes a few messages of its own; they reach people the same way.
         walk(&core.join("../../src-tauri/src"), &mut files);
+        // So does the command line (its errors are shown in LANG's language).
+        walk(&core.join("../cli/src"), &mut files);
         files.sort();
         files
             .into_iter()
