@@ -2,7 +2,9 @@
 // switch offers each language in its own name; choosing one turns every
 // screen into it (one label per screen is checked against that language's
 // catalogue), and an import that the core refuses (a CSV whose quote is never
-// closed) is reported in that language too, with the file and line named.
+// closed) is reported in that language too, with the file and line named, as
+// is a row the import refuses (a value too long). A demo workspace made in
+// Bulgarian, Greek or Hungarian shows Today and the board in that language.
 // Native file dialogs cannot be driven by WebDriver: CONVEYOR_TEST_DIALOGS
 // (a test seam, see src-tauri/src/lib.rs) answers the import's open dialogs.
 import { test, before, after } from "node:test";
@@ -41,7 +43,7 @@ const SCREENS = [
 ];
 const ORDER = ["bg", "el", "hu", "ru"];
 
-let tmp, driver, ws, broken;
+let tmp, driver, ws, broken, tooLong;
 
 before(async () => {
   for (const f of [APP, CLI]) assert.ok(fs.existsSync(f), `${f} is built (./dev test builds it)`);
@@ -52,11 +54,15 @@ before(async () => {
   // The quote opened on line 2 is never closed: it would swallow the rows after it.
   broken = path.join(tmp, "broken-quote.csv");
   fs.writeFileSync(broken, 'First Name,Last Name,E-mail\n"Anna,Petrova,anna@example.com\nBoris,Ivanov,boris@example.com\n');
+  // Line 3's note is longer than a value may be: the import refuses that row.
+  tooLong = path.join(tmp, "long-note.csv");
+  fs.writeFileSync(tooLong, `First Name,Last Name,E-mail,Notes\nBoris,Ivanov,boris@example.com,ok\nAnna,Petrova,anna@example.com,${"x".repeat(10001)}\n`);
+  for (const lang of ["bg", "el", "hu"]) execFileSync(CLI, ["demo", path.join(tmp, `demo-${lang}.conveyor`), "--lang", lang]);
   driver = await startDriver({
     CONVEYOR_DATA_DIR: path.join(tmp, "data"),
     LANG: "en_US.UTF-8",
     // One answer for each import: English first, then every other language.
-    CONVEYOR_TEST_DIALOGS: JSON.stringify(["en", ...ORDER].map(() => broken)),
+    CONVEYOR_TEST_DIALOGS: JSON.stringify([broken, ...ORDER.flatMap(() => [broken, tooLong])]),
   });
 });
 
@@ -75,6 +81,18 @@ async function waitForId(s, id, want, timeoutMs = 10000) {
     await new Promise((r) => setTimeout(r, 100));
   }
   return seen;
+}
+
+/** The rows the import would refuse, as the preview lists them. */
+async function importRefused(s) {
+  await s.click("workspace-menu");
+  await s.click("open-import");
+  await s.waitFor("import-dialog");
+  await s.click("import-pick");
+  const msg = await s.waitForText("import-refused", (t) => t.trim() !== "", 20000);
+  await s.click("import-close");
+  await s.waitGone("import-dialog");
+  return msg.trim();
 }
 
 /** The import dialog's error for the broken file, in the current language. */
@@ -123,8 +141,36 @@ test("every screen and a refused import speak the language chosen in the switch"
       assert.match(msg, /\b2\b/, `${lang}: the error names the line`);
       assert.notEqual(msg, english, `${lang}: the import error is not left in English`);
       assert.match(msg, SCRIPT[lang], `${lang}: the import error is written in ${NATIVE[lang]}`);
+
+      // A refused row: its line and the limit, in the language (not “the value is … characters long”).
+      const row = await importRefused(s);
+      assert.match(row, /\b3\b/, `${lang}: the refused row names its line: ${row}`);
+      assert.match(row, /10001/, `${lang}: the refused row says how long the value is: ${row}`);
+      assert.doesNotMatch(row, /characters long/, `${lang}: the refused row is not left in English: ${row}`);
+      assert.match(row, SCRIPT[lang], `${lang}: the refused row is written in ${NATIVE[lang]}: ${row}`);
     }
   } finally {
     await s.close();
+  }
+});
+
+test("a demo workspace in Bulgarian, Greek or Hungarian shows Today and the board in its language", async () => {
+  for (const lang of ["bg", "el", "hu"]) {
+    const s = await Session.start(driver, APP, ["--workspace", path.join(tmp, `demo-${lang}.conveyor`)]);
+    try {
+      await s.waitFor("screen-today");
+      await s.click(`lang-${lang}`);
+      await s.waitForText("nav-today", (t) => t === tr(lang, "nav.today"));
+      assert.equal(await waitForId(s, "today-title", tr(lang, "today.title")), tr(lang, "today.title"), `${lang}: Today's title`);
+      fs.writeFileSync(path.join(OUT, `demo-today-${lang}.png`), await s.screenshot());
+      await s.click("nav-conveyor");
+      await s.waitFor("screen-conveyor");
+      // The board's columns are the steps the template wrote in this language.
+      const board = await s.waitForText("screen-conveyor", (t) => SCRIPT[lang].test(t), 20000);
+      assert.doesNotMatch(board, /Needs analysis|Offer sent|Negotiation/, `${lang}: no English step on the board`);
+      fs.writeFileSync(path.join(OUT, `demo-board-${lang}.png`), await s.screenshot());
+    } finally {
+      await s.close();
+    }
   }
 });

@@ -3,6 +3,7 @@
 use crate::common::*;
 use conveyor_core::Error;
 use conveyor_core::interop::mapping::{ContactField, Preset};
+use conveyor_core::messages::Localize;
 use conveyor_core::usecases::import::{self, DuplicatePolicy, ImportOptions, ImportSummary};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -109,7 +110,7 @@ pub fn run(ctx: &Ctx, cmd: ImportCmd) -> Result<ExitCode, Error> {
             let mut store = ctx.open(&file)?;
             let mut o = ImportOptions { source_name: src.display().to_string(), preset, duplicates, mapping: None, skip_bad_values };
             o.mapping = user_mapping(&bytes, &o, &map)?;
-            let s = import::import_contacts(&mut store, &ctx.clock, &bytes, &o, dry_run)?;
+            let s = import::import_contacts(&mut store, &ctx.clock, &bytes, &o, dry_run)?.localized(crate::lang::message_lang());
             if s.written {
                 // The import is committed; its search entries come right after.
                 if let Err(e) = import::index_all_pending(&mut store) {

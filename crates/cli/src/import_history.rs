@@ -5,6 +5,7 @@
 use clap::Args;
 use conveyor_core::interop::Problem;
 use conveyor_core::interop::deals::DealPreset;
+use conveyor_core::messages::Localize;
 use conveyor_core::model::Stage;
 use conveyor_core::usecases::import as interop;
 use conveyor_core::usecases::import_history::{self as ih, Count, HistoryOptions, StepChoice};
@@ -94,7 +95,7 @@ pub fn deals(mut store: Store, clock: &dyn conveyor_core::clock::Clock, a: Deals
     o.map = a.map;
     o.steps = a.step.iter().map(|s| StepChoice::parse(s)).collect::<Result<_, _>>()?;
     o.new_steps = a.new_steps;
-    let s = ih::import_deals(&mut store, clock, &bytes, &o, a.dry_run, &mut |_| true)?;
+    let s = ih::import_deals(&mut store, clock, &bytes, &o, a.dry_run, &mut |_| true)?.localized(crate::lang::message_lang());
     if s.written {
         index(&mut store);
     }
@@ -136,7 +137,7 @@ pub fn orders(mut store: Store, clock: &dyn conveyor_core::clock::Clock, a: Orde
     let mut o = HistoryOptions::new(&a.src.display().to_string());
     o.sheet = a.sheet;
     o.map = a.map;
-    let s = ih::import_orders(&mut store, clock, &bytes, &o, a.dry_run, &mut |_| true)?;
+    let s = ih::import_orders(&mut store, clock, &bytes, &o, a.dry_run, &mut |_| true)?.localized(crate::lang::message_lang());
     if s.written {
         index(&mut store);
     }

@@ -44,7 +44,8 @@ commands! {
         let Shell { session, clock, saved_documents } = shell;
         let saved = documents::save_document(session.store_mut()?, clock, &request, std::path::Path::new(&path), Replace::Confirmed)?;
         saved_documents.insert(PathBuf::from(&saved.path));
-        Ok(saved)
+        // The warnings (characters the fonts cannot show) in the person's language.
+        Ok(conveyor_core::messages::Localize::localized(saved, session.lang()))
     }
 
     /// Opens a document this window has just saved in the desktop's PDF viewer.

@@ -3,6 +3,7 @@
 
 use super::Shell;
 use conveyor_core::Error;
+use conveyor_core::messages::Localize;
 use conveyor_core::usecases::import::{self, ImportOptions, ImportPreview, ImportSummary};
 use conveyor_core::usecases::import_history::{self, DealImportSummary, HistoryOptions, OrderImportSummary};
 use std::path::PathBuf;
@@ -48,7 +49,8 @@ commands! {
     /// imported, and the counts of created/updated/skipped/refused rows.
     fn import_preview(shell, path: String, options: ImportOptions) -> ImportPreview {
         let (bytes, o) = import_source(&path, options)?;
-        import::preview_with_samples(shell.session.store()?, &bytes, &o)
+        let lang = shell.session.lang();
+        import::preview_with_samples(shell.session.store()?, &bytes, &o).map(|p| p.localized(lang))
     }
 
     /// Imports contacts in one transaction. `on_progress` gets the rows read
@@ -56,6 +58,7 @@ commands! {
     fn import_run(shell, path: String, options: ImportOptions; on_progress: Channel<u32>) -> ImportSummary {
         let (bytes, o) = import_source(&path, options)?;
         let Shell { session, clock, .. } = shell;
+        let lang = session.lang();
         let store = session.store_mut()?;
         IMPORT_CANCEL.store(false, Ordering::SeqCst);
         IMPORT_RUNNING.store(true, Ordering::SeqCst);
@@ -66,7 +69,7 @@ commands! {
         });
         IMPORT_RUNNING.store(false, Ordering::SeqCst);
         IMPORT_CANCEL.store(false, Ordering::SeqCst);
-        r
+        r.map(|s| s.localized(lang))
     }
 
     /// What importing deals (a CRM's CSV/XLSX export) would do, writing
@@ -75,28 +78,32 @@ commands! {
     fn history_preview_deals(shell, path: String, options: HistoryOptions) -> DealImportSummary {
         let (bytes, o) = history_source(&path, options)?;
         let Shell { session, clock, .. } = shell;
-        import_history::import_deals(session.store_mut()?, clock, &bytes, &o, true, &mut |_| true)
+        let lang = session.lang();
+        import_history::import_deals(session.store_mut()?, clock, &bytes, &o, true, &mut |_| true).map(|s| s.localized(lang))
     }
 
     /// Imports deals in one transaction (`import_cancel` stops it; nothing is written).
     fn history_import_deals(shell, path: String, options: HistoryOptions; on_progress: Channel<u32>) -> DealImportSummary {
         let (bytes, o) = history_source(&path, options)?;
         let Shell { session, clock, .. } = shell;
-        with_cancel(|cancel| import_history::import_deals(session.store_mut()?, clock, &bytes, &o, false, &mut |n| cancel(n, &on_progress)))
+        let lang = session.lang();
+        with_cancel(|cancel| import_history::import_deals(session.store_mut()?, clock, &bytes, &o, false, &mut |n| cancel(n, &on_progress))).map(|s| s.localized(lang))
     }
 
     /// What importing orders (a sales report, CSV/XLSX) would do, writing nothing.
     fn history_preview_orders(shell, path: String, options: HistoryOptions) -> OrderImportSummary {
         let (bytes, o) = history_source(&path, options)?;
         let Shell { session, clock, .. } = shell;
-        import_history::import_orders(session.store_mut()?, clock, &bytes, &o, true, &mut |_| true)
+        let lang = session.lang();
+        import_history::import_orders(session.store_mut()?, clock, &bytes, &o, true, &mut |_| true).map(|s| s.localized(lang))
     }
 
     /// Imports orders in one transaction (`import_cancel` stops it; nothing is written).
     fn history_import_orders(shell, path: String, options: HistoryOptions; on_progress: Channel<u32>) -> OrderImportSummary {
         let (bytes, o) = history_source(&path, options)?;
         let Shell { session, clock, .. } = shell;
-        with_cancel(|cancel| import_history::import_orders(session.store_mut()?, clock, &bytes, &o, false, &mut |n| cancel(n, &on_progress)))
+        let lang = session.lang();
+        with_cancel(|cancel| import_history::import_orders(session.store_mut()?, clock, &bytes, &o, false, &mut |n| cancel(n, &on_progress))).map(|s| s.localized(lang))
     }
 
     free {

@@ -27,6 +27,7 @@ pub type Shared = Arc<Mutex<Shell>>;
 /// `f` opened a workspace, today's automatic backup of it starts afterwards
 /// on a thread of its own.
 pub(crate) async fn run<T: Send + 'static>(shared: Shared, f: impl FnOnce(&mut Shell) -> Result<T, Error> + Send + 'static) -> Result<T, Error> {
+    let after = shared.clone();
     tauri::async_runtime::spawn_blocking(move || {
         // A panic in an earlier command poisons the lock; the data is still
         // consistent (every write is one transaction), so carry on.
@@ -45,7 +46,10 @@ pub(crate) async fn run<T: Send + 'static>(shared: Shared, f: impl FnOnce(&mut S
         out
     })
     .await
-    .map_err(|e| Error::internal(format!("The command stopped unexpectedly ({e}). Try again; if it repeats, restart Conveyor.")))?
+    .map_err(|e| {
+        Error::internal(format!("The command stopped unexpectedly ({e}). Try again; if it repeats, restart Conveyor."))
+            .localized(after.lock().unwrap_or_else(|p| p.into_inner()).session.lang())
+    })?
 }
 
 /// Runs today's automatic backup in the background: it reads the workspace

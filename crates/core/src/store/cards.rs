@@ -34,26 +34,24 @@ pub struct CardField {
     pub required: bool,
 }
 
-/// Default fields: (card, key, English label, Russian label).
-pub const DEFAULT_FIELDS: &[(CardKind, &str, &str, &str)] = &[
-    (CardKind::Qualification, "need", "Need: what problem the client wants solved", "Потребность: какую задачу клиент хочет решить"),
-    (CardKind::Qualification, "budget", "Budget", "Бюджет"),
-    (CardKind::Qualification, "decision_maker", "Decision maker", "Лицо, принимающее решение"),
-    (CardKind::Qualification, "timing", "Timing: when they want to buy", "Сроки: когда планируют покупку"),
-    (CardKind::Qualification, "source", "How we found them", "Откуда пришёл клиент"),
-    (CardKind::Handover, "sold", "What was sold", "Что продано"),
-    (CardKind::Handover, "terms", "Terms: price, delivery, payment", "Условия: цена, доставка, оплата"),
-    (CardKind::Handover, "contacts", "Contacts on the client's side", "Контакты на стороне клиента"),
-    (CardKind::Handover, "expectations", "What the client expects from us", "Ожидания клиента"),
+/// Default fields: (card, key); the label is the document text `core.card.<key>`
+/// in the workspace's language.
+pub const DEFAULT_FIELDS: &[(CardKind, &str)] = &[
+    (CardKind::Qualification, "need"),
+    (CardKind::Qualification, "budget"),
+    (CardKind::Qualification, "decision_maker"),
+    (CardKind::Qualification, "timing"),
+    (CardKind::Qualification, "source"),
+    (CardKind::Handover, "sold"),
+    (CardKind::Handover, "terms"),
+    (CardKind::Handover, "contacts"),
+    (CardKind::Handover, "expectations"),
 ];
 
 pub(crate) fn seed_defaults(c: &Connection, lang: Lang) -> Result<()> {
     let mut st = c.prepare("INSERT OR IGNORE INTO card_fields (card, key, label, required, position) VALUES (?1, ?2, ?3, 1, ?4)")?;
-    for (i, (card, key, en, ru)) in DEFAULT_FIELDS.iter().enumerate() {
-        let label = match lang {
-            Lang::En | Lang::Bg | Lang::El | Lang::Hu => en,
-            Lang::Ru => ru,
-        };
+    for (i, (card, key)) in DEFAULT_FIELDS.iter().enumerate() {
+        let label = crate::pdf::i18n::t(lang, &format!("core.card.{key}"));
         st.execute(params![card.code(), key, label, i as i64])?;
     }
     Ok(())

@@ -5,20 +5,21 @@ use crate::error::{Error, Result};
 use crate::model::{Lang, Stage, Step};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
-/// The default steps of each stage, with win probabilities, in both languages.
-pub const DEFAULT_STEPS: &[(Stage, &str, &str, u8)] = &[
-    (Stage::LeadGeneration, "New lead", "Новый лид", 5),
-    (Stage::LeadGeneration, "First contact made", "Первый контакт", 10),
-    (Stage::LeadGeneration, "Interest confirmed", "Интерес подтверждён", 20),
-    (Stage::LeadGeneration, "Qualified", "Квалифицирован", 30),
-    (Stage::FirstDeal, "Needs analysis", "Анализ потребностей", 40),
-    (Stage::FirstDeal, "Offer sent", "Предложение отправлено", 55),
-    (Stage::FirstDeal, "Negotiation", "Переговоры", 70),
-    (Stage::FirstDeal, "Contract and invoice", "Договор и счёт", 90),
-    (Stage::AccountDevelopment, "Check-in", "Контакт с клиентом", 30),
-    (Stage::AccountDevelopment, "Repeat need found", "Выявлена потребность", 50),
-    (Stage::AccountDevelopment, "Offer sent", "Предложение отправлено", 70),
-    (Stage::AccountDevelopment, "Order confirmed", "Заказ подтверждён", 90),
+/// The default steps of each stage, with win probabilities; the name is the
+/// document text `core.step.<key>` in the workspace's language.
+pub const DEFAULT_STEPS: &[(Stage, &str, u8)] = &[
+    (Stage::LeadGeneration, "lead.new", 5),
+    (Stage::LeadGeneration, "lead.contact", 10),
+    (Stage::LeadGeneration, "lead.interest", 20),
+    (Stage::LeadGeneration, "lead.qualified", 30),
+    (Stage::FirstDeal, "first.needs", 40),
+    (Stage::FirstDeal, "first.offer", 55),
+    (Stage::FirstDeal, "first.negotiation", 70),
+    (Stage::FirstDeal, "first.contract", 90),
+    (Stage::AccountDevelopment, "account.checkin", 30),
+    (Stage::AccountDevelopment, "account.need", 50),
+    (Stage::AccountDevelopment, "account.offer", 70),
+    (Stage::AccountDevelopment, "account.order", 90),
 ];
 
 pub(crate) fn insert_defaults(c: &Connection, clock: &dyn Clock, lang: Lang) -> Result<()> {
@@ -26,13 +27,10 @@ pub(crate) fn insert_defaults(c: &Connection, clock: &dyn Clock, lang: Lang) -> 
     let mut st = c.prepare("INSERT INTO steps (stage, name, position, probability_pct, created_at) VALUES (?1, ?2, ?3, ?4, ?5)")?;
     let mut pos = 0;
     let mut last = None;
-    for (stage, en, ru, p) in DEFAULT_STEPS {
+    for (stage, key, p) in DEFAULT_STEPS {
         pos = if last == Some(*stage) { pos + 1 } else { 1 };
         last = Some(*stage);
-        let name = match lang {
-            Lang::En | Lang::Bg | Lang::El | Lang::Hu => en,
-            Lang::Ru => ru,
-        };
+        let name = crate::pdf::i18n::t(lang, &format!("core.step.{key}"));
         st.execute(params![stage, name, pos, p, now])?;
     }
     Ok(())

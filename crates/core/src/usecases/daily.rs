@@ -253,7 +253,7 @@ impl Changes {
         if self.lines.is_empty() {
             return None;
         }
-        let head = if self.lang == Lang::Ru { "Изменено" } else { "Changed" };
+        let head = crate::pdf::i18n::t(self.lang, "record.changed");
         let fields: Vec<&str> = self.lines.iter().filter_map(|l| l.split(':').next()).collect();
         Some((format!("{head}: {}", fields.join(", ")), self.lines.join("\n")))
     }

@@ -236,14 +236,8 @@ struct Texts {
 }
 
 fn texts(lang: Lang) -> Texts {
-    match lang {
-        Lang::En | Lang::Bg | Lang::El | Lang::Hu => {
-            Texts { account: "Account", checkin: "First check-in after the first order", referral: "Ask for a referral" }
-        }
-        Lang::Ru => Texts {
-            account: "Развитие", checkin: "Первый контакт после первого заказа", referral: "Попросить рекомендацию"
-        },
-    }
+    use crate::pdf::i18n::t;
+    Texts { account: t(lang, "core.win.account"), checkin: t(lang, "core.win.checkin"), referral: t(lang, "core.win.referral") }
 }
 
 /// Logging a call (or meeting, e-mail, note) that happened, with the next step.
@@ -320,18 +314,7 @@ pub(crate) fn log_in(tx: &Connection, clock: &dyn Clock, lang: Lang, i: &LogInpu
 }
 
 fn kind_name(lang: Lang, k: ActivityKind) -> &'static str {
-    match (lang, k) {
-        (Lang::En | Lang::Bg | Lang::El | Lang::Hu, ActivityKind::Call) => "Call",
-        (Lang::En | Lang::Bg | Lang::El | Lang::Hu, ActivityKind::Meeting) => "Meeting",
-        (Lang::En | Lang::Bg | Lang::El | Lang::Hu, ActivityKind::Task) => "Task",
-        (Lang::En | Lang::Bg | Lang::El | Lang::Hu, ActivityKind::Email) => "E-mail",
-        (Lang::En | Lang::Bg | Lang::El | Lang::Hu, ActivityKind::Note) => "Note",
-        (Lang::Ru, ActivityKind::Call) => "Звонок",
-        (Lang::Ru, ActivityKind::Meeting) => "Встреча",
-        (Lang::Ru, ActivityKind::Task) => "Задача",
-        (Lang::Ru, ActivityKind::Email) => "Письмо",
-        (Lang::Ru, ActivityKind::Note) => "Заметка",
-    }
+    crate::pdf::i18n::kind(lang, k)
 }
 
 /// Moves a deal's next step to another day (or changes what it is).
@@ -358,18 +341,9 @@ pub struct CloseReasons {
 
 pub fn close_reasons(s: &Store) -> Result<CloseReasons> {
     let lang = store::meta::load(s.conn())?.lang;
-    let (lost, disq): (&[&str], &[&str]) = match lang {
-        Lang::En | Lang::Bg | Lang::El | Lang::Hu => (
-            &["Price too high", "Chose a competitor", "No budget", "No decision maker reached", "Not the right time"],
-            &["Not our target client", "No need", "Duplicate", "Company closed", "Cannot be reached"],
-        ),
-        Lang::Ru => (
-            &["Слишком дорого", "Выбрали конкурента", "Нет бюджета", "Не вышли на ЛПР", "Не вовремя"],
-            &["Не наш целевой клиент", "Нет потребности", "Дубль", "Компания закрылась", "Не удаётся связаться"],
-        ),
-    };
-    let mut lost: Vec<String> = lost.iter().map(|x| x.to_string()).collect();
-    let mut disqualified: Vec<String> = disq.iter().map(|x| x.to_string()).collect();
+    let said = |keys: &[&str]| keys.iter().map(|k| crate::pdf::i18n::t(lang, k).to_string()).collect::<Vec<_>>();
+    let mut lost = said(&["core.lost.price", "core.lost.competitor", "core.lost.budget", "core.lost.decider", "core.lost.timing"]);
+    let mut disqualified = said(&["core.disq.target", "core.disq.need", "core.disq.duplicate", "core.disq.closed", "core.disq.unreachable"]);
     for (status, reason) in store::stats::close_reasons(s.conn())? {
         let v = if status == "lost" { &mut lost } else { &mut disqualified };
         if !v.contains(&reason) {

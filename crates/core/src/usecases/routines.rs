@@ -105,7 +105,7 @@ fn generate_in(tx: &Connection, clock: &dyn Clock) -> Result<u32> {
         match rule {
             Rule::Schedule { every, days, at, minutes, activity, target_calls } => {
                 let time = template::parse_hhmm(at).unwrap_or(ten);
-                let target_label = if meta::load(tx)?.lang == Lang::Ru { "Цель, звонков:" } else { "Target calls:" };
+                let target_label = crate::pdf::i18n::t(meta::load(tx)?.lang, "core.routine.target_calls");
                 for d in routines::dates(*every, days, &plan.working_days, today, until) {
                     let notes = target_calls.map(|n| format!("{target_label} {n}"));
                     make(&d.to_string(), *activity, r.title.clone(), d.and_time(time), Some(*minutes), notes, None)?;

@@ -136,10 +136,8 @@ pub fn run_finish(s: &mut Store, clock: &dyn Clock, i: &RunFinishInput) -> Resul
         let card_keys_q: BTreeSet<String> = cards::fields(tx, CardKind::Qualification)?.into_iter().map(|f| f.key).collect();
         let card_keys_h: BTreeSet<String> = cards::fields(tx, CardKind::Handover)?.into_iter().map(|f| f.key).collect();
 
-        let (l_script, l_path, l_answers) = match lang {
-            Lang::En | Lang::Bg | Lang::El | Lang::Hu => ("Script", "Path", "Answers"),
-            Lang::Ru => ("Скрипт", "Путь", "Ответы"),
-        };
+        use crate::pdf::i18n::t;
+        let (l_script, l_path, l_answers) = (t(lang, "core.run.script"), t(lang, "core.run.path"), t(lang, "core.run.answers"));
         let mut notes = i.notes.as_deref().map(str::trim).filter(|n| !n.is_empty()).map(|n| format!("{n}\n\n")).unwrap_or_default();
         notes.push_str(&format!("{l_script}: {} (v{})", script.name, version.number));
         if !titles.is_empty() {
@@ -155,10 +153,7 @@ pub fn run_finish(s: &mut Store, clock: &dyn Clock, i: &RunFinishInput) -> Resul
         for (n, o) in i.objections.iter().enumerate() {
             let objection = validate::required(&format!("run.objections[{n}].objection"), &o.objection, 500)?;
             let answer = validate::required(&format!("run.objections[{n}].answer"), &o.answer, 2_000)?;
-            let (l_objection, l_answer) = match lang {
-                Lang::En | Lang::Bg | Lang::El | Lang::Hu => ("Objection", "answered with"),
-                Lang::Ru => ("Возражение", "ответ"),
-            };
+            let (l_objection, l_answer) = (t(lang, "core.run.objection"), t(lang, "core.run.answered_with"));
             notes.push_str(&format!("\n{l_objection}: {objection} — {l_answer}: {answer}"));
         }
         let log = super::pipeline::LogInput {

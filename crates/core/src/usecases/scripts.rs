@@ -58,10 +58,7 @@ pub(super) fn make_key(title: &str, fallback: &str, taken: impl Fn(&str) -> Resu
 }
 
 fn first_block(lang: Lang) -> Block {
-    let (title, text) = match lang {
-        Lang::En | Lang::Bg | Lang::El | Lang::Hu => ("Opening", "Good morning, [Name]. This is [Your name] from [Company]."),
-        Lang::Ru => ("Приветствие", "Добрый день, [Имя]. Это [Ваше имя], компания [Компания]."),
-    };
+    let (title, text) = (crate::pdf::i18n::t(lang, "core.script.first_title"), crate::pdf::i18n::t(lang, "core.script.first_text"));
     Block { key: "opening".into(), kind: BlockKind::Opening, title: title.into(), text: text.into(), captures: vec![], branches: vec![] }
 }
 
