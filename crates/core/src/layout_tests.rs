@@ -57,17 +57,29 @@ fn sql_text_lives_only_in_the_store() {
 }
 
 #[test]
+fn the_text_catalogue_is_a_leaf() {
+    let text = code(&src().join("pdf/i18n.rs"));
+    for above in ["crate::store", "crate::usecases", "crate::pdf::docs", "crate::views"] {
+        assert!(!text.contains(above), "pdf/i18n.rs uses {above}: the store reads its texts, so it must not reach back");
+    }
+}
+
+#[test]
 fn the_store_imports_nothing_above_it() {
     let mut files = vec![];
     sources(&src().join("store"), &mut files);
     let above = ["crate::usecases", "crate::pdf", "crate::views", "crate::demo", "super::super::usecases"];
+    // The text catalogue (`pdf::i18n`: a leaf over `locale` and `model`) names
+    // the default steps and card fields the store seeds; the document
+    // builders beside it are above the store.
+    let leaf = "crate::pdf::i18n::";
     let found: Vec<String> = files
         .iter()
         .flat_map(|f| {
             code(f)
                 .lines()
                 .enumerate()
-                .filter(|(_, l)| above.iter().any(|a| l.contains(a)))
+                .filter(|(_, l)| above.iter().any(|a| l.replace(leaf, "").contains(a)))
                 .map(|(n, l)| format!("{}:{}: {}", f.strip_prefix(src()).unwrap().display(), n + 1, l.trim()))
                 .collect::<Vec<_>>()
         })

@@ -22,6 +22,8 @@ pub fn label(lang: Lang, field: &str) -> Option<&'static str> {
         "deal.company_id" => ["Company", "Компания", "Фирма", "Εταιρεία", "Cég"],
         "deal.step_id" => ["Step", "Шаг", "Стъпка", "Βήμα", "Lépés"],
         "deal.close_reason" => ["Reason", "Причина", "Причина", "Αιτία", "Ok"],
+        "deal.product" => ["Product", "Товар", "Продукт", "Προϊόν", "Termék"],
+        "deal.notes" => ["Deal notes", "Заметки сделки", "Бележки по сделката", "Σημειώσεις της ευκαιρίας", "Az ügylet jegyzetei"],
         "contact.first_name" => ["First name", "Имя", "Име", "Όνομα", "Utónév"],
         "contact.last_name" => ["Last name", "Фамилия", "Фамилия", "Επώνυμο", "Vezetéknév"],
         "contact.title" => ["Position", "Должность", "Длъжност", "Θέση", "Beosztás"],

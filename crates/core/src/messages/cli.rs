@@ -5,6 +5,13 @@ use super::Entry;
 
 pub(super) const ENTRIES: &[Entry] = &[
     [
+        "“{list}” is not a list of Today. Use one of: no_next_step, overdue, stale, leads_to_call, first_deals_due, checkins_due, orders_expected, tasks_due.",
+        "«{list}» — нет такого списка на экране «Сегодня». Укажите один из: no_next_step, overdue, stale, leads_to_call, first_deals_due, checkins_due, orders_expected, tasks_due.",
+        "„{list}“ не е списък от „Днес“. Посочете един от: no_next_step, overdue, stale, leads_to_call, first_deals_due, checkins_due, orders_expected, tasks_due.",
+        "Το «{list}» δεν είναι λίστα της οθόνης «Σήμερα». Δώστε μία από: no_next_step, overdue, stale, leads_to_call, first_deals_due, checkins_due, orders_expected, tasks_due.",
+        "A(z) „{list}” nem a Ma képernyő listája. Adja meg az egyiket: no_next_step, overdue, stale, leads_to_call, first_deals_due, checkins_due, orders_expected, tasks_due.",
+    ],
+    [
         "{path} cannot be read: {why}.",
         "Не удаётся прочитать {path}: {why}.",
         "{path} не може да се прочете: {why}.",

@@ -561,6 +561,7 @@ fn a_deal_keeps_its_product_and_notes_shown_in_its_panel_and_edited_there() {
     // Too long a note is refused naming the field, and nothing changes.
     let e = super::daily::save_deal_notes(&mut s, &c, d.id, &super::daily::DealNotes { product: None, notes: Some("x".repeat(10_001)) }).unwrap_err();
     assert_eq!(e.field.as_deref(), Some("deal.notes"));
+    assert!(e.message.contains("“Deal notes”"), "the field in words: {}", e.message);
     assert_eq!(super::daily::deal_details(&s, d.id).unwrap().notes, saved);
 
     // Empty text clears; other fields of the deal are untouched.
