@@ -11,14 +11,17 @@ pub struct TodayArgs {
     /// One person's Today (default: everybody's).
     #[arg(long)]
     pub person: Option<i64>,
+    /// Only the clients carrying this tag (on the company or the contact).
+    #[arg(long)]
+    pub tag: Option<String>,
     #[arg(long)]
     pub json: bool,
 }
 
 pub fn run(ctx: &Ctx, args: TodayArgs) -> Result<ExitCode, Error> {
-    let TodayArgs { file, person, json } = args;
+    let TodayArgs { file, person, tag, json } = args;
     let store = ctx.read(&file)?;
-    let t = conveyor_core::usecases::today::today(&store, &ctx.clock, person)?;
+    let t = conveyor_core::usecases::today::today_tagged(&store, &ctx.clock, person, tag.as_deref())?;
     if json {
         print_json(&t)?;
     } else {
