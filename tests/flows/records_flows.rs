@@ -87,3 +87,26 @@ impl MkDir for std::path::PathBuf {
         self
     }
 }
+
+#[test]
+fn a_record_with_only_an_e_mail_comes_in_as_a_contact_whose_name_is_missing() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = new_ws(dir.path());
+    let out = conveyor(&["import", "contacts", &f, &fx("csv/thunderbird_birthdays_custom.csv")]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("name missing:     2"), "the report asks to complete them: {text}");
+    assert_eq!(contacts(&f), 4, "the bare orders@ address was completed by the row that names it");
+    let out = conveyor(&["clients", &f, "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let rows = v["rows"].as_array().unwrap_or_else(|| panic!("no rows in {v}"));
+    let billing = rows.iter().find(|r| r["email"] == "billing@brandt-papier.example").expect("the e-mail is kept");
+    assert_eq!(billing["name"], "", "no name made of the address");
+    let orders = rows.iter().find(|r| r["email"] == "orders@amber-coast.example").unwrap();
+    assert_eq!(orders["name"], "Orders at Amber Coast");
+    assert!(!rows.iter().any(|r| r["name"].as_str().unwrap_or("").contains('@')));
+    // It is found by its address.
+    let out = conveyor(&["search", &f, "billing@brandt-papier.example", "--json"]);
+    assert!(stdout(&out).contains("billing@brandt-papier.example"), "{}", stdout(&out));
+}

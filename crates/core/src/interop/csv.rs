@@ -437,7 +437,9 @@ mod tests {
         assert_eq!(p.title, "\"buyer\"");
         assert_eq!(p.company, "De Vries, Hoek & Co");
         // An LF inside a quoted field while the records end in CR LF; a TAB; a non-ASCII ellipsis.
-        assert_eq!(p.notes, "route 7\npays on time, 30 days\ncalls\tafter 10\nlikes the new range…");
+        assert_eq!(p.notes, "pays on time, 30 days\ncalls\tafter 10\nlikes the new range…");
+        // Thunderbird's Custom 1 keeps its name (a custom field), not merged into the notes.
+        assert_eq!(p.custom.iter().map(|(h, v)| (&**h, v.as_str())).collect::<Vec<_>>(), vec![("Custom 1", "route 7")]);
         assert_eq!((m.line, p.line), (2, 3));
     }
 
