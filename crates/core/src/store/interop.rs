@@ -244,6 +244,18 @@ pub fn table_count(c: &Connection, table: &'static str) -> Result<i64> {
 }
 
 /// `(kind, value_norm)` of a contact's additional channels.
+/// Gives a contact's additional phone or e-mail (by its normalised value) a new kind.
+pub fn relabel_channel(c: &Connection, contact_id: i64, kind: &str, norm: &str, label: &str) -> Result<()> {
+    c.prepare_cached("UPDATE contact_channels SET label = ?4 WHERE contact_id = ?1 AND kind = ?2 AND value_norm = ?3")?
+        .execute(rusqlite::params![contact_id, kind, norm, label])?;
+    Ok(())
+}
+
+/// The kinds of a contact's primary phone and e-mail.
+pub fn primary_labels_of(c: &Connection, contact_id: i64) -> Result<(Option<String>, Option<String>)> {
+    Ok(c.prepare_cached("SELECT phone_label, email_label FROM contacts WHERE id = ?1")?.query_row([contact_id], |r| Ok((r.get(0)?, r.get(1)?)))?)
+}
+
 pub fn channel_norms(c: &Connection, contact_id: i64) -> Result<Vec<(String, String)>> {
     let mut st = c.prepare_cached("SELECT kind, value_norm FROM contact_channels WHERE contact_id = ?1")?;
     let v = st.query_map([contact_id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<Vec<_>>>()?;

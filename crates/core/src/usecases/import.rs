@@ -1348,18 +1348,38 @@ fn update_existing(c: &Connection, now: &str, id: i64, cand: &Candidate) -> Resu
         known.push(("phone".into(), io::norm_phone(p)));
     }
     let mut extra: Vec<(&str, String, String, Option<String>)> = vec![];
-    let primary_email = i.email.as_ref().map(|e| ("email", e.clone(), io::norm_email(e), None));
-    let primary_phone = i.phone.as_ref().map(|p| ("phone", p.clone(), io::norm_phone(p), None));
+    let primary_email = i.email.as_ref().map(|e| ("email", e.clone(), io::norm_email(e), cand.email_label.clone()));
+    let primary_phone = i.phone.as_ref().map(|p| ("phone", p.clone(), io::norm_phone(p), cand.phone_label.clone()));
     let mut email = old.email.clone();
     let mut phone = old.phone.clone();
+    // The kinds the file gives win (a number that became "work" is shown as work).
+    let (mut phone_label, mut email_label) = store::interop::primary_labels_of(c, id)?;
+    let old_primary = |kind: &str| match kind {
+        "email" => old.email.as_deref().map(io::norm_email),
+        _ => old.phone.as_deref().map(io::norm_phone),
+    };
+    let mut relabel: Vec<(&str, String, String)> = vec![];
     for ch in primary_email.into_iter().chain(primary_phone).chain(cand.extra.iter().cloned()) {
         if known.iter().any(|(k, n)| k == ch.0 && *n == ch.2) {
+            if let Some(l) = &ch.3 {
+                if old_primary(ch.0).as_deref() == Some(ch.2.as_str()) {
+                    *(if ch.0 == "email" { &mut email_label } else { &mut phone_label }) = Some(l.clone());
+                } else {
+                    relabel.push((ch.0, ch.2.clone(), l.clone()));
+                }
+            }
             continue;
         }
         known.push((ch.0.to_string(), ch.2.clone()));
         match ch.0 {
-            "email" if email.is_none() => email = Some(ch.1.clone()),
-            "phone" if phone.is_none() => phone = Some(ch.1.clone()),
+            "email" if email.is_none() => {
+                email = Some(ch.1.clone());
+                email_label = ch.3.clone();
+            }
+            "phone" if phone.is_none() => {
+                phone = Some(ch.1.clone());
+                phone_label = ch.3.clone();
+            }
             _ => extra.push(ch),
         }
     }
@@ -1383,6 +1403,10 @@ fn update_existing(c: &Connection, now: &str, id: i64, cand: &Candidate) -> Resu
         birthday: pick(&i.birthday, &old.birthday),
     };
     store::contacts::update_unindexed(c, id, now, &merged)?;
+    store::channels::set_primary_labels(c, id, phone_label.as_deref(), email_label.as_deref())?;
+    for (kind, norm, label) in relabel {
+        store::interop::relabel_channel(c, id, kind, &norm, &label)?;
+    }
     let first = store::interop::next_channel_position(c, id)?;
     for (pos, (kind, v, n, l)) in (first..).zip(extra) {
         store::interop::insert_channel(c, id, kind, &v, &n, l.as_deref(), pos)?;

@@ -362,3 +362,29 @@ fn thunderbird_birthdays_in_three_columns_and_custom_columns_keep_their_names() 
     assert_eq!(jonas.contact.birthday.as_deref(), Some("--11-02"), "no year: stored as Google's are");
     assert_eq!(custom(jonas), vec![("Custom 4".to_string(), "met at the Vilnius fair".to_string())]);
 }
+
+#[test]
+fn a_re_import_that_updates_takes_the_new_kinds_of_the_phones_and_e_mails() {
+    let mut s = store();
+    let first = "First Name,Last Name,E-mail Type,E-mail,Phone Type,Phone,Phone 2 Type,Phone 2\n\
+                 Anna,Berg,* home,anna@berg.example,* home,+46 8 555 0100,fax,+46 8 555 0199\n";
+    import(&mut s, "first.csv", first.as_bytes());
+    let kinds = |s: &Store| {
+        let c = export_contacts_list(s).unwrap().remove(0);
+        (c.phone_label.clone(), c.email_label.clone(), extra(&c).into_iter().map(|(k, v, l)| (k.to_string(), v.to_string(), l.map(str::to_string))).collect::<Vec<_>>())
+    };
+    assert_eq!(kinds(&s).0.as_deref(), Some("home"));
+    // The same numbers and address, now marked work (and the second number is really a mobile).
+    let second = "First Name,Last Name,E-mail Type,E-mail,Phone Type,Phone,Phone 2 Type,Phone 2\n\
+                  Anna,Berg,* work,anna@berg.example,* work,+46 8 555 0100,mobile,+46 8 555 0199\n";
+    let o = ImportOptions { duplicates: DuplicatePolicy::Update, ..ImportOptions::new("second.csv") };
+    let r = import_contacts(&mut s, &clock(), second.as_bytes(), &o, false).unwrap();
+    assert_eq!((r.created, r.updated), (0, 1));
+    let (phone, email, extras) = kinds(&s);
+    assert_eq!((phone.as_deref(), email.as_deref()), (Some("work"), Some("work")), "the primary phone's and e-mail's kinds follow the file");
+    assert_eq!(extras, vec![("phone".to_string(), "+46 8 555 0199".to_string(), Some("cell".to_string()))], "a mobile is kept as vCard's cell");
+    // A file that names no kind leaves the kinds as they are.
+    let bare = "First Name,Last Name,E-mail,Phone\nAnna,Berg,anna@berg.example,+46 8 555 0100\n";
+    import_contacts(&mut s, &clock(), bare.as_bytes(), &o, false).unwrap();
+    assert_eq!(kinds(&s).0.as_deref(), Some("work"));
+}
