@@ -575,7 +575,11 @@ fn check(mut r: ImportRecord, reading: &mut Reading<'_>, problems: &mut Vec<Prob
         nameless,
         company_facts,
         tags: std::mem::take(&mut r.tags),
-        custom: std::mem::take(&mut r.custom),
+        // Line breaks are stored as "\n" here too (a custom column may hold a bare CR).
+        custom: std::mem::take(&mut r.custom)
+            .into_iter()
+            .map(|(h, v)| (h, if v.contains('\r') { v.replace("\r\n", "\n").replace('\r', "\n") } else { v }))
+            .collect(),
     })
 }
 

@@ -225,6 +225,35 @@ fn real_vcards_keep_their_addresses_exactly() {
         "the folded line is joined"
     );
     assert_eq!(john.contact.birthday.as_deref(), Some("1980-03-22"));
+    // Companies and tags exactly: ORG's first part is the company, CATEGORIES the tags.
+    assert_eq!((john.company.as_deref(), john.tags.clone()), (Some("IBM"), vec!["VIP".to_string()]));
+    assert_eq!((simon.company.as_deref(), simon.tags.clone()), (Some("Viagenie"), vec![]));
+    assert_eq!(company_names(&s), vec!["Viagenie", "IBM"]);
+}
+
+fn company_names(s: &Store) -> Vec<String> {
+    let mut st = s.conn().prepare("SELECT name FROM companies ORDER BY id").unwrap();
+    st.query_map([], |r| r.get(0)).unwrap().collect::<rusqlite::Result<Vec<String>>>().unwrap()
+}
+
+#[test]
+#[ignore = "real export: runs when ../shared/fixtures exists (./dev test)"]
+fn real_phone_vcards_keep_tags_companies_and_cards_with_only_an_e_mail() {
+    let mut s = store();
+    for f in ["vcard/v21_android_multi_qp_photo.vcf", "vcard/v21_syncevolution_16_contacts.vcf"] {
+        import(&mut s, f, &fixtures::real(f));
+    }
+    let list = export_contacts_list(&s).unwrap();
+    let tagged = |tag: &str| list.iter().filter(|c| c.tags.iter().any(|t| t == tag)).count();
+    assert_eq!((tagged("My Contacts"), tagged("TEST"), tagged("Business")), (5, 1, 1));
+    let john = list.iter().find(|c| c.contact.first_name == "John" && c.contact.last_name == "Doe").unwrap();
+    assert_eq!((john.company.as_deref(), john.tags.clone()), (Some("Test Inc."), vec!["TEST".to_string()]));
+    assert_eq!(company_names(&s).len(), 3);
+    // Android's cards with only an e-mail: contacts without a name, the address kept.
+    let mut nameless: Vec<&str> =
+        list.iter().filter(|c| c.contact.first_name.is_empty() && c.contact.last_name.is_empty()).filter_map(|c| c.contact.email.as_deref()).collect();
+    nameless.sort_unstable();
+    assert_eq!(nameless, vec!["jane.doe@company.com", "john.doe@company.com"]);
 }
 
 #[test]
@@ -245,6 +274,16 @@ fn real_google_and_thunderbird_csv_keep_their_addresses() {
         ]
     );
     assert!(list.iter().filter(|c| c.contact.first_name == "contact").all(|c| c.addresses.is_empty()), "Thunderbird's rows have none");
+    // Companies and tags exactly: Google's group list gives the tag.
+    assert_eq!((g.company.as_deref(), g.tags.clone()), (Some("company"), vec!["Test".to_string()]));
+    assert_eq!(company_names(&s), vec!["company"]);
+    // Thunderbird's Custom 1–4 keep their names and values (a comma, a TAB, line breaks stored as "\n").
+    let two = list.iter().find(|c| c.contact.last_name == "two").unwrap();
+    assert_eq!(
+        two.custom.iter().map(|(_, l, v)| (l.as_str(), v.as_str())).collect::<Vec<_>>(),
+        vec![("Custom 1", "custom, 1"), ("Custom 2", "custom\t2"), ("Custom 3", "custom\n3"), ("Custom 4", "custom\n4")]
+    );
+    assert_eq!(two.contact.notes.as_deref(), Some("here's some unicode text…"), "nothing of them is merged into the notes");
 }
 
 #[test]
