@@ -238,7 +238,8 @@ fn generic(h: &str) -> Option<ContactField> {
         Some(Role)
     } else if any(&["website", "webpage", "url", "site", "сайт", "вебсайт"]) {
         Some(Website)
-    } else if any(&["industry", "sector", "businesssector", "companyindustry", "отрасль", "сфера", "сферадеятельности", "виддеятельности", "отраслькомпании"]) {
+    } else if any(&["industry", "sector", "businesssector", "companyindustry", "отрасль", "сфера", "сферадеятельности", "виддеятельности", "отраслькомпании"])
+    {
         Some(Industry)
     } else if any(&[
         "employees",
@@ -256,7 +257,8 @@ fn generic(h: &str) -> Option<ContactField> {
         "штат",
     ]) {
         Some(Employees)
-    } else if any(&["revenue", "annualrevenue", "yearlyrevenue", "turnover", "annualturnover", "выручка", "годоваявыручка", "годовойоборот", "оборот"]) {
+    } else if any(&["revenue", "annualrevenue", "yearlyrevenue", "turnover", "annualturnover", "выручка", "годоваявыручка", "годовойоборот", "оборот"])
+    {
         Some(Revenue)
     } else if any(&[
         "parentcompany",
@@ -276,7 +278,19 @@ fn generic(h: &str) -> Option<ContactField> {
         Some(BirthMonth)
     } else if any(&["birthdayday", "birthdateday", "деньрождениячисло"]) {
         Some(BirthDay)
-    } else if any(&["company", "companyname", "organization", "organisation", "organizationname", "org", "employer", "компания", "названиекомпании", "организация", "фирма"]) {
+    } else if any(&[
+        "company",
+        "companyname",
+        "organization",
+        "organisation",
+        "organizationname",
+        "org",
+        "employer",
+        "компания",
+        "названиекомпании",
+        "организация",
+        "фирма",
+    ]) {
         Some(Company)
     } else if any(&["title", "jobtitle", "position", "role", "должность"]) {
         Some(Title)
@@ -285,7 +299,8 @@ fn generic(h: &str) -> Option<ContactField> {
         Some(if k.starts_with("email") || k.starts_with("mail") { EmailKind } else { PhoneKind })
     } else if starts(&["email", "mail", "почта", "электроннаяпочта"]) || k.contains("email") {
         Some(Email)
-    } else if starts(&["phone", "tel", "mobile", "cell", "телефон", "мобильный", "тел"]) || k.contains("phone") || k.contains("телефон") {
+    } else if starts(&["phone", "tel", "mobile", "cell", "телефон", "мобильный", "тел"]) || k.contains("phone") || k.contains("телефон")
+    {
         Some(Phone)
     } else if any(&["notes", "note", "comment", "comments", "description", "заметки", "примечание", "комментарий", "примечания"])
     {
@@ -623,7 +638,19 @@ mod tests {
         use ContactField::*;
         // A column no field knows keeps its name as a custom field.
         assert_eq!(f, vec![Some(LastName), Some(FirstName), Some(Phone), Some(Email), Some(Company), Some(Title), Some(Notes), Some(Custom)]);
-        let m = preset_mapping(Preset::Generic, &h(&["Industry", "Number of Employees", "Annual Revenue", "Parent Company", "Сфера деятельности", "Кол-во сотрудников", "Годовой оборот", "Головная компания"]));
+        let m = preset_mapping(
+            Preset::Generic,
+            &h(&[
+                "Industry",
+                "Number of Employees",
+                "Annual Revenue",
+                "Parent Company",
+                "Сфера деятельности",
+                "Кол-во сотрудников",
+                "Годовой оборот",
+                "Головная компания",
+            ]),
+        );
         assert_eq!(
             m.iter().map(|c| c.field).collect::<Vec<_>>(),
             vec![Some(Industry), Some(Employees), Some(Revenue), Some(ParentCompany), Some(Industry), Some(Employees), Some(Revenue), Some(ParentCompany)]

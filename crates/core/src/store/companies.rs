@@ -35,7 +35,8 @@ pub fn insert(c: &Connection, now: &str, i: &CompanyInput) -> Result<i64> {
     Ok(id)
 }
 
-const INSERT: &str = "INSERT INTO companies (name, industry, city, phone, email, website, notes, source, abc, owner_id, created_at, updated_at, employees, revenue_minor)
+const INSERT: &str =
+    "INSERT INTO companies (name, industry, city, phone, email, website, notes, source, abc, owner_id, created_at, updated_at, employees, revenue_minor)
      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12, ?13)";
 
 /// The insert, prepared once by a bulk writer ([`super::bulk::ImportWriter`]).
@@ -45,7 +46,21 @@ pub(super) fn prepare_insert(c: &Connection) -> Result<Statement<'_>> {
 
 /// Runs the prepared insert (positional parameters: no name lookups per row).
 pub(super) fn insert_with(st: &mut Statement<'_>, now: &str, i: &CompanyInput) -> Result<i64> {
-    Ok(st.insert(rusqlite::params![i.name, i.industry, i.city, i.phone, i.email, i.website, i.notes, i.source, i.abc, i.owner_id, now, i.employees, i.revenue_minor])?)
+    Ok(st.insert(rusqlite::params![
+        i.name,
+        i.industry,
+        i.city,
+        i.phone,
+        i.email,
+        i.website,
+        i.notes,
+        i.source,
+        i.abc,
+        i.owner_id,
+        now,
+        i.employees,
+        i.revenue_minor
+    ])?)
 }
 
 pub fn update(c: &Connection, id: i64, now: &str, i: &CompanyInput) -> Result<()> {

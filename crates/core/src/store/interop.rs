@@ -102,9 +102,8 @@ pub fn company_facts(c: &Connection) -> Result<std::collections::HashMap<i64, Co
         "SELECT co.id, co.industry, co.employees, co.revenue_minor, p.name FROM companies co LEFT JOIN companies p ON p.id = co.parent_id
          WHERE co.archived_at IS NULL AND (co.industry IS NOT NULL OR co.employees IS NOT NULL OR co.revenue_minor IS NOT NULL OR co.parent_id IS NOT NULL)",
     )?;
-    let v = st
-        .query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))))?
-        .collect::<rusqlite::Result<std::collections::HashMap<_, _>>>()?;
+    let v =
+        st.query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))))?.collect::<rusqlite::Result<std::collections::HashMap<_, _>>>()?;
     Ok(v)
 }
 

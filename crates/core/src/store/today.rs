@@ -65,7 +65,14 @@ pub fn next_step_before(c: &Connection, owner: Option<i64>, tag: Option<&str>, b
 }
 
 /// Open deals of a stage whose next step is due on or before `until`.
-pub fn stage_due(c: &Connection, owner: Option<i64>, tag: Option<&str>, stage: crate::model::Stage, until: NaiveDate, page: impl Into<Page>) -> Result<(Vec<DealCard>, i64)> {
+pub fn stage_due(
+    c: &Connection,
+    owner: Option<i64>,
+    tag: Option<&str>,
+    stage: crate::model::Stage,
+    until: NaiveDate,
+    page: impl Into<Page>,
+) -> Result<(Vec<DealCard>, i64)> {
     cards(
         c,
         tag,
@@ -127,7 +134,13 @@ const CLIENT_COLUMNS: &str = "co.id, co.name, co.abc, co.last_activity_on, co.ex
 /// Clients not contacted since their category's cutoff (A, B, C; no
 /// category counts as C): A first, longest-waiting first within each. One
 /// index range per category; a client's first sale counts as a contact.
-pub fn checkins_due(c: &Connection, owner: Option<i64>, tag: Option<&str>, cutoffs: [(Option<Abc>, NaiveDate); 4], page: impl Into<Page>) -> Result<(Vec<ClientDue>, i64)> {
+pub fn checkins_due(
+    c: &Connection,
+    owner: Option<i64>,
+    tag: Option<&str>,
+    cutoffs: [(Option<Abc>, NaiveDate); 4],
+    page: impl Into<Page>,
+) -> Result<(Vec<ClientDue>, i64)> {
     let Page { mut offset, limit } = page.into();
     let mut rows = vec![];
     let mut count = 0;

@@ -308,7 +308,8 @@ fn a_record_with_only_an_e_mail_is_a_contact_without_a_name_to_complete() {
     let done = crate::usecases::crm::update_contact(&mut s, &clock(), billing.contact.id, &input).unwrap();
     assert_eq!(done.first_name, "Greta");
     // A contact with neither a name nor an e-mail is still refused, naming the field.
-    let e = crate::usecases::crm::create_contact(&mut s, &clock(), &crate::model::ContactInput { phone: Some("+1 555 0100".into()), ..Default::default() }).unwrap_err();
+    let e = crate::usecases::crm::create_contact(&mut s, &clock(), &crate::model::ContactInput { phone: Some("+1 555 0100".into()), ..Default::default() })
+        .unwrap_err();
     assert_eq!(e.field.as_deref(), Some("contact.first_name"));
     // Imported again, nothing new and nothing nameless is made.
     let again = import_contacts(&mut s, &clock(), &fixtures::own("csv/thunderbird_birthdays_custom.csv"), &ImportOptions::new("again.csv"), false).unwrap();
@@ -316,7 +317,8 @@ fn a_record_with_only_an_e_mail_is_a_contact_without_a_name_to_complete() {
 }
 
 fn company(s: &Store, name: &str) -> crate::model::Company {
-    let id = s.conn().query_row("SELECT id FROM companies WHERE name = ?1", [name], |r| r.get::<_, i64>(0)).unwrap_or_else(|e| panic!("no company {name}: {e}"));
+    let id =
+        s.conn().query_row("SELECT id FROM companies WHERE name = ?1", [name], |r| r.get::<_, i64>(0)).unwrap_or_else(|e| panic!("no company {name}: {e}"));
     crate::store::companies::get(s.conn(), id).unwrap()
 }
 
@@ -373,7 +375,8 @@ fn bitrix24_style_russian_company_columns_fill_the_company() {
 fn a_company_belongs_to_another_found_by_name_or_made_never_in_a_circle() {
     use crate::usecases::crm;
     let mut s = store();
-    let a = crm::create_company(&mut s, &clock(), &crate::model::CompanyInput { name: "Acme Retail".into(), employees: Some(40), ..Default::default() }).unwrap();
+    let a =
+        crm::create_company(&mut s, &clock(), &crate::model::CompanyInput { name: "Acme Retail".into(), employees: Some(40), ..Default::default() }).unwrap();
     let g = crm::set_company_parent(&mut s, &clock(), a.id, Some(" acme group ")).unwrap();
     assert_eq!(g.parent_name.as_deref(), Some("acme group"), "made when no company is called so");
     let group = g.parent_id.unwrap();
@@ -384,7 +387,8 @@ fn a_company_belongs_to_another_found_by_name_or_made_never_in_a_circle() {
     assert!(e.message.contains("“Acme Retail” already belongs to “acme group”"), "{}", e.message);
     assert_eq!(crm::set_company_parent(&mut s, &clock(), a.id, Some("Acme Retail")).unwrap_err().field.as_deref(), Some("company.parent"));
     assert_eq!(crm::set_company_parent(&mut s, &clock(), a.id, Some(" ")).unwrap().parent_id, None, "an empty name clears it");
-    let e = crm::update_company(&mut s, &clock(), a.id, &crate::model::CompanyInput { name: "Acme Retail".into(), employees: Some(-1), ..Default::default() }).unwrap_err();
+    let e = crm::update_company(&mut s, &clock(), a.id, &crate::model::CompanyInput { name: "Acme Retail".into(), employees: Some(-1), ..Default::default() })
+        .unwrap_err();
     assert_eq!(e.field.as_deref(), Some("company.employees"));
     assert_eq!(crate::store::companies::get(s.conn(), a.id).unwrap().employees, Some(40), "a refusal changes nothing");
 }
@@ -410,7 +414,11 @@ fn a_re_import_that_updates_takes_the_new_kinds_of_the_phones_and_e_mails() {
     import(&mut s, "first.csv", first.as_bytes());
     let kinds = |s: &Store| {
         let c = export_contacts_list(s).unwrap().remove(0);
-        (c.phone_label.clone(), c.email_label.clone(), extra(&c).into_iter().map(|(k, v, l)| (k.to_string(), v.to_string(), l.map(str::to_string))).collect::<Vec<_>>())
+        (
+            c.phone_label.clone(),
+            c.email_label.clone(),
+            extra(&c).into_iter().map(|(k, v, l)| (k.to_string(), v.to_string(), l.map(str::to_string))).collect::<Vec<_>>(),
+        )
     };
     assert_eq!(kinds(&s).0.as_deref(), Some("home"));
     // The same numbers and address, now marked work (and the second number is really a mobile).

@@ -243,13 +243,8 @@ mod tests {
         let mut s = store();
         let (acme, anna) = anna(&mut s);
         let beta = crm::create_company(&mut s, &clock(), &CompanyInput { name: "Beta".into(), ..Default::default() }).unwrap().id;
-        let boris = crm::create_contact(
-            &mut s,
-            &clock(),
-            &ContactInput { company_id: Some(beta), first_name: "Boris".into(), ..Default::default() },
-        )
-        .unwrap()
-        .id;
+        let boris =
+            crm::create_contact(&mut s, &clock(), &ContactInput { company_id: Some(beta), first_name: "Boris".into(), ..Default::default() }).unwrap().id;
         let lead = |s: &mut Store, co: i64, ct: i64, title: &str| {
             let i = pipeline::LeadInput {
                 company_name: String::new(),

@@ -59,10 +59,7 @@ pub fn build(s: &Store, today: NaiveDate, company_id: i64, lang: Lang) -> Result
     }
 
     doc.push(Block::h1(tr("profile.card")));
-    let mut card = vec![
-        (tr("profile.name"), c.name.clone()),
-        (tr("profile.industry"), or_dash(c.industry.as_deref())),
-    ];
+    let mut card = vec![(tr("profile.name"), c.name.clone()), (tr("profile.industry"), or_dash(c.industry.as_deref()))];
     // A company's size, revenue and parent, when they are known.
     if let Some(n) = c.employees {
         card.push((tr("profile.employees"), crate::locale::count(lang, n)));
