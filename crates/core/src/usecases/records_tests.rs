@@ -303,8 +303,7 @@ fn a_record_with_only_an_e_mail_is_a_contact_without_a_name_to_complete() {
     // The nameless one is found by its address, and the person fills the name in.
     let hits = crate::usecases::clients::search(&s, "billing@brandt").unwrap();
     assert_eq!(hits.len(), 1, "{hits:?}");
-    let mut input = crate::model::ContactInput { email: billing.contact.email.clone(), ..Default::default() };
-    input.first_name = "Greta".into();
+    let input = crate::model::ContactInput { email: billing.contact.email.clone(), first_name: "Greta".into(), ..Default::default() };
     let done = crate::usecases::crm::update_contact(&mut s, &clock(), billing.contact.id, &input).unwrap();
     assert_eq!(done.first_name, "Greta");
     // A contact with neither a name nor an e-mail is still refused, naming the field.
