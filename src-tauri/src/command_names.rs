@@ -49,6 +49,7 @@
     "deal_update",
     "contact_update",
     "company_update",
+    "company_set_parent",
     "addresses_save",
     "contact_channels_save",
     "contact_details_save",

@@ -85,3 +85,60 @@ test("a custom field added in the app is filled, found by search and printed in 
     await s.close();
   }
 });
+
+/** Picks `value` in the <select> with `testid` the way a person does (a change event). */
+async function choose(s, testid, value) {
+  await s.waitFor(testid);
+  await s.exec(
+    "const e = document.querySelector(`[data-testid='${arguments[0]}']`); e.value = arguments[1]; e.dispatchEvent(new Event('change', { bubbles: true })); return 1",
+    [testid, value],
+  );
+}
+
+test("Today narrowed to a tag, and a contact imported with only an e-mail completed in the app", async () => {
+  // A company with a deal on Today carries the tag; another deal shown on Today belongs to another company.
+  const today = JSON.parse(execFileSync(CLI, ["today", ws, "--json"], { encoding: "utf8" }));
+  // The deals Today shows first (its problem lists fold after three rows).
+  const shown = [today.no_next_step, today.overdue, today.stale].flatMap((l) => l.deals.slice(0, 3)).concat(today.leads_to_call.deals, today.first_deals_due.deals);
+  const tagged = shown[0];
+  const other = shown.find((d) => d.company_id !== tagged.company_id);
+  assert.ok(tagged && other, "the demo's Today shows deals of two companies");
+  execFileSync(CLI, ["tags", "add", ws, "Trade fair", "--company", String(tagged.company_id)]);
+  const narrowed = JSON.parse(execFileSync(CLI, ["today", ws, "--tag", "Trade fair", "--json"], { encoding: "utf8" }));
+  const lists = [narrowed.no_next_step, narrowed.overdue, narrowed.stale, narrowed.leads_to_call, narrowed.first_deals_due];
+  assert.ok(lists.every((l) => l.deals.every((d) => d.company_id === tagged.company_id)), "the core narrows the lists");
+  // A contacts file with a row that has only an e-mail.
+  const csv = path.join(tmp, "bare.csv");
+  fs.writeFileSync(csv, "First Name,Last Name,E-mail\r\n,,nobody.named@example.org\r\n");
+  execFileSync(CLI, ["import", "contacts", ws, csv]);
+  const bare = JSON.parse(execFileSync(CLI, ["clients", ws, "--json"], { encoding: "utf8" })).rows.find((r) => r.email === "nobody.named@example.org");
+  assert.equal(bare.name, "");
+
+  const s = await Session.start(driver, APP, ["--workspace", ws]);
+  try {
+    await s.waitFor("screen-today");
+    await s.waitFor(`today-deal-${other.id}`);
+    await choose(s, "today-tag", "Trade fair");
+    await s.waitGone(`today-deal-${other.id}`);
+    await s.waitFor(`today-deal-${tagged.id}`);
+    fs.writeFileSync(path.join(OUT, "today-tag.png"), await s.screenshot());
+    await choose(s, "today-tag", "");
+    await s.waitFor(`today-deal-${other.id}`);
+
+    // The nameless contact: found by its address, shown as "Name missing", completed in its profile.
+    await s.click("nav-clients");
+    await s.waitFor(`client-name-missing-${bare.contact_id}`);
+    await s.type("clients-search", "nobody.named");
+    await s.click(`hit-contact-${bare.contact_id}`);
+    await s.waitFor("person-name-missing");
+    await s.click("person-add-name");
+    await s.type("contact-edit-contact-first-name", "Nadia");
+    await s.click("contact-edit-save");
+    await s.waitGone("person-name-missing");
+    const after = JSON.parse(execFileSync(CLI, ["clients", ws, "--json"], { encoding: "utf8" })).rows.find((r) => r.contact_id === bare.contact_id);
+    assert.equal(after.name, "Nadia");
+    assert.equal(after.email, "nobody.named@example.org");
+  } finally {
+    await s.close();
+  }
+});

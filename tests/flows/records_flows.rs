@@ -87,3 +87,55 @@ impl MkDir for std::path::PathBuf {
         self
     }
 }
+
+#[test]
+fn a_record_with_only_an_e_mail_comes_in_as_a_contact_whose_name_is_missing() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = new_ws(dir.path());
+    let out = conveyor(&["import", "contacts", &f, &fx("csv/thunderbird_birthdays_custom.csv")]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("name missing:     2"), "the report asks to complete them: {text}");
+    assert_eq!(contacts(&f), 4, "the bare orders@ address was completed by the row that names it");
+    let out = conveyor(&["clients", &f, "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let rows = v["rows"].as_array().unwrap_or_else(|| panic!("no rows in {v}"));
+    let billing = rows.iter().find(|r| r["email"] == "billing@brandt-papier.example").expect("the e-mail is kept");
+    assert_eq!(billing["name"], "", "no name made of the address");
+    let orders = rows.iter().find(|r| r["email"] == "orders@amber-coast.example").unwrap();
+    assert_eq!(orders["name"], "Orders at Amber Coast");
+    assert!(!rows.iter().any(|r| r["name"].as_str().unwrap_or("").contains('@')));
+    // It is found by its address.
+    let out = conveyor(&["search", &f, "billing@brandt-papier.example", "--json"]);
+    assert!(stdout(&out).contains("billing@brandt-papier.example"), "{}", stdout(&out));
+}
+
+#[test]
+fn company_columns_fill_the_company_go_out_in_the_csv_and_are_printed_in_the_profile() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = new_ws(dir.path());
+    let out = conveyor(&["import", "contacts", &f, &fx("csv/generic_company_columns.csv"), "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let field = |header: &str| v["mapping"].as_array().unwrap().iter().find(|m| m["header"] == header).map(|m| m["field"].clone()).unwrap();
+    assert_eq!((field("Number of Employees"), field("Parent Company"), field("Lead Source")), ("employees".into(), "parent_company".into(), "custom".into()));
+    // The CSV export carries the company's columns.
+    let csv = dir.path().join("out.csv");
+    let out = conveyor(&["export", "contacts", &f, csv.to_str().unwrap(), "--format", "csv"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert!(text.contains("Industry,Employees,Annual Revenue,Parent Company"), "{text}");
+    assert!(text.contains("Logistics,1200,4500000.00,Northwind Holdings"), "{text}");
+    // The profile PDF prints them.
+    let page: Value = serde_json::from_str(&stdout(&conveyor(&["clients", &f, "--json"]))).unwrap();
+    let company = page["rows"].as_array().unwrap().iter().find(|r| r["company_name"] == "Northwind Freight").unwrap()["company_id"].to_string();
+    let pdf = dir.path().join("profile.pdf");
+    let out = conveyor(&["pdf", "profile", &f, "--company", &company, "--out", pdf.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = std::process::Command::new("pdftotext").args(["-enc", "UTF-8", pdf.to_str().unwrap(), "-"]).output().expect("pdftotext (poppler-utils)");
+    let text = String::from_utf8_lossy(&text.stdout).split_whitespace().collect::<Vec<_>>().join(" ");
+    for want in ["Employees 1,200", "Part of Northwind Holdings", "Industry Logistics"] {
+        assert!(text.contains(want), "“{want}” in {text}");
+    }
+}

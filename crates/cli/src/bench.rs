@@ -94,21 +94,21 @@ pub fn run(contacts: u64, activities: u64) -> Result<Report, Error> {
         use conveyor_core::store::today as tq;
         let c = store.conn();
         let d = clock_today(&clock);
-        m.push(measure("  today: without next step", None, 2, 20, || tq::without_next_step(c, None, 20))?);
-        m.push(measure("  today: overdue", None, 2, 20, || tq::next_step_before(c, None, d - chrono::Duration::days(3), 20))?);
-        m.push(measure("  today: stale", None, 2, 20, || tq::stale(c, None, d - chrono::Duration::days(38), 20))?);
+        m.push(measure("  today: without next step", None, 2, 20, || tq::without_next_step(c, None, None, 20))?);
+        m.push(measure("  today: overdue", None, 2, 20, || tq::next_step_before(c, None, None, d - chrono::Duration::days(3), 20))?);
+        m.push(measure("  today: stale", None, 2, 20, || tq::stale(c, None, None, d - chrono::Duration::days(38), 20))?);
         m.push(measure("  today: cycle", None, 2, 20, || tq::average_cycle_days(c))?);
-        m.push(measure("  today: stage 1 due", None, 2, 20, || tq::stage_due(c, None, conveyor_core::model::Stage::LeadGeneration, d, 20))?);
-        m.push(measure("  today: stage 2 due", None, 2, 20, || tq::stage_due(c, None, conveyor_core::model::Stage::FirstDeal, d, 20))?);
+        m.push(measure("  today: stage 1 due", None, 2, 20, || tq::stage_due(c, None, None, conveyor_core::model::Stage::LeadGeneration, d, 20))?);
+        m.push(measure("  today: stage 2 due", None, 2, 20, || tq::stage_due(c, None, None, conveyor_core::model::Stage::FirstDeal, d, 20))?);
         m.push(measure("  today: settings", None, 2, 20, || conveyor_core::store::meta::work_settings(c))?);
-        m.push(measure("  today: tasks", None, 2, 20, || tq::tasks_due(c, None, d.and_hms_opt(23, 59, 0).unwrap(), 20))?);
+        m.push(measure("  today: tasks", None, 2, 20, || tq::tasks_due(c, None, None, d.and_hms_opt(23, 59, 0).unwrap(), 20))?);
         let cut = |n: i64| d - chrono::Duration::days(n);
         use conveyor_core::model::Abc;
         m.push(measure("  today: check-ins", None, 2, 20, || {
-            tq::checkins_due(c, None, [(Some(Abc::A), cut(30)), (Some(Abc::B), cut(60)), (Some(Abc::C), cut(90)), (None, cut(90))], 20)
+            tq::checkins_due(c, None, None, [(Some(Abc::A), cut(30)), (Some(Abc::B), cut(60)), (Some(Abc::C), cut(90)), (None, cut(90))], 20)
         })?);
         m.push(measure("  today: calls", None, 2, 20, || tq::calls_done(c, None, d.and_hms_opt(0, 0, 0).unwrap(), d.and_hms_opt(23, 59, 0).unwrap()))?);
-        m.push(measure("  today: orders expected", None, 2, 20, || tq::orders_expected(c, None, d, 20))?);
+        m.push(measure("  today: orders expected", None, 2, 20, || tq::orders_expected(c, None, None, d, 20))?);
         m.push(measure("  today: broken norms (all regulations)", None, 2, 20, || conveyor_core::usecases::norms::violations(c, &clock, None, 20))?);
         use conveyor_core::store::{cards::CardKind, norms};
         m.push(measure("  norm: qualification card", None, 2, 20, || norms::incomplete_cards(c, None, CardKind::Qualification, chrono::NaiveDate::MIN, 20))?);

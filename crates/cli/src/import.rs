@@ -91,6 +91,9 @@ pub fn print_summary(s: &ImportSummary, dry_run: bool) {
         println!("  duplicates created anyway: {}", s.created_duplicates);
     }
     println!("  new companies:    {}", s.companies_created);
+    if s.nameless > 0 {
+        println!("  name missing:     {} (only an e-mail; complete them in the app)", s.nameless);
+    }
     for w in &s.warnings {
         println!("  note: {}:{}: {}", s.source, w.line, w.message);
     }

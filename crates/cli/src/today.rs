@@ -11,6 +11,9 @@ pub struct TodayArgs {
     /// One person's Today (default: everybody's).
     #[arg(long)]
     pub person: Option<i64>,
+    /// Only the clients carrying this tag (on the company or the contact).
+    #[arg(long)]
+    pub tag: Option<String>,
     /// The whole of one list ("Show all"): no_next_step, overdue, stale,
     /// leads_to_call, first_deals_due, checkins_due, orders_expected, tasks_due.
     #[arg(long, value_name = "LIST")]
@@ -25,12 +28,12 @@ pub struct TodayArgs {
 }
 
 pub fn run(ctx: &Ctx, args: TodayArgs) -> Result<ExitCode, Error> {
-    let TodayArgs { file, person, all, offset, limit, json } = args;
+    let TodayArgs { file, person, tag, all, offset, limit, json } = args;
     let store = ctx.read(&file)?;
     if let Some(list) = all {
-        return run_all(ctx, &store, person, &list, offset, limit, json);
+        return run_all(ctx, &store, (person, tag.as_deref()), &list, (offset, limit), json);
     }
-    let t = conveyor_core::usecases::today::today(&store, &ctx.clock, person)?;
+    let t = conveyor_core::usecases::today::today_tagged(&store, &ctx.clock, person, tag.as_deref())?;
     if json {
         print_json(&t)?;
     } else {
@@ -60,7 +63,14 @@ pub fn run(ctx: &Ctx, args: TodayArgs) -> Result<ExitCode, Error> {
 }
 
 /// `today --all LIST`: every row of one list of Today, in Today's order.
-fn run_all(ctx: &Ctx, store: &conveyor_core::Store, person: Option<i64>, list: &str, offset: u32, limit: u32, json: bool) -> Result<ExitCode, Error> {
+fn run_all(
+    ctx: &Ctx,
+    store: &conveyor_core::Store,
+    (person, tag): (Option<i64>, Option<&str>),
+    list: &str,
+    (offset, limit): (u32, u32),
+    json: bool,
+) -> Result<ExitCode, Error> {
     use conveyor_core::usecases::today::{self, TodayListKind};
     let kind: TodayListKind = serde_json::from_value(serde_json::Value::String(list.to_string())).map_err(|_| {
         Error::validation(
@@ -68,7 +78,7 @@ fn run_all(ctx: &Ctx, store: &conveyor_core::Store, person: Option<i64>, list: &
             format!("“{list}” is not a list of Today. Use one of: no_next_step, overdue, stale, leads_to_call, first_deals_due, checkins_due, orders_expected, tasks_due."),
         )
     })?;
-    let page = today::today_list(store, &ctx.clock, person, kind, offset, limit)?;
+    let page = today::today_list(store, &ctx.clock, person, tag, kind, offset, limit)?;
     if json {
         print_json(&page)?;
         return Ok(ExitCode::SUCCESS);

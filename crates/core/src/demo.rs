@@ -683,6 +683,8 @@ pub fn generate(s: &mut Store, clock: &dyn Clock, spec: &DemoSpec) -> Result<Dem
                 notes: if rng.chance(30) { Some(rng.pick(t.notes).to_string()) } else { None },
                 source: Some(*rng.pick(&[Source::ColdCall, Source::ColdCall, Source::Referral, Source::Inbound, Source::WebSearch, Source::Event])),
                 abc: None,
+                employees: None,
+                revenue_minor: None,
                 owner_id: Some(hunter),
             };
             company_ids.push(companies::insert(tx, &now, &input)?);

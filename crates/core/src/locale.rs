@@ -122,6 +122,12 @@ pub fn money(lang: Lang, minor: i64, currency: &str) -> String {
     format!("{sign}{}", pattern.replace("{s}", currency_symbol(currency)).replace("{n}", &n))
 }
 
+/// A whole number with the language's digit groups: en `1,200`; ru `1 200`.
+pub fn count(lang: Lang, n: i64) -> String {
+    let sign = if n < 0 { "-" } else { "" };
+    format!("{sign}{}", group_digits(n.unsigned_abs(), &locale(lang).group))
+}
+
 /// Money rounded to whole units (plans, reports): en `€1,235`; ru `1 235 ₽`.
 pub fn money_whole(lang: Lang, minor: i64, currency: &str) -> String {
     let units = (minor as f64 / 100.0).round() as i64;

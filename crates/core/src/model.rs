@@ -157,6 +157,16 @@ pub struct Company {
     #[ts(type = "number | null")]
     pub owner_id: Option<i64>,
     pub archived: bool,
+    /// How many people work there.
+    #[ts(type = "number | null")]
+    pub employees: Option<i64>,
+    /// Yearly revenue in minor units of the workspace's currency.
+    #[ts(type = "number | null")]
+    pub revenue_minor: Option<i64>,
+    /// The company this one belongs to (a group's member, a branch), and its name.
+    #[ts(type = "number | null")]
+    pub parent_id: Option<i64>,
+    pub parent_name: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -172,6 +182,31 @@ pub struct CompanyInput {
     pub abc: Option<Abc>,
     #[ts(type = "number | null")]
     pub owner_id: Option<i64>,
+    /// How many people work there (not negative).
+    #[ts(type = "number | null")]
+    pub employees: Option<i64>,
+    /// Yearly revenue in minor units of the workspace's currency (not negative).
+    #[ts(type = "number | null")]
+    pub revenue_minor: Option<i64>,
+}
+
+impl From<&Company> for CompanyInput {
+    fn from(c: &Company) -> Self {
+        CompanyInput {
+            name: c.name.clone(),
+            industry: c.industry.clone(),
+            city: c.city.clone(),
+            phone: c.phone.clone(),
+            email: c.email.clone(),
+            website: c.website.clone(),
+            notes: c.notes.clone(),
+            source: c.source,
+            abc: c.abc,
+            owner_id: c.owner_id,
+            employees: c.employees,
+            revenue_minor: c.revenue_minor,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

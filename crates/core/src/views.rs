@@ -146,7 +146,7 @@ pub fn stale_after(command: &str) -> Option<&'static [View]> {
         "record_archive" | "record_restore" => RECORDS,
         // A deal's product and notes show in its panel only.
         "deal_notes_save" => &[Deal],
-        "contact_update" | "company_update" | "addresses_save" | "contact_channels_save" | "contact_details_save" => CLIENTS,
+        "contact_update" | "company_update" | "company_set_parent" | "addresses_save" | "contact_channels_save" | "contact_details_save" => CLIENTS,
         // Tags, custom fields and merges (records move between clients; a merge archives one).
         "tags_list" | "custom_fields_list" | "duplicates_list" => NONE,
         "tag_add" | "tag_remove" | "custom_values_set" => &[Today, Board, Clients, Profile],

@@ -63,6 +63,12 @@ commands! {
         crm::update_company(session.store_mut()?, clock, company_id, &input)
     }
 
+    /// Sets the company a company belongs to, found by name or made; an empty name clears it.
+    fn company_set_parent(shell, company_id: i64, parent_name: Option<String>) -> Company {
+        let Shell { session, clock, .. } = shell;
+        crm::set_company_parent(session.store_mut()?, clock, company_id, parent_name.as_deref())
+    }
+
     /// Archives a record (the UI's delete); `record_restore` undoes it.
     fn record_archive(shell, what: Archivable, id: i64) -> () {
         let Shell { session, clock, .. } = shell;

@@ -10,15 +10,15 @@ commands! {
         Ok(shell.clock.today().format("%Y-%m-%d").to_string())
     }
 
-    /// Today: what to do now in each stage, problems on top.
-    fn today_get(shell, owner_id: Option<i64>) -> Today {
+    /// Today: what to do now in each stage, problems on top (only the clients carrying `tag`, when given).
+    fn today_get(shell, owner_id: Option<i64>, tag: Option<String>) -> Today {
         let Shell { session, clock, .. } = shell;
-        today::today_fresh(session.store_mut()?, clock, owner_id)
+        today::today_fresh_tagged(session.store_mut()?, clock, owner_id, tag.as_deref())
     }
 
     /// One page of a whole list of Today ("Show all"), in Today's order.
-    fn today_list(shell, owner_id: Option<i64>, kind: today::TodayListKind, offset: u32, limit: u32) -> today::TodayPage {
+    fn today_list(shell, owner_id: Option<i64>, tag: Option<String>, kind: today::TodayListKind, offset: u32, limit: u32) -> today::TodayPage {
         let Shell { session, clock, .. } = shell;
-        today::today_list(session.store()?, clock, owner_id, kind, offset, limit)
+        today::today_list(session.store()?, clock, owner_id, tag.as_deref(), kind, offset, limit)
     }
 }

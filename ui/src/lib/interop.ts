@@ -22,6 +22,9 @@ export const CONTACT_FIELDS: readonly ContactField[] = [
   "phone",
   "notes",
   "birthday",
+  "birth_year",
+  "birth_month",
+  "birth_day",
   "address_kind",
   "address_street",
   "address_city",
@@ -40,6 +43,10 @@ export const CONTACT_FIELDS: readonly ContactField[] = [
   "website",
   "tags",
   "custom",
+  "industry",
+  "employees",
+  "revenue",
+  "parent_company",
 ];
 
 /** The formats the user can choose; `auto` recognises the file. */

@@ -29,6 +29,29 @@ pub fn birthday(preset: Preset, field: &str, raw: &str) -> Result<Option<String>
 }
 
 /// Outlook writes `0/0/00` (or `0/0/0000`, `00.00.0000`) where a contact has no date.
+/// A birthday given in three columns (Thunderbird's Birth Year, Birth Month,
+/// Birth Day): `YYYY-MM-DD`, or `--MM-DD` without a year (as Google's are
+/// kept). `None` when all three are empty.
+pub fn birthday_parts(field: &str, year: &str, month: &str, day: &str) -> Result<Option<String>> {
+    let (y, m, d) = (year.trim(), month.trim(), day.trim());
+    if y.is_empty() && m.is_empty() && d.is_empty() {
+        return Ok(None);
+    }
+    let num = |v: &str| v.parse::<u32>().ok().filter(|n| *n > 0);
+    let (Some(m), Some(d)) = (num(m), num(d)) else {
+        return Err(crate::error::Error::validation(
+            field,
+            format!("“{year}/{month}/{day}” (year/month/day) is not a birthday: it needs a month and a day. Fix it in the file or leave it out."),
+        ));
+    };
+    let text = match num(y) {
+        None if y.chars().all(|c| c == '0') => format!("--{m:02}-{d:02}"),
+        Some(y) => format!("{y:04}-{m:02}-{d:02}"),
+        None => format!("{y}-{m:02}-{d:02}"),
+    };
+    validate::birthday(field, &text).map(Some)
+}
+
 fn is_placeholder(v: &str) -> bool {
     v.chars().any(|c| c.is_ascii_digit()) && v.chars().all(|c| c == '0' || c == '/' || c == '.' || c == '-')
 }
@@ -69,6 +92,17 @@ fn dotted(v: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn thunderbird_birthdays_in_three_columns() {
+        assert_eq!(birthday_parts("Birth Year", "1979", "04", "23").unwrap().as_deref(), Some("1979-04-23"));
+        assert_eq!(birthday_parts("Birth Year", "", "11", "2").unwrap().as_deref(), Some("--11-02"), "no year: a partial birthday");
+        assert_eq!(birthday_parts("Birth Year", "0000", "7", "4").unwrap().as_deref(), Some("--07-04"));
+        assert_eq!(birthday_parts("Birth Year", " ", "", "").unwrap(), None);
+        let e = birthday_parts("Birth Year", "1980", "", "").unwrap_err();
+        assert!(e.message.contains("“1980//”"), "{}", e.message);
+        assert!(birthday_parts("Birth Year", "1981", "2", "30").is_err(), "there is no 30 February");
+    }
 
     #[test]
     fn outlook_dates_and_placeholders() {

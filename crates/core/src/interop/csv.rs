@@ -437,7 +437,9 @@ mod tests {
         assert_eq!(p.title, "\"buyer\"");
         assert_eq!(p.company, "De Vries, Hoek & Co");
         // An LF inside a quoted field while the records end in CR LF; a TAB; a non-ASCII ellipsis.
-        assert_eq!(p.notes, "route 7\npays on time, 30 days\ncalls\tafter 10\nlikes the new range…");
+        assert_eq!(p.notes, "pays on time, 30 days\ncalls\tafter 10\nlikes the new range…");
+        // Thunderbird's Custom 1 keeps its name (a custom field), not merged into the notes.
+        assert_eq!(p.custom.iter().map(|(h, v)| (&**h, v.as_str())).collect::<Vec<_>>(), vec![("Custom 1", "route 7")]);
         assert_eq!((m.line, p.line), (2, 3));
     }
 
@@ -504,7 +506,12 @@ mod tests {
         assert_eq!(two.emails.len(), 1);
         assert_eq!(two.emails[0].value, "contact2@invalid");
         assert_eq!(two.title, "\"worker\"");
-        assert_eq!(two.notes, "custom, 1\ncustom\t2\ncustom\r3\ncustom\n4\nhere's some unicode text…");
+        assert_eq!(two.notes, "here's some unicode text…");
+        // Custom 1–4 keep their names (custom fields), each value as the file wrote it.
+        assert_eq!(
+            two.custom.iter().map(|(h, v)| (&**h, v.as_str())).collect::<Vec<_>>(),
+            vec![("Custom 1", "custom, 1"), ("Custom 2", "custom\t2"), ("Custom 3", "custom\r3"), ("Custom 4", "custom\n4")]
+        );
         assert_eq!((one.line, two.line), (2, 3));
     }
 

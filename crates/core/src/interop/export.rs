@@ -23,6 +23,8 @@ pub struct ExportContact {
     /// Every custom field of contacts, in order: (key, label, value as files
     /// carry it; empty when the contact has none).
     pub custom: Vec<(String, String, String)>,
+    /// The company's industry, employees, revenue (minor units) and parent's name.
+    pub company_facts: Option<crate::store::interop::CompanyFactsRow>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -250,6 +252,11 @@ pub fn contacts_csv(contacts: &[ExportContact]) -> Vec<u8> {
     if tags {
         header.push("Tags".into());
     }
+    // The company's own columns, named as a generic import reads them back.
+    let facts = contacts.iter().any(|c| c.company_facts.is_some());
+    if facts {
+        header.extend(["Industry", "Employees", "Annual Revenue", "Parent Company"].map(String::from));
+    }
     header.extend(contacts.first().map(|c| c.custom.iter().map(|x| x.1.clone()).collect::<Vec<_>>()).unwrap_or_default());
     let h: Vec<&str> = header.iter().map(String::as_str).collect();
     let rows = contacts.iter().map(|ec| {
@@ -277,6 +284,10 @@ pub fn contacts_csv(contacts: &[ExportContact]) -> Vec<u8> {
         }
         if tags {
             r.push(ec.tags.join(", "));
+        }
+        if facts {
+            let (industry, employees, revenue, parent) = ec.company_facts.clone().unwrap_or_default();
+            r.extend([opt(&industry), employees.map(|n| n.to_string()).unwrap_or_default(), revenue.map(minor_to_decimal).unwrap_or_default(), opt(&parent)]);
         }
         r.extend(ec.custom.iter().map(|x| x.2.clone()));
         r

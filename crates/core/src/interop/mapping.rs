@@ -54,6 +54,15 @@ pub enum ContactField {
     /// A custom field named like the column (made as a text field when the
     /// workspace has none of that name).
     Custom,
+    /// The company's industry, size (employees), yearly revenue and parent company.
+    Industry,
+    Employees,
+    Revenue,
+    ParentCompany,
+    /// A birthday in three columns (Thunderbird): year (may be empty), month, day.
+    BirthYear,
+    BirthMonth,
+    BirthDay,
 }
 
 impl ContactField {
@@ -61,7 +70,7 @@ impl ContactField {
         serde_json::from_value(serde_json::Value::String(s.trim().to_string())).map_err(|_| {
             Error::validation(
                 "mapping",
-                format!("“{s}” is not a contact field. Use one of: first_name, last_name, full_name, company, title, email, phone, notes, birthday, address_street, address_city, address_region, address_postcode, address_country, address_formatted, address_kind, phone_kind, email_kind, additional_name, name_prefix, name_suffix, nickname, department, role, website, tags, custom."),
+                format!("“{s}” is not a contact field. Use one of: first_name, last_name, full_name, company, title, email, phone, notes, birthday, address_street, address_city, address_region, address_postcode, address_country, address_formatted, address_kind, phone_kind, email_kind, additional_name, name_prefix, name_suffix, nickname, department, role, website, tags, custom, industry, employees, revenue, parent_company, birth_year, birth_month, birth_day."),
             )
         })
     }
@@ -170,6 +179,8 @@ fn outlook(h: &str) -> Option<ContactField> {
         "notes" => Notes,
         "birthday" => Birthday,
         "categories" => Tags,
+        // Outlook's own extra columns keep their names as custom fields.
+        "user1" | "user2" | "user3" | "user4" => Custom,
         "emailaddress" | "email2address" | "email3address" => Email,
         "mobilephone" | "businessphone" | "business phone2" | "businessphone2" | "homephone" | "homephone2" | "primaryphone" | "otherphone"
         | "companymainphone" | "carphone" | "businessfax" | "homefax" | "otherfax" | "pager" => Phone,
@@ -191,7 +202,12 @@ fn thunderbird(h: &str) -> Option<ContactField> {
         "nickname" => Nickname,
         "department" => Department,
         "webpage1" => Website,
-        "notes" | "custom1" | "custom2" | "custom3" | "custom4" => Notes,
+        "notes" => Notes,
+        // Thunderbird's own extra columns keep their names as custom fields.
+        "custom1" | "custom2" | "custom3" | "custom4" => Custom,
+        "birthyear" => BirthYear,
+        "birthmonth" => BirthMonth,
+        "birthday" => BirthDay,
         _ => return address_field(&k),
     })
 }
@@ -222,7 +238,59 @@ fn generic(h: &str) -> Option<ContactField> {
         Some(Role)
     } else if any(&["website", "webpage", "url", "site", "сайт", "вебсайт"]) {
         Some(Website)
-    } else if any(&["company", "organization", "organisation", "org", "employer", "компания", "организация", "фирма"]) {
+    } else if any(&["industry", "sector", "businesssector", "companyindustry", "отрасль", "сфера", "сферадеятельности", "виддеятельности", "отраслькомпании"])
+    {
+        Some(Industry)
+    } else if any(&[
+        "employees",
+        "numberofemployees",
+        "noofemployees",
+        "employeecount",
+        "companysize",
+        "headcount",
+        "staff",
+        "количествосотрудников",
+        "колвосотрудников",
+        "числосотрудников",
+        "численность",
+        "численностьсотрудников",
+        "штат",
+    ]) {
+        Some(Employees)
+    } else if any(&["revenue", "annualrevenue", "yearlyrevenue", "turnover", "annualturnover", "выручка", "годоваявыручка", "годовойоборот", "оборот"])
+    {
+        Some(Revenue)
+    } else if any(&[
+        "parentcompany",
+        "parentaccount",
+        "parentorganization",
+        "parentorganisation",
+        "parent",
+        "головнаякомпания",
+        "материнскаякомпания",
+        "головнаяорганизация",
+        "холдинг",
+    ]) {
+        Some(ParentCompany)
+    } else if any(&["birthyear", "годрождения"]) {
+        Some(BirthYear)
+    } else if any(&["birthmonth", "месяцрождения"]) {
+        Some(BirthMonth)
+    } else if any(&["birthdayday", "birthdateday", "деньрождениячисло"]) {
+        Some(BirthDay)
+    } else if any(&[
+        "company",
+        "companyname",
+        "organization",
+        "organisation",
+        "organizationname",
+        "org",
+        "employer",
+        "компания",
+        "названиекомпании",
+        "организация",
+        "фирма",
+    ]) {
         Some(Company)
     } else if any(&["title", "jobtitle", "position", "role", "должность"]) {
         Some(Title)
@@ -231,7 +299,8 @@ fn generic(h: &str) -> Option<ContactField> {
         Some(if k.starts_with("email") || k.starts_with("mail") { EmailKind } else { PhoneKind })
     } else if starts(&["email", "mail", "почта", "электроннаяпочта"]) || k.contains("email") {
         Some(Email)
-    } else if starts(&["phone", "tel", "mobile", "cell", "телефон", "мобильный", "тел"]) || k.contains("phone") {
+    } else if starts(&["phone", "tel", "mobile", "cell", "телефон", "мобильный", "тел"]) || k.contains("phone") || k.contains("телефон")
+    {
         Some(Phone)
     } else if any(&["notes", "note", "comment", "comments", "description", "заметки", "примечание", "комментарий", "примечания"])
     {
@@ -309,7 +378,18 @@ pub fn preset_mapping(preset: Preset, headers: &[String]) -> Vec<ColumnMapping> 
         Preset::Thunderbird => thunderbird,
         _ => generic,
     };
-    headers.iter().enumerate().map(|(i, h)| ColumnMapping { column: i as u32, header: h.clone(), field: f(h) }).collect()
+    // Any other file: a column no field knows keeps its name as a custom
+    // field rather than being dropped (the preview shows it; map it to
+    // nothing to leave it out). A program's own columns are known by its preset.
+    let keep = matches!(preset, Preset::Generic | Preset::Auto);
+    headers
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let field = f(h).or_else(|| (keep && !key(h).is_empty()).then_some(ContactField::Custom));
+            ColumnMapping { column: i as u32, header: h.clone(), field }
+        })
+        .collect()
 }
 
 /// Applies a mapping to one row. Ragged rows (fewer fields than the header)
@@ -380,6 +460,29 @@ pub fn apply(mapping: &[ColumnMapping], headers: &[std::sync::Arc<str>], line: u
                 }
             }
             ContactField::Custom => r.custom.push((headers[i].clone(), v.to_string())),
+            ContactField::Industry => {
+                if r.company_facts.industry.is_empty() {
+                    r.company_facts.industry = v.to_string()
+                }
+            }
+            ContactField::Employees => {
+                if r.company_facts.employees.is_none() {
+                    r.company_facts.employees = Some((headers[i].clone(), v.to_string()))
+                }
+            }
+            ContactField::Revenue => {
+                if r.company_facts.revenue.is_none() {
+                    r.company_facts.revenue = Some((headers[i].clone(), v.to_string()))
+                }
+            }
+            ContactField::ParentCompany => {
+                if r.company_facts.parent.is_empty() {
+                    r.company_facts.parent = v.to_string()
+                }
+            }
+            ContactField::BirthYear => r.birth_year = v.to_string(),
+            ContactField::BirthMonth => r.birth_month = v.to_string(),
+            ContactField::BirthDay => r.birth_day = v.to_string(),
             ContactField::AdditionalName => push_space(&mut r.details.additional, v),
             ContactField::NamePrefix => push_space(&mut r.details.prefix, v),
             ContactField::NameSuffix => push_space(&mut r.details.suffix, v),
@@ -533,7 +636,28 @@ mod tests {
         let m = preset_mapping(Preset::Generic, &h(&["Фамилия", "Имя", "Телефон", "E-mail", "Компания", "Должность", "Комментарий", "Что-то"]));
         let f: Vec<_> = m.iter().map(|c| c.field).collect();
         use ContactField::*;
-        assert_eq!(f, vec![Some(LastName), Some(FirstName), Some(Phone), Some(Email), Some(Company), Some(Title), Some(Notes), None]);
+        // A column no field knows keeps its name as a custom field.
+        assert_eq!(f, vec![Some(LastName), Some(FirstName), Some(Phone), Some(Email), Some(Company), Some(Title), Some(Notes), Some(Custom)]);
+        let m = preset_mapping(
+            Preset::Generic,
+            &h(&[
+                "Industry",
+                "Number of Employees",
+                "Annual Revenue",
+                "Parent Company",
+                "Сфера деятельности",
+                "Кол-во сотрудников",
+                "Годовой оборот",
+                "Головная компания",
+            ]),
+        );
+        assert_eq!(
+            m.iter().map(|c| c.field).collect::<Vec<_>>(),
+            vec![Some(Industry), Some(Employees), Some(Revenue), Some(ParentCompany), Some(Industry), Some(Employees), Some(Revenue), Some(ParentCompany)]
+        );
+        // A program's own columns are known by its preset: Thunderbird's Custom 1–4 and birthday parts.
+        let m = preset_mapping(Preset::Thunderbird, &h(&["Custom 1", "Birth Year", "Birth Month", "Birth Day", "Screen Name"]));
+        assert_eq!(m.iter().map(|c| c.field).collect::<Vec<_>>(), vec![Some(Custom), Some(BirthYear), Some(BirthMonth), Some(BirthDay), None]);
         let m = preset_mapping(Preset::Generic, &h(&["Full Name", "Email Address", "Mobile Phone", "Organization"]));
         assert_eq!(m.iter().map(|c| c.field).collect::<Vec<_>>(), vec![Some(FullName), Some(Email), Some(Phone), Some(Company)]);
     }

@@ -42,6 +42,28 @@ pub struct ImportRecord {
     pub tags: Vec<String>,
     /// Values for custom fields: (the column header or `X-` property, value).
     pub custom: Vec<(std::sync::Arc<str>, String)>,
+    /// What the row says about the company (industry, size, revenue, parent).
+    pub company_facts: CompanyFacts,
+    /// A birthday given in parts (Thunderbird's Birth Year, Month, Day).
+    pub birth_year: String,
+    pub birth_month: String,
+    pub birth_day: String,
+}
+
+/// A company's own columns in a contacts file, as the file wrote them
+/// (read when the record is checked); each value with the column it came from.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CompanyFacts {
+    pub industry: String,
+    pub employees: Option<(std::sync::Arc<str>, String)>,
+    pub revenue: Option<(std::sync::Arc<str>, String)>,
+    pub parent: String,
+}
+
+impl CompanyFacts {
+    pub fn is_empty(&self) -> bool {
+        self.industry.is_empty() && self.employees.is_none() && self.revenue.is_none() && self.parent.is_empty()
+    }
 }
 
 /// A phone or e-mail with its label from the file (`work`, `cell`, …).

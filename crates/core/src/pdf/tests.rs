@@ -536,3 +536,33 @@ fn the_profile_prints_the_addresses_of_the_company_and_its_contacts() {
         assert!(text.contains("Ольга") && text.contains("ул. Лесная, 3, Пушкин"), "{lang}: {text}");
     }
 }
+
+#[test]
+fn the_profile_prints_the_companys_size_revenue_parent_tags_and_custom_fields() {
+    use crate::model::{ClientKind, CompanyInput, FieldKind};
+    use crate::usecases::custom_fields::{FieldInput, ValueInput, define_field, set_values};
+    use crate::usecases::{crm, documents, tags};
+    for (lang, employees, revenue, parent, tag_label) in [
+        (Lang::En, "Employees 1,200", "Yearly revenue €4,500,000", "Part of Northwind Holdings", "Tags"),
+        (Lang::Ru, "Сотрудников 1 200", "Годовая выручка", "Входит в Northwind Holdings", "Теги"),
+    ] {
+        let mut s = crate::store::testing::store();
+        let input = CompanyInput { name: "Northwind Freight".into(), employees: Some(1200), revenue_minor: Some(450_000_000), ..Default::default() };
+        let co = crm::create_company(&mut s, &clock(), &input).unwrap();
+        crm::set_company_parent(&mut s, &clock(), co.id, Some("Northwind Holdings")).unwrap();
+        tags::add_tag(&mut s, &clock(), ClientKind::Company, &[co.id], "Key account").unwrap();
+        let f = define_field(
+            &mut s,
+            &clock(),
+            &FieldInput { entity: ClientKind::Company, label: "Framework contract".into(), key: None, kind: FieldKind::Text, choices: vec![] },
+        )
+        .unwrap();
+        set_values(&mut s, &clock(), ClientKind::Company, co.id, &[ValueInput { field_id: f.id, value: "FC-2026/17".into() }]).unwrap();
+        let d = documents::client_profile(&s, &clock(), &documents::ProfileRequest { company_id: co.id, lang: Some(lang) }).unwrap();
+        let text = check_and_extract(&d.bytes).split_whitespace().collect::<Vec<_>>().join(" ");
+        for want in [employees, revenue, parent, "Framework contract FC-2026/17"] {
+            assert!(text.contains(want), "{lang}: “{want}” in\n{text}");
+        }
+        assert!(text.contains(&format!("{tag_label} Key account")), "{lang}: the company's tags\n{text}");
+    }
+}

@@ -5,7 +5,8 @@ use crate::error::{Error, Result};
 use crate::model::{Company, CompanyInput};
 use rusqlite::{Connection, OptionalExtension, Row, Statement, named_params};
 
-const COLS: &str = "id, name, industry, city, phone, email, website, notes, source, abc, owner_id, archived_at IS NOT NULL";
+const COLS: &str = "id, name, industry, city, phone, email, website, notes, source, abc, owner_id, archived_at IS NOT NULL,
+    employees, revenue_minor, parent_id, (SELECT p.name FROM companies p WHERE p.id = companies.parent_id)";
 
 fn row(r: &Row) -> rusqlite::Result<Company> {
     Ok(Company {
@@ -21,6 +22,10 @@ fn row(r: &Row) -> rusqlite::Result<Company> {
         abc: r.get(9)?,
         owner_id: r.get(10)?,
         archived: r.get(11)?,
+        employees: r.get(12)?,
+        revenue_minor: r.get(13)?,
+        parent_id: r.get(14)?,
+        parent_name: r.get(15)?,
     })
 }
 
@@ -30,8 +35,9 @@ pub fn insert(c: &Connection, now: &str, i: &CompanyInput) -> Result<i64> {
     Ok(id)
 }
 
-const INSERT: &str = "INSERT INTO companies (name, industry, city, phone, email, website, notes, source, abc, owner_id, created_at, updated_at)
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)";
+const INSERT: &str =
+    "INSERT INTO companies (name, industry, city, phone, email, website, notes, source, abc, owner_id, created_at, updated_at, employees, revenue_minor)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12, ?13)";
 
 /// The insert, prepared once by a bulk writer ([`super::bulk::ImportWriter`]).
 pub(super) fn prepare_insert(c: &Connection) -> Result<Statement<'_>> {
@@ -40,21 +46,63 @@ pub(super) fn prepare_insert(c: &Connection) -> Result<Statement<'_>> {
 
 /// Runs the prepared insert (positional parameters: no name lookups per row).
 pub(super) fn insert_with(st: &mut Statement<'_>, now: &str, i: &CompanyInput) -> Result<i64> {
-    Ok(st.insert(rusqlite::params![i.name, i.industry, i.city, i.phone, i.email, i.website, i.notes, i.source, i.abc, i.owner_id, now])?)
+    Ok(st.insert(rusqlite::params![
+        i.name,
+        i.industry,
+        i.city,
+        i.phone,
+        i.email,
+        i.website,
+        i.notes,
+        i.source,
+        i.abc,
+        i.owner_id,
+        now,
+        i.employees,
+        i.revenue_minor
+    ])?)
 }
 
 pub fn update(c: &Connection, id: i64, now: &str, i: &CompanyInput) -> Result<()> {
     let n = c.execute(
         "UPDATE companies SET name = :name, industry = :industry, city = :city, phone = :phone, email = :email,
-         website = :website, notes = :notes, source = :source, abc = :abc, owner_id = :owner, updated_at = :now
+         website = :website, notes = :notes, source = :source, abc = :abc, owner_id = :owner, updated_at = :now,
+         employees = :employees, revenue_minor = :revenue
          WHERE id = :id AND archived_at IS NULL",
         named_params! {
             ":id": id, ":name": i.name, ":industry": i.industry, ":city": i.city, ":phone": i.phone, ":email": i.email,
             ":website": i.website, ":notes": i.notes, ":source": i.source, ":abc": i.abc, ":owner": i.owner_id, ":now": now,
+            ":employees": i.employees, ":revenue": i.revenue_minor,
         },
     )?;
     changed(n, "Company", id)?;
     super::search::index_company(c, id, true)
+}
+
+/// Sets (or clears) the company a company belongs to.
+pub fn set_parent(c: &Connection, id: i64, now: &str, parent: Option<i64>) -> Result<()> {
+    let n = c
+        .prepare_cached("UPDATE companies SET parent_id = ?2, updated_at = ?3 WHERE id = ?1 AND archived_at IS NULL")?
+        .execute(rusqlite::params![id, parent, now])?;
+    changed(n, "Company", id)
+}
+
+/// The company a company belongs to, if any (archived or not).
+pub fn parent_of(c: &Connection, id: i64) -> Result<Option<i64>> {
+    Ok(c.prepare_cached("SELECT parent_id FROM companies WHERE id = ?1")?.query_row([id], |r| r.get(0)).optional()?.flatten())
+}
+
+/// A live company whose name is this one, compared without case.
+pub fn find_by_name(c: &Connection, name: &str) -> Result<Option<i64>> {
+    let want = name.trim().to_lowercase();
+    let mut st = c.prepare_cached("SELECT id, name FROM companies WHERE archived_at IS NULL ORDER BY id")?;
+    let mut rows = st.query([])?;
+    while let Some(r) = rows.next()? {
+        if r.get::<_, String>(1)?.trim().to_lowercase() == want {
+            return Ok(Some(r.get(0)?));
+        }
+    }
+    Ok(None)
 }
 
 pub fn get(c: &Connection, id: i64) -> Result<Company> {

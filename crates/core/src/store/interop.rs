@@ -92,6 +92,21 @@ pub fn company_names(c: &Connection) -> Result<Vec<(i64, String)>> {
     Ok(v)
 }
 
+/// What exports write about a company beside its name: industry,
+/// employees, revenue (minor units) and the parent's name.
+pub type CompanyFactsRow = (Option<String>, Option<i64>, Option<i64>, Option<String>);
+
+/// The facts of every live company that has any, by id.
+pub fn company_facts(c: &Connection) -> Result<std::collections::HashMap<i64, CompanyFactsRow>> {
+    let mut st = c.prepare_cached(
+        "SELECT co.id, co.industry, co.employees, co.revenue_minor, p.name FROM companies co LEFT JOIN companies p ON p.id = co.parent_id
+         WHERE co.archived_at IS NULL AND (co.industry IS NOT NULL OR co.employees IS NOT NULL OR co.revenue_minor IS NOT NULL OR co.parent_id IS NOT NULL)",
+    )?;
+    let v =
+        st.query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))))?.collect::<rusqlite::Result<std::collections::HashMap<_, _>>>()?;
+    Ok(v)
+}
+
 /// A deal as the CSV export writes it.
 #[derive(Debug, Clone)]
 pub struct DealExportRow {
@@ -228,6 +243,18 @@ pub fn table_count(c: &Connection, table: &'static str) -> Result<i64> {
 }
 
 /// `(kind, value_norm)` of a contact's additional channels.
+/// Gives a contact's additional phone or e-mail (by its normalised value) a new kind.
+pub fn relabel_channel(c: &Connection, contact_id: i64, kind: &str, norm: &str, label: &str) -> Result<()> {
+    c.prepare_cached("UPDATE contact_channels SET label = ?4 WHERE contact_id = ?1 AND kind = ?2 AND value_norm = ?3")?
+        .execute(rusqlite::params![contact_id, kind, norm, label])?;
+    Ok(())
+}
+
+/// The kinds of a contact's primary phone and e-mail.
+pub fn primary_labels_of(c: &Connection, contact_id: i64) -> Result<(Option<String>, Option<String>)> {
+    Ok(c.prepare_cached("SELECT phone_label, email_label FROM contacts WHERE id = ?1")?.query_row([contact_id], |r| Ok((r.get(0)?, r.get(1)?)))?)
+}
+
 pub fn channel_norms(c: &Connection, contact_id: i64) -> Result<Vec<(String, String)>> {
     let mut st = c.prepare_cached("SELECT kind, value_norm FROM contact_channels WHERE contact_id = ?1")?;
     let v = st.query_map([contact_id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<Vec<_>>>()?;

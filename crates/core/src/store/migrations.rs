@@ -22,6 +22,7 @@ const MIGRATIONS: &[Migration] = &[
     (include_str!("../migrations/0011_sales_history.sql"), None),
     (include_str!("../migrations/0012_expected_close_and_drafts.sql"), None),
     (include_str!("../migrations/0013_tags_fields_merges.sql"), None),
+    (include_str!("../migrations/0014_nameless_contacts_company_facts.sql"), Some(after_v14)),
 ];
 
 /// A migration: its SQL, and what Rust must do after it in the same
@@ -45,6 +46,34 @@ fn after_v8(c: &Connection) -> Result<()> {
     super::cards::recount_missing(c, super::cards::CardKind::Handover)
 }
 
+/// The contacts' CHECK becomes "a name or an e-mail" (see 0014).
+fn after_v14(c: &Connection) -> Result<()> {
+    const OLD: &str = "CHECK (length(first_name) + length(last_name) > 0)";
+    const NEW: &str = "CHECK (length(first_name) + length(last_name) > 0 OR ifnull(email, '') <> '')";
+    let sql: String = c.query_row("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'contacts'", [], |r| r.get(0))?;
+    if !sql.contains(OLD) {
+        return Err(Error::new(ErrorCode::Internal, "The contacts table is not as version 13 left it; migration 14 cannot loosen its name rule."));
+    }
+    rewrite_tables(c, &[("contacts".to_string(), sql.replace(OLD, NEW))])
+}
+
+/// Stores new definitions of tables whose rows need no change (a looser
+/// CHECK), and makes SQLite read them again.
+fn rewrite_tables(c: &Connection, changed: &[(String, String)]) -> Result<()> {
+    let version: i64 = c.query_row("PRAGMA schema_version", [], |r| r.get(0))?;
+    c.execute_batch("PRAGMA writable_schema = ON")?;
+    let written = (|| -> Result<()> {
+        for (name, sql) in changed {
+            c.execute("UPDATE sqlite_schema SET sql = ?1 WHERE type = 'table' AND name = ?2", [sql, name])?;
+        }
+        // Makes SQLite read the definitions again (and any other connection too).
+        c.pragma_update(None, "schema_version", version + 1)?;
+        Ok(())
+    })();
+    c.execute_batch("PRAGMA writable_schema = OFF")?;
+    written
+}
+
 /// Rewrites every `CHECK (x IN (…))` of the stored table definitions as
 /// `CHECK (x = … OR x = …)` (see 0008_inserts_and_norms.sql): same rule, no
 /// temporary b-tree per insert. The rows are not touched.
@@ -63,18 +92,7 @@ fn check_lists_as_comparisons(c: &Connection) -> Result<()> {
     if changed.is_empty() {
         return Ok(());
     }
-    let version: i64 = c.query_row("PRAGMA schema_version", [], |r| r.get(0))?;
-    c.execute_batch("PRAGMA writable_schema = ON")?;
-    let written = (|| -> Result<()> {
-        for (name, sql) in &changed {
-            c.execute("UPDATE sqlite_schema SET sql = ?1 WHERE type = 'table' AND name = ?2", [sql, name])?;
-        }
-        // Makes SQLite read the definitions again (and any other connection too).
-        c.pragma_update(None, "schema_version", version + 1)?;
-        Ok(())
-    })();
-    c.execute_batch("PRAGMA writable_schema = OFF")?;
-    written
+    rewrite_tables(c, &changed)
 }
 
 /// `CHECK (x IN ('a', 'b'))` → `CHECK (x = 'a' OR x = 'b')` wherever a CHECK

@@ -22,11 +22,27 @@ impl From<u32> for Page {
     }
 }
 
+/// Deals whose company or contact carries the tag `:tag` (its folded key; NULL: any deal).
+const DEAL_TAGGED: &str = "(:tag IS NULL OR EXISTS (SELECT 1 FROM tag_links l JOIN tags t ON t.id = l.tag_id WHERE t.name_key = :tag
+     AND ((l.entity = 'company' AND l.record_id = d.company_id) OR (l.entity = 'contact' AND l.record_id = d.contact_id))))";
+
+/// Companies carrying the tag `:tag`, or with a live contact who does (NULL: any company).
+const COMPANY_TAGGED: &str = "(:tag IS NULL OR EXISTS (SELECT 1 FROM tag_links l JOIN tags t ON t.id = l.tag_id WHERE t.name_key = :tag
+     AND ((l.entity = 'company' AND l.record_id = co.id)
+          OR (l.entity = 'contact' AND l.record_id IN (SELECT ct.id FROM contacts ct WHERE ct.company_id = co.id AND ct.archived_at IS NULL)))))";
+
+/// Activities whose company or contact carries the tag `:tag` (NULL: any activity).
+const ACTIVITY_TAGGED: &str = "(:tag IS NULL OR EXISTS (SELECT 1 FROM tag_links l JOIN tags t ON t.id = l.tag_id WHERE t.name_key = :tag
+     AND ((l.entity = 'company' AND l.record_id = a.company_id) OR (l.entity = 'contact' AND l.record_id = a.contact_id))))";
+
 /// One page of open deals matching `filter` (over `deals d`), and how
 /// many match. The count reads the deal indexes only (they carry the owner),
 /// the joins are paid for the rows shown.
-fn cards(c: &Connection, filter: &str, order: &str, args: &[(&str, &dyn ToSql)], page: Page) -> Result<(Vec<DealCard>, i64)> {
-    let cond = format!("d.status = 'open' AND d.archived_at IS NULL AND (:owner IS NULL OR d.owner_id = :owner) AND {filter}");
+fn cards(c: &Connection, tag: Option<&str>, filter: &str, order: &str, args: &[(&str, &dyn ToSql)], page: Page) -> Result<(Vec<DealCard>, i64)> {
+    let cond = format!("d.status = 'open' AND d.archived_at IS NULL AND (:owner IS NULL OR d.owner_id = :owner) AND {DEAL_TAGGED} AND {filter}");
+    let mut args: Vec<(&str, &dyn ToSql)> = args.to_vec();
+    args.push((":tag", &tag));
+    let args = args.as_slice();
     let mut with_limit: Vec<(&str, &dyn ToSql)> = args.to_vec();
     with_limit.push((":limit", &page.limit));
     with_limit.push((":offset", &page.offset));
@@ -39,19 +55,27 @@ fn cards(c: &Connection, filter: &str, order: &str, args: &[(&str, &dyn ToSql)],
 }
 
 /// Open deals without a next step or its date.
-pub fn without_next_step(c: &Connection, owner: Option<i64>, page: impl Into<Page>) -> Result<(Vec<DealCard>, i64)> {
-    cards(c, "(d.next_step IS NULL OR d.next_step_date IS NULL)", "d.step_entered_on, d.id", &[(":owner", &owner)], page.into())
+pub fn without_next_step(c: &Connection, owner: Option<i64>, tag: Option<&str>, page: impl Into<Page>) -> Result<(Vec<DealCard>, i64)> {
+    cards(c, tag, "(d.next_step IS NULL OR d.next_step_date IS NULL)", "d.step_entered_on, d.id", &[(":owner", &owner)], page.into())
 }
 
 /// Open deals whose next step date is before `before`.
-pub fn next_step_before(c: &Connection, owner: Option<i64>, before: NaiveDate, page: impl Into<Page>) -> Result<(Vec<DealCard>, i64)> {
-    cards(c, "d.next_step_date < :before", "d.next_step_date, d.id", &[(":owner", &owner), (":before", &before)], page.into())
+pub fn next_step_before(c: &Connection, owner: Option<i64>, tag: Option<&str>, before: NaiveDate, page: impl Into<Page>) -> Result<(Vec<DealCard>, i64)> {
+    cards(c, tag, "d.next_step_date < :before", "d.next_step_date, d.id", &[(":owner", &owner), (":before", &before)], page.into())
 }
 
 /// Open deals of a stage whose next step is due on or before `until`.
-pub fn stage_due(c: &Connection, owner: Option<i64>, stage: crate::model::Stage, until: NaiveDate, page: impl Into<Page>) -> Result<(Vec<DealCard>, i64)> {
+pub fn stage_due(
+    c: &Connection,
+    owner: Option<i64>,
+    tag: Option<&str>,
+    stage: crate::model::Stage,
+    until: NaiveDate,
+    page: impl Into<Page>,
+) -> Result<(Vec<DealCard>, i64)> {
     cards(
         c,
+        tag,
         "d.step_id IN (SELECT id FROM steps WHERE stage = :stage) AND d.next_step_date <= :until",
         "d.next_step_date, d.id",
         &[(":owner", &owner), (":stage", &stage), (":until", &until)],
@@ -60,9 +84,10 @@ pub fn stage_due(c: &Connection, owner: Option<i64>, stage: crate::model::Stage,
 }
 
 /// Open deals with no activity since `cutoff` (nor since they were opened).
-pub fn stale(c: &Connection, owner: Option<i64>, cutoff: NaiveDate, page: impl Into<Page>) -> Result<(Vec<DealCard>, i64)> {
+pub fn stale(c: &Connection, owner: Option<i64>, tag: Option<&str>, cutoff: NaiveDate, page: impl Into<Page>) -> Result<(Vec<DealCard>, i64)> {
     cards(
         c,
+        tag,
         "coalesce(d.last_activity_on, substr(d.created_at, 1, 10)) < :cutoff",
         "coalesce(d.last_activity_on, substr(d.created_at, 1, 10)), d.id",
         &[(":owner", &owner), (":cutoff", &cutoff)],
@@ -109,17 +134,23 @@ const CLIENT_COLUMNS: &str = "co.id, co.name, co.abc, co.last_activity_on, co.ex
 /// Clients not contacted since their category's cutoff (A, B, C; no
 /// category counts as C): A first, longest-waiting first within each. One
 /// index range per category; a client's first sale counts as a contact.
-pub fn checkins_due(c: &Connection, owner: Option<i64>, cutoffs: [(Option<Abc>, NaiveDate); 4], page: impl Into<Page>) -> Result<(Vec<ClientDue>, i64)> {
+pub fn checkins_due(
+    c: &Connection,
+    owner: Option<i64>,
+    tag: Option<&str>,
+    cutoffs: [(Option<Abc>, NaiveDate); 4],
+    page: impl Into<Page>,
+) -> Result<(Vec<ClientDue>, i64)> {
     let Page { mut offset, limit } = page.into();
     let mut rows = vec![];
     let mut count = 0;
     for (abc, cut) in cutoffs {
         let cond = format!(
             "co.client_since IS NOT NULL AND co.archived_at IS NULL AND {} AND co.last_activity_on < :cut
-             AND (:owner IS NULL OR co.owner_id = :owner)",
+             AND (:owner IS NULL OR co.owner_id = :owner) AND {COMPANY_TAGGED}",
             if abc.is_some() { "co.abc = :abc" } else { "co.abc IS NULL" }
         );
-        let mut args: Vec<(&str, &dyn ToSql)> = vec![(":owner", &owner), (":cut", &cut)];
+        let mut args: Vec<(&str, &dyn ToSql)> = vec![(":owner", &owner), (":cut", &cut), (":tag", &tag)];
         if abc.is_some() {
             args.push((":abc", &abc));
         }
@@ -151,20 +182,22 @@ pub fn checkins_due(c: &Connection, owner: Option<i64>, cutoffs: [(Option<Abc>, 
 }
 
 /// Clients whose next repeat order is expected on or before `until`.
-pub fn orders_expected(c: &Connection, owner: Option<i64>, until: NaiveDate, page: impl Into<Page>) -> Result<(Vec<ClientDue>, i64)> {
+pub fn orders_expected(c: &Connection, owner: Option<i64>, tag: Option<&str>, until: NaiveDate, page: impl Into<Page>) -> Result<(Vec<ClientDue>, i64)> {
     let page = page.into();
-    let cond = "co.client_since IS NOT NULL AND co.archived_at IS NULL AND co.expected_order_on <= :until
-        AND (:owner IS NULL OR co.owner_id = :owner)";
+    let cond = format!(
+        "co.client_since IS NOT NULL AND co.archived_at IS NULL AND co.expected_order_on <= :until
+        AND (:owner IS NULL OR co.owner_id = :owner) AND {COMPANY_TAGGED}"
+    );
     let rows = c
         .prepare_cached(&format!(
             "SELECT {CLIENT_COLUMNS} FROM companies co LEFT JOIN people p ON p.id = co.owner_id WHERE {cond}
              ORDER BY co.expected_order_on, co.id LIMIT :limit OFFSET :offset"
         ))?
-        .query_map(named_params! {":owner": owner, ":until": until, ":limit": page.limit, ":offset": page.offset}, client_row)?
+        .query_map(named_params! {":owner": owner, ":tag": tag, ":until": until, ":limit": page.limit, ":offset": page.offset}, client_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let count = c
         .prepare_cached(&format!("SELECT count(*) FROM companies co WHERE {cond}"))?
-        .query_row(named_params! {":owner": owner, ":until": until}, |r| r.get(0))?;
+        .query_row(named_params! {":owner": owner, ":tag": tag, ":until": until}, |r| r.get(0))?;
     Ok((rows, count))
 }
 
@@ -211,20 +244,20 @@ pub(crate) fn task_row(r: &rusqlite::Row) -> rusqlite::Result<TaskDue> {
 }
 
 /// Open (not done) activities due before `before`, earliest first.
-pub fn tasks_due(c: &Connection, owner: Option<i64>, before: NaiveDateTime, page: impl Into<Page>) -> Result<(Vec<TaskDue>, i64)> {
+pub fn tasks_due(c: &Connection, owner: Option<i64>, tag: Option<&str>, before: NaiveDateTime, page: impl Into<Page>) -> Result<(Vec<TaskDue>, i64)> {
     let page = page.into();
-    let cond = "a.done_at IS NULL AND a.due_at < :before AND a.archived_at IS NULL AND (:owner IS NULL OR a.owner_id = :owner)";
+    let cond = format!("a.done_at IS NULL AND a.due_at < :before AND a.archived_at IS NULL AND (:owner IS NULL OR a.owner_id = :owner) AND {ACTIVITY_TAGGED}");
     let rows = c
         .prepare_cached(&format!(
             "SELECT {TASK_COLUMNS}
              FROM activities a INDEXED BY activities_open_by_due LEFT JOIN companies co ON co.id = a.company_id LEFT JOIN contacts ct ON ct.id = a.contact_id
              WHERE {cond} ORDER BY a.due_at, a.id LIMIT :limit OFFSET :offset"
         ))?
-        .query_map(named_params! {":owner": owner, ":before": before, ":limit": page.limit, ":offset": page.offset}, task_row)?
+        .query_map(named_params! {":owner": owner, ":tag": tag, ":before": before, ":limit": page.limit, ":offset": page.offset}, task_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let count = c
         .prepare_cached(&format!("SELECT count(*) FROM activities a INDEXED BY activities_open_by_due WHERE {cond}"))?
-        .query_row(named_params! {":owner": owner, ":before": before}, |r| r.get(0))?;
+        .query_row(named_params! {":owner": owner, ":tag": tag, ":before": before}, |r| r.get(0))?;
     Ok((rows, count))
 }
 
@@ -252,13 +285,13 @@ mod tests {
         }
         let cut: NaiveDate = "2026-11-01".parse().unwrap();
         let cutoffs = [(Some(Abc::A), cut), (Some(Abc::B), cut), (Some(Abc::C), cut), (None, cut)];
-        let (first, total) = checkins_due(c, None, cutoffs, 100).unwrap();
+        let (first, total) = checkins_due(c, None, None, cutoffs, 100).unwrap();
         assert_eq!((first.len(), total), (14, 14));
         for size in [1, 3, 4, 5, 6, 13] {
             let mut all = vec![];
             let mut offset = 0;
             while offset < 20 {
-                let (rows, total) = checkins_due(c, None, cutoffs, Page { offset, limit: size }).unwrap();
+                let (rows, total) = checkins_due(c, None, None, cutoffs, Page { offset, limit: size }).unwrap();
                 assert_eq!(total, 14);
                 assert!(rows.len() <= size as usize);
                 all.extend(rows);

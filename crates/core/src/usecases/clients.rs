@@ -70,6 +70,8 @@ pub fn list(s: &Store, filter: &ClientFilter, offset: u32, limit: u32) -> Result
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ClientProfile {
     pub company: Company,
+    /// The workspace's currency (the company's revenue is in it).
+    pub currency: String,
     pub contacts: Vec<Contact>,
     pub deals: Vec<DealCard>,
     pub orders: Vec<Order>,
@@ -157,6 +159,7 @@ pub fn profile(s: &Store, company_id: i64) -> Result<ClientProfile> {
         })
         .transpose()?;
     Ok(ClientProfile {
+        currency: crate::store::meta::currency(c)?,
         deals: q::deals_of_company(c, company_id)?,
         orders: orders::list_for_company(c, company_id)?,
         activities: q::activities_of_company(c, company_id, 200)?,

@@ -79,7 +79,62 @@ fn clean_company(c: &Connection, i: &CompanyInput) -> Result<CompanyInput> {
         source: i.source,
         abc: i.abc,
         owner_id: i.owner_id,
+        employees: match i.employees {
+            Some(n) if n < 0 => return Err(Error::validation("company.employees", "The number of employees cannot be negative. Enter 0 or more.")),
+            n => n,
+        },
+        revenue_minor: match i.revenue_minor {
+            Some(n) if n < 0 => return Err(Error::validation("company.revenue_minor", "The revenue cannot be negative. Enter 0 or more.")),
+            n => n,
+        },
     })
+}
+
+/// Sets the company a company belongs to, found by its name or made (an
+/// empty name clears it). A company cannot belong to itself, nor to one of
+/// the companies that belong to it.
+pub fn set_company_parent(s: &mut Store, clock: &dyn Clock, id: i64, parent_name: Option<&str>) -> Result<Company> {
+    let now = stamp(clock.now());
+    s.write(|tx| {
+        let co = companies::get(tx, id)?;
+        let name = parent_name.map(str::trim).filter(|n| !n.is_empty());
+        let parent = match name {
+            None => None,
+            Some(n) => Some(parent_in(tx, &now, &co, n)?),
+        };
+        companies::set_parent(tx, id, &now, parent)?;
+        companies::get(tx, id)
+    })
+}
+
+/// The id of the company named `name` to be `co`'s parent, made when none
+/// is called so; refused when it would make a circle.
+pub(crate) fn parent_in(tx: &Connection, now: &str, co: &Company, name: &str) -> Result<i64> {
+    let parent = match companies::find_by_name(tx, name)? {
+        Some(p) => p,
+        None => insert_company(tx, now, &CompanyInput { name: name.to_string(), ..Default::default() })?,
+    };
+    // Up from the parent: meeting this company again would close a circle.
+    let mut at = Some(parent);
+    let mut steps = 0;
+    while let Some(x) = at {
+        if x == co.id {
+            return Err(if parent == co.id {
+                Error::validation("company.parent", "A company cannot belong to itself. Choose another company.")
+            } else {
+                Error::validation(
+                    "company.parent",
+                    format!("“{name}” already belongs to “{}”, so “{}” cannot belong to it. Choose another company.", co.name, co.name),
+                )
+            });
+        }
+        steps += 1;
+        if steps > 1000 {
+            break;
+        }
+        at = companies::parent_of(tx, x)?;
+    }
+    Ok(parent)
 }
 
 pub fn create_company(s: &mut Store, clock: &dyn Clock, i: &CompanyInput) -> Result<Company> {
@@ -117,8 +172,11 @@ pub fn get_company(s: &Store, id: i64) -> Result<Company> {
 pub(crate) fn clean_contact(c: &Connection, i: &ContactInput) -> Result<ContactInput> {
     let first = validate::optional("contact.first_name", Some(&i.first_name), NAME_MAX)?.unwrap_or_default();
     let last = validate::optional("contact.last_name", Some(&i.last_name), NAME_MAX)?.unwrap_or_default();
-    if first.is_empty() && last.is_empty() {
-        return Err(Error::validation("contact.first_name", "A contact needs a first or a last name."));
+    // A contact known only by its e-mail (an import of a bare address) has
+    // no name until the person fills it in; without an e-mail it needs one.
+    let has_email = i.email.as_deref().is_some_and(|e| !e.trim().is_empty());
+    if first.is_empty() && last.is_empty() && !has_email {
+        return Err(Error::validation("contact.first_name", "A contact needs a first or a last name, or at least an e-mail address."));
     }
     must_exist(c, "companies", "Company", "contact.company_id", i.company_id)?;
     must_exist(c, "contacts", "Contact", "contact.referred_by_id", i.referred_by_id)?;

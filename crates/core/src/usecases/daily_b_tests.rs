@@ -292,7 +292,7 @@ fn show_all_on_today_reaches_every_item_page_by_page_in_todays_order() {
     let mut all = vec![];
     let mut offset = 0;
     loop {
-        let p = today::today_list(&s, &clock(), None, TodayListKind::LeadsToCall, offset, 20).unwrap();
+        let p = today::today_list(&s, &clock(), None, None, TodayListKind::LeadsToCall, offset, 20).unwrap();
         assert_eq!(p.total, 47);
         assert!(p.clients.is_empty() && p.tasks.is_empty());
         if p.deals.is_empty() {
@@ -306,9 +306,9 @@ fn show_all_on_today_reaches_every_item_page_by_page_in_todays_order() {
     assert_eq!(ids.len(), 47, "no lead twice");
     assert_eq!(all[..20], t.leads_to_call.deals[..], "in Today's order");
     // A page asked for without a bound is capped (at PAGE_MAX rows), and still holds this whole list.
-    assert_eq!(today::today_list(&s, &clock(), None, TodayListKind::LeadsToCall, 0, u32::MAX).unwrap().deals.len(), 47);
+    assert_eq!(today::today_list(&s, &clock(), None, None, TodayListKind::LeadsToCall, 0, u32::MAX).unwrap().deals.len(), 47);
     // Another person's list is empty, with its count.
     let other = crm::create_person(&mut s, &clock(), &PersonInput { name: "Boris".into(), ..Default::default() }).unwrap();
-    let p = today::today_list(&s, &clock(), Some(other.id), TodayListKind::LeadsToCall, 0, 20).unwrap();
+    let p = today::today_list(&s, &clock(), Some(other.id), None, TodayListKind::LeadsToCall, 0, 20).unwrap();
     assert_eq!((p.deals.len(), p.total), (0, 0));
 }

@@ -47,6 +47,7 @@ pub fn export_contacts_list(store: &Store) -> Result<Vec<io::export::ExportConta
     }
     let mut tags = store::tags::by_record(c, crate::model::ClientKind::Contact)?;
     let (fields, mut values) = crate::usecases::custom_fields::file_values(c, crate::model::ClientKind::Contact)?;
+    let facts = store::interop::company_facts(c)?;
     Ok(store::contacts::list_all(c)?
         .into_iter()
         .map(|ct| {
@@ -60,6 +61,7 @@ pub fn export_contacts_list(store: &Store) -> Result<Vec<io::export::ExportConta
                 details: details.remove(&ct.id).unwrap_or_default(),
                 tags: tags.remove(&ct.id).unwrap_or_default(),
                 custom: fields.iter().map(|f| (f.key.clone(), f.label.clone(), mine.remove(&f.id).unwrap_or_default())).collect(),
+                company_facts: ct.company_id.and_then(|id| facts.get(&id).cloned()),
                 contact: ct,
             }
         })

@@ -274,6 +274,8 @@ pub fn merge(s: &mut Store, clock: &dyn Clock, kind: ClientKind, kept: i64, merg
                     source: k.source.or(m.source),
                     abc: k.abc.or(m.abc),
                     owner_id: k.owner_id.or(m.owner_id),
+                    employees: k.employees.or(m.employees),
+                    revenue_minor: k.revenue_minor.or(m.revenue_minor),
                 };
                 fill(&mut i.industry, &m.industry);
                 fill(&mut i.city, &m.city);
@@ -386,6 +388,8 @@ pub fn undo_merge(s: &mut Store, clock: &dyn Clock, merge_id: i64) -> Result<()>
                 source: k.source,
                 abc: k.abc,
                 owner_id: k.owner_id,
+                employees: k.employees,
+                revenue_minor: k.revenue_minor,
             };
             companies::update(tx, m.kept_id, &now, &i)?;
             if let Some(d) = &before.dates {

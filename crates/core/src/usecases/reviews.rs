@@ -214,7 +214,7 @@ fn context(s: &Store, clock: &dyn Clock, kind: ReviewKind, on: NaiveDate, person
             let yesterday = on - Duration::days(1);
             let today_due = [Stage::LeadGeneration, Stage::FirstDeal, Stage::AccountDevelopment]
                 .into_iter()
-                .map(|stage| Ok(StageDue { stage, due: tq::stage_due(c, person, stage, on, 0)?.1 }))
+                .map(|stage| Ok(StageDue { stage, due: tq::stage_due(c, person, None, stage, on, 0)?.1 }))
                 .collect::<Result<Vec<_>>>()?;
             ReviewContext {
                 daily: Some(DailyContext {

@@ -237,6 +237,77 @@ mod tests {
     }
 
     #[test]
+    fn a_tag_narrows_every_list_of_today() {
+        use crate::model::{ActivityInput, ActivityKind};
+        use crate::usecases::{pipeline, today};
+        let mut s = store();
+        let (acme, anna) = anna(&mut s);
+        let beta = crm::create_company(&mut s, &clock(), &CompanyInput { name: "Beta".into(), ..Default::default() }).unwrap().id;
+        let boris =
+            crm::create_contact(&mut s, &clock(), &ContactInput { company_id: Some(beta), first_name: "Boris".into(), ..Default::default() }).unwrap().id;
+        let lead = |s: &mut Store, co: i64, ct: i64, title: &str| {
+            let i = pipeline::LeadInput {
+                company_name: String::new(),
+                first_name: String::new(),
+                last_name: String::new(),
+                phone: None,
+                email: None,
+                source: crate::model::Source::ColdCall,
+                referred_by_id: None,
+                title: title.into(),
+                value_minor: 100,
+                next_step: "Call".into(),
+                next_step_date: clock().today(),
+                company_id: Some(co),
+                contact_id: Some(ct),
+            };
+            pipeline::create_lead(s, &clock(), &i).unwrap().id
+        };
+        let acme_deal = lead(&mut s, acme, anna, "Paper for Acme");
+        lead(&mut s, beta, boris, "Paper for Beta");
+        let due = clock().today().and_hms_opt(9, 0, 0);
+        for (co, ct, subject) in [(acme, anna, "Send Anna the price list"), (beta, boris, "Send Boris the price list")] {
+            let a = ActivityInput {
+                kind: ActivityKind::Task,
+                subject: subject.into(),
+                deal_id: None,
+                contact_id: Some(ct),
+                company_id: Some(co),
+                owner_id: None,
+                due_at: due,
+                done_at: None,
+                outcome: None,
+                duration_min: None,
+                notes: None,
+            };
+            crm::create_activity(&mut s, &clock(), &a).unwrap();
+        }
+        // Both are clients long without contact, both expecting an order.
+        s.conn()
+            .execute("UPDATE companies SET client_since = '2026-01-01', last_activity_on = '2026-02-01', expected_order_on = ?1", [clock().today()])
+            .unwrap();
+        // Only Anna carries the tag: her company counts as tagged on the client lists.
+        add_tag(&mut s, &clock(), ClientKind::Contact, &[anna], "Trade fair").unwrap();
+
+        let all = today::today(&s, &clock(), None).unwrap();
+        assert_eq!((all.leads_to_call.total, all.tasks_due.total, all.checkins_due.total, all.orders_expected.total), (2, 2, 2, 2));
+        let t = today::today_tagged(&s, &clock(), None, Some(" TRADE  fair ")).unwrap();
+        assert_eq!(t.leads_to_call.deals.iter().map(|d| d.id).collect::<Vec<_>>(), vec![acme_deal]);
+        assert_eq!(t.leads_to_call.total, 1);
+        assert_eq!(t.tasks_due.tasks.iter().map(|x| x.subject.as_str()).collect::<Vec<_>>(), vec!["Send Anna the price list"]);
+        assert_eq!(t.checkins_due.clients.iter().map(|x| x.company_id).collect::<Vec<_>>(), vec![acme]);
+        assert_eq!(t.orders_expected.clients.iter().map(|x| x.company_id).collect::<Vec<_>>(), vec![acme]);
+        assert_eq!(t.checkins_due.total, 1);
+        // "Show all" of a list keeps the tag.
+        let page = today::today_list(&s, &clock(), None, Some("trade fair"), today::TodayListKind::TasksDue, 0, 50).unwrap();
+        assert_eq!((page.tasks.len(), page.total), (1, 1));
+        // A tag nobody carries empties the lists; an empty one narrows nothing.
+        let none = today::today_tagged(&s, &clock(), None, Some("retail")).unwrap();
+        assert_eq!((none.leads_to_call.total, none.tasks_due.total, none.checkins_due.total, none.orders_expected.total), (0, 0, 0, 0));
+        assert_eq!(today::today_tagged(&s, &clock(), None, Some(" ")).unwrap(), all);
+    }
+
+    #[test]
     fn google_system_groups_are_left_out_and_lists_are_split() {
         assert_eq!(google_groups("* myContacts ::: Clients ::: * starred ::: VIP ::: clients"), vec!["Clients", "VIP"]);
         assert!(google_groups("* myContacts").is_empty());

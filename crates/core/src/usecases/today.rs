@@ -116,23 +116,23 @@ fn rules(c: &rusqlite::Connection, clock: &dyn Clock) -> Result<Rules> {
     Ok(Rules { date, settings, cycle_days, cycle_measured, targets, counting })
 }
 
-fn page_of(c: &rusqlite::Connection, r: &Rules, owner: Option<i64>, kind: TodayListKind, page: q::Page) -> Result<TodayPage> {
+fn page_of(c: &rusqlite::Connection, r: &Rules, owner: Option<i64>, tag: Option<&str>, kind: TodayListKind, page: q::Page) -> Result<TodayPage> {
     let date = r.date;
     let days = |n: u32| Duration::days(i64::from(n));
     let deals = |(deals, total): (Vec<DealCard>, i64)| TodayPage { deals, clients: vec![], tasks: vec![], total };
     let clients = |(clients, total): (Vec<ClientDue>, i64)| TodayPage { deals: vec![], clients, tasks: vec![], total };
     let cadence = &r.targets.cadence;
     Ok(match kind {
-        TodayListKind::NoNextStep => deals(q::without_next_step(c, owner, page)?),
-        TodayListKind::Overdue => deals(q::next_step_before(c, owner, date - days(r.settings.overdue_days), page)?),
+        TodayListKind::NoNextStep => deals(q::without_next_step(c, owner, tag, page)?),
+        TodayListKind::Overdue => deals(q::next_step_before(c, owner, tag, date - days(r.settings.overdue_days), page)?),
         TodayListKind::Stale => {
             // Quiet time before the workspace (or its imported history) never
             // counts: the stale check finds nothing until a whole cycle has passed.
             let cutoff = date - days(r.cycle_days);
-            if r.counting < cutoff { deals(q::stale(c, owner, cutoff, page)?) } else { deals((vec![], 0)) }
+            if r.counting < cutoff { deals(q::stale(c, owner, tag, cutoff, page)?) } else { deals((vec![], 0)) }
         }
-        TodayListKind::LeadsToCall => deals(q::stage_due(c, owner, Stage::LeadGeneration, date, page)?),
-        TodayListKind::FirstDealsDue => deals(q::stage_due(c, owner, Stage::FirstDeal, date, page)?),
+        TodayListKind::LeadsToCall => deals(q::stage_due(c, owner, tag, Stage::LeadGeneration, date, page)?),
+        TodayListKind::FirstDealsDue => deals(q::stage_due(c, owner, tag, Stage::FirstDeal, date, page)?),
         TodayListKind::CheckinsDue => {
             let cutoffs = [
                 (Some(Abc::A), date - days(cadence.a_days)),
@@ -140,21 +140,37 @@ fn page_of(c: &rusqlite::Connection, r: &Rules, owner: Option<i64>, kind: TodayL
                 (Some(Abc::C), date - days(cadence.c_days)),
                 (None, date - days(cadence.c_days)),
             ];
-            clients(q::checkins_due(c, owner, cutoffs, page)?)
+            clients(q::checkins_due(c, owner, tag, cutoffs, page)?)
         }
-        TodayListKind::OrdersExpected => clients(q::orders_expected(c, owner, date + days(r.settings.repeat_order_horizon_days), page)?),
+        TodayListKind::OrdersExpected => clients(q::orders_expected(c, owner, tag, date + days(r.settings.repeat_order_horizon_days), page)?),
         TodayListKind::TasksDue => {
             let tomorrow = date.and_time(NaiveTime::MIN) + Duration::days(1);
-            let (tasks, total) = q::tasks_due(c, owner, tomorrow, page)?;
+            let (tasks, total) = q::tasks_due(c, owner, tag, tomorrow, page)?;
             TodayPage { deals: vec![], clients: vec![], tasks, total }
         }
     })
 }
 
 pub fn today(s: &Store, clock: &dyn Clock, owner: Option<i64>) -> Result<Today> {
+    today_tagged(s, clock, owner, None)
+}
+
+/// The tag a Today is narrowed to, as the lists compare it (folded); an
+/// empty one narrows nothing.
+fn tag_key(tag: Option<&str>) -> Option<String> {
+    tag.map(crate::store::tags::key).filter(|k| !k.is_empty())
+}
+
+/// Today narrowed to the clients carrying `tag` (on the company or the
+/// contact of a deal, task or client; a company counts when one of its
+/// contacts carries it). The calls done today and the broken norms are the
+/// person's whole day and stay unfiltered.
+pub fn today_tagged(s: &Store, clock: &dyn Clock, owner: Option<i64>, tag: Option<&str>) -> Result<Today> {
     let c = s.conn();
     let r = rules(c, clock)?;
-    let first = |kind| page_of(c, &r, owner, kind, LIST_LIMIT.into());
+    let tag = tag_key(tag);
+    let tag = tag.as_deref();
+    let first = |kind| page_of(c, &r, owner, tag, kind, LIST_LIMIT.into());
     let deals = |kind| first(kind).map(|p| DealList { deals: p.deals, total: p.total });
     let clients = |kind| first(kind).map(|p| ClientList { clients: p.clients, total: p.total });
     let start = r.date.and_time(NaiveTime::MIN);
@@ -180,14 +196,20 @@ pub fn today(s: &Store, clock: &dyn Clock, owner: Option<i64>) -> Result<Today> 
 
 /// One page of a whole list of Today (what "Show all" opens): `limit` rows
 /// (at most [`PAGE_MAX`]) from `offset`, in Today's order, by the same rules.
-pub fn today_list(s: &Store, clock: &dyn Clock, owner: Option<i64>, kind: TodayListKind, offset: u32, limit: u32) -> Result<TodayPage> {
+pub fn today_list(s: &Store, clock: &dyn Clock, owner: Option<i64>, tag: Option<&str>, kind: TodayListKind, offset: u32, limit: u32) -> Result<TodayPage> {
     let c = s.conn();
-    page_of(c, &rules(c, clock)?, owner, kind, q::Page { offset, limit: limit.min(PAGE_MAX) })
+    let tag = tag_key(tag);
+    page_of(c, &rules(c, clock)?, owner, tag.as_deref(), kind, q::Page { offset, limit: limit.min(PAGE_MAX) })
 }
 
 /// Today after the routine engine has run (a cheap no-op when it already ran
 /// today for the same playbook), so routine tasks due today are on it.
 pub fn today_fresh(s: &mut Store, clock: &dyn Clock, owner: Option<i64>) -> Result<Today> {
+    today_fresh_tagged(s, clock, owner, None)
+}
+
+/// [`today_fresh`] narrowed to a tag as [`today_tagged`] does.
+pub fn today_fresh_tagged(s: &mut Store, clock: &dyn Clock, owner: Option<i64>, tag: Option<&str>) -> Result<Today> {
     crate::usecases::routines::generate_if_due(s, clock)?;
-    today(s, clock, owner)
+    today_tagged(s, clock, owner, tag)
 }

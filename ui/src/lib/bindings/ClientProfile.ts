@@ -15,7 +15,11 @@ import type { Referral } from "./Referral";
 /**
  * Everything about one client company.
  */
-export type ClientProfile = { company: Company, contacts: Array<Contact>, deals: Array<DealCard>, orders: Array<Order>, activities: Array<Activity>, handoffs: Array<Handoff>, 
+export type ClientProfile = { company: Company, 
+/**
+ * The workspace's currency (the company's revenue is in it).
+ */
+currency: string, contacts: Array<Contact>, deals: Array<DealCard>, orders: Array<Order>, activities: Array<Activity>, handoffs: Array<Handoff>, 
 /**
  * People this client referred to us: (contact id, name, company).
  */

@@ -2,4 +2,16 @@
 import type { Abc } from "./Abc";
 import type { Source } from "./Source";
 
-export type Company = { id: number, name: string, industry: string | null, city: string | null, phone: string | null, email: string | null, website: string | null, notes: string | null, source: Source | null, abc: Abc | null, owner_id: number | null, archived: boolean, };
+export type Company = { id: number, name: string, industry: string | null, city: string | null, phone: string | null, email: string | null, website: string | null, notes: string | null, source: Source | null, abc: Abc | null, owner_id: number | null, archived: boolean, 
+/**
+ * How many people work there.
+ */
+employees: number | null, 
+/**
+ * Yearly revenue in minor units of the workspace's currency.
+ */
+revenue_minor: number | null, 
+/**
+ * The company this one belongs to (a group's member, a branch), and its name.
+ */
+parent_id: number | null, parent_name: string | null, };

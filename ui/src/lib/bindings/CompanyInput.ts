@@ -2,4 +2,12 @@
 import type { Abc } from "./Abc";
 import type { Source } from "./Source";
 
-export type CompanyInput = { name: string, industry: string | null, city: string | null, phone: string | null, email: string | null, website: string | null, notes: string | null, source: Source | null, abc: Abc | null, owner_id: number | null, };
+export type CompanyInput = { name: string, industry: string | null, city: string | null, phone: string | null, email: string | null, website: string | null, notes: string | null, source: Source | null, abc: Abc | null, owner_id: number | null, 
+/**
+ * How many people work there (not negative).
+ */
+employees: number | null, 
+/**
+ * Yearly revenue in minor units of the workspace's currency (not negative).
+ */
+revenue_minor: number | null, };

@@ -3,4 +3,4 @@
 /**
  * A contact field a column can fill.
  */
-export type ContactField = "first_name" | "last_name" | "full_name" | "company" | "title" | "email" | "phone" | "notes" | "birthday" | "address_street" | "address_city" | "address_region" | "address_postcode" | "address_country" | "address_formatted" | "address_kind" | "phone_kind" | "email_kind" | "additional_name" | "name_prefix" | "name_suffix" | "nickname" | "department" | "role" | "website" | "tags" | "custom";
+export type ContactField = "first_name" | "last_name" | "full_name" | "company" | "title" | "email" | "phone" | "notes" | "birthday" | "address_street" | "address_city" | "address_region" | "address_postcode" | "address_country" | "address_formatted" | "address_kind" | "phone_kind" | "email_kind" | "additional_name" | "name_prefix" | "name_suffix" | "nickname" | "department" | "role" | "website" | "tags" | "custom" | "industry" | "employees" | "revenue" | "parent_company" | "birth_year" | "birth_month" | "birth_day";

@@ -30,6 +30,11 @@ rows: number, created: number, updated: number, skipped: number,
  */
 created_duplicates: number, companies_created: number, 
 /**
+ * Of `created`, how many have no name, only an e-mail: the app shows
+ * them as "name missing" for the person to complete.
+ */
+nameless: number, 
+/**
  * Problems that refuse the import (nothing is written while any exist).
  */
 refused: Array<Problem>, 

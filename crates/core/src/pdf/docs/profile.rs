@@ -59,9 +59,18 @@ pub fn build(s: &Store, today: NaiveDate, company_id: i64, lang: Lang) -> Result
     }
 
     doc.push(Block::h1(tr("profile.card")));
-    let mut card = vec![
-        (tr("profile.name"), c.name.clone()),
-        (tr("profile.industry"), or_dash(c.industry.as_deref())),
+    let mut card = vec![(tr("profile.name"), c.name.clone()), (tr("profile.industry"), or_dash(c.industry.as_deref()))];
+    // A company's size, revenue and parent, when they are known.
+    if let Some(n) = c.employees {
+        card.push((tr("profile.employees"), crate::locale::count(lang, n)));
+    }
+    if let Some(r) = c.revenue_minor {
+        card.push((tr("profile.revenue"), crate::locale::money(lang, r, &ws.currency)));
+    }
+    if let Some(parent) = &c.parent_name {
+        card.push((tr("profile.parent"), parent.clone()));
+    }
+    card.extend([
         (tr("profile.city"), or_dash(c.city.as_deref())),
         (tr("profile.phone"), or_dash(c.phone.as_deref())),
         (tr("profile.email"), or_dash(c.email.as_deref())),
@@ -69,7 +78,7 @@ pub fn build(s: &Store, today: NaiveDate, company_id: i64, lang: Lang) -> Result
         (tr("profile.abc"), or_dash(c.abc.map(|a| a.code()))),
         (tr("profile.source"), or_dash(c.source.map(|s| i18n::source(lang, s)))),
         (tr("profile.owner"), or_dash(p.owner.as_deref())),
-    ];
+    ]);
     if let Some(n) = c.notes.as_deref().filter(|n| !n.trim().is_empty()) {
         card.push((tr("profile.notes"), n.to_string()));
     }
