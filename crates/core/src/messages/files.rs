@@ -4,6 +4,13 @@ use super::Entry;
 
 pub(super) const ENTRIES: &[Entry] = &[
     [
+        "The contacts table is not as version 13 left it; migration 14 cannot loosen its name rule.",
+        "Таблица контактов не такая, какой её оставила версия 13; миграция 14 не может ослабить правило об имени.",
+        "Таблицата с контакти не е такава, каквато я остави версия 13; миграция 14 не може да облекчи правилото за името.",
+        "Ο πίνακας επαφών δεν είναι όπως τον άφησε η έκδοση 13· η μετάβαση 14 δεν μπορεί να χαλαρώσει τον κανόνα του ονόματος.",
+        "A kapcsolatok táblája nem olyan, amilyennek a 13-as verzió hagyta; a 14-es migráció nem tudja enyhíteni a névre vonatkozó szabályt.",
+    ],
+    [
         "A file operation failed: {why}.",
         "Операция с файлом не удалась: {why}.",
         "Операцията с файла не успя: {why}.",
