@@ -10,7 +10,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { startDriver, stopDriver, Session } from "./webdriver.mjs";
+import { startDriver, stopDriver, Session, until } from "./webdriver.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const TARGET = process.env.CARGO_TARGET_DIR ?? path.join(ROOT, "target");
@@ -134,8 +134,11 @@ test("Today narrowed to a tag, and a contact imported with only an e-mail comple
     await s.click("person-add-name");
     await s.type("contact-edit-contact-first-name", "Nadia");
     await s.click("contact-edit-save");
+    // The form closes once the core has saved (the marker hides while the form is open, so it proves nothing).
+    await s.waitGone("contact-edit");
     await s.waitGone("person-name-missing");
-    const after = JSON.parse(execFileSync(CLI, ["clients", ws, "--json"], { encoding: "utf8" })).rows.find((r) => r.contact_id === bare.contact_id);
+    const row = () => JSON.parse(execFileSync(CLI, ["clients", ws, "--json"], { encoding: "utf8" })).rows.find((r) => r.contact_id === bare.contact_id);
+    const after = await until(() => (row()?.name === "Nadia" ? row() : null), "the saved name reaches the file");
     assert.equal(after.name, "Nadia");
     assert.equal(after.email, "nobody.named@example.org");
   } finally {
