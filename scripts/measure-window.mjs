@@ -388,8 +388,41 @@ async function actions(s) {
   );
 }
 
-// ---- launch, memory, then the items --------------------------------------------------
 const readyToday = `const e = document.querySelector('[data-testid=screen-today]'); return !!e && e.getAttribute('aria-busy') !== 'true' && !document.querySelector('[data-testid=app-loading]') && !!document.querySelector('[data-testid=today-stage-1]') ? performance.now() : null`;
+
+/** Waits until no process runs APP any more (a closing app keeps the
+ * workspace locked until it is gone; the next launch would find it locked). */
+async function appGone() {
+  const real = fs.realpathSync(APP);
+  for (let i = 0; i < 600; i++) {
+    let running = false;
+    for (const d of fs.readdirSync("/proc")) {
+      if (!/^\d+$/.test(d)) continue;
+      try {
+        if (fs.realpathSync(`/proc/${d}/exe`) === real) running = true;
+      } catch {}
+    }
+    if (!running) return;
+    await sleep(100);
+  }
+  throw new Error("the app did not exit within 60 s");
+}
+
+/** Polls until Today is interactive; returns the page's clock then. */
+async function waitToday(s) {
+  const end = Date.now() + 120000;
+  while (Date.now() < end) {
+    const at = await s.exec(readyToday);
+    if (at) return at;
+    if (await s.exec(`return !!document.querySelector('[data-testid="screen-welcome"]')`)) {
+      throw new Error(`the app showed the welcome screen instead of Today: ${await s.exec("return document.body.innerText.slice(0, 400)")}`);
+    }
+    await sleep(5);
+  }
+  throw new Error("Today did not become interactive within 120 s");
+}
+
+// ---- launch, memory, then the items --------------------------------------------------
 const driver = await startDriver({ CONVEYOR_DATA_DIR: path.join(tmp, "data"), CONVEYOR_WORKSPACE: workspace, LANG: "en_US.UTF-8" });
 const launch = { outside_ms: [], in_page_ms: [], first_paint_ms: [] };
 let memory = null;
@@ -402,12 +435,7 @@ try {
       const t0 = performance.now();
       const s = await Session.start(driver, APP);
       try {
-        let inPage;
-        for (;;) {
-          inPage = await s.exec(readyToday);
-          if (inPage) break;
-          await sleep(5);
-        }
+        const inPage = await waitToday(s);
         const ms = performance.now() - t0;
         const fp = await s.exec(`const p = performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint'); return p ? p.startTime : null`);
         if (i > 0) {
@@ -418,6 +446,7 @@ try {
       } finally {
         await s.close();
       }
+      await appGone();
       await sleep(300);
     }
     console.log(`  launch (session start → Today)   median ${median(launch.outside_ms).toFixed(0)}  p95 ${quantile(launch.outside_ms, 0.95).toFixed(0)} ms`);
@@ -425,10 +454,7 @@ try {
   }
   const s = await Session.start(driver, APP);
   try {
-    for (;;) {
-      if (await s.exec(readyToday)) break;
-      await sleep(20);
-    }
+    await waitToday(s);
     if (want("memory")) {
       await sleep(5000);
       const pid = appPid(driver.proc.pid);
