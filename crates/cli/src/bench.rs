@@ -129,12 +129,39 @@ pub fn run(contacts: u64, activities: u64) -> Result<Report, Error> {
         use conveyor_core::usecases::plan::{DeriveRequest, Target};
         let req =
             DeriveRequest { period: "2027".into(), target: Target::Turnover(5_000_000_000), conversion_uplift: 0.0, deal_size_uplift: 0.0, rates: vec![] };
-        m.push(measure("plan: measure the history", None, 1, 10, || conveyor_core::usecases::plan::measure(&store, &clock))?);
+        m.push(measure("plan: measure the history, computed", None, 1, 10, || {
+            store.forget_cached();
+            conveyor_core::usecases::plan::measure(&store, &clock)
+        })?);
+        m.push(measure("plan: measure the history, kept", None, 1, 10, || conveyor_core::usecases::plan::measure(&store, &clock))?);
         m.push(measure("12-month plan PDF (derive + render)", Some(100.0), 1, 10, || documents::sales_plan(&store, &clock, &req, None))?);
         m.push(measure("plan vs fact, this month (everybody)", Some(100.0), 2, 20, || {
             conveyor_core::usecases::plan::plan_status(&store, &clock, &month, None)
         })?);
-        m.push(measure("ABC, last 12 months", Some(100.0), 1, 10, || conveyor_core::usecases::analytics::abc(&store, &clock))?);
+        m.push(measure("ABC, last 12 months, computed", Some(100.0), 1, 10, || {
+            store.forget_cached();
+            conveyor_core::usecases::analytics::abc(&store, &clock)
+        })?);
+        m.push(measure("ABC, last 12 months, kept (the next open)", Some(100.0), 1, 10, || conveyor_core::usecases::analytics::abc(&store, &clock))?);
+        // The rest of the analytics tab, and the screens' other reads.
+        use conveyor_core::usecases::analytics::{self, AnalyticsRequest, MigrationRequest};
+        let mig = MigrationRequest { from_period: None, to_period: None };
+        m.push(measure("ABC migration, computed", Some(100.0), 1, 10, || {
+            store.forget_cached();
+            analytics::abc_migration(&store, &clock, &mig)
+        })?);
+        m.push(measure("ABC migration, kept", Some(100.0), 1, 10, || analytics::abc_migration(&store, &clock, &mig))?);
+        let all = AnalyticsRequest { from: None, to: None, person_id: None };
+        m.push(measure("analytics, last 12 months, computed", Some(100.0), 1, 10, || {
+            store.forget_cached();
+            analytics::analytics(&store, &clock, &all)
+        })?);
+        m.push(measure("analytics, last 12 months, kept", Some(100.0), 1, 10, || analytics::analytics(&store, &clock, &all))?);
+        let biggest: i64 = store.conn().query_row("SELECT company_id FROM orders ORDER BY amount_minor DESC LIMIT 1", [], |r| r.get(0))?;
+        m.push(measure("client profile (the biggest client)", Some(100.0), 2, 20, || clients::profile(&store, biggest))?);
+        let d = clock_today(&clock);
+        let week = documents::CallRegisterRequest { from: d - chrono::Duration::days(6), to: d, person_id: None, lang: None };
+        m.push(measure("call register, last 7 days", Some(100.0), 2, 20, || documents::call_register_rows(&store, &week))?);
     }
     {
         // The regulation book of every role, its scripts repeated (as a
@@ -160,7 +187,45 @@ pub fn run(contacts: u64, activities: u64) -> Result<Report, Error> {
             pdf::render(&book::build(&d, None, Lang::Ru), &clock)
         })?);
     }
-    drop(store);
+    {
+        // The window's actions: a call logged on an open deal, a deal moved
+        // a step on (and back, in turn), and the figures read after them.
+        use conveyor_core::model::{ActivityKind, Stage};
+        use conveyor_core::usecases::{analytics, crm, daily, pipeline};
+        let mut store = store;
+        let steps: Vec<i64> = crm::list_steps(&store)?.into_iter().filter(|s| s.stage == Stage::LeadGeneration).map(|s| s.id).collect();
+        if steps.len() >= 2 {
+            let deal: i64 = store.conn().query_row(
+                "SELECT id FROM deals WHERE status = 'open' AND archived_at IS NULL AND step_id = ?1 ORDER BY id LIMIT 1",
+                [steps[0]],
+                |r| r.get(0),
+            )?;
+            let d = clock_today(&clock);
+            let call = pipeline::LogInput {
+                kind: ActivityKind::Call,
+                deal_id: Some(deal),
+                contact_id: None,
+                company_id: None,
+                subject: None,
+                outcome: Some("Reached".into()),
+                duration_min: Some(3),
+                notes: None,
+                next_step: Some("Call back".into()),
+                next_step_date: Some(d + chrono::Duration::days(1)),
+            };
+            m.push(measure("log a call", Some(100.0), 2, 20, || daily::log_and_close(&mut store, &clock, &call, &[]))?);
+            let mut on = false;
+            m.push(measure("move a deal a step (and back)", Some(100.0), 2, 20, || {
+                on = !on;
+                pipeline::move_deal(&mut store, &clock, deal, if on { steps[1] } else { steps[0] })
+            })?);
+            // A call touches no order: ABC stays kept; a moved deal makes analytics stale.
+            m.push(measure("ABC after logging a call (kept)", Some(100.0), 1, 10, || {
+                daily::log_and_close(&mut store, &clock, &call, &[])?;
+                analytics::abc(&store, &clock)
+            })?);
+        }
+    }
     import_vs_sqlite(&dir, &mut m)?;
     crate::bench_history::history_vs_sqlite(&dir, &mut m, history_divisor())?;
     Ok(Report { contacts, activities, build_seconds, file_mb, measurements: m })

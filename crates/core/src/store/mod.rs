@@ -10,6 +10,7 @@ pub mod addresses;
 pub mod analytics;
 pub mod board;
 pub mod bulk;
+pub mod cache;
 pub mod cards;
 pub mod channels;
 pub mod clients;
@@ -67,6 +68,8 @@ pub struct Store {
     _open: Option<lock::OpenMark>,
     /// Opened for reading only; the note says why the file cannot be written, if it cannot.
     reading: Option<Option<String>>,
+    /// Heavy figures kept until a table they read changes.
+    cache: cache::Cache,
 }
 
 impl Drop for Store {
@@ -213,7 +216,9 @@ impl Store {
                 migration_backup: None,
                 _open: Some(lock::OpenMark::new(&tmp)),
                 reading: None,
+                cache: cache::Cache::default(),
             };
+            store.cache.attach(&mut store.conn)?;
             store.initialise(clock, init, seed)?;
             let out = fill(&mut store)?;
             store.checkpoint()?;
@@ -265,7 +270,9 @@ impl Store {
             migration_backup: None,
             _open: Some(lock::OpenMark::new(path)),
             reading: None,
+            cache: cache::Cache::default(),
         };
+        store.cache.attach(&mut store.conn)?;
         if version < latest {
             let backup = migrations::backup_path(path, version, clock);
             store.backup_to(&backup)?;
@@ -337,7 +344,7 @@ impl Store {
         let note = read_only.then(|| {
             format!("{} is read-only (the file or its medium cannot be written): it was read as it is, and nothing can be saved to it.", path.display())
         });
-        Ok(Store {
+        let mut store = Store {
             conn,
             path: Some(path.to_path_buf()),
             key,
@@ -345,7 +352,10 @@ impl Store {
             migration_backup: None,
             _open: Some(lock::OpenMark::new(path)),
             reading: Some(note),
-        })
+            cache: cache::Cache::default(),
+        };
+        store.cache.attach(&mut store.conn)?;
+        Ok(store)
     }
 
     /// For a store opened for reading: why its file cannot be written, if it cannot.
@@ -376,7 +386,8 @@ impl Store {
         init.validate()?;
         let conn = Connection::open_in_memory()?;
         configure(&conn, false)?;
-        let mut store = Store { conn, path: None, key: None, _lock: None, migration_backup: None, _open: None, reading: None };
+        let mut store = Store { conn, path: None, key: None, _lock: None, migration_backup: None, _open: None, reading: None, cache: cache::Cache::default() };
+        store.cache.attach(&mut store.conn)?;
         store.initialise(clock, init, seed)?;
         Ok(store)
     }
@@ -407,6 +418,22 @@ impl Store {
     /// Read access for queries.
     pub fn conn(&self) -> &Connection {
         &self.conn
+    }
+
+    /// A heavy figure kept until one of `tables` changes (see [`cache`]);
+    /// `key` names the figure and everything else it depends on.
+    pub fn cached<T: Clone + Send + 'static>(&self, key: &str, tables: &[&str], compute: impl FnOnce() -> Result<T>) -> Result<T> {
+        self.cache.get_or(&self.conn, key, tables, compute)
+    }
+
+    /// How many heavy figures are kept (for tests).
+    pub fn cached_figures(&self) -> usize {
+        self.cache.len()
+    }
+
+    /// Forgets the kept figures (the bench measures them computed afresh).
+    pub fn forget_cached(&self) {
+        self.cache.clear();
     }
 
     /// Runs `f` in one write transaction: all of it is saved, or none of it.
@@ -525,6 +552,7 @@ impl Store {
         }
         configure(&conn, true)?;
         self.conn = conn;
+        self.cache.attach(&mut self.conn)?;
         self.key = new.cloned();
         Ok(())
     }

@@ -13,6 +13,7 @@ use crate::store::plans::{self, Fact};
 use crate::store::{Store, meta};
 use chrono::{Duration, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
 use ts_rs::TS;
 
 /// One step of the funnel: how many deals opened in the range reached it.
@@ -144,9 +145,21 @@ fn range(clock: &dyn Clock, from: Option<NaiveDate>, to: Option<NaiveDate>) -> R
     Ok((from, to))
 }
 
+/// The tables analytics reads (deals and their steps and hand-offs, orders,
+/// companies, owners, calls and meetings, the plan's parameters, the currency).
+const ANALYTICS_READS: &[&str] = &["deals", "steps", "handoffs", "orders", "companies", "people", "activities", "plan_params", "meta"];
+/// The tables ABC and its migration read.
+const ABC_READS: &[&str] = &["orders", "companies", "people", "plan_params", "meta"];
+
+/// Analytics for a range; kept until a table it reads changes.
 pub fn analytics(s: &Store, clock: &dyn Clock, r: &AnalyticsRequest) -> Result<Analytics> {
-    let c = s.conn();
     let (from, to) = range(clock, r.from, r.to)?;
+    let key = format!("analytics:{from}:{to}:{:?}", r.person_id);
+    s.cached(&key, ANALYTICS_READS, || compute_analytics(s, from, to, r.person_id))
+}
+
+fn compute_analytics(s: &Store, from: NaiveDate, to: NaiveDate, person_id: Option<i64>) -> Result<Analytics> {
+    let c = s.conn();
     let rows = q::funnel_rows(c, from, to)?;
     // Steps of stages 1–2 in order, including those no deal reached.
     let steps: Vec<_> = crate::store::steps::list(c)?.into_iter().filter(|x| x.stage != Stage::AccountDevelopment).collect();
@@ -216,7 +229,7 @@ pub fn analytics(s: &Store, clock: &dyn Clock, r: &AnalyticsRequest) -> Result<A
     let mut months = Vec::new();
     let mut m = Period::month_of(from);
     while m.start < to {
-        months.push(MonthFacts { month: m.start.format("%Y-%m").to_string(), fact: plans::fact(c, m.start.max(from), m.end.min(to), r.person_id)? });
+        months.push(MonthFacts { month: m.start.format("%Y-%m").to_string(), fact: plans::fact(c, m.start.max(from), m.end.min(to), person_id)? });
         m = m.next();
     }
     Ok(Analytics {
@@ -331,7 +344,12 @@ pub struct AbcReport {
     pub differing: i64,
 }
 
-fn report(c: &rusqlite::Connection, from: NaiveDate, to: NaiveDate) -> Result<AbcReport> {
+/// ABC over `[from, to)`; kept until a table it reads changes.
+fn report(s: &Store, from: NaiveDate, to: NaiveDate) -> Result<AbcReport> {
+    s.cached(&format!("abc:{from}:{to}"), ABC_READS, || compute_report(s.conn(), from, to))
+}
+
+fn compute_report(c: &rusqlite::Connection, from: NaiveDate, to: NaiveDate) -> Result<AbcReport> {
     let params = plans::params(c)?;
     let rows = q::turnover_by_client(c, from, to)?;
     let classes = classify(&rows.iter().map(|r| r.turnover_minor).collect::<Vec<_>>(), params.abc_a_pct, params.abc_b_pct);
@@ -377,7 +395,7 @@ fn report(c: &rusqlite::Connection, from: NaiveDate, to: NaiveDate) -> Result<Ab
 /// ABC over the 12 months up to and including today.
 pub fn abc(s: &Store, clock: &dyn Clock) -> Result<AbcReport> {
     let to = clock.today() + Duration::days(1);
-    report(s.conn(), to.checked_sub_months(Months::new(12)).expect("in range"), to)
+    report(s, to.checked_sub_months(Months::new(12)).expect("in range"), to)
 }
 
 /// The report after applying it, and how many companies changed class.
@@ -490,7 +508,6 @@ fn cells(moves: &[&ClientMigration]) -> Vec<MigrationCell> {
 /// How clients moved between ABC classes from one period to another, per
 /// client and per person (the client company's owner).
 pub fn abc_migration(s: &Store, clock: &dyn Clock, r: &MigrationRequest) -> Result<MigrationMatrix> {
-    let c = s.conn();
     let end = clock.today() + Duration::days(1);
     let last12 = Period { start: end.checked_sub_months(Months::new(12)).expect("in range"), end };
     let to = match &r.to_period {
@@ -504,15 +521,26 @@ pub fn abc_migration(s: &Store, clock: &dyn Clock, r: &MigrationRequest) -> Resu
     if from.start >= to.start {
         return Err(Error::validation("from_period", "The first period must start before the second. Swap them."));
     }
-    let a = report(c, from.start, from.end)?;
-    let b = report(c, to.start, to.end)?;
-    let class_in = |rep: &AbcReport, id: i64| rep.clients.iter().find(|x| x.company_id == id && x.turnover_minor > 0).map(|x| (x.class, x.turnover_minor));
+    let key = format!("abc_migration:{}:{}:{}:{}", from.start, from.end, to.start, to.end);
+    s.cached(&key, ABC_READS, || migration(s, from, to))
+}
+
+fn migration(s: &Store, from: Period, to: Period) -> Result<MigrationMatrix> {
+    let a = report(s, from.start, from.end)?;
+    let b = report(s, to.start, to.end)?;
+    // Each client's class and turnover in either period, by company (a
+    // client without turnover in a period has no class there).
+    let index = |rep: &AbcReport| -> HashMap<i64, (Abc, i64)> {
+        rep.clients.iter().filter(|x| x.turnover_minor > 0).map(|x| (x.company_id, (x.class, x.turnover_minor))).collect()
+    };
+    let (in_a, in_b) = (index(&a), index(&b));
+    let mut seen = HashSet::new();
     let mut clients: Vec<ClientMigration> = Vec::new();
     for x in a.clients.iter().chain(b.clients.iter()).filter(|x| x.turnover_minor > 0) {
-        if clients.iter().any(|m| m.company_id == x.company_id) {
+        if !seen.insert(x.company_id) {
             continue;
         }
-        let (f, t) = (class_in(&a, x.company_id), class_in(&b, x.company_id));
+        let (f, t) = (in_a.get(&x.company_id).copied(), in_b.get(&x.company_id).copied());
         clients.push(ClientMigration {
             company_id: x.company_id,
             name: x.name.clone(),

@@ -71,9 +71,18 @@ pub struct History {
     pub today: NaiveDate,
 }
 
+/// The tables the measured history reads.
+const HISTORY_READS: &[&str] = &["orders", "deals", "steps", "handoffs", "activities", "companies", "plan_params", "meta"];
+
+/// The business's measured history (rates, cycle, order sizes) as of today;
+/// kept until a table it reads changes.
 pub fn measure(s: &Store, clock: &dyn Clock) -> Result<History> {
-    let c = s.conn();
     let today = clock.today();
+    s.cached(&format!("plan_history:{today}"), HISTORY_READS, || measure_now(s, today))
+}
+
+fn measure_now(s: &Store, today: NaiveDate) -> Result<History> {
+    let c = s.conn();
     let defaults = plans::params(c)?;
     let year_ago = today - Duration::days(365);
     let (amount, margin_sum, orders) = history::orders_since(c, year_ago)?;

@@ -437,3 +437,156 @@ fn a_self_assessment_left_part_way_is_resumed_and_forgotten_once_saved() {
     save_assessment_draft(&mut s, &clock(), &[None; 21]).unwrap();
     assert_eq!(assessment_draft(&s).unwrap(), None);
 }
+
+// ---------------------------------------------------------------------------
+// Heavy figures are kept between screen opens (store::cache); every change
+// to what they read shows at once, and a kept figure equals one computed afresh.
+
+fn fresh<T>(s: &Store, f: impl Fn(&Store) -> T) -> T {
+    s.forget_cached();
+    f(s)
+}
+
+#[test]
+fn abc_is_kept_until_an_order_a_client_an_owner_or_the_thresholds_change() {
+    let mut s = store();
+    let pat = person(&mut s, "Pat", &[]);
+    let big = company(&mut s, "Big", Some(pat));
+    let small = company(&mut s, "Small", None);
+    order(&mut s, big, "2026-06-01", 9_000_000);
+    order(&mut s, small, "2026-06-01", 1_000_000);
+    let abc = |s: &Store| analytics::abc(s, &clock()).unwrap();
+    let first = abc(&s);
+    assert!(s.cached_figures() > 0, "the report is kept");
+    assert_eq!(abc(&s), first, "served again while nothing changed");
+    assert_eq!(fresh(&s, abc), first);
+
+    // A new order: the new total and classes at once.
+    order(&mut s, small, "2026-07-01", 20_000_000);
+    let r = abc(&s);
+    assert_eq!(r.total_minor, 30_000_000);
+    assert_eq!(r.clients[0].name, "Small");
+    assert_eq!(r, fresh(&s, abc));
+
+    // An archived order drops out at once.
+    let id: i64 = s.conn().query_row("SELECT max(id) FROM orders", [], |r| r.get(0)).unwrap();
+    abc(&s);
+    crm::archive(&mut s, &clock(), crm::Archivable::Order, id).unwrap();
+    assert_eq!(abc(&s).total_minor, 10_000_000);
+
+    // A renamed client and a renamed owner show at once.
+    abc(&s);
+    let input = CompanyInput { name: "Bigger".into(), owner_id: Some(pat), ..Default::default() };
+    crm::update_company(&mut s, &clock(), big, &input).unwrap();
+    assert_eq!(abc(&s).clients[0].name, "Bigger");
+    crm::update_person(&mut s, &clock(), pat, &PersonInput { name: "Patricia".into(), ..Default::default() }).unwrap();
+    assert_eq!(abc(&s).clients[0].owner_name.as_deref(), Some("Patricia"));
+
+    // New thresholds: the classes follow at once.
+    let before = abc(&s);
+    assert_eq!(before.clients.iter().map(|c| c.class).collect::<Vec<_>>(), [Abc::A, Abc::B]);
+    set_plan_params(&mut s, &clock(), &PlanParams { abc_a_pct: 95, abc_b_pct: 4, ..PlanParams::default() }).unwrap();
+    assert_eq!(abc(&s).clients.iter().map(|c| c.class).collect::<Vec<_>>(), [Abc::A, Abc::A]);
+
+    // Applying it stores the classes: the report's "stored" follows.
+    let applied = analytics::apply_abc(&mut s, &clock()).unwrap();
+    assert_eq!(applied.report.differing, 0);
+    assert_eq!(abc(&s).differing, 0);
+    assert_eq!(abc(&s), fresh(&s, abc));
+
+    // Tomorrow's twelve months are another window: June 2026 is still in it a
+    // year on, but not thirteen months on.
+    let later = FixedClock::at("2027-07-02T09:00:00+00:00");
+    assert_eq!(analytics::abc(&s, &later).unwrap().total_minor, 0);
+}
+
+#[test]
+fn a_figure_read_inside_a_transaction_or_a_rehearsal_is_never_kept() {
+    let mut s = store();
+    let co = company(&mut s, "Co", None);
+    order(&mut s, co, "2026-06-01", 1_000_000);
+    let abc = |s: &Store| analytics::abc(s, &clock()).unwrap();
+    let before = abc(&s);
+    // A dry run adds an order, reads the report inside its transaction, and rolls back.
+    let inside = s
+        .rehearse(|tx| {
+            tx.execute(
+                "INSERT INTO orders (company_id, order_date, amount_minor, margin_minor, currency, created_at, updated_at)
+                 VALUES (?1, '2026-06-02', 5000000, 0, 'EUR', '2026-11-24T09:00:00', '2026-11-24T09:00:00')",
+                [co],
+            )?;
+            Ok(())
+        })
+        .map(|_| ());
+    inside.unwrap();
+    assert_eq!(abc(&s), before, "the rolled-back order is not in the report");
+    // Read inside a savepoint: computed, not kept.
+    s.forget_cached();
+    s.rehearse_read(|_| {
+        assert_eq!(abc(&s), before);
+        Ok(())
+    })
+    .unwrap();
+    assert_eq!(s.cached_figures(), 0);
+}
+
+#[test]
+fn another_connection_writing_to_the_file_makes_every_kept_figure_stale() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.conveyor");
+    let mut s = Store::create(&path, &clock(), &crate::store::meta::NewWorkspace::new("Test Ltd", Lang::En, "EUR")).unwrap();
+    let co = company(&mut s, "Co", None);
+    order(&mut s, co, "2026-06-01", 1_000_000);
+    assert_eq!(analytics::abc(&s, &clock()).unwrap().total_minor, 1_000_000);
+    // A second connection (no update hook of ours) commits an order.
+    let other = rusqlite::Connection::open(&path).unwrap();
+    other
+        .execute(
+            "INSERT INTO orders (company_id, order_date, amount_minor, margin_minor, currency, created_at, updated_at)
+             VALUES (?1, '2026-06-02', 2000000, 0, 'EUR', '2026-11-24T09:00:00', '2026-11-24T09:00:00')",
+            [co],
+        )
+        .unwrap();
+    assert_eq!(analytics::abc(&s, &clock()).unwrap().total_minor, 3_000_000);
+}
+
+#[test]
+fn the_migration_analytics_and_the_measured_history_follow_each_change_at_once() {
+    let mut s = store();
+    let x = company(&mut s, "X", None);
+    let y = company(&mut s, "Y", None);
+    order(&mut s, x, "2025-03-01", 9_000_000);
+    order(&mut s, y, "2025-03-01", 1_000_000);
+    order(&mut s, x, "2026-03-01", 9_000_000);
+    let req = MigrationRequest { from_period: Some("2025".into()), to_period: Some("2026".into()) };
+    let mig = |s: &Store| analytics::abc_migration(s, &clock(), &req).unwrap();
+    let to_of = |m: &analytics::MigrationMatrix, name: &str| m.clients.iter().find(|c| c.name == name).unwrap().to;
+    assert_eq!(to_of(&mig(&s), "Y"), None);
+    order(&mut s, y, "2026-04-01", 1_000_000);
+    assert_eq!(to_of(&mig(&s), "Y"), Some(Abc::B), "Y bought again in 2026");
+    assert_eq!(mig(&s), fresh(&s, mig));
+
+    // Analytics: a won deal counts at once; so does a call in the month's facts.
+    let req = AnalyticsRequest { from: Some(date("2026-01-01")), to: None, person_id: None };
+    let an = |s: &Store| analytics::analytics(s, &clock(), &req).unwrap();
+    let s2 = step(&s, Stage::FirstDeal, 1);
+    let d = deal(&mut s, "2026-10-01", x, s2, 100_000, Source::Referral);
+    assert_eq!(an(&s).won, 0);
+    crm::close_deal(&mut s, &at("2026-11-01"), d, &DealClose { status: DealStatus::Won, reason: None }).unwrap();
+    assert_eq!(an(&s).won, 1);
+    let calls = |a: &analytics::Analytics| a.months.last().unwrap().fact.calls;
+    let before = calls(&an(&s));
+    activity(&mut s, ActivityKind::Call, "2026-11-20");
+    assert_eq!(calls(&an(&s)), before + 1);
+    assert_eq!(an(&s), fresh(&s, an));
+
+    // The plan's measured history: another won deal moves the measured cycle at once.
+    let h = |s: &Store| measure(s, &clock()).unwrap();
+    let first = h(&s);
+    assert_eq!((first.cycle_days, first.cycle_measured), (31, true));
+    let d = deal(&mut s, "2026-11-10", y, s2, 100_000, Source::Referral);
+    crm::close_deal(&mut s, &at("2026-11-20"), d, &DealClose { status: DealStatus::Won, reason: None }).unwrap();
+    let second = h(&s);
+    assert_eq!(second.cycle_days, 21, "(31 + 10) / 2 days");
+    assert_eq!(second, fresh(&s, h));
+}
