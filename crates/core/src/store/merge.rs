@@ -27,6 +27,7 @@ pub fn references(kind: ClientKind) -> &'static [(&'static str, &'static str)] {
             ("orders", "company_id"),
             ("handoffs", "company_id"),
             ("addresses", "company_id"),
+            ("companies", "parent_id"),
         ],
     }
 }
@@ -44,11 +45,13 @@ pub struct Moved {
     pub channels_added: Vec<i64>,
 }
 
-/// Points `table.column` at `to` wherever it pointed at `from`; the ids of the rows changed.
-pub fn move_refs(c: &Connection, table: &str, column: &str, from: i64, to: i64) -> Result<Vec<i64>> {
+/// Points `table.column` at `to` wherever it pointed at `from`, except on row
+/// `except` (a record's own row: never its own referrer or parent); the ids
+/// of the rows changed.
+pub fn move_refs(c: &Connection, table: &str, column: &str, from: i64, to: i64, except: Option<i64>) -> Result<Vec<i64>> {
     let v = c
-        .prepare(&format!("UPDATE {table} SET {column} = ?2 WHERE {column} = ?1 RETURNING id"))?
-        .query_map([from, to], |r| r.get(0))?
+        .prepare(&format!("UPDATE {table} SET {column} = ?2 WHERE {column} = ?1 AND id IS NOT ?3 RETURNING id"))?
+        .query_map(rusqlite::params![from, to, except], |r| r.get(0))?
         .collect::<rusqlite::Result<Vec<i64>>>()?;
     Ok(v)
 }

@@ -191,14 +191,13 @@ pub fn merge(s: &mut Store, clock: &dyn Clock, kind: ClientKind, kept: i64, merg
         let mut moved = Moved::default();
         let mut count = 0i64;
         for (table, column) in q::references(kind) {
-            let ids: Vec<i64> = q::move_refs(tx, table, column, merged, kept)?;
-            // The kept contact cannot be its own referrer.
-            let ids = if kind == ClientKind::Contact && *table == "contacts" && ids.contains(&kept) {
-                q::move_back(tx, table, column, &[kept], merged)?;
-                ids.into_iter().filter(|i| *i != kept).collect()
-            } else {
-                ids
+            // The kept record is never made its own referrer or parent company.
+            let own_table = match kind {
+                ClientKind::Contact => "contacts",
+                ClientKind::Company => "companies",
             };
+            let except = (*table == own_table).then_some(kept);
+            let ids: Vec<i64> = q::move_refs(tx, table, column, merged, kept, except)?;
             count += ids.len() as i64;
             if !ids.is_empty() {
                 moved.rows.push((format!("{table}.{column}"), ids));
@@ -264,18 +263,12 @@ pub fn merge(s: &mut Store, clock: &dyn Clock, kind: ClientKind, kept: i64, merg
                 let m = companies::get(tx, merged)?;
                 let dates = q::company_dates(tx, kept)?;
                 let mut i = CompanyInput {
-                    name: k.name.clone(),
-                    industry: k.industry.clone(),
-                    city: k.city.clone(),
-                    phone: k.phone.clone(),
-                    email: k.email.clone(),
-                    website: k.website.clone(),
-                    notes: k.notes.clone(),
                     source: k.source.or(m.source),
                     abc: k.abc.or(m.abc),
                     owner_id: k.owner_id.or(m.owner_id),
                     employees: k.employees.or(m.employees),
                     revenue_minor: k.revenue_minor.or(m.revenue_minor),
+                    ..CompanyInput::from(&k)
                 };
                 fill(&mut i.industry, &m.industry);
                 fill(&mut i.city, &m.city);
@@ -377,20 +370,7 @@ pub fn undo_merge(s: &mut Store, clock: &dyn Clock, merge_id: i64) -> Result<()>
             store::contact_details::put(tx, m.kept_id, d)?;
         }
         if let Some(k) = &before.company {
-            let i = CompanyInput {
-                name: k.name.clone(),
-                industry: k.industry.clone(),
-                city: k.city.clone(),
-                phone: k.phone.clone(),
-                email: k.email.clone(),
-                website: k.website.clone(),
-                notes: k.notes.clone(),
-                source: k.source,
-                abc: k.abc,
-                owner_id: k.owner_id,
-                employees: k.employees,
-                revenue_minor: k.revenue_minor,
-            };
+            let i = CompanyInput::from(k);
             companies::update(tx, m.kept_id, &now, &i)?;
             if let Some(d) = &before.dates {
                 q::set_company_dates(tx, m.kept_id, d)?;

@@ -196,3 +196,24 @@ fn a_merge_with_itself_or_an_archived_record_is_refused_and_changes_nothing() {
     assert_eq!(merge(&mut s, &clock(), ClientKind::Contact, ka, 999).unwrap_err().code, ErrorCode::NotFound);
     assert!(!crm::get_contact(&s, ka).unwrap().archived);
 }
+
+#[test]
+fn a_company_merge_moves_its_branches_to_the_kept_company_and_undo_moves_them_back() {
+    let mut s = store();
+    let a = lead(&mut s, "Acme", "Anna", "Berg", "+49 30 1234567", None);
+    let b = lead(&mut s, "Acme GmbH", "Boris", "Lang", "+49 30 7654321", None);
+    let branch = lead(&mut s, "Acme Branch Nord", "Clara", "Vogt", "+49 30 5550000", None);
+    let (ca, cb, cbr) = (a.company_id.unwrap(), b.company_id.unwrap(), branch.company_id.unwrap());
+    crm::set_company_parent(&mut s, &clock(), cbr, Some("Acme GmbH")).unwrap();
+    // The kept company's own parent is the merged one: it must not become its own parent.
+    crm::set_company_parent(&mut s, &clock(), ca, Some("Acme GmbH")).unwrap();
+    assert_eq!(crm::get_company(&s, cbr).unwrap().parent_id, Some(cb));
+
+    let r = merge(&mut s, &clock(), ClientKind::Company, ca, cb).unwrap();
+    assert_eq!(crm::get_company(&s, cbr).unwrap().parent_id, Some(ca), "the branch now belongs to the kept company");
+    assert_ne!(crm::get_company(&s, ca).unwrap().parent_id, Some(ca), "never its own parent");
+
+    undo_merge(&mut s, &clock(), r.merge_id).unwrap();
+    assert_eq!(crm::get_company(&s, cbr).unwrap().parent_id, Some(cb));
+    assert_eq!(crm::get_company(&s, ca).unwrap().parent_id, Some(cb));
+}
