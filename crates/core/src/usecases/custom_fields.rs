@@ -5,10 +5,11 @@
 
 use crate::clock::{Clock, stamp};
 use crate::error::{Error, ErrorCode, Result};
-use crate::model::{ActivityInput, ActivityKind, ClientKind, FieldKind, Lang};
+use crate::model::{ClientKind, FieldKind, Lang};
 use crate::store::custom_fields::{self as q, CustomField};
 use crate::store::{self, Store};
 use crate::text::fold;
+use crate::usecases::daily::{Changes, write_note};
 use crate::usecases::tags::{live, reindex};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -264,11 +265,11 @@ pub struct ValueInput {
     pub value: String,
 }
 
-/// Sets values of a record within the caller's transaction; the lines of
-/// what changed (`Label: old → new`).
-pub(crate) fn set_in(c: &rusqlite::Connection, kind: ClientKind, id: i64, values: &[ValueInput]) -> Result<Vec<String>> {
+/// Sets values of a record within the caller's transaction, adding what
+/// changed to `ch` (`Label: old → new`).
+pub(crate) fn set_in(c: &rusqlite::Connection, kind: ClientKind, id: i64, values: &[ValueInput], ch: &mut Changes) -> Result<()> {
     let meta = store::meta::load(c)?;
-    let mut lines = vec![];
+    let mut changed = false;
     for v in values {
         let f = q::get(c, v.field_id)?;
         if f.entity != kind {
@@ -280,13 +281,14 @@ pub(crate) fn set_in(c: &rusqlite::Connection, kind: ClientKind, id: i64, values
             continue;
         }
         q::set(c, f.id, id, new.as_deref())?;
-        let show = |x: &Option<String>| x.as_deref().map_or("—".to_string(), |x| format!("“{}”", display(meta.lang, &meta.currency, &f, x)));
-        lines.push(format!("{}: {} → {}", f.label, show(&old), show(&new)));
+        let shown = |x: &Option<String>| x.as_deref().map_or(String::new(), |x| display(meta.lang, &meta.currency, &f, x));
+        ch.push(&f.label, &shown(&old), &shown(&new));
+        changed = true;
     }
-    if !lines.is_empty() {
+    if changed {
         reindex(c, kind, id)?;
     }
-    Ok(lines)
+    Ok(())
 }
 
 /// Saves the profile's custom values of a record, all or none, with a
@@ -296,33 +298,13 @@ pub fn set_values(s: &mut Store, clock: &dyn Clock, kind: ClientKind, id: i64, v
     let at = clock.local_now();
     s.write(|tx| {
         live(tx, kind, id)?;
-        let lines = set_in(tx, kind, id, values)?;
-        if !lines.is_empty() {
-            let lang = store::meta::load(tx)?.lang;
-            let head = crate::pdf::i18n::t(lang, "record.changed");
-            let labels: Vec<&str> = lines.iter().filter_map(|l| l.split(": ").next()).collect();
-            let (company, contact) = match kind {
-                ClientKind::Company => (Some(id), None),
-                ClientKind::Contact => (store::contacts::get(tx, id)?.company_id, Some(id)),
-            };
-            store::activities::insert_row(
-                tx,
-                &now,
-                &ActivityInput {
-                    kind: ActivityKind::Note,
-                    subject: format!("{head}: {}", labels.join(", ")),
-                    deal_id: None,
-                    contact_id: contact,
-                    company_id: company,
-                    owner_id: None,
-                    due_at: Some(at),
-                    done_at: Some(at),
-                    outcome: None,
-                    duration_min: None,
-                    notes: Some(lines.join("\n")),
-                },
-            )?;
-        }
+        let mut ch = Changes::new(store::meta::load(tx)?.lang);
+        set_in(tx, kind, id, values, &mut ch)?;
+        let (company, contact) = match kind {
+            ClientKind::Company => (Some(id), None),
+            ClientKind::Contact => (store::contacts::get(tx, id)?.company_id, Some(id)),
+        };
+        write_note(tx, &now, at, None, company, contact, &ch)?;
         values_in(tx, kind, id)
     })
 }
@@ -579,7 +561,7 @@ mod tests {
         let hits = clients::search(&s, "zx-4471").unwrap();
         assert!(matches!(hits.as_slice(), [clients::SearchHit::Contact { row }] if row.contact_id == ct.id), "{hits:?}");
         assert!(clients::search(&s, "50000").unwrap().is_empty(), "money is not textual");
-        let note = clients::profile(&s, co.id).unwrap().activities.into_iter().find(|a| a.kind == ActivityKind::Note).unwrap();
+        let note = clients::profile(&s, co.id).unwrap().activities.into_iter().find(|a| a.kind == crate::model::ActivityKind::Note).unwrap();
         assert_eq!(note.subject, "Changed: Loyalty card, Limit");
         assert_eq!(note.notes.as_deref(), Some("Loyalty card: — → “ZX-4471”\nLimit: — → “€500”"));
 

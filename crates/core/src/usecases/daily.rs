@@ -229,24 +229,31 @@ pub(crate) fn capture_label(tx: &Connection, lang: Lang, target: &str) -> Result
 
 // ---- the timeline of edits ----------------------------------------------------
 
-/// One changed field for the timeline: `Label: old → new`.
-struct Changes {
+/// What an edit changed, for the timeline: one `Label: old → new` line per field.
+pub(crate) struct Changes {
     lang: Lang,
+    labels: Vec<String>,
     lines: Vec<String>,
 }
 
 impl Changes {
-    fn new(lang: Lang) -> Self {
-        Changes { lang, lines: vec![] }
+    pub(crate) fn new(lang: Lang) -> Self {
+        Changes { lang, labels: vec![], lines: vec![] }
     }
+    /// A text field by its key (`contact.phone`), named in the workspace's language; nothing when it did not change.
     fn text(&mut self, field: &str, old: Option<&str>, new: Option<&str>) {
         let (old, new) = (old.unwrap_or("").trim(), new.unwrap_or("").trim());
         if old == new {
             return;
         }
         let label = crate::validate::label(self.lang, field).unwrap_or(field);
+        self.push(label, old, new);
+    }
+    /// A changed value as people read it (empty: "—").
+    pub(crate) fn push(&mut self, label: &str, old: &str, new: &str) {
         let show = |v: &str| if v.is_empty() { "—".to_string() } else { format!("“{v}”") };
         self.lines.push(format!("{label}: {} → {}", show(old), show(new)));
+        self.labels.push(label.to_string());
     }
     /// The timeline note, or none when nothing changed.
     fn note(&self) -> Option<(String, String)> {
@@ -254,12 +261,20 @@ impl Changes {
             return None;
         }
         let head = crate::pdf::i18n::t(self.lang, "record.changed");
-        let fields: Vec<&str> = self.lines.iter().filter_map(|l| l.split(':').next()).collect();
-        Some((format!("{head}: {}", fields.join(", ")), self.lines.join("\n")))
+        Some((format!("{head}: {}", self.labels.join(", ")), self.lines.join("\n")))
     }
 }
 
-fn write_note(tx: &Connection, now: &str, at: NaiveDateTime, deal: Option<i64>, company: Option<i64>, contact: Option<i64>, ch: &Changes) -> Result<()> {
+/// Writes what an edit changed into the timeline of the deal, company or contact (nothing when nothing changed).
+pub(crate) fn write_note(
+    tx: &Connection,
+    now: &str,
+    at: NaiveDateTime,
+    deal: Option<i64>,
+    company: Option<i64>,
+    contact: Option<i64>,
+    ch: &Changes,
+) -> Result<()> {
     let Some((subject, notes)) = ch.note() else { return Ok(()) };
     // A note of what was edited is no contact with the client: it leaves the
     // last-contact dates (check-in cadence, stale deals) as they are.
