@@ -7,61 +7,13 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { startDriver, stopDriver, Session } from "../tests/e2e/webdriver.mjs";
+import { appPid as appPidOf, comm, pss, tree } from "./procs.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const [APP, CLI, DEB] = process.argv.slice(2);
+const appPid = (driverPid) => appPidOf(driverPid, APP);
 const RUNS = Number(process.env.MEASURE_RUNS ?? 5);
 const CONTACTS = Number(process.env.MEASURE_CONTACTS ?? 1000);
-
-/** Pids of `pid` and all its descendants. */
-function tree(pid) {
-  const children = new Map();
-  for (const d of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${d}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      if (!children.has(ppid)) children.set(ppid, []);
-      children.get(ppid).push(Number(d));
-    } catch {}
-  }
-  const out = [];
-  const walk = (p) => {
-    out.push(p);
-    for (const c of children.get(p) ?? []) walk(c);
-  };
-  walk(pid);
-  return out;
-}
-
-function comm(pid) {
-  try {
-    return fs.readFileSync(`/proc/${pid}/comm`, "utf8").trim();
-  } catch {
-    return "?";
-  }
-}
-
-/** PSS in KiB of one process (0 if it is gone or unreadable). */
-function pss(pid) {
-  try {
-    const m = fs.readFileSync(`/proc/${pid}/smaps_rollup`, "utf8").match(/^Pss:\s+(\d+) kB/m);
-    return m ? Number(m[1]) : 0;
-  } catch {
-    return 0;
-  }
-}
-
-/** The app's pid: the process running APP under the driver. */
-function appPid(driverPid) {
-  const real = fs.realpathSync(APP);
-  for (const p of tree(driverPid)) {
-    try {
-      if (fs.realpathSync(`/proc/${p}/exe`) === real) return p;
-    } catch {}
-  }
-  return null;
-}
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);

@@ -29,6 +29,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { startDriver, stopDriver, Session } from "../tests/e2e/webdriver.mjs";
+import { appPid as appPidOf, comm, pss, tree } from "./procs.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const [APP, CLI] = process.argv.slice(2);
@@ -62,49 +63,7 @@ const quantile = (xs, q) => {
 };
 const median = (xs) => quantile(xs, 0.5);
 
-function tree(pid) {
-  const children = new Map();
-  for (const d of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${d}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      if (!children.has(ppid)) children.set(ppid, []);
-      children.get(ppid).push(Number(d));
-    } catch {}
-  }
-  const out = [];
-  const walk = (p) => {
-    out.push(p);
-    for (const c of children.get(p) ?? []) walk(c);
-  };
-  walk(pid);
-  return out;
-}
-const comm = (pid) => {
-  try {
-    return fs.readFileSync(`/proc/${pid}/comm`, "utf8").trim();
-  } catch {
-    return "?";
-  }
-};
-const pss = (pid) => {
-  try {
-    const m = fs.readFileSync(`/proc/${pid}/smaps_rollup`, "utf8").match(/^Pss:\s+(\d+) kB/m);
-    return m ? Number(m[1]) : 0;
-  } catch {
-    return 0;
-  }
-};
-function appPid(driverPid) {
-  const real = fs.realpathSync(APP);
-  for (const p of tree(driverPid)) {
-    try {
-      if (fs.realpathSync(`/proc/${p}/exe`) === real) return p;
-    } catch {}
-  }
-  return null;
-}
+const appPid = (driverPid) => appPidOf(driverPid, APP);
 
 // Installed once per window: the IPC counter and the timed runner.
 const INSTALL = `
