@@ -338,6 +338,16 @@ impl Reading<'_> {
     }
 }
 
+/// A row that leaves nothing to know the contact by: no name, company or readable e-mail.
+fn no_name(r: &ImportRecord) -> Problem {
+    Problem {
+        line: r.line,
+        card: (r.card > 0).then_some(r.card),
+        field: Some("name".into()),
+        message: "the contact has no name, company or e-mail. Fill in a name or leave the row out.".into(),
+    }
+}
+
 fn check(mut r: ImportRecord, reading: &mut Reading<'_>, problems: &mut Vec<Problem>) -> Option<Candidate> {
     let before = problems.len();
     let mut first = std::mem::take(&mut r.first_name);
@@ -366,12 +376,7 @@ fn check(mut r: ImportRecord, reading: &mut Reading<'_>, problems: &mut Vec<Prob
             // e-mail kept) and the app asks the person to fill the name in.
             nameless = true;
         } else {
-            problems.push(Problem {
-                line: r.line,
-                card: (r.card > 0).then_some(r.card),
-                field: Some("name".into()),
-                message: "the contact has no name, company or e-mail. Fill in a name or leave the row out.".into(),
-            });
+            problems.push(no_name(&r));
             return None;
         }
     }
@@ -437,12 +442,7 @@ fn check(mut r: ImportRecord, reading: &mut Reading<'_>, problems: &mut Vec<Prob
     }
     if nameless && emails.is_empty() {
         // Its only e-mail could not be read: nothing would be left of it.
-        problems.push(Problem {
-            line: r.line,
-            card: (r.card > 0).then_some(r.card),
-            field: Some("name".into()),
-            message: "the contact has no name, company or e-mail. Fill in a name or leave the row out.".into(),
-        });
+        problems.push(no_name(&r));
         return None;
     }
     let details = match details.checked() {
