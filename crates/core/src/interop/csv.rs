@@ -120,6 +120,12 @@ impl CsvFile {
         self.text.len()
     }
 
+    /// Lines after the header: the rows, give or take values that span
+    /// lines (a quick count of line ends, without parsing).
+    pub fn lines_after_header(&self) -> usize {
+        self.text.bytes().filter(|b| *b == b'\n').count().saturating_sub(self.header_line as usize)
+    }
+
     pub fn is_empty(&self) -> bool {
         self.text.is_empty()
     }

@@ -65,6 +65,15 @@ impl Table {
         }
     }
 
+    /// About how many data rows there are, without reading them: a
+    /// workbook's count, or a CSV's lines after the header.
+    pub fn rows_hint(&self) -> usize {
+        match &self.body {
+            Body::Csv(c) => c.lines_after_header(),
+            Body::Grid(rows) => rows.len(),
+        }
+    }
+
     /// The first `n` data rows as they are, for the user choosing the mapping.
     pub fn samples(&self, n: usize) -> Vec<(u64, Vec<String>)> {
         match &self.body {

@@ -117,35 +117,60 @@ pub struct HistoryWriter<'c> {
 
 impl<'c> HistoryWriter<'c> {
     pub fn new(c: &'c Connection) -> Result<Self> {
+        // Positional parameters: a bulk load binds each row's values by
+        // place, without looking each name up per row.
         let deal = c.prepare(
             "INSERT INTO deals (title, company_id, contact_id, step_id, value_minor, currency, owner_id, source, status, close_reason, closed_on,
                  step_entered_on, expected_close_on, product, notes, external_source, external_id, created_at, updated_at)
-             VALUES (:title, :company, :contact, :step, :value, :currency, :owner, :source, :status, :reason, :closed,
-                 :created, :expected, :product, :notes, :xsource, :xid, :created_at, :now)",
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18 || 'T00:00:00Z', ?19)",
         )?;
         let order = c.prepare(
             "INSERT INTO orders (company_id, order_date, amount_minor, margin_minor, currency, number, product, notes, external_source, external_id,
                  created_at, updated_at)
-             VALUES (:company, :date, :amount, :margin, :currency, :number, :product, :notes, :xsource, :xid, :now, :now)",
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
         )?;
         Ok(HistoryWriter { deal, order })
     }
 
     pub fn deal(&mut self, now: &str, source: &str, external_id: &str, d: &HistoryDeal) -> Result<i64> {
-        let id = self.deal.insert(named_params! {
-            ":title": d.title, ":company": d.company_id, ":contact": d.contact_id, ":step": d.step_id, ":value": d.value_minor,
-            ":currency": d.currency, ":owner": d.owner_id, ":source": d.source, ":status": d.status, ":reason": d.close_reason,
-            ":closed": d.closed_on, ":created": d.created_on, ":expected": d.expected_close_on, ":product": d.product, ":notes": d.notes,
-            ":xsource": source, ":xid": external_id, ":created_at": format!("{}T00:00:00Z", d.created_on), ":now": now,
-        })?;
+        let id = self.deal.insert(rusqlite::params![
+            d.title,
+            d.company_id,
+            d.contact_id,
+            d.step_id,
+            d.value_minor,
+            d.currency,
+            d.owner_id,
+            d.source,
+            d.status,
+            d.close_reason,
+            d.closed_on,
+            d.created_on,
+            d.expected_close_on,
+            d.product,
+            d.notes,
+            source,
+            external_id,
+            d.created_on,
+            now,
+        ])?;
         Ok(id)
     }
 
     pub fn order(&mut self, now: &str, source: &str, external_id: &str, o: &HistoryOrder) -> Result<i64> {
-        let id = self.order.insert(named_params! {
-            ":company": o.company_id, ":date": o.order_date, ":amount": o.amount_minor, ":margin": o.margin_minor, ":currency": o.currency,
-            ":number": o.number, ":product": o.product, ":notes": o.notes, ":xsource": source, ":xid": external_id, ":now": now,
-        })?;
+        let id = self.order.insert(rusqlite::params![
+            o.company_id,
+            o.order_date,
+            o.amount_minor,
+            o.margin_minor,
+            o.currency,
+            o.number,
+            o.product,
+            o.notes,
+            source,
+            external_id,
+            now,
+        ])?;
         Ok(id)
     }
 }

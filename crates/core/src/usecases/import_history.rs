@@ -186,20 +186,44 @@ pub fn import_deals(
     let now = stamp(clock.now());
     let today = clock.today();
     if dry_run {
-        let mut s = store.rehearse_read(|c| deals_run(c, &now, today, &table, o, progress))?;
+        let mut s = store.rehearse_read(|c| deals_run(c, &now, today, &table, o, false, progress))?;
         s.written = false;
         return Ok(s);
     }
+    let bulk = bulk_load(store, &table, "deals")?;
     let mut summary = None;
-    let r = store.write(|tx| {
-        let s = deals_run(tx, &now, today, &table, o, progress)?;
+    let body = |tx: &rusqlite::Transaction<'_>| {
+        let s = deals_run(tx, &now, today, &table, o, bulk, progress)?;
         let back = !s.refused.is_empty() || s.cancelled;
         summary = Some(s);
         if back { Err(Error::internal(ROLL_BACK)) } else { Ok(()) }
-    });
+    };
+    let r = if bulk { store.write_unchecked_references(body) } else { store.write(body) };
     finish(r, summary, |s| {
         s.written = true;
     })
+}
+
+/// Rows at which an import loads in bulk (see [`bulk_load`]).
+const BULK_ROWS: usize = 5_000;
+
+/// Whether an import is large against the table it goes into: then the
+/// secondary indexes of the tables it writes are built once after the rows
+/// (a sort) instead of row by row, and the per-row foreign-key lookups are
+/// skipped — the import refers only to rows it read or wrote in the same
+/// transaction (steps, companies, contacts, people).
+fn bulk_load(store: &Store, t: &Table, table: &str) -> Result<bool> {
+    let rows = t.rows_hint();
+    Ok(rows >= BULK_ROWS && rows as i64 >= store::bulk::row_count(store.conn(), table)?)
+}
+
+/// Runs `f` with the indexes of `tables` dropped when `bulk`, rebuilt after
+/// it inside the same transaction (a failure leaves them as they were).
+fn indexed_after<T>(c: &Connection, bulk: bool, tables: &[&str], f: impl FnOnce() -> Result<T>) -> Result<T> {
+    match tables.split_first() {
+        Some((t, rest)) if bulk => store::bulk::without_indexes(c, t, || indexed_after(c, bulk, rest, f)),
+        _ => f(),
+    }
 }
 
 /// Imports orders (a sales report). With `dry_run`, only says what would happen.
@@ -214,17 +238,19 @@ pub fn import_orders(
     let table = Table::read(bytes, &o.source_name, o.sheet.as_deref())?;
     let now = stamp(clock.now());
     if dry_run {
-        let mut s = store.rehearse_read(|c| orders_run(c, &now, &table, o, progress))?;
+        let mut s = store.rehearse_read(|c| orders_run(c, &now, &table, o, false, progress))?;
         s.written = false;
         return Ok(s);
     }
+    let bulk = bulk_load(store, &table, "orders")?;
     let mut summary = None;
-    let r = store.write(|tx| {
-        let s = orders_run(tx, &now, &table, o, progress)?;
+    let body = |tx: &rusqlite::Transaction<'_>| {
+        let s = orders_run(tx, &now, &table, o, bulk, progress)?;
         let back = !s.refused.is_empty() || s.cancelled;
         summary = Some(s);
         if back { Err(Error::internal(ROLL_BACK)) } else { Ok(()) }
-    });
+    };
+    let r = if bulk { store.write_unchecked_references(body) } else { store.write(body) };
     finish(r, summary, |s| s.written = true)
 }
 
@@ -439,6 +465,8 @@ fn read_deal(cells: &Cells<'_, DealField>, line: u64, problems: &mut Vec<Problem
 struct Parties<'c> {
     w: ImportWriter<'c>,
     companies: HashMap<String, i64>,
+    /// Names as the file writes them, so a name met again is not folded again.
+    company_spellings: HashMap<String, i64>,
     contacts_by_email: HashMap<String, i64>,
     contacts_by_name: HashMap<String, i64>,
     people: HashMap<String, i64>,
@@ -454,6 +482,7 @@ impl<'c> Parties<'c> {
         let mut p = Parties {
             w: ImportWriter::new(c)?,
             companies: HashMap::new(),
+            company_spellings: HashMap::new(),
             contacts_by_email: HashMap::new(),
             contacts_by_name: HashMap::new(),
             people: HashMap::new(),
@@ -485,14 +514,21 @@ impl<'c> Parties<'c> {
     }
 
     fn company(&mut self, now: &str, name: &str) -> Result<i64> {
-        let k = fold(name.trim());
-        if let Some(id) = self.companies.get(&k) {
+        if let Some(id) = self.company_spellings.get(name) {
             return Ok(*id);
         }
-        let id = self.w.company(now, &CompanyInput { name: name.trim().to_string(), ..Default::default() })?;
-        Self::run(&mut self.new_companies, id);
-        self.companies_created += 1;
-        self.companies.insert(k, id);
+        let k = fold(name.trim());
+        let id = match self.companies.get(&k) {
+            Some(id) => *id,
+            None => {
+                let id = self.w.company(now, &CompanyInput { name: name.trim().to_string(), ..Default::default() })?;
+                Self::run(&mut self.new_companies, id);
+                self.companies_created += 1;
+                self.companies.insert(k, id);
+                id
+            }
+        };
+        self.company_spellings.insert(name.to_string(), id);
         Ok(id)
     }
 
@@ -566,7 +602,7 @@ fn counts(m: HashMap<String, u64>) -> Vec<Count> {
     v
 }
 
-fn deals_run(c: &Connection, now: &str, today: NaiveDate, t: &Table, o: &HistoryOptions, progress: Progress<'_>) -> Result<DealImportSummary> {
+fn deals_run(c: &Connection, now: &str, today: NaiveDate, t: &Table, o: &HistoryOptions, bulk: bool, progress: Progress<'_>) -> Result<DealImportSummary> {
     let preset = if o.preset == DealPreset::Auto { map::detect(&t.headers) } else { o.preset };
     let mapping = map::map_columns(&t.headers, map::deal_field, DealField::parse, &o.map)?;
     let mapped = |f: DealField| mapping.iter().any(|m| m.field == Some(f));
@@ -701,83 +737,90 @@ fn deals_run(c: &Connection, now: &str, today: NaiveDate, t: &Table, o: &History
     let default_currency = store::meta::currency(c)?;
     let mut parties = Parties::load(c, true)?;
     let mut existing = hs::deals_by_external(c, preset.as_str())?;
-    let mut w = HistoryWriter::new(c)?;
     let (mut by_step, mut by_status, mut by_owner) = (HashMap::new(), HashMap::new(), HashMap::new());
     let total = rows.len() as u64;
-    for (i, r) in rows.into_iter().enumerate() {
-        if (i as u64 + 1).is_multiple_of(PROGRESS_EVERY) && !progress(total / 2 + i as u64 / 2) {
-            s.cancelled = true;
-            return Ok(s);
-        }
-        let stage_outcome = r.stage.as_deref().and_then(map::outcome);
-        let outcome = r.status.or(stage_outcome).unwrap_or(Outcome::Open);
-        let step = r.stage.as_deref().and_then(|v| stage_step.get(&fold(v.trim())).copied().flatten());
-        let status = match outcome {
-            Outcome::Open => DealStatus::Open,
-            Outcome::Won => DealStatus::Won,
-            Outcome::Lost => DealStatus::Lost,
-        };
-        // A closed deal whose export names no step was decided at the end of stage 2
-        // (so the plan's offer-to-won rate and the win rate count it alike).
-        let step_id = step.unwrap_or(fd_last);
-        let closed_on = match status {
-            DealStatus::Open => None,
-            _ => match r.closed.or(r.expected) {
-                Some(d) => Some(d),
-                None => {
-                    s.refused.push(Problem::at(
-                        r.line,
-                        Some(&mapping.iter().find(|m| m.field == Some(DealField::Closed)).map_or("close date".to_string(), |m| m.header.clone())),
-                        format!("the deal “{}” is {status} but has no close date. Fill in when it was closed.", short(&r.title)),
-                    ));
-                    continue;
+    let written = indexed_after(c, bulk, &["deals", "companies", "contacts"], || {
+        let mut w = HistoryWriter::new(c)?;
+        for (i, r) in rows.into_iter().enumerate() {
+            if (i as u64 + 1).is_multiple_of(PROGRESS_EVERY) && !progress(total / 2 + i as u64 / 2) {
+                s.cancelled = true;
+                return Err(Error::internal(ROLL_BACK));
+            }
+            let stage_outcome = r.stage.as_deref().and_then(map::outcome);
+            let outcome = r.status.or(stage_outcome).unwrap_or(Outcome::Open);
+            let step = r.stage.as_deref().and_then(|v| stage_step.get(&fold(v.trim())).copied().flatten());
+            let status = match outcome {
+                Outcome::Open => DealStatus::Open,
+                Outcome::Won => DealStatus::Won,
+                Outcome::Lost => DealStatus::Lost,
+            };
+            // A closed deal whose export names no step was decided at the end of stage 2
+            // (so the plan's offer-to-won rate and the win rate count it alike).
+            let step_id = step.unwrap_or(fd_last);
+            let closed_on = match status {
+                DealStatus::Open => None,
+                _ => match r.closed.or(r.expected) {
+                    Some(d) => Some(d),
+                    None => {
+                        s.refused.push(Problem::at(
+                            r.line,
+                            Some(&mapping.iter().find(|m| m.field == Some(DealField::Closed)).map_or("close date".to_string(), |m| m.header.clone())),
+                            format!("the deal “{}” is {status} but has no close date. Fill in when it was closed.", short(&r.title)),
+                        ));
+                        continue;
+                    }
+                },
+            };
+            let created_on = r.created.or(closed_on).or(r.expected).unwrap_or(today);
+            let created_on = closed_on.map_or(created_on, |c| created_on.min(c));
+            *by_step
+                .entry(if status == DealStatus::Open { step_names.get(&step_id).cloned().unwrap_or_default() } else { status.code().to_string() })
+                .or_insert(0u64) += 1;
+            *by_status.entry(status.code().to_string()).or_insert(0u64) += 1;
+            *by_owner.entry(r.owner.clone().unwrap_or_default()).or_insert(0u64) += 1;
+            if status == DealStatus::Open && r.company.is_none() {
+                s.open_without_company += 1;
+            }
+            if !s.refused.is_empty() {
+                continue;
+            }
+            let company_id = r.company.as_deref().map(|n| parties.company(now, n)).transpose()?;
+            let contact_id = parties.contact(now, r.contact.as_deref(), r.email.as_deref(), company_id)?;
+            let owner_id = r.owner.as_deref().map(|n| parties.person(c, now, n)).transpose()?;
+            let d = HistoryDeal {
+                title: r.title,
+                company_id,
+                contact_id,
+                step_id,
+                value_minor: r.value_minor,
+                currency: r.currency.unwrap_or_else(|| default_currency.clone()),
+                owner_id,
+                source: r.source,
+                status,
+                close_reason: if status == DealStatus::Lost { r.reason } else { None },
+                closed_on,
+                created_on,
+                expected_close_on: if status == DealStatus::Open { r.expected.or(r.closed) } else { r.expected },
+                product: r.product,
+                notes: r.notes,
+            };
+            match existing.remove(&r.external_id) {
+                Some((_, old)) if old == d => s.unchanged += 1,
+                Some((id, _)) => {
+                    hs::update_deal(c, id, now, &d)?;
+                    s.updated += 1;
                 }
-            },
-        };
-        let created_on = r.created.or(closed_on).or(r.expected).unwrap_or(today);
-        let created_on = closed_on.map_or(created_on, |c| created_on.min(c));
-        *by_step
-            .entry(if status == DealStatus::Open { step_names.get(&step_id).cloned().unwrap_or_default() } else { status.code().to_string() })
-            .or_insert(0u64) += 1;
-        *by_status.entry(status.code().to_string()).or_insert(0u64) += 1;
-        *by_owner.entry(r.owner.clone().unwrap_or_default()).or_insert(0u64) += 1;
-        if status == DealStatus::Open && r.company.is_none() {
-            s.open_without_company += 1;
-        }
-        if !s.refused.is_empty() {
-            continue;
-        }
-        let company_id = r.company.as_deref().map(|n| parties.company(now, n)).transpose()?;
-        let contact_id = parties.contact(now, r.contact.as_deref(), r.email.as_deref(), company_id)?;
-        let owner_id = r.owner.as_deref().map(|n| parties.person(c, now, n)).transpose()?;
-        let d = HistoryDeal {
-            title: r.title,
-            company_id,
-            contact_id,
-            step_id,
-            value_minor: r.value_minor,
-            currency: r.currency.unwrap_or_else(|| default_currency.clone()),
-            owner_id,
-            source: r.source,
-            status,
-            close_reason: if status == DealStatus::Lost { r.reason } else { None },
-            closed_on,
-            created_on,
-            expected_close_on: if status == DealStatus::Open { r.expected.or(r.closed) } else { r.expected },
-            product: r.product,
-            notes: r.notes,
-        };
-        match existing.remove(&r.external_id) {
-            Some((_, old)) if old == d => s.unchanged += 1,
-            Some((id, _)) => {
-                hs::update_deal(c, id, now, &d)?;
-                s.updated += 1;
-            }
-            None => {
-                w.deal(now, preset.as_str(), &r.external_id, &d)?;
-                s.created += 1;
+                None => {
+                    w.deal(now, preset.as_str(), &r.external_id, &d)?;
+                    s.created += 1;
+                }
             }
         }
+        Ok(())
+    });
+    match written {
+        Err(_) if s.cancelled => return Ok(s),
+        r => r?,
     }
     s.by_step = counts(by_step);
     s.by_status = counts(by_status);
@@ -803,7 +846,7 @@ struct OrderLine {
     o: HistoryOrder,
 }
 
-fn orders_run(c: &Connection, now: &str, t: &Table, o: &HistoryOptions, progress: Progress<'_>) -> Result<OrderImportSummary> {
+fn orders_run(c: &Connection, now: &str, t: &Table, o: &HistoryOptions, bulk: bool, progress: Progress<'_>) -> Result<OrderImportSummary> {
     use OrderField as F;
     let mapping = map::map_columns(&t.headers, map::order_field, OrderField::parse, &o.map)?;
     for (f, name) in [(F::Date, "date"), (F::Client, "client"), (F::Amount, "amount")] {
@@ -944,46 +987,48 @@ fn orders_run(c: &Connection, now: &str, t: &Table, o: &HistoryOptions, progress
         Err(e) => return Err(e),
     }
     s.refused.sort_by_key(|p| p.line);
-    let mut totals: HashMap<String, i64> = HashMap::new();
-    let mut clients: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut totals: HashMap<&str, i64> = HashMap::new();
+    let mut spellings: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for l in &lines {
-        *totals.entry(l.o.currency.clone()).or_insert(0) += l.o.amount_minor;
-        clients.insert(fold(&l.client));
-        let d = l.o.order_date.to_string();
-        if s.first_date.as_ref().is_none_or(|f| d < *f) {
-            s.first_date = Some(d.clone());
-        }
-        if s.last_date.as_ref().is_none_or(|f| d > *f) {
-            s.last_date = Some(d);
-        }
+        *totals.entry(&l.o.currency).or_insert(0) += l.o.amount_minor;
+        spellings.insert(&l.client);
     }
-    s.clients = clients.len() as u64;
-    s.totals = totals.into_iter().map(|(label, v)| Count { label, count: v.max(0) as u64 }).collect();
+    s.first_date = lines.iter().map(|l| l.o.order_date).min().map(|d| d.to_string());
+    s.last_date = lines.iter().map(|l| l.o.order_date).max().map(|d| d.to_string());
+    s.clients = spellings.into_iter().map(fold).collect::<std::collections::HashSet<_>>().len() as u64;
+    s.totals = totals.into_iter().map(|(label, v)| Count { label: label.to_string(), count: v.max(0) as u64 }).collect();
     s.totals.sort_by(|a, b| a.label.cmp(&b.label));
     if !s.refused.is_empty() {
         return Ok(s);
     }
     let mut parties = Parties::load(c, false)?;
     let mut existing = hs::orders_by_external(c, ORDERS)?;
-    let mut w = HistoryWriter::new(c)?;
     let total = lines.len() as u64;
-    for (i, mut l) in lines.into_iter().enumerate() {
-        if (i as u64 + 1).is_multiple_of(PROGRESS_EVERY) && !progress(total / 2 + i as u64 / 2) {
-            s.cancelled = true;
-            return Ok(s);
-        }
-        l.o.company_id = parties.company(now, &l.client)?;
-        match existing.remove(&l.key) {
-            Some((_, old)) if old == l.o => s.unchanged += 1,
-            Some((id, _)) => {
-                hs::update_order(c, id, now, &l.o)?;
-                s.updated += 1;
+    let written = indexed_after(c, bulk, &["orders", "companies"], || {
+        let mut w = HistoryWriter::new(c)?;
+        for (i, mut l) in lines.into_iter().enumerate() {
+            if (i as u64 + 1).is_multiple_of(PROGRESS_EVERY) && !progress(total / 2 + i as u64 / 2) {
+                s.cancelled = true;
+                return Err(Error::internal(ROLL_BACK));
             }
-            None => {
-                w.order(now, ORDERS, &l.key, &l.o)?;
-                s.created += 1;
+            l.o.company_id = parties.company(now, &l.client)?;
+            match existing.remove(&l.key) {
+                Some((_, old)) if old == l.o => s.unchanged += 1,
+                Some((id, _)) => {
+                    hs::update_order(c, id, now, &l.o)?;
+                    s.updated += 1;
+                }
+                None => {
+                    w.order(now, ORDERS, &l.key, &l.o)?;
+                    s.created += 1;
+                }
             }
         }
+        Ok(())
+    });
+    match written {
+        Err(_) if s.cancelled => return Ok(s),
+        r => r?,
     }
     s.companies_created = parties.companies_created;
     hs::finish_orders(c, ORDERS, now)?;
@@ -1087,6 +1132,63 @@ mod tests {
         assert_eq!((since.as_str(), expected.as_deref()), ("2026-01-15", Some("2026-05-13")));
         let again = orders(&mut st, text, false);
         assert_eq!((again.created, again.unchanged), (0, 5));
+    }
+
+    fn index_names(st: &Store) -> Vec<String> {
+        let mut q = st.conn().prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").unwrap();
+        q.query_map([], |r| r.get(0)).unwrap().collect::<rusqlite::Result<_>>().unwrap()
+    }
+
+    /// A large file into a small workspace loads in bulk (indexes built
+    /// after the rows, references unchecked per row): the same deals,
+    /// companies, clients and indexes as row by row, and a refusal at the
+    /// last row leaves the workspace and its indexes as they were.
+    #[test]
+    fn a_large_import_loads_in_bulk_with_the_same_result() {
+        let n = 6_000;
+        let mut deals_text = String::from("id,deal,account,stage,amount,created,close_date,sales_agent\n");
+        let mut orders_text = String::from("Дата;Документ;Контрагент;Сумма\n");
+        for i in 0..n {
+            let stage = ["Negotiation", "won", "lost"][i % 3];
+            let closed = if i % 3 == 0 { "" } else { "2026-03-01" };
+            deals_text.push_str(&format!("{i},Deal {i},Company {},{stage},{},2026-01-{:02},{closed},Owner {}\n", i % 700, 100 + i, 1 + i % 28, i % 3));
+            orders_text.push_str(&format!("{:02}.02.2026;Р-{i};Company {};\"{} 000,50\"\n", 1 + i % 28, i % 900, 1 + i % 9));
+        }
+        assert!(Table::read(deals_text.as_bytes(), "d.csv", None).unwrap().rows_hint() >= BULK_ROWS, "large enough to load in bulk");
+        assert!(Table::read(orders_text.as_bytes(), "o.csv", None).unwrap().rows_hint() >= BULK_ROWS);
+        let mut st = store();
+        let indexes = index_names(&st);
+        // A refusal at the very end: nothing is written and every index is back.
+        let broken = format!("{deals_text}{n},Deal {n},Company 1,Negotiation,not money,2026-01-01,,Owner 1\n");
+        let o = HistoryOptions::new("deals.csv");
+        let s = deals(&mut st, &broken, &o, false);
+        assert_eq!((s.written, s.refused.len(), s.refused[0].line), (false, 1, n as u64 + 2));
+        let count = |st: &Store, t: &str| -> i64 { st.conn().query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0)).unwrap() };
+        assert_eq!((count(&st, "deals"), count(&st, "companies")), (0, 0));
+        assert_eq!(index_names(&st), indexes);
+        let s = deals(&mut st, &deals_text, &o, false);
+        assert!(s.written && s.refused.is_empty(), "{:?}", s.refused);
+        assert_eq!((s.created, s.companies_created, s.people_created), (n as u64, 700, 3));
+        assert_eq!(index_names(&st), indexes, "every index is rebuilt");
+        let check: String = st.conn().query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+        assert_eq!(check, "ok");
+        let fk: i64 = st.conn().query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).unwrap();
+        assert_eq!(fk, 0, "every reference written in bulk points at a row");
+        let fk_on: i64 = st.conn().query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
+        assert_eq!(fk_on, 1, "references are checked again after the load");
+        // Won deals made their companies clients (the indexes serve the finishing step).
+        let clients: i64 = st.conn().query_row("SELECT count(*) FROM companies WHERE client_since IS NOT NULL", [], |r| r.get(0)).unwrap();
+        assert_eq!(clients, 700);
+        // The same file again is not a bulk load (the table is as large): nothing changes.
+        let again = deals(&mut st, &deals_text, &o, false);
+        assert_eq!((again.created, again.updated, again.unchanged), (0, 0, n as u64));
+        // Orders in bulk: one per document, the companies matched by name.
+        let s = orders(&mut st, &orders_text, false);
+        assert!(s.written && s.refused.is_empty(), "{:?}", s.refused);
+        assert_eq!((s.created, s.companies_created, s.clients), (n as u64, 200, 900));
+        assert_eq!(index_names(&st), indexes);
+        let total: i64 = st.conn().query_row("SELECT sum(amount_minor) FROM orders", [], |r| r.get(0)).unwrap();
+        assert_eq!(total, (0..n).map(|i| (1 + i as i64 % 9) * 100_000 + 50).sum::<i64>());
     }
 
     #[test]
