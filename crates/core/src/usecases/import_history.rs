@@ -282,8 +282,8 @@ impl<F: PartialEq + Copy> Cells<'_, F> {
     fn text(&self, f: F) -> Option<String> {
         self.get(f).map(|(v, _)| v.to_string())
     }
-    fn header(&self, f: F) -> String {
-        self.mapping.iter().find(|m| m.field == Some(f)).map(|m| m.header.clone()).unwrap_or_default()
+    fn header(&self, f: F) -> &str {
+        self.mapping.iter().find(|m| m.field == Some(f)).map_or("", |m| m.header.as_str())
     }
 }
 
@@ -399,8 +399,8 @@ fn row_key(parts: &[&str]) -> String {
 fn read_deal(cells: &Cells<'_, DealField>, line: u64, problems: &mut Vec<Problem>) -> Option<Row> {
     use DealField as F;
     let before = problems.len();
-    let company = check_len(problems, line, &cells.header(F::Company), cells.text(F::Company), 300);
-    let contact = check_len(problems, line, &cells.header(F::Contact), cells.text(F::Contact), 200);
+    let company = check_len(problems, line, cells.header(F::Company), cells.text(F::Company), 300);
+    let contact = check_len(problems, line, cells.header(F::Contact), cells.text(F::Contact), 200);
     let email = cells.get(F::ContactEmail).and_then(|(v, h)| {
         if crate::validate::is_email(v) {
             Some(v.to_string())
@@ -409,9 +409,9 @@ fn read_deal(cells: &Cells<'_, DealField>, line: u64, problems: &mut Vec<Problem
             None
         }
     });
-    let owner = check_len(problems, line, &cells.header(F::Owner), cells.text(F::Owner), 200);
-    let external = check_len(problems, line, &cells.header(F::ExternalId), cells.text(F::ExternalId), 200);
-    let stage = check_len(problems, line, &cells.header(F::Stage), cells.text(F::Stage), 200);
+    let owner = check_len(problems, line, cells.header(F::Owner), cells.text(F::Owner), 200);
+    let external = check_len(problems, line, cells.header(F::ExternalId), cells.text(F::ExternalId), 200);
+    let stage = check_len(problems, line, cells.header(F::Stage), cells.text(F::Stage), 200);
     let status = cells.get(F::Status).and_then(|(v, h)| match map::outcome(v) {
         Some(o) => Some(o),
         None => {
@@ -424,15 +424,15 @@ fn read_deal(cells: &Cells<'_, DealField>, line: u64, problems: &mut Vec<Problem
     let created = date_cell(cells, F::Created, line, problems);
     let expected = date_cell(cells, F::ExpectedClose, line, problems);
     let closed = date_cell(cells, F::Closed, line, problems);
-    let reason = check_len(problems, line, &cells.header(F::LostReason), cells.text(F::LostReason), 500);
-    let product = check_len(problems, line, &cells.header(F::Product), cells.text(F::Product), 500);
-    let notes = check_len(problems, line, &cells.header(F::Notes), cells.text(F::Notes), crate::validate::TEXT_MAX);
+    let reason = check_len(problems, line, cells.header(F::LostReason), cells.text(F::LostReason), 500);
+    let product = check_len(problems, line, cells.header(F::Product), cells.text(F::Product), 500);
+    let notes = check_len(problems, line, cells.header(F::Notes), cells.text(F::Notes), crate::validate::TEXT_MAX);
     let title = cells.text(F::Title).or_else(|| company.clone()).or_else(|| contact.clone()).or_else(|| external.as_ref().map(|x| format!("#{x}")));
     let Some(title) = title else {
-        problems.push(Problem::at(line, Some(&cells.header(F::Title)), "the deal has no title, company or contact. Fill one in or leave the row out."));
+        problems.push(Problem::at(line, Some(cells.header(F::Title)), "the deal has no title, company or contact. Fill one in or leave the row out."));
         return None;
     };
-    let title = check_len(problems, line, &cells.header(F::Title), Some(title), 300)?;
+    let title = check_len(problems, line, cells.header(F::Title), Some(title), 300)?;
     if problems.len() > before {
         return None;
     }
@@ -653,7 +653,7 @@ fn deals_run(c: &Connection, now: &str, today: NaiveDate, t: &Table, o: &History
             if let Some(first) = seen_ids.insert(r.external_id.clone(), line) {
                 s.refused.push(Problem::at(
                     line,
-                    Some(&cells.header(DealField::ExternalId)),
+                    Some(cells.header(DealField::ExternalId)),
                     format!("this deal ({}) is already on line {first}. Leave one of the two rows out.", short(&r.title)),
                 ));
             }
@@ -693,10 +693,23 @@ fn deals_run(c: &Connection, now: &str, today: NaiveDate, t: &Table, o: &History
             )?;
         chosen.insert(fold(ch.value.trim()), id);
     }
-    let mut unmatched: Vec<(String, u64, u64)> = vec![];
-    let mut stage_step: HashMap<String, Option<i64>> = HashMap::new();
+    // Each stage value as written, with its count and first line: a file
+    // repeats a handful of values, so each is folded and matched once.
+    let mut written: Vec<(String, u64, u64)> = vec![];
+    let mut written_at: HashMap<&str, usize> = HashMap::new();
     for r in &rows {
         let Some(v) = &r.stage else { continue };
+        match written_at.get(v.as_str()) {
+            Some(&i) => written[i].1 += 1,
+            None => {
+                written_at.insert(v, written.len());
+                written.push((v.clone(), 1, r.line));
+            }
+        }
+    }
+    let mut unmatched: Vec<(String, u64, u64)> = vec![];
+    let mut stage_step: HashMap<String, Option<i64>> = HashMap::new();
+    for (v, count, line) in &written {
         let k = fold(v.trim());
         let step = match stage_step.get(&k) {
             Some(x) => *x,
@@ -707,9 +720,12 @@ fn deals_run(c: &Connection, now: &str, today: NaiveDate, t: &Table, o: &History
             }
         };
         if step.is_none() && map::outcome(v).is_none() {
-            match unmatched.iter_mut().find(|u| fold(&u.0) == k) {
-                Some(u) => u.1 += 1,
-                None => unmatched.push((v.clone(), 1, r.line)),
+            match unmatched.iter_mut().find(|u| fold(u.0.trim()) == k) {
+                Some(u) => {
+                    u.1 += count;
+                    u.2 = u.2.min(*line);
+                }
+                None => unmatched.push((v.clone(), *count, *line)),
             }
         }
     }
@@ -732,6 +748,15 @@ fn deals_run(c: &Connection, now: &str, today: NaiveDate, t: &Table, o: &History
         }
         s.unmatched_stages = unmatched.iter().map(|(v, c, _)| Count { label: v.clone(), count: *c }).collect();
     }
+    // Each value as written → its step and the outcome it means.
+    let stage_of: HashMap<String, (Option<i64>, Option<Outcome>)> = written
+        .into_iter()
+        .map(|(v, _, _)| {
+            let step = stage_step.get(&fold(v.trim())).copied().flatten();
+            let outcome = map::outcome(&v);
+            (v, (step, outcome))
+        })
+        .collect();
     let step_names: HashMap<i64, String> = store::steps::list(c)?.into_iter().map(|st| (st.id, st.name)).collect();
     // 3. Write (until the first refusal; after it, only count).
     let default_currency = store::meta::currency(c)?;
@@ -746,9 +771,8 @@ fn deals_run(c: &Connection, now: &str, today: NaiveDate, t: &Table, o: &History
                 s.cancelled = true;
                 return Err(Error::internal(ROLL_BACK));
             }
-            let stage_outcome = r.stage.as_deref().and_then(map::outcome);
+            let (step, stage_outcome) = r.stage.as_deref().and_then(|v| stage_of.get(v).copied()).unwrap_or((None, None));
             let outcome = r.status.or(stage_outcome).unwrap_or(Outcome::Open);
-            let step = r.stage.as_deref().and_then(|v| stage_step.get(&fold(v.trim())).copied().flatten());
             let status = match outcome {
                 Outcome::Open => DealStatus::Open,
                 Outcome::Won => DealStatus::Won,
@@ -893,16 +917,16 @@ fn orders_run(c: &Connection, now: &str, t: &Table, o: &HistoryOptions, bulk: bo
         let p = &mut s.refused;
         let before = p.len();
         let date = date_cell(&cells, F::Date, line, p);
-        let client = check_len(p, line, &cells.header(F::Client), cells.text(F::Client), 300);
+        let client = check_len(p, line, cells.header(F::Client), cells.text(F::Client), 300);
         let amount = money_cell(&cells, F::Amount, line, p);
         let margin = money_cell(&cells, F::Margin, line, p);
         let currency = currency_cell(&cells, F::Currency, line, p).or_else(|| amount.and_then(|a| a.1).map(str::to_string));
-        let number = check_len(p, line, &cells.header(F::Number), cells.text(F::Number), 100);
-        let product = check_len(p, line, &cells.header(F::Product), cells.text(F::Product), 500);
-        let notes = check_len(p, line, &cells.header(F::Notes), cells.text(F::Notes), crate::validate::TEXT_MAX);
+        let number = check_len(p, line, cells.header(F::Number), cells.text(F::Number), 100);
+        let product = check_len(p, line, cells.header(F::Product), cells.text(F::Product), 500);
+        let notes = check_len(p, line, cells.header(F::Notes), cells.text(F::Notes), crate::validate::TEXT_MAX);
         for (v, f, what) in [(date.is_some(), F::Date, "date"), (client.is_some(), F::Client, "client"), (amount.is_some(), F::Amount, "amount")] {
             if !v && cells.get(f).is_none() {
-                p.push(Problem::at(line, Some(&cells.header(f)), format!("the order has no {what}. Fill it in or leave the row out.")));
+                p.push(Problem::at(line, Some(cells.header(f)), format!("the order has no {what}. Fill it in or leave the row out.")));
             }
         }
         if p.len() > before {
@@ -918,7 +942,7 @@ fn orders_run(c: &Connection, now: &str, t: &Table, o: &HistoryOptions, bulk: bo
                 if fold(&l.client) != fold(&client) {
                     p.push(Problem::at(
                         line,
-                        Some(&cells.header(F::Client)),
+                        Some(cells.header(F::Client)),
                         format!(
                             "document {num} of {date} is for “{}” on line {}, and for “{}” here. Correct the client.",
                             short(&l.client),
