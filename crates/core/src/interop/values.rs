@@ -12,6 +12,7 @@ pub fn money(text: &str) -> Option<(i64, Option<&'static str>)> {
         return None;
     }
     let mut currency = None;
+    let lower = t.to_lowercase();
     for (sym, code) in [
         ("₽", "RUB"),
         ("руб", "RUB"),
@@ -27,7 +28,7 @@ pub fn money(text: &str) -> Option<(i64, Option<&'static str>)> {
         ("kzt", "KZT"),
         ("₴", "UAH"),
     ] {
-        if t.to_lowercase().contains(sym) {
+        if lower.contains(sym) {
             currency = Some(code);
             break;
         }

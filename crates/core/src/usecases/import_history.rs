@@ -936,7 +936,7 @@ fn orders_run(c: &Connection, now: &str, t: &Table, o: &HistoryOptions, bulk: bo
         let currency = currency.unwrap_or_else(|| default_currency.clone());
         // Rows of one document are one order (a sales report lists its products line by line).
         if let Some(num) = &number {
-            let k = format!("{}|{}", fold(num), date);
+            let k = format!("doc:{}|{}", fold(num), date);
             if let Some(&i) = by_number.get(&k) {
                 let l = &mut lines[i];
                 if fold(&l.client) != fold(&client) {
@@ -967,7 +967,7 @@ fn orders_run(c: &Connection, now: &str, t: &Table, o: &HistoryOptions, bulk: bo
             by_number.insert(k.clone(), lines.len());
             lines.push(OrderLine {
                 line,
-                key: format!("doc:{k}"),
+                key: k,
                 client,
                 o: HistoryOrder {
                     company_id: 0,
