@@ -11,8 +11,11 @@ pub fn money(text: &str) -> Option<(i64, Option<&'static str>)> {
     if t.is_empty() {
         return None;
     }
+    // A plain number (digits, separators, spaces) names no currency and
+    // has nothing else to check: the usual cell of a sales report.
+    let plain = t.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ' ' | '\u{a0}' | '\u{202f}' | '\'' | '+'));
     let mut currency = None;
-    let lower = t.to_lowercase();
+    let lower = if plain { String::new() } else { t.to_lowercase() };
     for (sym, code) in [
         ("₽", "RUB"),
         ("руб", "RUB"),
@@ -28,7 +31,7 @@ pub fn money(text: &str) -> Option<(i64, Option<&'static str>)> {
         ("kzt", "KZT"),
         ("₴", "UAH"),
     ] {
-        if lower.contains(sym) {
+        if !plain && lower.contains(sym) {
             currency = Some(code);
             break;
         }
@@ -45,7 +48,11 @@ pub fn money(text: &str) -> Option<(i64, Option<&'static str>)> {
     if core.is_empty() || !core.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    let rest: String = t.chars().filter(|c| !(c.is_ascii_digit() || matches!(c, '.' | ',' | ' ' | '\u{a0}' | '\u{202f}' | '\'' | '+'))).collect();
+    let rest: String = if plain {
+        String::new()
+    } else {
+        t.chars().filter(|c| !(c.is_ascii_digit() || matches!(c, '.' | ',' | ' ' | '\u{a0}' | '\u{202f}' | '\'' | '+'))).collect()
+    };
     let rest = rest.to_lowercase();
     let known = ["₽", "руб", "руб.", "р.", "р", "rub", "$", "usd", "€", "eur", "£", "gbp", "₸", "kzt", "₴", "uah", "."];
     if !rest.is_empty() && !known.contains(&rest.trim()) && !rest.chars().all(|c| c.is_ascii_alphabetic()) {
@@ -87,6 +94,19 @@ pub fn money(text: &str) -> Option<(i64, Option<&'static str>)> {
 pub fn date(text: &str) -> Option<NaiveDate> {
     let t = text.trim();
     let d = t.split([' ', 'T']).next().unwrap_or(t);
+    // The two shapes nearly every export uses, read without a format parser.
+    let b = d.as_bytes();
+    let digits = |r: std::ops::Range<usize>| -> Option<u32> { b[r].iter().try_fold(0u32, |n, &x| x.is_ascii_digit().then(|| n * 10 + u32::from(x - b'0'))) };
+    if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
+        if let (Some(y), Some(m), Some(day)) = (digits(0..4), digits(5..7), digits(8..10)) {
+            return NaiveDate::from_ymd_opt(y as i32, m, day);
+        }
+    }
+    if b.len() == 10 && b[2] == b'.' && b[5] == b'.' {
+        if let (Some(day), Some(m), Some(y)) = (digits(0..2), digits(3..5), digits(6..10)) {
+            return NaiveDate::from_ymd_opt(y as i32, m, day);
+        }
+    }
     if let Ok(v) = NaiveDate::parse_from_str(d, "%Y-%m-%d") {
         return Some(v);
     }
@@ -130,6 +150,22 @@ mod tests {
         assert_eq!(money("abc"), None);
         assert_eq!(money("-5"), None);
         assert_eq!(money(""), None);
+    }
+
+    /// The quick paths give what the full reading gives.
+    #[test]
+    fn plain_numbers_and_common_dates_read_as_before() {
+        fn full_date(t: &str) -> Option<NaiveDate> {
+            let d = t.trim().split([' ', 'T']).next().unwrap_or(t);
+            NaiveDate::parse_from_str(d, "%Y-%m-%d").ok().or_else(|| NaiveDate::parse_from_str(d, "%d.%m.%Y").ok())
+        }
+        for t in ["2024-03-15", "2024-02-30", "2024-13-01", "0000-01-01", "15.03.2024", "31.04.2024", "29.02.2023", "29.02.2024", "2024-0a-15", "1x.03.2024"] {
+            assert_eq!(date(t), full_date(t), "{t}");
+        }
+        for (t, want) in [("1 000,00", 100_000), ("12'345.5", 1_234_550), ("+7", 700), ("1\u{202f}234,56", 123_456), (".5", 500), ("1,2,3", 12_300)] {
+            assert_eq!(money(t), Some((want, None)), "{t}");
+        }
+        assert_eq!(money(" , "), None);
     }
 
     #[test]
