@@ -467,6 +467,7 @@ struct Parties<'c> {
     companies: HashMap<String, i64>,
     /// Names as the file writes them, so a name met again is not folded again.
     company_spellings: HashMap<String, i64>,
+    people_spellings: HashMap<String, i64>,
     contacts_by_email: HashMap<String, i64>,
     contacts_by_name: HashMap<String, i64>,
     people: HashMap<String, i64>,
@@ -483,6 +484,7 @@ impl<'c> Parties<'c> {
             w: ImportWriter::new(c)?,
             companies: HashMap::new(),
             company_spellings: HashMap::new(),
+            people_spellings: HashMap::new(),
             contacts_by_email: HashMap::new(),
             contacts_by_name: HashMap::new(),
             people: HashMap::new(),
@@ -572,14 +574,21 @@ impl<'c> Parties<'c> {
     }
 
     fn person(&mut self, c: &Connection, now: &str, name: &str) -> Result<i64> {
-        let k = fold(name.trim());
-        if let Some(id) = self.people.get(&k) {
+        if let Some(id) = self.people_spellings.get(name) {
             return Ok(*id);
         }
-        // A new owner is a person without a role, for the user to give one.
-        let id = store::people::insert(c, now, name.trim(), None, None, false)?;
-        self.people_created += 1;
-        self.people.insert(k, id);
+        let k = fold(name.trim());
+        let id = match self.people.get(&k) {
+            Some(id) => *id,
+            None => {
+                // A new owner is a person without a role, for the user to give one.
+                let id = store::people::insert(c, now, name.trim(), None, None, false)?;
+                self.people_created += 1;
+                self.people.insert(k, id);
+                id
+            }
+        };
+        self.people_spellings.insert(name.to_string(), id);
         Ok(id)
     }
 
@@ -593,6 +602,16 @@ impl<'c> Parties<'c> {
             defer(c, Kind::Contact, a, b)?;
         }
         Ok(())
+    }
+}
+
+/// One more row with this value (a key is copied only the first time).
+fn bump(m: &mut HashMap<String, u64>, k: &str) {
+    match m.get_mut(k) {
+        Some(n) => *n += 1,
+        None => {
+            m.insert(k.to_string(), 1);
+        }
     }
 }
 
@@ -797,11 +816,9 @@ fn deals_run(c: &Connection, now: &str, today: NaiveDate, t: &Table, o: &History
             };
             let created_on = r.created.or(closed_on).or(r.expected).unwrap_or(today);
             let created_on = closed_on.map_or(created_on, |c| created_on.min(c));
-            *by_step
-                .entry(if status == DealStatus::Open { step_names.get(&step_id).cloned().unwrap_or_default() } else { status.code().to_string() })
-                .or_insert(0u64) += 1;
-            *by_status.entry(status.code().to_string()).or_insert(0u64) += 1;
-            *by_owner.entry(r.owner.clone().unwrap_or_default()).or_insert(0u64) += 1;
+            bump(&mut by_step, if status == DealStatus::Open { step_names.get(&step_id).map_or("", String::as_str) } else { status.code() });
+            bump(&mut by_status, status.code());
+            bump(&mut by_owner, r.owner.as_deref().unwrap_or_default());
             if status == DealStatus::Open && r.company.is_none() {
                 s.open_without_company += 1;
             }
