@@ -99,7 +99,7 @@ pub fn turnover_by_client(c: &Connection, from: NaiveDate, to: NaiveDate) -> Res
         .prepare_cached(
             "SELECT co.id, co.name, co.owner_id, p.name, co.abc, coalesce(t.amount, 0) AS amount
              FROM companies co
-             LEFT JOIN (SELECT company_id, sum(amount_minor) AS amount FROM orders
+             LEFT JOIN (SELECT company_id, sum(amount_minor) AS amount FROM orders INDEXED BY orders_live_by_date
                         WHERE archived_at IS NULL AND order_date >= :from AND order_date < :to GROUP BY company_id) t ON t.company_id = co.id
              LEFT JOIN people p ON p.id = co.owner_id
              WHERE co.archived_at IS NULL AND (t.amount > 0 OR co.client_since IS NOT NULL
