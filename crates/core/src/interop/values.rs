@@ -97,15 +97,19 @@ pub fn date(text: &str) -> Option<NaiveDate> {
     // The two shapes nearly every export uses, read without a format parser.
     let b = d.as_bytes();
     let digits = |r: std::ops::Range<usize>| -> Option<u32> { b[r].iter().try_fold(0u32, |n, &x| x.is_ascii_digit().then(|| n * 10 + u32::from(x - b'0'))) };
-    if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
-        if let (Some(y), Some(m), Some(day)) = (digits(0..4), digits(5..7), digits(8..10)) {
-            return NaiveDate::from_ymd_opt(y as i32, m, day);
-        }
+    if b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && let (Some(y), Some(m), Some(day)) = (digits(0..4), digits(5..7), digits(8..10))
+    {
+        return NaiveDate::from_ymd_opt(y as i32, m, day);
     }
-    if b.len() == 10 && b[2] == b'.' && b[5] == b'.' {
-        if let (Some(day), Some(m), Some(y)) = (digits(0..2), digits(3..5), digits(6..10)) {
-            return NaiveDate::from_ymd_opt(y as i32, m, day);
-        }
+    if b.len() == 10
+        && b[2] == b'.'
+        && b[5] == b'.'
+        && let (Some(day), Some(m), Some(y)) = (digits(0..2), digits(3..5), digits(6..10))
+    {
+        return NaiveDate::from_ymd_opt(y as i32, m, day);
     }
     if let Ok(v) = NaiveDate::parse_from_str(d, "%Y-%m-%d") {
         return Some(v);
