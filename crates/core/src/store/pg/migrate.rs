@@ -179,7 +179,7 @@ mod tests {
         let mut tx = client.transaction().unwrap();
         lock(&mut tx).unwrap();
         assert_eq!(migrate(&mut tx).unwrap(), crate::store::migrations::latest_version(), "the pg series reaches the file's schema version");
-        let ours = file.rehearse_read(|c| sqlite::tables(c)).unwrap();
+        let ours = file.rehearse_read(sqlite::tables).unwrap();
         let theirs: Vec<String> = tables(&mut tx).unwrap().into_iter().filter(|t| !SERVER_ONLY.contains(&t.as_str())).collect();
         let mut differences = vec![];
         for t in ours.iter().filter(|t| !theirs.contains(t)) {
