@@ -5,6 +5,7 @@
 //! throwaway cluster); without it each test says it was skipped.
 
 use conveyor_flow_tests::{conveyor, stderr, stdout};
+use std::io::Write;
 use std::path::Path;
 use std::process::Command;
 
@@ -18,7 +19,11 @@ struct Db {
 impl Db {
     fn fresh(test: &str) -> Option<Db> {
         let Some(admin) = std::env::var("CONVEYOR_TEST_PG").ok().filter(|u| !u.is_empty()) else {
-            eprintln!("skipped: {test} needs PostgreSQL; set CONVEYOR_TEST_PG=postgres://user:password@host:port/db (./dev test starts a cluster)");
+            // Written past the test harness's capture, so a passing run still shows it.
+            let _ = writeln!(
+                std::io::stderr(),
+                "skipped: {test} needs PostgreSQL; set CONVEYOR_TEST_PG=postgres://user:password@host:port/db (./dev test starts a cluster)"
+            );
             return None;
         };
         static N: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
