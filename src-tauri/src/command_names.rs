@@ -150,6 +150,7 @@
     "backup_inspect",
     "backup_restore",
     "backup_auto_status",
+    "promote_workspace",
     "tags_list",
     "tag_add",
     "tag_remove",

@@ -18,6 +18,7 @@ mod import_history;
 mod lang;
 mod leads;
 mod plan;
+mod promote;
 mod records;
 mod security;
 mod templates;
@@ -83,6 +84,9 @@ enum Command {
     /// Show what BACKUP holds; with --yes, replace FILE with it (FILE is kept
     /// as FILE.replaced-TIMESTAMP).
     Restore(backup::RestoreArgs),
+    /// Copy a workspace into an empty PostgreSQL database as a team
+    /// workspace, verified table by table; the file is left as it was.
+    Promote(promote::PromoteArgs),
     /// Protect a workspace with a passphrase (encryption at rest), change it, or remove it.
     #[command(subcommand)]
     Passphrase(security::PassphraseCmd),
@@ -175,6 +179,7 @@ fn run(cmd: Command, passphrase_file: Option<&Path>) -> Result<ExitCode, Error> 
         Command::Export(cmd) => export::run(&ctx, cmd),
         Command::Backup(args) => backup::backup(&ctx, args),
         Command::Restore(args) => backup::restore(&ctx, args),
+        Command::Promote(args) => promote::run(&ctx, args),
         Command::Passphrase(cmd) => security::run(&ctx, cmd),
         Command::Plan(cmd) => plan::run(&ctx, cmd),
         Command::Template(cmd) => templates::run(&ctx, cmd),

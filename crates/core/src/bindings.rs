@@ -132,6 +132,10 @@ pub fn export_types(out_dir: &Path) -> Result<(), ts_rs::ExportError> {
     crate::usecases::import_history::DealImportSummary::export_all(&cfg)?;
     crate::usecases::import_history::OrderImportSummary::export_all(&cfg)?;
     crate::usecases::backup::BackupContents::export_all(&cfg)?;
+    crate::usecases::promote::PromoteTarget::export_all(&cfg)?;
+    crate::usecases::promote::PromoteReport::export_all(&cfg)?;
+    crate::usecases::promote::PromotedTable::export_all(&cfg)?;
+    crate::usecases::promote::PromoteProgress::export_all(&cfg)?;
     crate::usecases::backup::RestoreReport::export_all(&cfg)?;
     crate::usecases::backup::AutoBackups::export_all(&cfg)?;
     crate::usecases::backup::AutoCopy::export_all(&cfg)?;

@@ -32,6 +32,12 @@ pub enum ErrorCode {
     Storage,
     /// A bug: something that should never happen.
     Internal,
+    /// The team server cannot be reached (or the connection was lost).
+    Unavailable,
+    /// The team server refused the login (user name or password).
+    AuthenticationFailed,
+    /// A copy read back from the team server differs from what was sent.
+    VerificationFailed,
 }
 
 impl ErrorCode {
@@ -48,13 +54,16 @@ impl ErrorCode {
             ErrorCode::Io => "io",
             ErrorCode::Storage => "storage",
             ErrorCode::Internal => "internal",
+            ErrorCode::Unavailable => "unavailable",
+            ErrorCode::AuthenticationFailed => "authentication_failed",
+            ErrorCode::VerificationFailed => "verification_failed",
         }
     }
 
     /// True when the user's input (or their file) was refused, as opposed to
     /// an internal failure. The CLI maps this to exit status 1, otherwise 2.
     pub fn is_user_error(self) -> bool {
-        !matches!(self, ErrorCode::Storage | ErrorCode::Internal)
+        !matches!(self, ErrorCode::Storage | ErrorCode::Internal | ErrorCode::VerificationFailed)
     }
 }
 
@@ -158,7 +167,16 @@ mod tests {
         let json = serde_json::to_value(&e).unwrap();
         assert_eq!(json["code"], "validation");
         assert_eq!(json["field"], "deal.title");
-        for code in [ErrorCode::NotFound, ErrorCode::WorkspaceLocked, ErrorCode::InvalidFile, ErrorCode::PassphraseRequired, ErrorCode::WrongPassphrase] {
+        for code in [
+            ErrorCode::NotFound,
+            ErrorCode::WorkspaceLocked,
+            ErrorCode::InvalidFile,
+            ErrorCode::PassphraseRequired,
+            ErrorCode::WrongPassphrase,
+            ErrorCode::Unavailable,
+            ErrorCode::AuthenticationFailed,
+            ErrorCode::VerificationFailed,
+        ] {
             assert_eq!(serde_json::to_value(code).unwrap(), code.as_str());
         }
     }

@@ -27,6 +27,7 @@ mod files;
 mod import;
 mod parts;
 mod records;
+mod team;
 mod template;
 mod work;
 
@@ -342,7 +343,15 @@ fn capture_where<'m>(template: &str, message: &'m str, accept: &dyn Fn(&[&'m str
 /// Every message the catalogue knows: the general ones above and those of
 /// each area.
 fn catalogue() -> impl Iterator<Item = &'static Entry> {
-    CATALOGUE.iter().chain(records::ENTRIES).chain(files::ENTRIES).chain(import::ENTRIES).chain(work::ENTRIES).chain(template::ENTRIES).chain(cli::ENTRIES)
+    CATALOGUE
+        .iter()
+        .chain(records::ENTRIES)
+        .chain(files::ENTRIES)
+        .chain(import::ENTRIES)
+        .chain(work::ENTRIES)
+        .chain(template::ENTRIES)
+        .chain(cli::ENTRIES)
+        .chain(team::ENTRIES)
 }
 
 /// How much fixed text a template has: of two templates that both match a

@@ -115,6 +115,7 @@ pub fn stale_after(command: &str) -> Option<&'static [View]> {
         | "template_export"
         | "export_data"
         | "backup_now"
+        | "promote_workspace"
         | "settings_set_lang"
         | "security_set_passphrase"
         | "security_change_passphrase"

@@ -216,6 +216,7 @@ pub mod merge;
 pub mod pipeline;
 pub mod plan;
 pub mod prefill;
+pub mod promote;
 pub mod regulations;
 pub mod reviews;
 pub mod roles;
@@ -258,6 +259,7 @@ features! {
     import,
     export,
     backup,
+    promote,
     tags,
     custom_fields,
     merge,

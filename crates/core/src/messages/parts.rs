@@ -7,6 +7,65 @@
 use super::Entry;
 
 pub(super) const PARTS: &[Entry] = &[
+    // Why a team server's address cannot be read.
+    [
+        "it must start with postgres://",
+        "он должен начинаться с postgres://",
+        "трябва да започва с postgres://",
+        "πρέπει να αρχίζει με postgres://",
+        "postgres:// előtaggal kell kezdődnie",
+    ],
+    [
+        "options after ? are not supported",
+        "параметры после ? не поддерживаются",
+        "параметрите след ? не се поддържат",
+        "οι επιλογές μετά το ? δεν υποστηρίζονται",
+        "a ? utáni beállítások nem támogatottak",
+    ],
+    [
+        "the address in [ ] is not closed",
+        "адрес в [ ] не закрыт",
+        "адресът в [ ] не е затворен",
+        "η διεύθυνση μέσα σε [ ] δεν κλείνει",
+        "a [ ] közötti cím nincs lezárva",
+    ],
+    [
+        "the database name has a broken %-escape",
+        "в имени базы испорчена %-последовательность",
+        "в името на базата има развалена %-последователност",
+        "το όνομα της βάσης έχει χαλασμένη ακολουθία %",
+        "az adatbázis nevében hibás %-kódolás van",
+    ],
+    [
+        "the database name is missing",
+        "не указано имя базы данных",
+        "липсва името на базата данни",
+        "λείπει το όνομα της βάσης δεδομένων",
+        "hiányzik az adatbázis neve",
+    ],
+    ["the host is missing", "не указан сервер", "липсва сървърът", "λείπει ο διακομιστής", "hiányzik a kiszolgáló"],
+    [
+        "the password has a broken %-escape",
+        "в пароле испорчена %-последовательность",
+        "в паролата има развалена %-последователност",
+        "ο κωδικός έχει χαλασμένη ακολουθία %",
+        "a jelszóban hibás %-kódolás van",
+    ],
+    [
+        "the port is not a number from 1 to 65535",
+        "порт — не число от 1 до 65535",
+        "портът не е число от 1 до 65535",
+        "η θύρα δεν είναι αριθμός από 1 έως 65535",
+        "a port nem 1 és 65535 közötti szám",
+    ],
+    [
+        "the user name has a broken %-escape",
+        "в имени пользователя испорчена %-последовательность",
+        "в потребителското име има развалена %-последователност",
+        "το όνομα χρήστη έχει χαλασμένη ακολουθία %",
+        "a felhasználónévben hibás %-kódolás van",
+    ],
+    ["the user name is missing", "не указано имя пользователя", "липсва потребителското име", "λείπει το όνομα χρήστη", "hiányzik a felhasználónév"],
     // Deal statuses (a deal is feminine in ru, bg and el).
     ["won", "выиграна", "спечелена", "κερδισμένη", "megnyert"],
     ["lost", "проиграна", "загубена", "χαμένη", "elvesztett"],

@@ -30,6 +30,7 @@ pub mod meta;
 pub mod norms;
 pub mod orders;
 pub mod people;
+pub mod pg;
 pub mod plans;
 pub mod regulations;
 pub mod reports;
@@ -292,6 +293,17 @@ impl Store {
     /// refused. A file from an older Conveyor is opened as a writer instead
     /// (it is migrated first), when it can be written.
     pub fn open_for_reading(path: &Path, clock: &dyn Clock, key: Option<&Passphrase>) -> Result<Store> {
+        Store::open_reading(path, clock, key, true)
+    }
+
+    /// [`Store::open_for_reading`] that never changes the file: a file of an
+    /// older Conveyor is refused instead of being upgraded (promote reads a
+    /// file and must leave it exactly as it was).
+    pub fn open_unchanged(path: &Path, clock: &dyn Clock, key: Option<&Passphrase>) -> Result<Store> {
+        Store::open_reading(path, clock, key, false)
+    }
+
+    fn open_reading(path: &Path, clock: &dyn Clock, key: Option<&Passphrase>, upgrade: bool) -> Result<Store> {
         if !path.is_file() {
             return Err(Error::new(ErrorCode::NotFound, format!("There is no workspace at {}. Check the path, or create a new workspace.", path.display())));
         }
@@ -323,6 +335,15 @@ impl Store {
             Err(e) => return Err(e),
         };
         let read_only = permissions_read_only || medium_read_only;
+        if version < migrations::latest_version() && !upgrade {
+            return Err(Error::new(
+                ErrorCode::InvalidFile,
+                format!(
+                    "{} was saved by an older Conveyor (schema {version}) and is read here without changing it. Open it in the app once to upgrade it, then try again.",
+                    path.display()
+                ),
+            ));
+        }
         if version < migrations::latest_version() {
             if read_only {
                 return Err(Error::new(

@@ -352,6 +352,27 @@ pub fn rebuild(c: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// Calls `f(kind, id, folded text)` for every live company, then every live
+/// contact, in id order, with the very text the index holds for each (rows
+/// still waiting in the backlog included), while `f` returns true. A team
+/// workspace's `search_text` is made from these (store::pg::copy).
+pub fn each_entry(c: &Connection, mut f: impl FnMut(&'static str, i64, String) -> Result<bool>) -> Result<()> {
+    let mut going = true;
+    for kind in [Kind::Company, Kind::Contact] {
+        if !going {
+            break;
+        }
+        each_body(c, kind, i64::MIN, i64::MAX, |h, text| {
+            let id = match h {
+                Hit::Contact(id) | Hit::Company(id) => id,
+            };
+            going = f(kind.as_str(), id, text)?;
+            Ok(going)
+        })?;
+    }
+    Ok(())
+}
+
 /// Hits for a query typed so far: every token must match a word prefix.
 /// Best matches first.
 pub fn query(c: &Connection, q: &str, limit: u32) -> Result<Vec<Hit>> {

@@ -22,6 +22,7 @@ pub mod norms;
 pub mod pipeline;
 pub mod plan;
 pub mod prefill;
+pub mod promote;
 pub mod regulations;
 pub mod reviews;
 pub mod roles;

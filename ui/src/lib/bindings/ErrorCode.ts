@@ -3,4 +3,4 @@
 /**
  * Stable error codes. Never rename a variant: the UI and scripts depend on them.
  */
-export type ErrorCode = "not_found" | "validation" | "workspace_locked" | "passphrase_required" | "wrong_passphrase" | "conflict" | "handoff_required" | "invalid_file" | "io" | "storage" | "internal";
+export type ErrorCode = "not_found" | "validation" | "workspace_locked" | "passphrase_required" | "wrong_passphrase" | "conflict" | "handoff_required" | "invalid_file" | "io" | "storage" | "internal" | "unavailable" | "authentication_failed" | "verification_failed";

@@ -76,6 +76,9 @@ import type { PersonProfile } from "./PersonProfile";
 import type { PlanDerivation } from "./PlanDerivation";
 import type { PlanParams } from "./PlanParams";
 import type { PlanStatus } from "./PlanStatus";
+import type { PromoteProgress } from "./PromoteProgress";
+import type { PromoteReport } from "./PromoteReport";
+import type { PromoteTarget } from "./PromoteTarget";
 import type { Questionnaire } from "./Questionnaire";
 import type { Regulation } from "./Regulation";
 import type { RegulationInput } from "./RegulationInput";
@@ -270,6 +273,7 @@ export const commands = {
   backupInspect: (path: string) => invoke<BackupContents>("backup_inspect", { path }),
   backupRestore: (path: string) => invoke<RestoreDone>("backup_restore", { path }),
   backupAutoStatus: () => invoke<AutoBackups>("backup_auto_status", {}),
+  promoteWorkspace: (target: PromoteTarget, onProgress: Channel<PromoteProgress>) => invoke<PromoteReport>("promote_workspace", { target, onProgress }),
   tagsList: () => invoke<Array<TagCount>>("tags_list", {}),
   tagAdd: (kind: ClientKind, ids: Array<number>, name: string) => invoke<Array<string>>("tag_add", { kind, ids, name }),
   tagRemove: (kind: ClientKind, ids: Array<number>, name: string) => invoke<Array<string>>("tag_remove", { kind, ids, name }),
@@ -434,6 +438,7 @@ export const staleViews: Record<string, View[] | null> = {
   backupInspect: [],
   backupRestore: ["today", "board", "clients", "profile", "deal", "plan", "reports", "playbook", "team", "trash"],
   backupAutoStatus: [],
+  promoteWorkspace: [],
   tagsList: [],
   tagAdd: ["today", "board", "clients", "profile"],
   tagRemove: ["today", "board", "clients", "profile"],
