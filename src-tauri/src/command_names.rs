@@ -12,6 +12,7 @@
     "workspace_open_demo",
     "settings_set_lang",
     "board_get",
+    "board_column",
     "people_list",
     "today_get",
     "today_date",

@@ -46,6 +46,7 @@ pub fn export_types(out_dir: &Path) -> Result<(), ts_rs::ExportError> {
     Abc::export_all(&cfg)?;
     board::Board::export_all(&cfg)?;
     board::BoardQuery::export_all(&cfg)?;
+    board::ColumnPage::export_all(&cfg)?;
     workspace::WorkspaceSummary::export_all(&cfg)?;
     workspace::WorkspaceInfo::export_all(&cfg)?;
     workspace::CheckReport::export_all(&cfg)?;

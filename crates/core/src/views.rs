@@ -54,6 +54,7 @@ pub fn stale_after(command: &str) -> Option<&'static [View]> {
         // Reading only.
         "app_state"
         | "board_get"
+        | "board_column"
         | "people_list"
         | "clients_search"
         | "clients_list"

@@ -28,6 +28,7 @@ import type { ClientKind } from "./ClientKind";
 import type { ClientPage } from "./ClientPage";
 import type { ClientProfile } from "./ClientProfile";
 import type { CloseReasons } from "./CloseReasons";
+import type { ColumnPage } from "./ColumnPage";
 import type { Company } from "./Company";
 import type { CompanyInput } from "./CompanyInput";
 import type { Contact } from "./Contact";
@@ -133,6 +134,7 @@ export const commands = {
   securityChangePassphrase: (current: string, passphrase: string) => invoke<AppSession>("security_change_passphrase", { current, passphrase }),
   securityRemovePassphrase: (current: string) => invoke<AppSession>("security_remove_passphrase", { current }),
   boardGet: (query: BoardQuery) => invoke<Board>("board_get", { query }),
+  boardColumn: (query: BoardQuery, stepId: number, offset: number, limit: number) => invoke<ColumnPage>("board_column", { query, stepId, offset, limit }),
   peopleList: () => invoke<Array<Person>>("people_list", {}),
   stepsList: () => invoke<Array<Step>>("steps_list", {}),
   stepAdd: (stage: Stage, name: string, probabilityPct: number) => invoke<Step>("step_add", { stage, name, probabilityPct }),
@@ -297,6 +299,7 @@ export const staleViews: Record<string, View[] | null> = {
   securityChangePassphrase: [],
   securityRemovePassphrase: [],
   boardGet: [],
+  boardColumn: [],
   peopleList: [],
   stepsList: [],
   stepAdd: ["today", "board", "clients", "profile", "deal", "plan", "reports"],
