@@ -15,6 +15,7 @@
     "board_column",
     "people_list",
     "today_get",
+    "today_screen",
     "today_date",
     "today_list",
     "checklist_get",

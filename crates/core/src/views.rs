@@ -108,7 +108,7 @@ pub fn stale_after(command: &str) -> Option<&'static [View]> {
         // A self-assessment kept part-way is seen only by the form that keeps it.
         "assessment_draft_save" => NONE,
         // Today runs the routine engine, whose new tasks only Today shows.
-        "today_get" => NONE,
+        "today_get" | "today_screen" => NONE,
         // The clock's date, reading a typed amount and wording a rule change nothing.
         "today_date" | "amount_parse" | "rule_summary" => NONE,
         // Files and settings that change no record.

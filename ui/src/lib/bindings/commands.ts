@@ -115,6 +115,7 @@ import type { TimeTable } from "./TimeTable";
 import type { Today } from "./Today";
 import type { TodayListKind } from "./TodayListKind";
 import type { TodayPage } from "./TodayPage";
+import type { TodayScreen } from "./TodayScreen";
 import type { TrashItem } from "./TrashItem";
 import type { ValueInput } from "./ValueInput";
 import type { View } from "./View";
@@ -156,6 +157,7 @@ export const commands = {
   contactDetailsSave: (contactId: number, details: ContactDetails) => invoke<ContactDetails>("contact_details_save", { contactId, details }),
   todayDate: () => invoke<string>("today_date", {}),
   todayGet: (ownerId: number | null, tag: string | null) => invoke<Today>("today_get", { ownerId, tag }),
+  todayScreen: (ownerId: number | null, tag: string | null) => invoke<TodayScreen>("today_screen", { ownerId, tag }),
   todayList: (ownerId: number | null, tag: string | null, kind: TodayListKind, offset: number, limit: number) => invoke<TodayPage>("today_list", { ownerId, tag, kind, offset, limit }),
   checklistGet: () => invoke<Checklist>("checklist_get", {}),
   checklistDismiss: (dismissed: boolean) => invoke<Checklist>("checklist_dismiss", { dismissed }),
@@ -321,6 +323,7 @@ export const staleViews: Record<string, View[] | null> = {
   contactDetailsSave: ["today", "board", "clients", "profile", "deal", "reports"],
   todayDate: [],
   todayGet: [],
+  todayScreen: [],
   todayList: [],
   checklistGet: [],
   checklistDismiss: ["today"],
