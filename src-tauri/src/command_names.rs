@@ -153,6 +153,7 @@
     "backup_restore",
     "backup_auto_status",
     "tags_list",
+    "tag_names",
     "tag_add",
     "tag_remove",
     "custom_fields_list",

@@ -149,7 +149,7 @@ pub fn stale_after(command: &str) -> Option<&'static [View]> {
         "deal_notes_save" => &[Deal],
         "contact_update" | "company_update" | "company_set_parent" | "addresses_save" | "contact_channels_save" | "contact_details_save" => CLIENTS,
         // Tags, custom fields and merges (records move between clients; a merge archives one).
-        "tags_list" | "custom_fields_list" | "duplicates_list" => NONE,
+        "tags_list" | "tag_names" | "custom_fields_list" | "duplicates_list" => NONE,
         "tag_add" | "tag_remove" | "custom_values_set" => &[Today, Board, Clients, Profile],
         "custom_field_define" | "custom_field_update" | "custom_field_delete" => &[Clients, Profile],
         "records_merge" | "merge_undo" => RECORDS,

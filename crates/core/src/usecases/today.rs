@@ -230,7 +230,7 @@ pub fn screen(s: &mut Store, clock: &dyn Clock, owner: Option<i64>, tag: Option<
     let checklist = crate::usecases::first_hour::checklist(s, clock)?;
     let c = s.conn();
     let people = crate::store::people::list(c)?.into_iter().filter(|p| !p.archived).collect();
-    let tags = crate::store::tags::names(c)?;
+    let tags = crate::usecases::tags::tag_names(s)?;
     let routines =
         crate::store::regulations::list(c)?.into_iter().filter(|r| r.kind == crate::playbook::template::RegulationKind::Routine && !r.archived).collect();
     Ok(TodayScreen { today, checklist, people, tags, routines })
