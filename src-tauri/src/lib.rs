@@ -65,40 +65,11 @@ pub fn run() {
     if let Some(script) = test_dialogs {
         builder = builder.plugin(tauri::plugin::Builder::<tauri::Wry>::new("conveyor-test-dialogs").js_init_script(script).build());
     }
-    builder
-        .manage(shared)
-        .invoke_handler(commands::handler())
-        .setup(|app| {
-            tune_webview(app);
-            Ok(())
-        })
-        .run(tauri::generate_context!())
-        .unwrap_or_else(|e| {
-            eprintln!("Conveyor could not start its window: {e}");
-            std::process::exit(2);
-        });
-}
-
-/// WebKitGTK's settings for the window's memory, measured one by one at
-/// 100,000 contacts (`docs/PERFORMANCE.md`, 2026-12-07): drawing without
-/// hardware acceleration (compositing) took the web process from about 250
-/// to 147 MiB PSS, the whole tree from about 398 to 303 MiB, with the screens
-/// no slower; the cache model "document viewer" and no page cache changed
-/// nothing measurable and are not set.
-#[cfg(target_os = "linux")]
-fn tune_webview(app: &mut tauri::App) {
-    use tauri::Manager;
-    use webkit2gtk::{HardwareAccelerationPolicy, SettingsExt, WebViewExt};
-    let Some(window) = app.get_webview_window("main") else { return };
-    let _ = window.with_webview(|w| {
-        if let Some(settings) = WebViewExt::settings(&w.inner()) {
-            settings.set_hardware_acceleration_policy(HardwareAccelerationPolicy::Never);
-        }
+    builder.manage(shared).invoke_handler(commands::handler()).run(tauri::generate_context!()).unwrap_or_else(|e| {
+        eprintln!("Conveyor could not start its window: {e}");
+        std::process::exit(2);
     });
 }
-
-#[cfg(not(target_os = "linux"))]
-fn tune_webview(_app: &mut tauri::App) {}
 
 /// Opens the start-up workspace on its own thread, which takes the shell's
 /// lock before this returns (so no command can see the session half-way).
