@@ -44,15 +44,23 @@ pub fn test_dialogs_script(value: Option<&str>) -> Result<Option<String>, String
 }
 
 pub fn run() {
+    let clock = SystemClock;
     let data_dir = conveyor_core::settings::default_data_dir();
-    // The settings (the language) now; the workspace is opened on a thread
-    // that holds the shell's lock from before the window exists until it is
-    // open, so the window starts and draws its frame meanwhile and every
-    // command waits for the open workspace.
-    let session = Session::settings_only(&data_dir, lang_from_locale(&system_locale()));
+    // The workspace is opened before the window: opened on a thread while
+    // the window started, the first paint came later (~500 ms from the
+    // page's start against ~160 before, docs/PERFORMANCE.md 2026-12-07).
+    let mut session = Session::start(&data_dir, &clock, explicit_workspace().as_deref(), lang_from_locale(&system_locale()));
     let lang = serde_json::to_string(&session.lang()).unwrap_or_else(|_| "\"en\"".into());
-    let shared: commands::Shared = Arc::new(Mutex::new(commands::Shell { session, clock: SystemClock, saved_documents: Default::default() }));
-    open_at_start(&shared);
+    let auto_backup = session.take_auto_backup();
+    let index = session.search_pending();
+    let shared: commands::Shared = Arc::new(Mutex::new(commands::Shell { session, clock, saved_documents: Default::default() }));
+    if let Some(job) = auto_backup {
+        commands::spawn_auto_backup(&shared, job);
+    }
+    if index {
+        // An import whose search entries were not all made when the app last stopped.
+        commands::spawn_search_catch_up(&shared);
+    }
     let test_dialogs = test_dialogs_script(std::env::var(TEST_DIALOGS_ENV).ok().as_deref()).unwrap_or_else(|e| {
         eprintln!("Conveyor: {e}");
         std::process::exit(2);
@@ -69,41 +77,6 @@ pub fn run() {
         eprintln!("Conveyor could not start its window: {e}");
         std::process::exit(2);
     });
-}
-
-/// Opens the start-up workspace on its own thread, which takes the shell's
-/// lock before this returns (so no command can see the session half-way).
-fn open_at_start(shared: &commands::Shared) {
-    let (locked, is_locked) = std::sync::mpsc::sync_channel(0);
-    let opener = shared.clone();
-    let spawned = std::thread::Builder::new().name("conveyor-open".into()).spawn(move || {
-        let mut shell = opener.lock().unwrap_or_else(|p| p.into_inner());
-        let _ = locked.send(());
-        let explicit = explicit_workspace();
-        let commands::Shell { session, clock, .. } = &mut *shell;
-        session.open_at_start(clock, explicit.as_deref());
-        let auto_backup = session.take_auto_backup();
-        let index = session.search_pending();
-        drop(shell);
-        if let Some(job) = auto_backup {
-            commands::spawn_auto_backup(&opener, job);
-        }
-        if index {
-            // An import whose search entries were not all made when the app last stopped.
-            commands::spawn_search_catch_up(&opener);
-        }
-    });
-    match spawned {
-        Ok(_) => {
-            let _ = is_locked.recv();
-        }
-        Err(e) => {
-            eprintln!("Conveyor: could not start opening the workspace ({e}); opening it before the window.");
-            let mut shell = shared.lock().unwrap_or_else(|p| p.into_inner());
-            let commands::Shell { session, clock, .. } = &mut *shell;
-            session.open_at_start(clock, explicit_workspace().as_deref());
-        }
-    }
 }
 
 #[cfg(test)]
