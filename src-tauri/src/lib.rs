@@ -46,9 +46,9 @@ pub fn test_dialogs_script(value: Option<&str>) -> Result<Option<String>, String
 pub fn run() {
     let clock = SystemClock;
     let data_dir = conveyor_core::settings::default_data_dir();
-    // The workspace is opened before the window: opened on a thread while
-    // the window started, the first paint came later (~500 ms from the
-    // page's start against ~160 before, docs/PERFORMANCE.md 2026-12-07).
+    // The workspace is opened before the window: opening it on a thread
+    // while the window started made launch no faster on two busy cores
+    // (docs/PERFORMANCE.md, 2026-12-07).
     let mut session = Session::start(&data_dir, &clock, explicit_workspace().as_deref(), lang_from_locale(&system_locale()));
     let lang = serde_json::to_string(&session.lang()).unwrap_or_else(|_| "\"en\"".into());
     let auto_backup = session.take_auto_backup();
