@@ -46,7 +46,11 @@ pub fn test_dialogs_script(value: Option<&str>) -> Result<Option<String>, String
 pub fn run() {
     let clock = SystemClock;
     let data_dir = conveyor_core::settings::default_data_dir();
+    // The workspace is opened before the window: opening it on a thread
+    // while the window started made launch no faster on two busy cores
+    // (docs/PERFORMANCE.md, 2026-12-07).
     let mut session = Session::start(&data_dir, &clock, explicit_workspace().as_deref(), lang_from_locale(&system_locale()));
+    let lang = serde_json::to_string(&session.lang()).unwrap_or_else(|_| "\"en\"".into());
     let auto_backup = session.take_auto_backup();
     let index = session.search_pending();
     let shared: commands::Shared = Arc::new(Mutex::new(commands::Shell { session, clock, saved_documents: Default::default() }));
@@ -61,7 +65,11 @@ pub fn run() {
         eprintln!("Conveyor: {e}");
         std::process::exit(2);
     });
-    let mut builder = tauri::Builder::default().plugin(tauri_plugin_dialog::init());
+    // The language of the first frame, before the session has answered.
+    let first_lang = format!("Object.defineProperty(window, \"__CONVEYOR_LANG__\", {{ value: {lang}, writable: false }});");
+    let mut builder = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri::plugin::Builder::<tauri::Wry>::new("conveyor-first-frame").js_init_script(first_lang).build());
     if let Some(script) = test_dialogs {
         builder = builder.plugin(tauri::plugin::Builder::<tauri::Wry>::new("conveyor-test-dialogs").js_init_script(script).build());
     }

@@ -237,3 +237,49 @@ test("a newcomer's journey: lead, call, qualification card, stage 2, won, stage 
   const checked = await cliWhenFree(CLI, ["check", ws]);
   assert.match(checked, /File: ok/);
 });
+
+test("a long board column shows its first cards, then the rest from the core page by page, each card once", async () => {
+  // 3,000 contacts: columns of 50–70 open deals, more than the board's first 20 per column.
+  const big = path.join(tmp, "big.conveyor");
+  execFileSync(CLI, ["demo", big, "--lang", "en", "--contacts", "3000", "--activities", "3000", "--seed", "11"]);
+  const s = await Session.start(driver, APP, ["--workspace", big]);
+  try {
+    await s.waitFor("screen-today");
+    await s.click("nav-conveyor");
+    await s.waitFor("screen-conveyor");
+    // The longest column: the one whose count the core reports highest.
+    const step = await s.waitForExec(`let best = null, most = 0;
+      for (const e of document.querySelectorAll('[data-testid^="step-count-"]')) {
+        const n = Number(e.textContent.replace(/\\D/g, ""));
+        if (n > most) { most = n; best = e.dataset.testid.slice("step-count-".length); }
+      }
+      return best;`);
+    const count = Number((await s.text(`step-count-${step}`)).replace(/\D/g, ""));
+    assert.ok(count > 60, `a column long enough to need two more pages (${count})`);
+    const cards = () =>
+      s.exec(`return [...document.querySelectorAll('[data-testid="step-${step}"] [data-testid^="deal-"]')]
+        .map((e) => e.dataset.testid).filter((t) => /^deal-\\d+$/.test(t));`);
+    assert.equal((await cards()).length, 6, "the first frame draws the column's first cards");
+    await s.waitFor(`step-more-${step}`);
+
+    // Scrolled to its end, the column draws the next cards, then asks the core for its next page.
+    for (let i = 0; i < 10 && (await cards()).length <= 20; i++) {
+      const had = (await cards()).length;
+      await s.exec(`const c = document.querySelector('[data-testid="step-${step}"] .cards'); c.scrollTop = c.scrollHeight;`);
+      await s.waitForExec(`return document.querySelectorAll('[data-testid="step-${step}"] [data-testid^="deal-value-"]').length > ${had}`);
+    }
+    assert.ok((await cards()).length > 20, "more than the board's first 20 cards of the column, from the core");
+    // "More" brings the rest.
+    await s.waitForExec(`const b = document.querySelector('[data-testid="step-more-${step}"]'); return b && !b.disabled;`);
+    await s.click(`step-more-${step}`);
+    await s.waitGone(`step-more-${step}`);
+    const all = await cards();
+    assert.equal(all.length, count, "every card of the column is shown once loaded");
+    assert.equal(new Set(all).size, all.length, "no card twice");
+    // The column's count and sum still come from the core.
+    assert.equal(Number((await s.text(`step-count-${step}`)).replace(/\D/g, "")), count);
+    fs.writeFileSync(path.join(OUT, "board-paged.png"), await s.screenshot());
+  } finally {
+    await s.close();
+  }
+});

@@ -46,6 +46,7 @@ pub fn export_types(out_dir: &Path) -> Result<(), ts_rs::ExportError> {
     Abc::export_all(&cfg)?;
     board::Board::export_all(&cfg)?;
     board::BoardQuery::export_all(&cfg)?;
+    board::ColumnPage::export_all(&cfg)?;
     workspace::WorkspaceSummary::export_all(&cfg)?;
     workspace::WorkspaceInfo::export_all(&cfg)?;
     workspace::CheckReport::export_all(&cfg)?;
@@ -57,6 +58,7 @@ pub fn export_types(out_dir: &Path) -> Result<(), ts_rs::ExportError> {
     today::Today::export_all(&cfg)?;
     today::TodayListKind::export_all(&cfg)?;
     today::TodayPage::export_all(&cfg)?;
+    today::TodayScreen::export_all(&cfg)?;
     crate::usecases::first_hour::Checklist::export_all(&cfg)?;
     crate::usecases::first_hour::Reviewed::export_all(&cfg)?;
     clients::ClientPage::export_all(&cfg)?;

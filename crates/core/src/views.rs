@@ -54,6 +54,7 @@ pub fn stale_after(command: &str) -> Option<&'static [View]> {
         // Reading only.
         "app_state"
         | "board_get"
+        | "board_column"
         | "people_list"
         | "clients_search"
         | "clients_list"
@@ -107,7 +108,7 @@ pub fn stale_after(command: &str) -> Option<&'static [View]> {
         // A self-assessment kept part-way is seen only by the form that keeps it.
         "assessment_draft_save" => NONE,
         // Today runs the routine engine, whose new tasks only Today shows.
-        "today_get" => NONE,
+        "today_get" | "today_screen" => NONE,
         // The clock's date, reading a typed amount and wording a rule change nothing.
         "today_date" | "amount_parse" | "rule_summary" => NONE,
         // Files and settings that change no record.
@@ -149,7 +150,7 @@ pub fn stale_after(command: &str) -> Option<&'static [View]> {
         "deal_notes_save" => &[Deal],
         "contact_update" | "company_update" | "company_set_parent" | "addresses_save" | "contact_channels_save" | "contact_details_save" => CLIENTS,
         // Tags, custom fields and merges (records move between clients; a merge archives one).
-        "tags_list" | "custom_fields_list" | "duplicates_list" => NONE,
+        "tags_list" | "tag_names" | "custom_fields_list" | "duplicates_list" => NONE,
         "tag_add" | "tag_remove" | "custom_values_set" => &[Today, Board, Clients, Profile],
         "custom_field_define" | "custom_field_update" | "custom_field_delete" => &[Clients, Profile],
         "records_merge" | "merge_undo" => RECORDS,

@@ -10,6 +10,11 @@ commands! {
         tags::list_tags(shell.session.store()?)
     }
 
+    /// Every tag's name (a filter's choices; no counts).
+    fn tag_names(shell) -> Vec<String> {
+        tags::tag_names(shell.session.store()?)
+    }
+
     /// Puts a tag on companies or contacts; the first one's tags after.
     fn tag_add(shell, kind: ClientKind, ids: Vec<i64>, name: String) -> Vec<String> {
         let Shell { session, clock, .. } = shell;

@@ -103,16 +103,23 @@ pub fn sums(c: &Connection, f: &Filter) -> Result<Vec<StepSum>> {
     Ok(v)
 }
 
-/// The first `limit` cards of one step: deals without a next step first
-/// (NULL dates sort first), then the soonest next step.
-pub fn cards(c: &Connection, f: &Filter, step_id: i64, limit: u32) -> Result<Vec<DealCard>> {
+/// `limit` cards of one step from `offset` on: deals without a next step
+/// first (NULL dates sort first), then the soonest next step; the id breaks
+/// ties, so consecutive pages cover every card exactly once.
+pub fn cards(c: &Connection, f: &Filter, step_id: i64, offset: u32, limit: u32) -> Result<Vec<DealCard>> {
     let mut st = c.prepare_cached(&format!(
         "SELECT {CARD_COLUMNS} FROM deals d INDEXED BY deals_open_column {CARD_JOINS}
          WHERE d.step_id = :step AND {FILTER}
-         ORDER BY d.next_step_date, d.id LIMIT :limit"
+         ORDER BY d.next_step_date, d.id LIMIT :limit OFFSET :offset"
     ))?;
     let v = st
-        .query_map(named_params! {":step": step_id, ":owner": f.owner_id, ":source": f.source, ":tag": f.tag, ":limit": limit}, card_row)?
+        .query_map(named_params! {":step": step_id, ":owner": f.owner_id, ":source": f.source, ":tag": f.tag, ":limit": limit, ":offset": offset}, card_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(v)
+}
+
+/// How many open deals one step holds under the filter.
+pub fn count(c: &Connection, f: &Filter, step_id: i64) -> Result<i64> {
+    let mut st = c.prepare_cached(&format!("SELECT count(*) FROM deals d INDEXED BY deals_open_column WHERE d.step_id = :step AND {FILTER}"))?;
+    Ok(st.query_row(named_params! {":step": step_id, ":owner": f.owner_id, ":source": f.source, ":tag": f.tag}, |r| r.get(0))?)
 }

@@ -72,6 +72,12 @@ pub fn all(c: &Connection) -> Result<Vec<(String, i64, i64)>> {
     Ok(v)
 }
 
+/// Every tag's name, in the order of [`all`] (no counts: a filter's choices).
+pub fn names(c: &Connection) -> Result<Vec<String>> {
+    let v = c.prepare_cached("SELECT name FROM tags ORDER BY name_key")?.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    Ok(v)
+}
+
 /// The tag names of every record of a kind that has any, for exports.
 pub fn by_record(c: &Connection, kind: ClientKind) -> Result<std::collections::HashMap<i64, Vec<String>>> {
     let mut out: std::collections::HashMap<i64, Vec<String>> = std::collections::HashMap::new();

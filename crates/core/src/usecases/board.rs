@@ -8,8 +8,13 @@ use crate::store::{Store, meta, steps};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-/// How many cards each column carries; counts and sums always cover all deals.
-pub const CARDS_PER_STEP: u32 = 100;
+/// How many cards each column carries on the board's first answer (more
+/// than a column shows without scrolling); counts and sums always cover all
+/// deals, and [`get_column`] gives the rest page by page.
+pub const CARDS_PER_STEP: u32 = 20;
+
+/// The most cards one [`get_column`] page carries.
+pub const MAX_PAGE: u32 = 200;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct BoardQuery {
@@ -50,6 +55,20 @@ pub struct BoardStep {
     pub deals: Vec<DealCard>,
 }
 
+/// A page of one column's cards, for a column scrolled to its end.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ColumnPage {
+    #[ts(type = "number")]
+    pub step_id: i64,
+    /// All the column's open deals under the filter (as on the board).
+    #[ts(type = "number")]
+    pub count: i64,
+    #[ts(type = "number")]
+    pub offset: u32,
+    /// The cards from `offset` on, in the board's order.
+    pub deals: Vec<DealCard>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct MoneyTotal {
     pub currency: String,
@@ -73,10 +92,14 @@ fn order_totals(totals: &mut [MoneyTotal], home: &str) {
     totals.sort_by(|a, b| (a.currency != home, &a.currency).cmp(&(b.currency != home, &b.currency)));
 }
 
+fn filter(query: &BoardQuery) -> q::Filter {
+    q::Filter { owner_id: query.owner_id, source: query.source, tag: query.tag.as_deref().map(crate::store::tags::key) }
+}
+
 pub fn get_board(s: &Store, clock: &dyn Clock, query: &BoardQuery) -> Result<Board> {
     let c = s.conn();
     let currency = meta::currency(c)?;
-    let filter = q::Filter { owner_id: query.owner_id, source: query.source, tag: query.tag.as_deref().map(crate::store::tags::key) };
+    let filter = filter(query);
     let sums = q::sums(c, &filter)?;
     let all_steps = steps::list(c)?;
     let stages = Stage::ALL
@@ -84,7 +107,7 @@ pub fn get_board(s: &Store, clock: &dyn Clock, query: &BoardQuery) -> Result<Boa
         .map(|&stage| -> Result<BoardStage> {
             let mut st = BoardStage { stage, count: 0, totals: vec![], steps: vec![] };
             for step in all_steps.iter().filter(|x| x.stage == stage) {
-                let mut col = BoardStep { step: step.clone(), count: 0, totals: vec![], deals: q::cards(c, &filter, step.id, CARDS_PER_STEP)? };
+                let mut col = BoardStep { step: step.clone(), count: 0, totals: vec![], deals: q::cards(c, &filter, step.id, 0, CARDS_PER_STEP)? };
                 for sum in sums.iter().filter(|x| x.step_id == step.id) {
                     col.count += sum.count;
                     // Weighted per step: one probability applies to the whole column.
@@ -105,6 +128,16 @@ pub fn get_board(s: &Store, clock: &dyn Clock, query: &BoardQuery) -> Result<Boa
         })
         .collect::<Result<Vec<_>>>()?;
     Ok(Board { currency, today: clock.today(), stages })
+}
+
+/// Up to `limit` cards (at most [`MAX_PAGE`]) of one step's column from
+/// `offset` on, under the same filter and in the same order as the board,
+/// with the column's count; a step that does not exist gives no cards.
+pub fn get_column(s: &Store, query: &BoardQuery, step_id: i64, offset: u32, limit: u32) -> Result<ColumnPage> {
+    let c = s.conn();
+    let filter = filter(query);
+    let deals = q::cards(c, &filter, step_id, offset, limit.min(MAX_PAGE))?;
+    Ok(ColumnPage { step_id, count: q::count(c, &filter, step_id)?, offset, deals })
 }
 
 #[cfg(test)]
@@ -171,5 +204,73 @@ mod tests {
         assert_eq!(get_board(&s, &clock(), &q).unwrap().stages[0].count, 0);
         let q = BoardQuery { owner_id: None, source: Some(Source::ColdCall), tag: None };
         assert_eq!(get_board(&s, &clock(), &q).unwrap().stages[0].count, 1);
+    }
+
+    #[test]
+    fn a_column_pages_through_every_card_once_with_the_boards_counts_and_sums() {
+        let mut s = store();
+        let co = crm::create_company(&mut s, &clock(), &CompanyInput { name: "Acme".into(), ..Default::default() }).unwrap();
+        let step = crm::list_steps(&s).unwrap()[0].clone();
+        let today = clock().today();
+        let mut ids = vec![];
+        for i in 0..57_i64 {
+            let input = DealInput {
+                title: format!("Deal {i}"),
+                company_id: Some(co.id),
+                contact_id: None,
+                step_id: step.id,
+                value_minor: 1_000 + i,
+                currency: None,
+                owner_id: None,
+                // Referrals every third deal, for the filter.
+                source: if i % 3 == 0 { Source::Referral } else { Source::ColdCall },
+                referred_by_id: None,
+                // Many cards share a date (and some have no next step), so the order needs its tie-break.
+                next_step: if i % 5 == 0 { None } else { Some("Call".into()) },
+                next_step_date: if i % 5 == 0 { None } else { Some(today + chrono::Days::new((i % 4) as u64)) },
+                expected_close_on: None,
+            };
+            ids.push(crm::create_deal(&mut s, &clock(), &input).unwrap().id);
+        }
+        let lost = deal(&mut s, step.id, co.id, 5, None);
+        crm::close_deal(&mut s, &clock(), lost.id, &DealClose { status: DealStatus::Lost, reason: Some("Price".into()) }).unwrap();
+
+        for query in [BoardQuery::default(), BoardQuery { source: Some(Source::Referral), ..Default::default() }] {
+            let board = get_board(&s, &clock(), &query).unwrap();
+            let col = board.stages[0].steps.iter().find(|c| c.step.id == step.id).unwrap();
+            let expected: Vec<i64> = ids.iter().enumerate().filter(|(i, _)| query.source.is_none() || i % 3 == 0).map(|(_, id)| *id).collect();
+            assert_eq!(col.count, expected.len() as i64);
+            assert_eq!(col.deals.len(), expected.len().min(CARDS_PER_STEP as usize), "the board carries the first cards only");
+            let sum: i64 = col.deals.iter().map(|d| d.value_minor).sum::<i64>();
+            assert!(sum < col.totals[0].sum_minor || col.deals.len() == expected.len());
+
+            // Page by page from the board's last card, 7 at a time.
+            let mut all = col.deals.clone();
+            loop {
+                let page = get_column(&s, &query, step.id, all.len() as u32, 7).unwrap();
+                assert_eq!((page.step_id, page.count, page.offset), (step.id, col.count, all.len() as u32));
+                if page.deals.is_empty() {
+                    break;
+                }
+                assert!(page.deals.len() <= 7);
+                all.extend(page.deals);
+            }
+            let mut seen: Vec<i64> = all.iter().map(|d| d.id).collect();
+            seen.sort();
+            let mut want = expected.clone();
+            want.sort();
+            assert_eq!(seen, want, "every open card of the column once, the lost deal never");
+            // The pages' cards add up to the column's count and sum.
+            assert_eq!(all.len() as i64, col.count);
+            assert_eq!(all.iter().map(|d| d.value_minor).sum::<i64>(), col.totals[0].sum_minor);
+            // In the board's order: no next step date first, then the soonest.
+            assert!(all.windows(2).all(|w| (w[0].next_step_date, w[0].id) < (w[1].next_step_date, w[1].id)));
+            // The first page equals the board's column.
+            assert_eq!(get_column(&s, &query, step.id, 0, CARDS_PER_STEP).unwrap().deals, col.deals);
+        }
+        // A limit beyond the column is no error; a step that does not exist gives nothing.
+        assert_eq!(get_column(&s, &BoardQuery::default(), step.id, 0, 10_000).unwrap().deals.len(), 57);
+        let empty = get_column(&s, &BoardQuery::default(), 999_999, 0, 20).unwrap();
+        assert_eq!((empty.count, empty.deals.len()), (0, 0));
     }
 }

@@ -73,26 +73,39 @@ impl Session {
     /// Starts a session; never fails: a workspace that cannot be opened
     /// becomes `startup_error` and the UI offers the picker.
     pub fn start(data_dir: &Path, clock: &dyn Clock, explicit: Option<&Path>, system_lang: Lang) -> Session {
-        let settings = AppSettings::load(data_dir);
-        let mut s = Session {
+        let mut s = Session::settings_only(data_dir, system_lang);
+        s.open_at_start(clock, explicit);
+        s
+    }
+
+    /// A session with its settings (the language) and no workspace yet:
+    /// cheap, so the window can be drawn while [`Session::open_at_start`]
+    /// opens the workspace.
+    pub fn settings_only(data_dir: &Path, system_lang: Lang) -> Session {
+        Session {
             data_dir: data_dir.to_path_buf(),
-            settings,
+            settings: AppSettings::load(data_dir),
             store: None,
             startup_error: None,
             needs_passphrase: None,
             system_lang,
             auto_backup: None,
             auto_backup_error: None,
-        };
-        let result = match (explicit, s.settings.last_workspace.clone()) {
-            (Some(p), _) => s.open(clock, p),
-            (None, Some(last)) if Path::new(&last).exists() => s.open(clock, Path::new(&last)),
-            _ => s.open_demo(clock),
+        }
+    }
+
+    /// Opens the workspace a start opens: the one given (`explicit`), else
+    /// the last one used, else the demo; one that cannot be opened becomes
+    /// `startup_error`.
+    pub fn open_at_start(&mut self, clock: &dyn Clock, explicit: Option<&Path>) {
+        let result = match (explicit, self.settings.last_workspace.clone()) {
+            (Some(p), _) => self.open(clock, p),
+            (None, Some(last)) if Path::new(&last).exists() => self.open(clock, Path::new(&last)),
+            _ => self.open_demo(clock),
         };
         if let Err(e) = result {
-            s.startup_error = Some(e);
+            self.startup_error = Some(e);
         }
-        s
     }
 
     pub fn lang(&self) -> Lang {

@@ -98,6 +98,12 @@ pub fn tags_of(s: &Store, kind: ClientKind, id: i64) -> Result<Vec<String>> {
 }
 
 /// Every tag in the workspace with its counts, by name.
+/// Every tag's name, in the order of [`list_tags`], without counting what
+/// carries it (a filter's choices).
+pub fn tag_names(s: &Store) -> Result<Vec<String>> {
+    q::names(s.conn())
+}
+
 pub fn list_tags(s: &Store) -> Result<Vec<TagCount>> {
     Ok(q::all(s.conn())?.into_iter().map(|(name, companies, contacts)| TagCount { name, companies, contacts }).collect())
 }

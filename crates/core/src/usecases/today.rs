@@ -208,8 +208,67 @@ pub fn today_fresh(s: &mut Store, clock: &dyn Clock, owner: Option<i64>) -> Resu
     today_fresh_tagged(s, clock, owner, None)
 }
 
+/// Everything Today's first paint needs, in one answer (one IPC round trip
+/// instead of five the shell would serialise).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct TodayScreen {
+    pub today: Today,
+    /// The moving-in checklist of a new workspace.
+    pub checklist: crate::usecases::first_hour::Checklist,
+    /// Who Today can be narrowed to: the people not archived.
+    pub people: Vec<crate::model::Person>,
+    /// The tags Today can be narrowed to, by name.
+    pub tags: Vec<String>,
+    /// The routines (not archived) that generated tasks name as their source.
+    pub routines: Vec<crate::store::regulations::Regulation>,
+}
+
+/// [`today_fresh_tagged`] with the checklist, the people, the tag names and
+/// the routines Today shows beside it.
+pub fn screen(s: &mut Store, clock: &dyn Clock, owner: Option<i64>, tag: Option<&str>) -> Result<TodayScreen> {
+    let today = today_fresh_tagged(s, clock, owner, tag)?;
+    let checklist = crate::usecases::first_hour::checklist(s, clock)?;
+    let c = s.conn();
+    let people = crate::store::people::list(c)?.into_iter().filter(|p| !p.archived).collect();
+    let tags = crate::usecases::tags::tag_names(s)?;
+    let routines =
+        crate::store::regulations::list(c)?.into_iter().filter(|r| r.kind == crate::playbook::template::RegulationKind::Routine && !r.archived).collect();
+    Ok(TodayScreen { today, checklist, people, tags, routines })
+}
+
 /// [`today_fresh`] narrowed to a tag as [`today_tagged`] does.
 pub fn today_fresh_tagged(s: &mut Store, clock: &dyn Clock, owner: Option<i64>, tag: Option<&str>) -> Result<Today> {
     crate::usecases::routines::generate_if_due(s, clock)?;
     today_tagged(s, clock, owner, tag)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ClientKind, CompanyInput, PersonInput};
+    use crate::playbook::template::RegulationKind;
+    use crate::store::testing::{clock, store};
+    use crate::usecases::{crm, first_hour, regulations, tags};
+
+    #[test]
+    fn the_screen_answer_holds_what_the_separate_reads_give() {
+        let mut s = store();
+        let kept = crm::create_person(&mut s, &clock(), &PersonInput { name: "Vera".into(), ..Default::default() }).unwrap();
+        let gone = crm::create_person(&mut s, &clock(), &PersonInput { name: "Oleg".into(), ..Default::default() }).unwrap();
+        crm::archive_person(&mut s, &clock(), gone.id).unwrap();
+        let co = crm::create_company(&mut s, &clock(), &CompanyInput { name: "Acme".into(), ..Default::default() }).unwrap();
+        tags::add_tag(&mut s, &clock(), ClientKind::Company, &[co.id], "VIP").unwrap();
+        tags::add_tag(&mut s, &clock(), ClientKind::Company, &[co.id], "Berlin").unwrap();
+
+        let screen = screen(&mut s, &clock(), None, Some("VIP")).unwrap();
+        assert_eq!(screen.today, today_tagged(&s, &clock(), None, Some("VIP")).unwrap());
+        assert_eq!(screen.checklist, first_hour::checklist(&s, &clock()).unwrap());
+        let people: Vec<i64> = screen.people.iter().map(|p| p.id).collect();
+        assert!(people.contains(&kept.id) && !people.contains(&gone.id), "archived people are no choice: {people:?}");
+        assert_eq!(screen.tags, tags::list_tags(&s).unwrap().into_iter().map(|t| t.name).collect::<Vec<_>>());
+        assert_eq!(screen.tags, vec!["Berlin".to_string(), "VIP".into()]);
+        let routines: Vec<_> = regulations::list_regulations(&s).unwrap().into_iter().filter(|r| r.kind == RegulationKind::Routine && !r.archived).collect();
+        assert_eq!(screen.routines, routines);
+        assert!(screen.routines.iter().all(|r| r.kind == RegulationKind::Routine));
+    }
 }

@@ -28,6 +28,7 @@ import type { ClientKind } from "./ClientKind";
 import type { ClientPage } from "./ClientPage";
 import type { ClientProfile } from "./ClientProfile";
 import type { CloseReasons } from "./CloseReasons";
+import type { ColumnPage } from "./ColumnPage";
 import type { Company } from "./Company";
 import type { CompanyInput } from "./CompanyInput";
 import type { Contact } from "./Contact";
@@ -117,6 +118,7 @@ import type { TimeTable } from "./TimeTable";
 import type { Today } from "./Today";
 import type { TodayListKind } from "./TodayListKind";
 import type { TodayPage } from "./TodayPage";
+import type { TodayScreen } from "./TodayScreen";
 import type { TrashItem } from "./TrashItem";
 import type { ValueInput } from "./ValueInput";
 import type { View } from "./View";
@@ -136,6 +138,7 @@ export const commands = {
   securityChangePassphrase: (current: string, passphrase: string) => invoke<AppSession>("security_change_passphrase", { current, passphrase }),
   securityRemovePassphrase: (current: string) => invoke<AppSession>("security_remove_passphrase", { current }),
   boardGet: (query: BoardQuery) => invoke<Board>("board_get", { query }),
+  boardColumn: (query: BoardQuery, stepId: number, offset: number, limit: number) => invoke<ColumnPage>("board_column", { query, stepId, offset, limit }),
   peopleList: () => invoke<Array<Person>>("people_list", {}),
   stepsList: () => invoke<Array<Step>>("steps_list", {}),
   stepAdd: (stage: Stage, name: string, probabilityPct: number) => invoke<Step>("step_add", { stage, name, probabilityPct }),
@@ -157,6 +160,7 @@ export const commands = {
   contactDetailsSave: (contactId: number, details: ContactDetails) => invoke<ContactDetails>("contact_details_save", { contactId, details }),
   todayDate: () => invoke<string>("today_date", {}),
   todayGet: (ownerId: number | null, tag: string | null) => invoke<Today>("today_get", { ownerId, tag }),
+  todayScreen: (ownerId: number | null, tag: string | null) => invoke<TodayScreen>("today_screen", { ownerId, tag }),
   todayList: (ownerId: number | null, tag: string | null, kind: TodayListKind, offset: number, limit: number) => invoke<TodayPage>("today_list", { ownerId, tag, kind, offset, limit }),
   checklistGet: () => invoke<Checklist>("checklist_get", {}),
   checklistDismiss: (dismissed: boolean) => invoke<Checklist>("checklist_dismiss", { dismissed }),
@@ -275,6 +279,7 @@ export const commands = {
   backupAutoStatus: () => invoke<AutoBackups>("backup_auto_status", {}),
   promoteWorkspace: (target: PromoteTarget, onProgress: Channel<PromoteProgress>) => invoke<PromoteReport>("promote_workspace", { target, onProgress }),
   tagsList: () => invoke<Array<TagCount>>("tags_list", {}),
+  tagNames: () => invoke<Array<string>>("tag_names", {}),
   tagAdd: (kind: ClientKind, ids: Array<number>, name: string) => invoke<Array<string>>("tag_add", { kind, ids, name }),
   tagRemove: (kind: ClientKind, ids: Array<number>, name: string) => invoke<Array<string>>("tag_remove", { kind, ids, name }),
   customFieldsList: () => invoke<Array<CustomField>>("custom_fields_list", {}),
@@ -301,6 +306,7 @@ export const staleViews: Record<string, View[] | null> = {
   securityChangePassphrase: [],
   securityRemovePassphrase: [],
   boardGet: [],
+  boardColumn: [],
   peopleList: [],
   stepsList: [],
   stepAdd: ["today", "board", "clients", "profile", "deal", "plan", "reports"],
@@ -322,6 +328,7 @@ export const staleViews: Record<string, View[] | null> = {
   contactDetailsSave: ["today", "board", "clients", "profile", "deal", "reports"],
   todayDate: [],
   todayGet: [],
+  todayScreen: [],
   todayList: [],
   checklistGet: [],
   checklistDismiss: ["today"],
@@ -440,6 +447,7 @@ export const staleViews: Record<string, View[] | null> = {
   backupAutoStatus: [],
   promoteWorkspace: [],
   tagsList: [],
+  tagNames: [],
   tagAdd: ["today", "board", "clients", "profile"],
   tagRemove: ["today", "board", "clients", "profile"],
   customFieldsList: [],
