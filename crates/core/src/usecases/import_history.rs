@@ -217,6 +217,21 @@ fn bulk_load(store: &Store, t: &Table, table: &str) -> Result<bool> {
     Ok(rows >= BULK_ROWS && rows as i64 >= store::bulk::row_count(store.conn(), table)?)
 }
 
+/// The tables whose indexes a bulk load builds afterwards: the one it fills,
+/// and those it adds to that are no larger than the file (a big address
+/// book keeps its indexes while a few companies join it).
+fn bulk_tables<'a>(c: &Connection, bulk: bool, main: &'a str, others: &[&'a str], rows: u64) -> Result<Vec<&'a str>> {
+    let mut v = vec![main];
+    if bulk {
+        for t in others {
+            if store::bulk::row_count(c, t)? <= rows as i64 {
+                v.push(t);
+            }
+        }
+    }
+    Ok(v)
+}
+
 /// Runs `f` with the indexes of `tables` dropped when `bulk`, rebuilt after
 /// it inside the same transaction (a failure leaves them as they were).
 /// The planner's statistics of the tables are then sampled again (bounded
@@ -794,7 +809,8 @@ fn deals_run(c: &Connection, now: &str, today: NaiveDate, t: &Table, o: &History
     let mut existing = hs::deals_by_external(c, preset.as_str())?;
     let (mut by_step, mut by_status, mut by_owner) = (HashMap::new(), HashMap::new(), HashMap::new());
     let total = rows.len() as u64;
-    let written = indexed_after(c, bulk, &["deals", "companies", "contacts"], || {
+    let tables = bulk_tables(c, bulk, "deals", &["companies", "contacts"], total)?;
+    let written = indexed_after(c, bulk, &tables, || {
         let mut w = HistoryWriter::new(c)?;
         for (i, r) in rows.into_iter().enumerate() {
             if (i as u64 + 1).is_multiple_of(PROGRESS_EVERY) && !progress(total / 2 + i as u64 / 2) {
@@ -1056,7 +1072,8 @@ fn orders_run(c: &Connection, now: &str, t: &Table, o: &HistoryOptions, bulk: bo
     let mut parties = Parties::load(c, false)?;
     let mut existing = hs::orders_by_external(c, ORDERS)?;
     let total = lines.len() as u64;
-    let written = indexed_after(c, bulk, &["orders", "companies"], || {
+    let tables = bulk_tables(c, bulk, "orders", &["companies"], total)?;
+    let written = indexed_after(c, bulk, &tables, || {
         let mut w = HistoryWriter::new(c)?;
         for (i, mut l) in lines.into_iter().enumerate() {
             if (i as u64 + 1).is_multiple_of(PROGRESS_EVERY) && !progress(total / 2 + i as u64 / 2) {
