@@ -486,17 +486,47 @@ fn read_deal(cells: &Cells<'_, DealField>, line: u64, problems: &mut Vec<Problem
     })
 }
 
+/// Ids by folded name, and by each spelling the file used, so a name met
+/// again is not folded again.
+#[derive(Default)]
+struct Names {
+    folded: HashMap<String, i64>,
+    spellings: HashMap<String, i64>,
+}
+
+impl Names {
+    /// A name the workspace already has (the first of equal folded names wins).
+    fn known(&mut self, name: &str, id: i64) {
+        self.folded.entry(fold(name.trim())).or_insert(id);
+    }
+
+    /// The id of `name`, or of what `create` makes for it (then `true`).
+    fn find_or(&mut self, name: &str, create: impl FnOnce() -> Result<i64>) -> Result<(i64, bool)> {
+        if let Some(id) = self.spellings.get(name) {
+            return Ok((*id, false));
+        }
+        let k = fold(name.trim());
+        let (id, created) = match self.folded.get(&k) {
+            Some(id) => (*id, false),
+            None => {
+                let id = create()?;
+                self.folded.insert(k, id);
+                (id, true)
+            }
+        };
+        self.spellings.insert(name.to_string(), id);
+        Ok((id, created))
+    }
+}
+
 /// Companies, contacts and people of the workspace by their folded names
 /// (and contacts by e-mail); what the import creates joins them.
 struct Parties<'c> {
     w: ImportWriter<'c>,
-    companies: HashMap<String, i64>,
-    /// Names as the file writes them, so a name met again is not folded again.
-    company_spellings: HashMap<String, i64>,
-    people_spellings: HashMap<String, i64>,
+    companies: Names,
     contacts_by_email: HashMap<String, i64>,
     contacts_by_name: HashMap<String, i64>,
-    people: HashMap<String, i64>,
+    people: Names,
     companies_created: u64,
     contacts_created: u64,
     people_created: u64,
@@ -508,12 +538,10 @@ impl<'c> Parties<'c> {
     fn load(c: &'c Connection, with_contacts: bool) -> Result<Self> {
         let mut p = Parties {
             w: ImportWriter::new(c)?,
-            companies: HashMap::new(),
-            company_spellings: HashMap::new(),
-            people_spellings: HashMap::new(),
+            companies: Names::default(),
             contacts_by_email: HashMap::new(),
             contacts_by_name: HashMap::new(),
-            people: HashMap::new(),
+            people: Names::default(),
             companies_created: 0,
             contacts_created: 0,
             people_created: 0,
@@ -521,7 +549,7 @@ impl<'c> Parties<'c> {
             new_contacts: None,
         };
         for (id, name) in store::interop::company_names(c)? {
-            p.companies.entry(fold(name.trim())).or_insert(id);
+            p.companies.known(&name, id);
         }
         if with_contacts {
             for (id, name, email) in hs::contacts(c)? {
@@ -531,7 +559,7 @@ impl<'c> Parties<'c> {
                 p.contacts_by_name.entry(fold(name.trim())).or_insert(id);
             }
             for person in store::people::list(c)? {
-                p.people.entry(fold(person.name.trim())).or_insert(person.id);
+                p.people.known(&person.name, person.id);
             }
         }
         Ok(p)
@@ -542,21 +570,11 @@ impl<'c> Parties<'c> {
     }
 
     fn company(&mut self, now: &str, name: &str) -> Result<i64> {
-        if let Some(id) = self.company_spellings.get(name) {
-            return Ok(*id);
+        let (id, created) = self.companies.find_or(name, || self.w.company(now, &CompanyInput { name: name.trim().to_string(), ..Default::default() }))?;
+        if created {
+            Self::run(&mut self.new_companies, id);
+            self.companies_created += 1;
         }
-        let k = fold(name.trim());
-        let id = match self.companies.get(&k) {
-            Some(id) => *id,
-            None => {
-                let id = self.w.company(now, &CompanyInput { name: name.trim().to_string(), ..Default::default() })?;
-                Self::run(&mut self.new_companies, id);
-                self.companies_created += 1;
-                self.companies.insert(k, id);
-                id
-            }
-        };
-        self.company_spellings.insert(name.to_string(), id);
         Ok(id)
     }
 
@@ -600,21 +618,9 @@ impl<'c> Parties<'c> {
     }
 
     fn person(&mut self, c: &Connection, now: &str, name: &str) -> Result<i64> {
-        if let Some(id) = self.people_spellings.get(name) {
-            return Ok(*id);
-        }
-        let k = fold(name.trim());
-        let id = match self.people.get(&k) {
-            Some(id) => *id,
-            None => {
-                // A new owner is a person without a role, for the user to give one.
-                let id = store::people::insert(c, now, name.trim(), None, None, false)?;
-                self.people_created += 1;
-                self.people.insert(k, id);
-                id
-            }
-        };
-        self.people_spellings.insert(name.to_string(), id);
+        // A new owner is a person without a role, for the user to give one.
+        let (id, created) = self.people.find_or(name, || store::people::insert(c, now, name.trim(), None, None, false))?;
+        self.people_created += u64::from(created);
         Ok(id)
     }
 
