@@ -58,6 +58,27 @@ pub fn without_indexes<T>(c: &Connection, table: &str, f: impl FnOnce() -> Resul
     Ok(out)
 }
 
+/// Runs `f` with the secondary indexes of `tables` dropped, rebuilds them
+/// after it inside the same transaction (a failure leaves them as they
+/// were), then samples the planner's statistics of the tables again
+/// (bounded work), as `PRAGMA optimize` would at the next opening, so the
+/// first screens after a large load already plan with the new sizes. With
+/// no tables it only runs `f`.
+pub fn indexed_after<T>(c: &Connection, tables: &[&str], f: impl FnOnce() -> Result<T>) -> Result<T> {
+    let out = rebuilt(c, tables, f)?;
+    if !tables.is_empty() {
+        analyze(c, tables)?;
+    }
+    Ok(out)
+}
+
+fn rebuilt<T>(c: &Connection, tables: &[&str], f: impl FnOnce() -> Result<T>) -> Result<T> {
+    match tables.split_first() {
+        Some((t, rest)) => without_indexes(c, t, || rebuilt(c, rest, f)),
+        None => f(),
+    }
+}
+
 /// Resamples the planner's statistics of `tables` after a bulk load (bounded
 /// work: a sample of each index).
 pub fn analyze(c: &Connection, tables: &[&str]) -> Result<()> {

@@ -881,13 +881,8 @@ pub fn import_contacts_with_progress(
             }
             Ok(())
         };
-        if bulk {
-            store::bulk::without_indexes(tx, "contacts", || store::bulk::without_indexes(tx, "companies", import))?;
-            // The planner's statistics of the rebuilt indexes (bounded: a sample).
-            store::bulk::analyze(tx, &["contacts", "companies"])
-        } else {
-            import()
-        }
+        let tables: &[&str] = if bulk { &["contacts", "companies"] } else { &[] };
+        store::bulk::indexed_after(tx, tables, import)
     };
     // A bulk load refers only to companies it read or wrote in this same
     // transaction, so the foreign-key lookups per row are skipped for it.

@@ -219,10 +219,11 @@ fn bulk_load(store: &Store, t: &Table, table: &str) -> Result<bool> {
 
 /// The tables whose indexes a bulk load builds afterwards: the one it fills,
 /// and those it adds to that are no larger than the file (a big address
-/// book keeps its indexes while a few companies join it).
+/// book keeps its indexes while a few companies join it); none unless `bulk`.
 fn bulk_tables<'a>(c: &Connection, bulk: bool, main: &'a str, others: &[&'a str], rows: u64) -> Result<Vec<&'a str>> {
-    let mut v = vec![main];
+    let mut v = vec![];
     if bulk {
+        v.push(main);
         for t in others {
             if store::bulk::row_count(c, t)? <= rows as i64 {
                 v.push(t);
@@ -230,26 +231,6 @@ fn bulk_tables<'a>(c: &Connection, bulk: bool, main: &'a str, others: &[&'a str]
         }
     }
     Ok(v)
-}
-
-/// Runs `f` with the indexes of `tables` dropped when `bulk`, rebuilt after
-/// it inside the same transaction (a failure leaves them as they were).
-/// The planner's statistics of the tables are then sampled again (bounded
-/// work), as `PRAGMA optimize` would at the next opening, so the first
-/// screens after the import already plan with the new sizes.
-fn indexed_after<T>(c: &Connection, bulk: bool, tables: &[&str], f: impl FnOnce() -> Result<T>) -> Result<T> {
-    let out = rebuilt(c, bulk, tables, f)?;
-    if bulk {
-        store::bulk::analyze(c, tables)?;
-    }
-    Ok(out)
-}
-
-fn rebuilt<T>(c: &Connection, bulk: bool, tables: &[&str], f: impl FnOnce() -> Result<T>) -> Result<T> {
-    match tables.split_first() {
-        Some((t, rest)) if bulk => store::bulk::without_indexes(c, t, || rebuilt(c, bulk, rest, f)),
-        _ => f(),
-    }
 }
 
 /// Imports orders (a sales report). With `dry_run`, only says what would happen.
@@ -816,7 +797,7 @@ fn deals_run(c: &Connection, now: &str, today: NaiveDate, t: &Table, o: &History
     let (mut by_step, mut by_status, mut by_owner) = (HashMap::new(), HashMap::new(), HashMap::new());
     let total = rows.len() as u64;
     let tables = bulk_tables(c, bulk, "deals", &["companies", "contacts"], total)?;
-    let written = indexed_after(c, bulk, &tables, || {
+    let written = store::bulk::indexed_after(c, &tables, || {
         let mut w = HistoryWriter::new(c)?;
         for (i, r) in rows.into_iter().enumerate() {
             if (i as u64 + 1).is_multiple_of(PROGRESS_EVERY) && !progress(total / 2 + i as u64 / 2) {
@@ -1079,7 +1060,7 @@ fn orders_run(c: &Connection, now: &str, t: &Table, o: &HistoryOptions, bulk: bo
     let mut existing = hs::orders_by_external(c, ORDERS)?;
     let total = lines.len() as u64;
     let tables = bulk_tables(c, bulk, "orders", &["companies"], total)?;
-    let written = indexed_after(c, bulk, &tables, || {
+    let written = store::bulk::indexed_after(c, &tables, || {
         let mut w = HistoryWriter::new(c)?;
         for (i, mut l) in lines.into_iter().enumerate() {
             if (i as u64 + 1).is_multiple_of(PROGRESS_EVERY) && !progress(total / 2 + i as u64 / 2) {
