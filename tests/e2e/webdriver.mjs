@@ -80,6 +80,16 @@ function marked(driver, keep) {
   return found;
 }
 
+/** Whether `pid` still exists and has not finished exiting: a zombie has
+ * closed its files (and so let go of its locks), a live or exiting one may not have. */
+function alive(pid) {
+  try {
+    return !/^State:\s+Z/m.test(fs.readFileSync(`/proc/${pid}/status`, "latin1"));
+  } catch {
+    return false;
+  }
+}
+
 /** Stops what this driver started and left running (once, in a full run,
  * an app window stayed open after its session was deleted). */
 function killLeftovers(driver, keep) {
@@ -304,12 +314,16 @@ export class Session {
   /** Ends the session; the app must be gone within 10 s, or it is stopped
    * (a window left open would hold the workspace for the next test). */
   async close() {
+    const keep = this.driver?.run ? [this.driver.proc.pid] : [];
+    // Found while they run: an exiting process stops showing its command line
+    // before it closes its files, so the workspace lock outlives the mark.
+    const apps = this.driver?.run ? marked(this.driver, keep) : [];
     try {
       await call(this.base, "DELETE", `/session/${this.id}`);
     } catch {}
     if (!this.driver?.run) return;
-    const keep = [this.driver.proc.pid];
-    for (let i = 0; i < 100 && marked(this.driver, keep).length > 0; i++) await sleep(100);
+    const running = () => marked(this.driver, keep).length > 0 || apps.some(alive);
+    for (let i = 0; i < 100 && running(); i++) await sleep(100);
     const left = marked(this.driver, keep);
     if (left.length > 0) {
       console.error(`webdriver: the app (pids ${left.join(", ")}) did not exit after its session ended; stopping it`);
