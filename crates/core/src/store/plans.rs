@@ -384,15 +384,39 @@ pub struct Fact {
 /// count for the client company's owner; deals for their owner; hand-offs
 /// for the person who handed the lead on.
 pub fn fact(c: &Connection, from: NaiveDate, to: NaiveDate, owner: Option<i64>) -> Result<Fact> {
+    let mut f = fact_besides_deals(c, from, to, owner)?;
+    deal_counts(c, from, to, owner)?.add_to(&mut f);
+    Ok(f)
+}
+
+/// The deal counts of a period's fact. Analytics counts them for every
+/// month of its range from one pass over the deals, by the same rules
+/// (`usecases::analytics`; a test holds the two equal).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DealCounts {
+    /// Deals opened in stages 1–2.
+    pub leads: i64,
+    /// Of those, opened straight in stage 2 (not handed over from stage 1).
+    pub direct: i64,
+    /// Stage-2 deals that entered the offer step or a later one.
+    pub offers: i64,
+    /// First deals won.
+    pub first_deals: i64,
+}
+
+impl DealCounts {
+    /// Puts the counts into a fact from [`fact_besides_deals`].
+    pub fn add_to(self, f: &mut Fact) {
+        f.leads = self.leads;
+        f.qualified_leads += self.direct;
+        f.offers = self.offers;
+        f.first_deals = self.first_deals;
+    }
+}
+
+fn deal_counts(c: &Connection, from: NaiveDate, to: NaiveDate, owner: Option<i64>) -> Result<DealCounts> {
     let args = named_params! {":from": from, ":to": to, ":owner": owner};
     let one = |sql: &str| -> Result<i64> { Ok(c.prepare_cached(sql)?.query_row(args, |r| r.get(0))?) };
-    let (calls, meetings): (i64, i64) = c
-        .prepare_cached(
-            "SELECT coalesce(sum(kind = 'call'), 0), coalesce(sum(kind = 'meeting'), 0) FROM activities
-             WHERE kind IN ('call', 'meeting') AND done_at >= :from AND done_at < :to AND archived_at IS NULL
-               AND (:owner IS NULL OR owner_id = :owner)",
-        )?
-        .query_row(args, |r| Ok((r.get(0)?, r.get(1)?)))?;
     let (leads, direct): (i64, i64) = c
         .prepare_cached(
             "SELECT count(*), coalesce(sum(s.stage = 'first_deal'
@@ -402,9 +426,6 @@ pub fn fact(c: &Connection, from: NaiveDate, to: NaiveDate, owner: Option<i64>) 
                AND (:owner IS NULL OR d.owner_id = :owner)",
         )?
         .query_row(args, |r| Ok((r.get(0)?, r.get(1)?)))?;
-    let handed = one("SELECT count(*) FROM handoffs h WHERE h.from_stage = 'lead_generation' AND h.created_at >= :from AND h.created_at < :to
-           AND (:owner IS NULL OR h.from_person_id = :owner)
-           AND EXISTS (SELECT 1 FROM deals d WHERE d.id = h.deal_id AND d.archived_at IS NULL)")?;
     // The month's deals by date, never every deal of a step: an imported
     // history puts tens of thousands of deals in a handful of steps.
     let offers = one("SELECT count(*) FROM deals d INDEXED BY deals_by_step_entered JOIN steps s ON s.id = d.step_id
@@ -413,6 +434,24 @@ pub fn fact(c: &Connection, from: NaiveDate, to: NaiveDate, owner: Option<i64>) 
     let first_deals = one("SELECT count(*) FROM deals d INDEXED BY deals_won JOIN steps s ON s.id = d.step_id
          WHERE d.status = 'won' AND d.archived_at IS NULL AND s.stage = 'first_deal' AND d.closed_on >= :from AND d.closed_on < :to
            AND (:owner IS NULL OR d.owner_id = :owner)")?;
+    Ok(DealCounts { leads, direct, offers, first_deals })
+}
+
+/// A period's fact without its deal counts (zero; `qualified_leads` holds
+/// only the hand-offs): calls and meetings, hand-offs, orders.
+pub fn fact_besides_deals(c: &Connection, from: NaiveDate, to: NaiveDate, owner: Option<i64>) -> Result<Fact> {
+    let args = named_params! {":from": from, ":to": to, ":owner": owner};
+    let one = |sql: &str| -> Result<i64> { Ok(c.prepare_cached(sql)?.query_row(args, |r| r.get(0))?) };
+    let (calls, meetings): (i64, i64) = c
+        .prepare_cached(
+            "SELECT coalesce(sum(kind = 'call'), 0), coalesce(sum(kind = 'meeting'), 0) FROM activities
+             WHERE kind IN ('call', 'meeting') AND done_at >= :from AND done_at < :to AND archived_at IS NULL
+               AND (:owner IS NULL OR owner_id = :owner)",
+        )?
+        .query_row(args, |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let handed = one("SELECT count(*) FROM handoffs h WHERE h.from_stage = 'lead_generation' AND h.created_at >= :from AND h.created_at < :to
+           AND (:owner IS NULL OR h.from_person_id = :owner)
+           AND EXISTS (SELECT 1 FROM deals d WHERE d.id = h.deal_id AND d.archived_at IS NULL)")?;
     let (orders, turnover, profit, repeat_orders, repeat_turnover): (i64, i64, i64, i64, i64) = c
         .prepare_cached(
             "SELECT count(*), coalesce(sum(o.amount_minor), 0), coalesce(sum(o.margin_minor), 0),
@@ -427,10 +466,10 @@ pub fn fact(c: &Connection, from: NaiveDate, to: NaiveDate, owner: Option<i64>) 
     Ok(Fact {
         calls,
         meetings,
-        leads,
-        qualified_leads: handed + direct,
-        offers,
-        first_deals,
+        leads: 0,
+        qualified_leads: handed,
+        offers: 0,
+        first_deals: 0,
         repeat_orders,
         orders,
         turnover_minor: turnover,

@@ -160,15 +160,23 @@ pub fn analytics(s: &Store, clock: &dyn Clock, r: &AnalyticsRequest) -> Result<A
 
 fn compute_analytics(s: &Store, from: NaiveDate, to: NaiveDate, person_id: Option<i64>) -> Result<Analytics> {
     let c = s.conn();
-    let rows = q::funnel_rows(c, from, to)?;
+    let deals = q::deal_facts(c, from, to)?;
+    let handed_over = q::handed_over(c)?;
+    let (from_s, to_s) = (from.to_string(), to.to_string());
+    // Compared as SQLite compares them: a stamp sorts after its own day.
+    let within = |d: &str| d >= from_s.as_str() && d < to_s.as_str();
+    let in_stages_1_2 = |d: &&q::DealFact| d.stage != Stage::AccountDevelopment;
+    let opened: Vec<&q::DealFact> = deals.iter().filter(in_stages_1_2).filter(|d| within(&d.created_at)).collect();
+    let closed: Vec<&q::DealFact> = deals.iter().filter(|d| d.status != DealStatus::Open && d.closed_on.as_deref().is_some_and(within)).collect();
+
     // Steps of stages 1–2 in order, including those no deal reached.
     let steps: Vec<_> = crate::store::steps::list(c)?.into_iter().filter(|x| x.stage != Stage::AccountDevelopment).collect();
-    let handed: i64 = rows.iter().filter(|r| r.1 == Stage::FirstDeal && r.6).map(|r| r.7).sum();
+    let handed: i64 = opened.iter().filter(|d| d.stage == Stage::FirstDeal && handed_over.contains(&d.id)).count() as i64;
     let mut funnel = Vec::new();
     for st in &steps {
-        let reached: i64 = rows.iter().filter(|r| r.1 == st.stage && r.2 >= st.position).map(|r| r.7).sum::<i64>()
+        let reached = opened.iter().filter(|d| d.stage == st.stage && d.position >= st.position).count() as i64
             + if st.stage == Stage::LeadGeneration { handed } else { 0 };
-        let open = rows.iter().filter(|r| r.0 == st.id && r.5 == DealStatus::Open).map(|r| r.7).sum();
+        let open = opened.iter().filter(|d| d.step_id == st.id && d.status == DealStatus::Open).count() as i64;
         funnel.push(FunnelStep {
             step_id: st.id,
             stage: st.stage,
@@ -179,7 +187,7 @@ fn compute_analytics(s: &Store, from: NaiveDate, to: NaiveDate, person_id: Optio
             conversion: None,
         });
     }
-    let won_from_range: i64 = rows.iter().filter(|r| r.1 == Stage::FirstDeal && r.5 == DealStatus::Won).map(|r| r.7).sum();
+    let won_from_range = opened.iter().filter(|d| d.stage == Stage::FirstDeal && d.status == DealStatus::Won).count() as i64;
     for i in 0..funnel.len() {
         let next = match funnel.get(i + 1).filter(|n| n.stage == funnel[i].stage) {
             Some(n) => n.reached,
@@ -203,12 +211,44 @@ fn compute_analytics(s: &Store, from: NaiveDate, to: NaiveDate, person_id: Optio
             conversion: ratio(won_from_range, entered(Stage::FirstDeal)),
         },
     ];
-    let (won, lost, disqualified, cycle) = q::first_deal_closings(c, from, to)?;
-    let reasons = q::close_reasons(c, from, to)?.into_iter().map(|(status, reason, deals)| ReasonCount { status, reason, deals }).collect();
-    let new_by_source = q::new_clients_by_source(c, from, to)?;
-    let mut sources: Vec<SourceStats> = q::by_source(c, from, to)?
+
+    // Closed in the range: first deals won and lost, leads and deals disqualified, the cycle.
+    let first_closed = |status: DealStatus| closed.iter().filter(move |d| d.stage == Stage::FirstDeal && d.status == status);
+    let (won, lost) = (first_closed(DealStatus::Won).count() as i64, first_closed(DealStatus::Lost).count() as i64);
+    let disqualified = closed.iter().filter(|d| d.stage != Stage::AccountDevelopment && d.status == DealStatus::Disqualified).count() as i64;
+    let cycles: Vec<i64> = first_closed(DealStatus::Won).filter_map(|d| Some((day(d.closed_on.as_deref()?)? - day(&d.created_at)?).num_days())).collect();
+    let cycle = (!cycles.is_empty()).then(|| cycles.iter().sum::<i64>() as f64 / cycles.len() as f64);
+
+    // Lost and disqualified deals of every stage per reason (spaces trimmed as SQLite's trim does), the most frequent first.
+    let mut by_reason: HashMap<(DealStatus, &str), i64> = HashMap::new();
+    for d in closed.iter().filter(|d| matches!(d.status, DealStatus::Lost | DealStatus::Disqualified)) {
+        *by_reason.entry((d.status, d.close_reason.as_deref().unwrap_or("").trim_matches(' '))).or_default() += 1;
+    }
+    let mut reasons: Vec<ReasonCount> =
+        by_reason.into_iter().map(|((status, reason), deals)| ReasonCount { status, reason: reason.to_string(), deals }).collect();
+    reasons.sort_by(|a, b| b.deals.cmp(&a.deals).then_with(|| a.reason.cmp(&b.reason)).then_with(|| a.status.code().cmp(b.status.code())));
+
+    // New clients: companies (or lone deals) whose first deal was won in the range, per the deal's source.
+    let mut new_clients_of: HashMap<Source, HashSet<i64>> = HashMap::new();
+    for d in first_closed(DealStatus::Won) {
+        new_clients_of.entry(d.source).or_default().insert(d.company_id.unwrap_or(-d.id));
+    }
+    let mut new_by_source: Vec<(Source, i64)> = new_clients_of.into_iter().map(|(s, set)| (s, set.len() as i64)).collect();
+    new_by_source.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.code().cmp(b.0.code())));
+
+    // Deals of stages 1–2 opened in the range per source: opened, first deals won, closed.
+    let mut per_source: HashMap<Source, (i64, i64, i64)> = HashMap::new();
+    for d in &opened {
+        let e = per_source.entry(d.source).or_default();
+        e.0 += 1;
+        e.1 += i64::from(d.status == DealStatus::Won && d.stage == Stage::FirstDeal);
+        e.2 += i64::from(d.status != DealStatus::Open);
+    }
+    let mut by_source: Vec<(Source, (i64, i64, i64))> = per_source.into_iter().collect();
+    by_source.sort_by(|a, b| b.1.0.cmp(&a.1.0).then_with(|| a.0.code().cmp(b.0.code())));
+    let mut sources: Vec<SourceStats> = by_source
         .into_iter()
-        .map(|(source, opened, won, closed)| SourceStats {
+        .map(|(source, (opened, won, closed))| SourceStats {
             source,
             opened,
             won,
@@ -226,11 +266,20 @@ fn compute_analytics(s: &Store, from: NaiveDate, to: NaiveDate, person_id: Optio
     let from_referrals = new_by_source.iter().filter(|x| x.0 == Source::Referral).map(|x| x.1).sum();
     let (rw, rc) = sources.iter().filter(|x| x.source == Source::Referral).fold((0, 0), |a, x| (a.0 + x.won, a.1 + x.closed));
     let (ow, oc) = sources.iter().filter(|x| x.source != Source::Referral).fold((0, 0), |a, x| (a.0 + x.won, a.1 + x.closed));
-    let mut months = Vec::new();
+
+    // Month by month: the plan's fact, its deal counts taken from the same pass.
+    let mut periods = Vec::new();
     let mut m = Period::month_of(from);
     while m.start < to {
-        months.push(MonthFacts { month: m.start.format("%Y-%m").to_string(), fact: plans::fact(c, m.start.max(from), m.end.min(to), person_id)? });
+        periods.push((m.start, m.start.max(from), m.end.min(to)));
         m = m.next();
+    }
+    let counts = month_deal_counts(&deals, &handed_over, &periods.iter().map(|p| p.1).chain([to]).collect::<Vec<_>>(), person_id);
+    let mut months = Vec::new();
+    for ((month, start, end), counts) in periods.into_iter().zip(counts) {
+        let mut fact = plans::fact_besides_deals(c, start, end, person_id)?;
+        counts.add_to(&mut fact);
+        months.push(MonthFacts { month: month.format("%Y-%m").to_string(), fact });
     }
     Ok(Analytics {
         from,
@@ -254,6 +303,45 @@ fn compute_analytics(s: &Store, from: NaiveDate, to: NaiveDate, person_id: Optio
         },
         months,
     })
+}
+
+/// The day a stored date or stamp starts with.
+fn day(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok()
+}
+
+/// The deal counts of the plan's fact (`plans::DealCounts`, by the same
+/// rules) for each period between consecutive `bounds`, counted from the
+/// deals of the whole range in one pass.
+fn month_deal_counts(deals: &[q::DealFact], handed_over: &HashSet<i64>, bounds: &[NaiveDate], owner: Option<i64>) -> Vec<plans::DealCounts> {
+    let bounds: Vec<String> = bounds.iter().map(NaiveDate::to_string).collect();
+    let mut n = vec![plans::DealCounts::default(); bounds.len().saturating_sub(1)];
+    // The period a stored date or stamp falls in, compared as SQLite compares them.
+    let period = |d: &str| {
+        let i = bounds.partition_point(|b| b.as_str() <= d);
+        (i > 0 && i < bounds.len()).then(|| i - 1)
+    };
+    for d in deals.iter().filter(|d| owner.is_none() || d.owner_id == owner) {
+        if d.stage != Stage::AccountDevelopment
+            && let Some(i) = period(&d.created_at)
+        {
+            n[i].leads += 1;
+            n[i].direct += i64::from(d.stage == Stage::FirstDeal && !handed_over.contains(&d.id));
+        }
+        if d.stage == Stage::FirstDeal
+            && d.position >= 2
+            && let Some(i) = period(&d.step_entered_on)
+        {
+            n[i].offers += 1;
+        }
+        if d.stage == Stage::FirstDeal
+            && d.status == DealStatus::Won
+            && let Some(i) = d.closed_on.as_deref().and_then(period)
+        {
+            n[i].first_deals += 1;
+        }
+    }
+    n
 }
 
 // ---------------------------------------------------------------------------

@@ -590,3 +590,72 @@ fn the_migration_analytics_and_the_measured_history_follow_each_change_at_once()
     assert_eq!(second.cycle_days, 21, "(31 + 10) / 2 days");
     assert_eq!(second, fresh(&s, h));
 }
+
+#[test]
+fn analytics_counted_in_one_pass_equal_the_per_figure_queries() {
+    use crate::store::analytics::reference as r;
+    let mut s = store();
+    crate::demo::generate(&mut s, &clock(), &crate::demo::DemoSpec { lang: Lang::En, contacts: 300, activities: 600, seed: 5 }).unwrap();
+    // Reasons that differ only by spaces count together; an archived deal counts nowhere.
+    s.conn()
+        .execute_batch(
+            "UPDATE deals SET close_reason = '  Price ' WHERE id = (SELECT min(id) FROM deals WHERE status = 'lost');
+             UPDATE deals SET archived_at = '2026-11-30T10:00:00Z' WHERE id = (SELECT max(id) FROM deals WHERE status = 'won');",
+        )
+        .unwrap();
+    let people: Vec<i64> = s.conn().prepare("SELECT id FROM people").unwrap().query_map([], |x| x.get(0)).unwrap().map(Result::unwrap).collect();
+    assert!(people.len() >= 2);
+    let today = crate::clock::Clock::today(&clock());
+    for (from, to, person) in [
+        (None, None, None),
+        (Some(today - chrono::Duration::days(90)), None, Some(people[0])),
+        (Some(today - chrono::Duration::days(700)), Some(today - chrono::Duration::days(40)), Some(people[1])),
+    ] {
+        let a = analytics::analytics(&s, &clock(), &AnalyticsRequest { from, to, person_id: person }).unwrap();
+        let c = s.conn();
+        let (from, to) = (a.from, a.to);
+        let rows = r::funnel_rows(c, from, to).unwrap();
+        assert!(!rows.is_empty());
+        let handed: i64 = rows.iter().filter(|x| x.1 == Stage::FirstDeal && x.6).map(|x| x.7).sum();
+        assert!(handed > 0);
+        assert_eq!(a.stages[0].passed, handed);
+        let steps = crate::store::steps::list(c).unwrap();
+        assert_eq!(a.funnel.len(), steps.iter().filter(|x| x.stage != Stage::AccountDevelopment).count());
+        for f in &a.funnel {
+            let pos = steps.iter().find(|x| x.id == f.step_id).unwrap().position;
+            let open: i64 = rows.iter().filter(|x| x.0 == f.step_id && x.5 == DealStatus::Open).map(|x| x.7).sum();
+            let reached: i64 =
+                rows.iter().filter(|x| x.1 == f.stage && x.2 >= pos).map(|x| x.7).sum::<i64>() + if f.stage == Stage::LeadGeneration { handed } else { 0 };
+            assert_eq!((f.reached, f.open), (reached, open), "step {}", f.name);
+        }
+        let (won, lost, disqualified, cycle) = r::first_deal_closings(c, from, to).unwrap();
+        assert_eq!((a.won, a.lost, a.disqualified), (won, lost, disqualified));
+        assert_eq!(a.avg_cycle_days, cycle.map(|d| (d * 10.0).round() / 10.0));
+        let mut reasons: Vec<_> = a.reasons.iter().map(|x| (x.status, x.reason.clone(), x.deals)).collect();
+        let mut expected = r::close_reasons(c, from, to).unwrap();
+        assert_eq!(reasons.iter().map(|x| x.2).collect::<Vec<_>>(), expected.iter().map(|x| x.2).collect::<Vec<_>>(), "the most frequent first");
+        reasons.sort();
+        expected.sort();
+        assert_eq!(reasons, expected);
+        let mut sources: Vec<_> = a.sources.iter().filter(|x| x.opened > 0).map(|x| (x.source, x.opened, x.won, x.closed)).collect();
+        let mut expected = r::by_source(c, from, to).unwrap();
+        sources.sort();
+        expected.sort();
+        assert_eq!(sources, expected);
+        let mut new_clients: Vec<_> = a.sources.iter().filter(|x| x.new_clients > 0).map(|x| (x.source, x.new_clients)).collect();
+        let mut expected = r::new_clients_by_source(c, from, to).unwrap();
+        new_clients.sort();
+        expected.sort();
+        assert_eq!(new_clients, expected);
+        // Each month's fact is the plan's fact of that month.
+        for m in &a.months {
+            let start = NaiveDate::parse_from_str(&format!("{}-01", m.month), "%Y-%m-%d").unwrap();
+            let end = start.checked_add_months(chrono::Months::new(1)).unwrap();
+            let fact = crate::store::plans::fact(c, start.max(from), end.min(to), person).unwrap();
+            assert_eq!(m.fact, fact, "{}", m.month);
+        }
+        if person.is_none() {
+            assert!(a.months.iter().any(|m| m.fact.leads > 0 && m.fact.offers > 0 && m.fact.first_deals > 0), "the months count deals");
+        }
+    }
+}
