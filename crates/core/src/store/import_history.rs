@@ -239,19 +239,33 @@ pub fn finish_deals(c: &Connection, source: &str, now: &str) -> Result<()> {
 /// After an order import: a company that ordered is a client from its
 /// first order; the next repeat order is expected one average interval
 /// after its last (as [`super::orders::refresh_expected`], for all at once).
-pub fn finish_orders(c: &Connection, source: &str, now: &str) -> Result<()> {
+/// `companies` are those the import gave orders to. With `most` (a bulk
+/// load: they hold most orders) their orders are read in one pass over the
+/// covering date index; otherwise company by company.
+pub fn finish_orders(c: &Connection, companies: &[i64], most: bool, now: &str) -> Result<()> {
+    c.execute_batch("DROP TABLE IF EXISTS temp.history_companies; CREATE TEMP TABLE history_companies (id INTEGER PRIMARY KEY)")?;
+    {
+        let mut st = c.prepare_cached("INSERT OR IGNORE INTO temp.history_companies (id) VALUES (?1)")?;
+        for id in companies {
+            st.execute([id])?;
+        }
+    }
+    let orders = if most { "orders o INDEXED BY orders_live_by_date" } else { "orders o INDEXED BY orders_by_company" };
     c.execute(
-        "UPDATE companies SET
-             client_since = min(coalesce(client_since, w.first), w.first),
-             last_activity_on = max(coalesce(last_activity_on, w.last), w.last),
-             expected_order_on = CASE WHEN w.n >= 2 THEN
-                 date(w.last, '+' || CAST(round((julianday(w.last) - julianday(w.first)) / (w.n - 1)) AS INTEGER) || ' days') END,
-             stage = 'account_development', updated_at = ?2
-         FROM (SELECT o.company_id AS id, min(o.order_date) AS first, max(o.order_date) AS last, count(*) AS n FROM orders o
-               WHERE o.archived_at IS NULL AND o.company_id IN (SELECT company_id FROM orders WHERE external_source = ?1)
-               GROUP BY o.company_id) AS w
-         WHERE companies.id = w.id",
-        rusqlite::params![source, now],
+        &format!(
+            "UPDATE companies SET
+                 client_since = min(coalesce(client_since, w.first), w.first),
+                 last_activity_on = max(coalesce(last_activity_on, w.last), w.last),
+                 expected_order_on = CASE WHEN w.n >= 2 THEN
+                     date(w.last, '+' || CAST(round((julianday(w.last) - julianday(w.first)) / (w.n - 1)) AS INTEGER) || ' days') END,
+                 stage = 'account_development', updated_at = ?1
+             FROM (SELECT o.company_id AS id, min(o.order_date) AS first, max(o.order_date) AS last, count(*) AS n FROM {orders}
+                   WHERE o.archived_at IS NULL AND o.company_id IN (SELECT id FROM temp.history_companies)
+                   GROUP BY o.company_id) AS w
+             WHERE companies.id = w.id"
+        ),
+        [now],
     )?;
+    c.execute_batch("DROP TABLE temp.history_companies")?;
     Ok(())
 }

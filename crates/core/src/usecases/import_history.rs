@@ -1060,6 +1060,7 @@ fn orders_run(c: &Connection, now: &str, t: &Table, o: &HistoryOptions, bulk: bo
     let mut existing = hs::orders_by_external(c, ORDERS)?;
     let total = lines.len() as u64;
     let tables = bulk_tables(c, bulk, "orders", &["companies"], total)?;
+    let mut ordered = std::collections::HashSet::new();
     let written = store::bulk::indexed_after(c, &tables, || {
         let mut w = HistoryWriter::new(c)?;
         for (i, mut l) in lines.into_iter().enumerate() {
@@ -1068,6 +1069,7 @@ fn orders_run(c: &Connection, now: &str, t: &Table, o: &HistoryOptions, bulk: bo
                 return Err(Error::internal(ROLL_BACK));
             }
             l.o.company_id = parties.company(now, &l.client)?;
+            ordered.insert(l.o.company_id);
             match existing.remove(&l.key) {
                 Some((_, old)) if old == l.o => s.unchanged += 1,
                 Some((id, _)) => {
@@ -1087,7 +1089,7 @@ fn orders_run(c: &Connection, now: &str, t: &Table, o: &HistoryOptions, bulk: bo
         r => r?,
     }
     s.companies_created = parties.companies_created;
-    hs::finish_orders(c, ORDERS, now)?;
+    hs::finish_orders(c, &ordered.into_iter().collect::<Vec<_>>(), bulk, now)?;
     parties.defer_search(c)?;
     Ok(s)
 }
@@ -1247,6 +1249,20 @@ mod tests {
         assert_eq!(index_names(&st), indexes);
         let total: i64 = st.conn().query_row("SELECT sum(amount_minor) FROM orders", [], |r| r.get(0)).unwrap();
         assert_eq!(total, (0..n).map(|i| (1 + i as i64 % 9) * 100_000 + 50).sum::<i64>());
+        // Every company that ordered is a client from its first order at the latest, its next order expected.
+        let (ordered, standing): (i64, i64) = st
+            .conn()
+            .query_row(
+                "SELECT count(*), coalesce(sum(co.stage = 'account_development' AND co.client_since <= w.first AND co.last_activity_on >= w.last
+                        AND co.expected_order_on IS (CASE WHEN w.n >= 2 THEN
+                            date(w.last, '+' || CAST(round((julianday(w.last) - julianday(w.first)) / (w.n - 1)) AS INTEGER) || ' days') END)), 0)
+                 FROM companies co JOIN (SELECT company_id, min(order_date) AS first, max(order_date) AS last, count(*) AS n FROM orders
+                                         WHERE archived_at IS NULL GROUP BY company_id) w ON w.company_id = co.id",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        assert_eq!((ordered, standing), (900, 900));
     }
 
     #[test]
