@@ -14,7 +14,7 @@
 -- new one put in, and a month left with no order is removed (its last order
 -- takes the row with it, so the count never reaches 0). A bulk load
 -- drops the triggers and rebuilds the table with the statement above
--- (store/import_history.rs) in the same transaction.
+-- (store/order_months.rs, from the history import) in the same transaction.
 CREATE TABLE order_months (
     company_id   INTEGER NOT NULL REFERENCES companies (id),
     month        TEXT    NOT NULL CHECK (length(month) = 7),
@@ -23,9 +23,10 @@ CREATE TABLE order_months (
     PRIMARY KEY (company_id, month)
 ) STRICT, WITHOUT ROWID;
 
+-- From the live orders' covering index, not the table (a quarter of the time).
 INSERT INTO order_months (company_id, month, amount_minor, orders)
 SELECT company_id, substr(order_date, 1, 7), sum(amount_minor), count(*)
-FROM orders WHERE archived_at IS NULL
+FROM orders INDEXED BY orders_live_by_date WHERE archived_at IS NULL
 GROUP BY 1, 2;
 
 CREATE TRIGGER order_months_insert AFTER INSERT ON orders WHEN new.archived_at IS NULL
