@@ -42,11 +42,15 @@ pub fn rebuilt_after<T>(c: &Connection, bulk: bool, f: impl FnOnce() -> Result<T
     Ok(out)
 }
 
+/// A summary row: company, month, amount, orders.
+#[cfg(test)]
+pub(crate) type MonthRow = (i64, String, i64, i64);
+
 /// The rows of the summary and of the GROUP BY it must equal, each in key
 /// order (for tests: they must be the same).
 #[cfg(test)]
-pub(crate) fn compared(c: &Connection) -> (Vec<(i64, String, i64, i64)>, Vec<(i64, String, i64, i64)>) {
-    let rows = |sql: &str| -> Vec<(i64, String, i64, i64)> {
+pub(crate) fn compared(c: &Connection) -> (Vec<MonthRow>, Vec<MonthRow>) {
+    let rows = |sql: &str| -> Vec<MonthRow> {
         c.prepare(sql).unwrap().query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))).unwrap().map(|r| r.unwrap()).collect()
     };
     (rows("SELECT company_id, month, amount_minor, orders FROM order_months ORDER BY 1, 2"), rows(&format!("{GROUPED} ORDER BY 1, 2")))
@@ -82,7 +86,7 @@ mod tests {
         c.last_insert_rowid()
     }
 
-    fn summary(c: &Connection) -> Vec<(i64, String, i64, i64)> {
+    fn summary(c: &Connection) -> Vec<MonthRow> {
         let (ours, grouped) = compared(c);
         assert_eq!(ours, grouped, "the summary equals the GROUP BY over the live orders");
         ours
