@@ -4,7 +4,7 @@
 
 use crate::error::Result;
 use crate::model::{Abc, DealStatus, Source, Stage};
-use chrono::NaiveDate;
+use chrono::{Datelike, Months, NaiveDate};
 use rusqlite::{Connection, named_params};
 use std::collections::{HashMap, HashSet};
 
@@ -87,25 +87,115 @@ pub struct ClientTurnover {
 }
 
 /// Turnover per client in `[from, to)`, with every live client (a company
-/// with a first sale or any order; zero when it ordered nothing in the
+/// with a first sale or any live order; zero when it ordered nothing in the
 /// window), the biggest first.
+///
+/// Whole months come from the monthly summary (`order_months`), the days of
+/// the partial months at the window's edges from the orders themselves (see
+/// [`Window`]), so the cost follows the clients and the edge days, not the
+/// orders of the year.
 pub fn turnover_by_client(c: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<ClientTurnover>> {
+    let w = Window::of(from, to);
     let v = c
         .prepare_cached(
-            "SELECT co.id, co.name, co.owner_id, p.name, co.abc, coalesce(t.amount, 0) AS amount
+            "SELECT co.id, co.name, co.owner_id, p.name, co.abc,
+                    coalesce((SELECT sum(m.amount_minor) FROM order_months m
+                              WHERE m.company_id = co.id AND m.month >= :months_from AND m.month < :months_to), 0)
+                    + coalesce(e.amount, 0) AS amount
              FROM companies co
-             LEFT JOIN (SELECT company_id, sum(amount_minor) AS amount FROM orders INDEXED BY orders_live_by_date
-                        WHERE archived_at IS NULL AND order_date >= :from AND order_date < :to GROUP BY company_id) t ON t.company_id = co.id
+             LEFT JOIN (SELECT company_id, sum(amount) AS amount FROM (
+                            SELECT company_id, amount_minor AS amount FROM orders INDEXED BY orders_live_by_date
+                            WHERE archived_at IS NULL AND order_date >= :add1_from AND order_date < :add1_to
+                            UNION ALL
+                            SELECT company_id, amount_minor FROM orders INDEXED BY orders_live_by_date
+                            WHERE archived_at IS NULL AND order_date >= :add2_from AND order_date < :add2_to
+                            UNION ALL
+                            SELECT company_id, -amount_minor FROM orders INDEXED BY orders_live_by_date
+                            WHERE archived_at IS NULL AND order_date >= :sub1_from AND order_date < :sub1_to
+                            UNION ALL
+                            SELECT company_id, -amount_minor FROM orders INDEXED BY orders_live_by_date
+                            WHERE archived_at IS NULL AND order_date >= :sub2_from AND order_date < :sub2_to)
+                        GROUP BY company_id) e ON e.company_id = co.id
              LEFT JOIN people p ON p.id = co.owner_id
-             WHERE co.archived_at IS NULL AND (t.amount > 0 OR co.client_since IS NOT NULL
-                    OR EXISTS (SELECT 1 FROM orders o WHERE o.company_id = co.id AND o.archived_at IS NULL))
+             WHERE co.archived_at IS NULL
+               AND (co.client_since IS NOT NULL OR EXISTS (SELECT 1 FROM order_months m WHERE m.company_id = co.id))
              ORDER BY amount DESC, co.name, co.id",
         )?
-        .query_map(named_params! {":from": from, ":to": to}, |r| {
-            Ok(ClientTurnover { company_id: r.get(0)?, name: r.get(1)?, owner_id: r.get(2)?, owner_name: r.get(3)?, abc: r.get(4)?, turnover_minor: r.get(5)? })
-        })?
+        .query_map(
+            named_params! {
+                ":months_from": w.months.0, ":months_to": w.months.1,
+                ":add1_from": w.add[0].0, ":add1_to": w.add[0].1, ":add2_from": w.add[1].0, ":add2_to": w.add[1].1,
+                ":sub1_from": w.subtract[0].0, ":sub1_to": w.subtract[0].1, ":sub2_from": w.subtract[1].0, ":sub2_to": w.subtract[1].1,
+            },
+            |r| {
+                Ok(ClientTurnover {
+                    company_id: r.get(0)?,
+                    name: r.get(1)?,
+                    owner_id: r.get(2)?,
+                    owner_name: r.get(3)?,
+                    abc: r.get(4)?,
+                    turnover_minor: r.get(5)?,
+                })
+            },
+        )?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(v)
+}
+
+/// How a window of days `[from, to)` is summed: the months `[months.0,
+/// months.1)` (`YYYY-MM`) from the summary, plus the orders of the day
+/// ranges `add`, minus those of `subtract` (an unused range is empty).
+///
+/// A partial month at an edge is read from whichever is fewer days: its
+/// days inside the window directly, or the month's total from the summary
+/// less its days outside the window. A window inside one month is read
+/// directly.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Window {
+    pub months: (String, String),
+    pub add: [(NaiveDate, NaiveDate); 2],
+    pub subtract: [(NaiveDate, NaiveDate); 2],
+}
+
+impl Window {
+    pub fn of(from: NaiveDate, to: NaiveDate) -> Window {
+        let key = |d: NaiveDate| d.format("%Y-%m").to_string();
+        let none = (from, from);
+        let mut w = Window { months: (key(from), key(from)), add: [none, none], subtract: [none, none] };
+        if from >= to {
+            return w;
+        }
+        let month_start = |d: NaiveDate| d.with_day(1).expect("every month has a first day");
+        let next_month = |d: NaiveDate| month_start(d).checked_add_months(Months::new(1)).expect("dates far from the calendar's end");
+        // The whole months of the window are [first, last).
+        let first = if from.day() == 1 { from } else { next_month(from) };
+        let last = month_start(to);
+        if first > last {
+            w.add[0] = (from, to);
+            return w;
+        }
+        let (mut lo, mut hi) = (first, last);
+        if from < first {
+            let start = month_start(from);
+            if (from - start).num_days() < (first - from).num_days() {
+                lo = start;
+                w.subtract[0] = (start, from);
+            } else {
+                w.add[0] = (from, first);
+            }
+        }
+        if last < to {
+            let end = next_month(last);
+            if (end - to).num_days() < (to - last).num_days() {
+                hi = end;
+                w.subtract[1] = (to, end);
+            } else {
+                w.add[1] = (last, to);
+            }
+        }
+        w.months = (key(lo), key(hi));
+        w
+    }
 }
 
 /// Writes the ABC classes; returns how many companies changed.
@@ -201,5 +291,119 @@ pub mod reference {
             .query_map(named_params! {":from": from, ":to": to}, |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(v)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::testing::store;
+    use std::collections::BTreeMap;
+
+    fn day(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn a_window_reads_whole_months_from_the_summary_and_the_fewer_days_of_each_edge() {
+        let (d, m) = (day, |s: &str| s.to_string());
+        // ABC on 7 December: Dec 2025 less its first 7 days, the year's whole months, 1–7 Dec 2026 directly.
+        let w = Window::of(d("2025-12-08"), d("2026-12-08"));
+        assert_eq!(w.months, (m("2025-12"), m("2026-12")));
+        assert_eq!(w.subtract, [(d("2025-12-01"), d("2025-12-08")), (d("2025-12-08"), d("2025-12-08"))]);
+        assert_eq!(w.add, [(d("2025-12-08"), d("2025-12-08")), (d("2026-12-01"), d("2026-12-08"))]);
+        // Late in the month: the first month's days directly, the last month less its last days.
+        let w = Window::of(d("2026-01-25"), d("2026-03-30"));
+        assert_eq!(w.months, (m("2026-02"), m("2026-04")));
+        assert_eq!(w.add[0], (d("2026-01-25"), d("2026-02-01")));
+        assert_eq!(w.subtract[1], (d("2026-03-30"), d("2026-04-01")));
+        // Whole months only; a window inside one month; an empty window.
+        let w = Window::of(d("2026-01-01"), d("2026-04-01"));
+        assert_eq!(
+            (w.months.0.as_str(), w.months.1.as_str(), w.add[0].0 == w.add[0].1, w.subtract[1].0 == w.subtract[1].1),
+            ("2026-01", "2026-04", true, true)
+        );
+        let w = Window::of(d("2026-01-10"), d("2026-01-20"));
+        assert_eq!((w.months.0 == w.months.1, w.add[0]), (true, (d("2026-01-10"), d("2026-01-20"))));
+        assert_eq!(Window::of(d("2026-01-20"), d("2026-01-10")).months.0, Window::of(d("2026-01-20"), d("2026-01-10")).months.1);
+    }
+
+    /// The turnover read through the summary equals a plain sum over the
+    /// live orders, to the minor unit, for windows with every kind of edge.
+    #[test]
+    fn turnover_by_client_equals_a_plain_sum_over_the_orders_for_any_window() {
+        let mut s = store();
+        let companies = s
+            .write(|c| {
+                let mut ids = vec![];
+                for name in ["Alpha", "Beta", "Gamma", "Delta"] {
+                    c.execute("INSERT INTO companies (name, created_at, updated_at) VALUES (?1, 'x', 'x')", [name])?;
+                    ids.push(c.last_insert_rowid());
+                }
+                let dates = [
+                    "2025-12-31",
+                    "2026-01-01",
+                    "2026-01-15",
+                    "2026-01-31",
+                    "2026-02-01",
+                    "2026-02-14",
+                    "2026-02-28",
+                    "2026-03-01",
+                    "2026-03-17",
+                    "2026-03-31",
+                    "2026-04-30",
+                    "2026-11-24",
+                    "2026-11-25",
+                    "2026-12-31",
+                    "2027-06-01",
+                ];
+                let mut amount = 1_000;
+                for (i, company) in ids.iter().take(3).enumerate() {
+                    for (j, date) in dates.iter().enumerate().filter(|(j, _)| (j + i) % 4 != 3) {
+                        amount = amount * 7 % 100_003 + j as i64;
+                        // Every fifth order is archived: it counts nowhere.
+                        let archived = (amount % 5 == 0).then_some("2026-11-01T00:00:00Z");
+                        c.execute(
+                            "INSERT INTO orders (company_id, order_date, amount_minor, margin_minor, currency, archived_at, created_at, updated_at)
+                             VALUES (?1, ?2, ?3, 0, 'EUR', ?4, 'x', 'x')",
+                            rusqlite::params![company, date, amount, archived],
+                        )?;
+                    }
+                }
+                // Gamma is merged into Alpha: its orders move, it is archived.
+                crate::store::merge::move_refs(c, "orders", "company_id", ids[2], ids[0], None)?;
+                c.execute("UPDATE companies SET archived_at = 'x' WHERE id = ?1", [ids[2]])?;
+                // Delta has no order but a first sale: listed with zero.
+                c.execute("UPDATE companies SET client_since = '2025-06-01' WHERE id = ?1", [ids[3]])?;
+                Ok(ids)
+            })
+            .unwrap();
+        let plain = |from: NaiveDate, to: NaiveDate| -> BTreeMap<i64, i64> {
+            let mut m: BTreeMap<i64, i64> = [(companies[0], 0), (companies[1], 0), (companies[3], 0)].into();
+            let mut st = s
+                .conn()
+                .prepare("SELECT company_id, sum(amount_minor) FROM orders WHERE archived_at IS NULL AND order_date >= ?1 AND order_date < ?2 GROUP BY 1")
+                .unwrap();
+            for r in st.query_map([from, to], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))).unwrap() {
+                let (id, sum) = r.unwrap();
+                m.insert(id, sum);
+            }
+            m
+        };
+        let (mut windows, mut nonzero) = (0, 0);
+        let mut from = day("2025-12-20");
+        while from < day("2026-05-10") {
+            for days in [0, 1, 3, 14, 16, 28, 29, 30, 31, 45, 59, 60, 90, 200, 365, 366, 600] {
+                let to = from + chrono::Duration::days(days);
+                let got = turnover_by_client(s.conn(), from, to).unwrap();
+                let amounts: BTreeMap<i64, i64> = got.iter().map(|t| (t.company_id, t.turnover_minor)).collect();
+                assert_eq!(amounts, plain(from, to), "window [{from}, {to})");
+                assert!(got.windows(2).all(|p| p[0].turnover_minor >= p[1].turnover_minor), "the biggest first");
+                windows += 1;
+                nonzero += amounts.values().filter(|v| **v > 0).count();
+            }
+            from += chrono::Duration::days(1);
+        }
+        assert!(windows > 2000 && nonzero > windows, "{windows} windows, {nonzero} non-zero turnovers");
     }
 }

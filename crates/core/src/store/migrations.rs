@@ -23,6 +23,7 @@ const MIGRATIONS: &[Migration] = &[
     (include_str!("../migrations/0012_expected_close_and_drafts.sql"), None),
     (include_str!("../migrations/0013_tags_fields_merges.sql"), None),
     (include_str!("../migrations/0014_nameless_contacts_company_facts.sql"), Some(after_v14)),
+    (include_str!("../migrations/0015_order_months.sql"), None),
 ];
 
 /// A migration: its SQL, and what Rust must do after it in the same

@@ -28,6 +28,7 @@ pub mod leads;
 pub mod merge;
 pub mod meta;
 pub mod norms;
+pub mod order_months;
 pub mod orders;
 pub mod people;
 pub mod pg;
@@ -973,7 +974,44 @@ mod tests {
             let fields = cards::fields(s.conn(), cards::CardKind::Qualification).unwrap();
             // Card fields in the workspace's language (from v6 on, the demo's template writes them).
             assert!(fields[1].label.chars().any(|c| ('а'..='я').contains(&c.to_lowercase().next().unwrap_or(c))), "{}", fields[1].label);
+            // The monthly turnover summary (v15) equals the orders it sums.
+            let (summary, grouped) = order_months::compared(s.conn());
+            assert_eq!(summary, grouped, "v{version}");
         }
+    }
+
+    /// Migration 15 sums the live orders a v14 workspace holds per company
+    /// and month (archived ones left out, moved ones under their company).
+    #[test]
+    fn migration_15_sums_the_live_orders_per_company_and_month() {
+        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v14.conveyor");
+        std::fs::copy(fixtures.join("schema-v14-demo-ru.conveyor"), &path).unwrap();
+        let (orders, months) = {
+            let c = Connection::open(&path).unwrap();
+            let v: i64 = c.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+            assert_eq!(v, 14);
+            // One order archived, one moved to another company and month.
+            c.execute_batch(
+                "UPDATE orders SET archived_at = '2026-11-20T10:00:00Z' WHERE id = (SELECT min(id) FROM orders);
+                 UPDATE orders SET company_id = (SELECT max(company_id) FROM orders), order_date = '2026-01-31' WHERE id = (SELECT max(id) FROM orders);",
+            )
+            .unwrap();
+            c.query_row("SELECT count(*), count(DISTINCT company_id || substr(order_date, 1, 7)) FROM orders WHERE archived_at IS NULL", [], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
+            })
+            .unwrap()
+        };
+        assert!(orders > 10 && months > 3, "{orders} orders in {months} company-months");
+        let s = Store::open(&path, &clock()).unwrap();
+        assert_eq!(s.schema_version().unwrap(), migrations::latest_version());
+        let (summary, grouped) = order_months::compared(s.conn());
+        assert_eq!(summary, grouped);
+        assert_eq!(summary.len() as i64, months);
+        assert_eq!(summary.iter().map(|r| r.3).sum::<i64>(), orders);
+        assert!(summary.iter().any(|r| r.1 == "2026-01"), "the moved order counts in its new month");
+        assert_eq!(order_months::triggers(s.conn()).len(), 3);
     }
 }
 

@@ -1061,28 +1061,31 @@ fn orders_run(c: &Connection, now: &str, t: &Table, o: &HistoryOptions, bulk: bo
     let total = lines.len() as u64;
     let tables = bulk_tables(c, bulk, "orders", &["companies"], total)?;
     let mut ordered = std::collections::HashSet::new();
-    let written = store::bulk::indexed_after(c, &tables, || {
-        let mut w = HistoryWriter::new(c)?;
-        for (i, mut l) in lines.into_iter().enumerate() {
-            if (i as u64 + 1).is_multiple_of(PROGRESS_EVERY) && !progress(total / 2 + i as u64 / 2) {
-                s.cancelled = true;
-                return Err(Error::internal(ROLL_BACK));
-            }
-            l.o.company_id = parties.company(now, &l.client)?;
-            ordered.insert(l.o.company_id);
-            match existing.remove(&l.key) {
-                Some((_, old)) if old == l.o => s.unchanged += 1,
-                Some((id, _)) => {
-                    hs::update_order(c, id, now, &l.o)?;
-                    s.updated += 1;
+    // In bulk, the monthly summary is rebuilt once after the indexes instead of row by row.
+    let written = store::order_months::rebuilt_after(c, !tables.is_empty(), || {
+        store::bulk::indexed_after(c, &tables, || {
+            let mut w = HistoryWriter::new(c)?;
+            for (i, mut l) in lines.into_iter().enumerate() {
+                if (i as u64 + 1).is_multiple_of(PROGRESS_EVERY) && !progress(total / 2 + i as u64 / 2) {
+                    s.cancelled = true;
+                    return Err(Error::internal(ROLL_BACK));
                 }
-                None => {
-                    w.order(now, ORDERS, &l.key, &l.o)?;
-                    s.created += 1;
+                l.o.company_id = parties.company(now, &l.client)?;
+                ordered.insert(l.o.company_id);
+                match existing.remove(&l.key) {
+                    Some((_, old)) if old == l.o => s.unchanged += 1,
+                    Some((id, _)) => {
+                        hs::update_order(c, id, now, &l.o)?;
+                        s.updated += 1;
+                    }
+                    None => {
+                        w.order(now, ORDERS, &l.key, &l.o)?;
+                        s.created += 1;
+                    }
                 }
             }
-        }
-        Ok(())
+            Ok(())
+        })
     });
     match written {
         Err(_) if s.cancelled => return Ok(s),
@@ -1242,13 +1245,27 @@ mod tests {
         // The same file again is not a bulk load (the table is as large): nothing changes.
         let again = deals(&mut st, &deals_text, &o, false);
         assert_eq!((again.created, again.updated, again.unchanged), (0, 0, n as u64));
+        // A few orders row by row: the triggers keep the monthly summary.
+        let small = "Дата;Документ;Контрагент;Сумма\n05.01.2026;П-1;Company 1;\"10,00\"\n31.01.2026;П-2;Company 2;\"5,00\"\n";
+        assert!(orders(&mut st, small, false).written);
+        let summary = || store::order_months::compared(st.conn());
+        let before = summary();
+        assert_eq!((before.0.len(), &before.0), (2, &before.1));
+        let triggers = store::order_months::triggers(st.conn());
+        assert_eq!(triggers.len(), 3);
+        // A refused file and a bulk load cancelled half way leave the summary and its triggers as they were.
+        let refused = orders(&mut st, &format!("{orders_text}01.03.2026;Р-x;Company 1;not money\n"), false);
+        assert!(!refused.written && !refused.refused.is_empty());
+        let o = HistoryOptions::new("sales.csv");
+        let cancelled = import_orders(&mut st, &clock(), orders_text.as_bytes(), &o, false, &mut |done| done < n as u64 / 2 + 1_000).unwrap();
+        assert!(cancelled.cancelled && !cancelled.written && cancelled.created > 1_000, "cancelled while writing");
+        assert_eq!(store::order_months::compared(st.conn()), before);
+        assert_eq!(store::order_months::triggers(st.conn()), triggers);
         // Orders in bulk: one per document, the companies matched by name.
         let s = orders(&mut st, &orders_text, false);
         assert!(s.written && s.refused.is_empty(), "{:?}", s.refused);
         assert_eq!((s.created, s.companies_created, s.clients), (n as u64, 200, 900));
         assert_eq!(index_names(&st), indexes);
-        let total: i64 = st.conn().query_row("SELECT sum(amount_minor) FROM orders", [], |r| r.get(0)).unwrap();
-        assert_eq!(total, (0..n).map(|i| (1 + i as i64 % 9) * 100_000 + 50).sum::<i64>());
         // Every company that ordered is a client from its first order at the latest, its next order expected.
         let (ordered, standing): (i64, i64) = st
             .conn()
@@ -1263,6 +1280,15 @@ mod tests {
             )
             .unwrap();
         assert_eq!((ordered, standing), (900, 900));
+        // The summary was rebuilt from every live order, the triggers are back and work.
+        let (ours, grouped) = store::order_months::compared(st.conn());
+        assert_eq!((ours.len(), &ours), (900 + 2, &grouped));
+        assert_eq!(store::order_months::triggers(st.conn()), triggers);
+        st.write(|c| Ok(c.execute("UPDATE orders SET archived_at = 'x' WHERE id IN (SELECT id FROM orders ORDER BY id LIMIT 50)", [])?)).unwrap();
+        let (ours, grouped) = store::order_months::compared(st.conn());
+        assert_eq!(ours, grouped);
+        let total: i64 = st.conn().query_row("SELECT sum(amount_minor) FROM orders", [], |r| r.get(0)).unwrap();
+        assert_eq!(total, 1_500 + (0..n).map(|i| (1 + i as i64 % 9) * 100_000 + 50).sum::<i64>(), "the two small orders and the file's");
     }
 
     #[test]

@@ -10,7 +10,9 @@
 //! value's bytes, a date or time as exactly the text the file holds. A
 //! typed column on the server therefore passes only when its value reads
 //! back as the very text of the file. Any difference rolls everything back
-//! and names the table.
+//! and names the table. Tables the server keeps by triggers (the monthly
+//! order summary) are copied like any other, with the triggers off during
+//! the copy and on again before it is verified.
 
 use super::migrate::{self, Column};
 use super::{Client, Server, ident};
@@ -55,6 +57,10 @@ pub struct Promoted {
 /// waiting for search entries. The server gets every entry made at once
 /// (`search_text`), so nothing waits there.
 const NOT_COPIED: &[&str] = &["search_backlog"];
+
+/// The triggers that keep a summary table on the server (table, triggers):
+/// off while promote copies the file's rows, summary included.
+const SUMMARY_TRIGGERS: &[(&str, &[&str])] = &[("orders", &["order_months_insert", "order_months_delete", "order_months_update"])];
 
 /// The server's column types a file's value is converted to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -472,6 +478,10 @@ fn promote_after(file: &Connection, client: &mut Client, server: &Server, progre
     }
     // References are checked once every table is in (rows may point forwards).
     tx.batch_execute("SET CONSTRAINTS ALL DEFERRED")?;
+    // Summaries the server keeps by triggers (order_months) are copied as the
+    // file holds them: the triggers are off while their sources load, or the
+    // orders would fill the summary twice.
+    summary_triggers(&mut tx, "DISABLE")?;
     let mut plans = vec![];
     let mut copied = vec![];
     for table in migrate::sqlite::tables(file)?.into_iter().filter(|t| !NOT_COPIED.contains(&t.as_str())) {
@@ -492,6 +502,8 @@ fn promote_after(file: &Connection, client: &mut Client, server: &Server, progre
     let search = copy_search(file, &mut tx)?;
     progress(&search, Phase::Copied);
     tx.batch_execute("SET CONSTRAINTS ALL IMMEDIATE")?;
+    // (Not before: a table with reference checks still pending cannot be altered.)
+    summary_triggers(&mut tx, "ENABLE")?;
     for (p, ours) in plans.iter().zip(&copied) {
         let theirs = server_sum(&mut tx, p)?;
         if theirs != *ours {
@@ -506,6 +518,16 @@ fn promote_after(file: &Connection, client: &mut Client, server: &Server, progre
     progress(&search, Phase::Verified);
     tx.commit()?;
     Ok(Promoted { tables: copied, search, schema_version })
+}
+
+/// Switches the summary triggers on or off (`ENABLE` / `DISABLE`).
+fn summary_triggers(tx: &mut Transaction<'_>, how: &str) -> Result<()> {
+    for (table, triggers) in SUMMARY_TRIGGERS {
+        for t in *triggers {
+            tx.batch_execute(&format!("ALTER TABLE {} {how} TRIGGER {}", ident(table), ident(t)))?;
+        }
+    }
+    Ok(())
 }
 
 /// Reads a table of a promoted database back in the canonical encoding, for

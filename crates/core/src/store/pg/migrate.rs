@@ -10,7 +10,8 @@ use crate::error::{Error, ErrorCode, Result};
 use postgres::Transaction;
 
 /// `(workspace schema version it brings the database to, SQL)`, in order.
-const PG_MIGRATIONS: &[(i64, &str)] = &[(14, include_str!("../../migrations/pg/0001_schema.sql"))];
+const PG_MIGRATIONS: &[(i64, &str)] =
+    &[(14, include_str!("../../migrations/pg/0001_schema.sql")), (15, include_str!("../../migrations/pg/0002_order_months.sql"))];
 
 /// The advisory lock key of schema changes ("CONV" as in the file's application id).
 const LOCK_KEY: i64 = crate::store::APPLICATION_ID as i64;
