@@ -162,12 +162,10 @@ fn compute_analytics(s: &Store, from: NaiveDate, to: NaiveDate, person_id: Optio
     let c = s.conn();
     let deals = q::deal_facts(c, from, to)?;
     let handed_over = q::handed_over(c)?;
-    let (from_s, to_s) = (from.to_string(), to.to_string());
-    // Compared as SQLite compares them: a stamp sorts after its own day.
-    let within = |d: &str| d >= from_s.as_str() && d < to_s.as_str();
+    let within = |d: NaiveDate| d >= from && d < to;
     let in_stages_1_2 = |d: &&q::DealFact| d.stage != Stage::AccountDevelopment;
-    let opened: Vec<&q::DealFact> = deals.iter().filter(in_stages_1_2).filter(|d| within(&d.created_at)).collect();
-    let closed: Vec<&q::DealFact> = deals.iter().filter(|d| d.status != DealStatus::Open && d.closed_on.as_deref().is_some_and(within)).collect();
+    let opened: Vec<&q::DealFact> = deals.iter().filter(in_stages_1_2).filter(|d| d.created_on.is_some_and(within)).collect();
+    let closed: Vec<&q::DealFact> = deals.iter().filter(|d| d.status != DealStatus::Open && d.closed_on.is_some_and(within)).collect();
 
     // Steps of stages 1–2 in order, including those no deal reached.
     let steps: Vec<_> = crate::store::steps::list(c)?.into_iter().filter(|x| x.stage != Stage::AccountDevelopment).collect();
@@ -216,7 +214,7 @@ fn compute_analytics(s: &Store, from: NaiveDate, to: NaiveDate, person_id: Optio
     let first_closed = |status: DealStatus| closed.iter().filter(move |d| d.stage == Stage::FirstDeal && d.status == status);
     let (won, lost) = (first_closed(DealStatus::Won).count() as i64, first_closed(DealStatus::Lost).count() as i64);
     let disqualified = closed.iter().filter(|d| d.stage != Stage::AccountDevelopment && d.status == DealStatus::Disqualified).count() as i64;
-    let cycles: Vec<i64> = first_closed(DealStatus::Won).filter_map(|d| Some((day(d.closed_on.as_deref()?)? - day(&d.created_at)?).num_days())).collect();
+    let cycles: Vec<i64> = first_closed(DealStatus::Won).filter_map(|d| Some((d.closed_on? - d.created_on?).num_days())).collect();
     let cycle = (!cycles.is_empty()).then(|| cycles.iter().sum::<i64>() as f64 / cycles.len() as f64);
 
     // Lost and disqualified deals of every stage per reason (spaces trimmed as SQLite's trim does), the most frequent first.
@@ -305,38 +303,33 @@ fn compute_analytics(s: &Store, from: NaiveDate, to: NaiveDate, person_id: Optio
     })
 }
 
-/// The day a stored date or stamp starts with.
-fn day(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok()
-}
-
 /// The deal counts of the plan's fact (`plans::DealCounts`, by the same
 /// rules) for each period between consecutive `bounds`, counted from the
 /// deals of the whole range in one pass.
 fn month_deal_counts(deals: &[q::DealFact], handed_over: &HashSet<i64>, bounds: &[NaiveDate], owner: Option<i64>) -> Vec<plans::DealCounts> {
-    let bounds: Vec<String> = bounds.iter().map(NaiveDate::to_string).collect();
     let mut n = vec![plans::DealCounts::default(); bounds.len().saturating_sub(1)];
-    // The period a stored date or stamp falls in, compared as SQLite compares them.
-    let period = |d: &str| {
-        let i = bounds.partition_point(|b| b.as_str() <= d);
+    // The period a day falls in.
+    let period = |d: Option<NaiveDate>| {
+        let d = d?;
+        let i = bounds.partition_point(|b| *b <= d);
         (i > 0 && i < bounds.len()).then(|| i - 1)
     };
     for d in deals.iter().filter(|d| owner.is_none() || d.owner_id == owner) {
         if d.stage != Stage::AccountDevelopment
-            && let Some(i) = period(&d.created_at)
+            && let Some(i) = period(d.created_on)
         {
             n[i].leads += 1;
             n[i].direct += i64::from(d.stage == Stage::FirstDeal && !handed_over.contains(&d.id));
         }
         if d.stage == Stage::FirstDeal
             && d.position >= 2
-            && let Some(i) = period(&d.step_entered_on)
+            && let Some(i) = period(d.step_entered_on)
         {
             n[i].offers += 1;
         }
         if d.stage == Stage::FirstDeal
             && d.status == DealStatus::Won
-            && let Some(i) = d.closed_on.as_deref().and_then(period)
+            && let Some(i) = period(d.closed_on)
         {
             n[i].first_deals += 1;
         }
