@@ -113,6 +113,10 @@ test("Today narrowed to a tag, and a contact imported with only an e-mail comple
   execFileSync(CLI, ["import", "contacts", ws, csv]);
   const bare = JSON.parse(execFileSync(CLI, ["clients", ws, "--json"], { encoding: "utf8" })).rows.find((r) => r.email === "nobody.named@example.org");
   assert.equal(bare.name, "");
+  // It becomes a lead: named by its address, and Today says its name is missing.
+  execFileSync(CLI, ["leads", ws, "--contacts", String(bare.contact_id)]);
+  const lead = JSON.parse(execFileSync(CLI, ["today", ws, "--json"], { encoding: "utf8" })).leads_to_call.deals.find((d) => d.contact_name === "");
+  assert.equal(lead?.title, "nobody.named@example.org");
 
   const s = await Session.start(driver, APP, ["--workspace", ws]);
   try {
@@ -124,6 +128,7 @@ test("Today narrowed to a tag, and a contact imported with only an e-mail comple
     fs.writeFileSync(path.join(OUT, "today-tag.png"), await s.screenshot());
     await choose(s, "today-tag", "");
     await s.waitFor(`today-deal-${other.id}`);
+    assert.match(await s.waitForText(`today-deal-${lead.id}`, (t) => t.includes("Name missing")), /nobody\.named@example\.org/);
 
     // The nameless contact: found by its address, shown as "Name missing", completed in its profile.
     await s.click("nav-clients");

@@ -237,6 +237,21 @@ impl Contact {
     }
 }
 
+/// What a deal of a person is called when nothing else names it: their
+/// name, else (a contact imported with only a way to reach them) the e-mail,
+/// else the phone, else the contact's number.
+///
+/// ```
+/// use conveyor_core::model::person_label;
+/// assert_eq!(person_label(7, " ", Some("a@b.org"), Some("+1 555")), "a@b.org");
+/// assert_eq!(person_label(7, "", None, Some("+1 555")), "+1 555");
+/// assert_eq!(person_label(7, "", Some(""), None), "#7");
+/// assert_eq!(person_label(7, "Ann Lee", Some("a@b.org"), None), "Ann Lee");
+/// ```
+pub fn person_label(id: i64, name: &str, email: Option<&str>, phone: Option<&str>) -> String {
+    [Some(name), email, phone].into_iter().flatten().map(str::trim).find(|x| !x.is_empty()).map_or_else(|| format!("#{id}"), str::to_string)
+}
+
 pub fn display_name(first: &str, last: &str) -> String {
     match (first.trim(), last.trim()) {
         ("", l) => l.to_string(),

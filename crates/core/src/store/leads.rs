@@ -14,21 +14,26 @@ pub fn live_contacts_between(c: &Connection, first: i64, last: i64) -> Result<Ve
     Ok(ids)
 }
 
-/// What a lead is made from: a live contact's company, name, company name and source.
+/// What a lead is made from: a live contact's company, name, company name,
+/// source, and the e-mail and phone that name a contact without a name.
 pub struct LeadSource {
     pub company_id: Option<i64>,
     pub name: String,
     pub company_name: Option<String>,
     pub source: Option<Source>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
 }
 
 pub fn lead_source(c: &Connection, contact_id: i64) -> Result<Option<LeadSource>> {
     Ok(c.prepare_cached(
-        "SELECT ct.company_id, trim(ct.first_name || ' ' || ct.last_name), co.name, coalesce(ct.source, co.source)
+        "SELECT ct.company_id, trim(ct.first_name || ' ' || ct.last_name), co.name, coalesce(ct.source, co.source), ct.email, ct.phone
          FROM contacts ct LEFT JOIN companies co ON co.id = ct.company_id AND co.archived_at IS NULL
          WHERE ct.id = ?1 AND ct.archived_at IS NULL",
     )?
-    .query_row([contact_id], |r| Ok(LeadSource { company_id: r.get(0)?, name: r.get(1)?, company_name: r.get(2)?, source: r.get(3)? }))
+    .query_row([contact_id], |r| {
+        Ok(LeadSource { company_id: r.get(0)?, name: r.get(1)?, company_name: r.get(2)?, source: r.get(3)?, email: r.get(4)?, phone: r.get(5)? })
+    })
     .optional()?)
 }
 

@@ -101,7 +101,10 @@ pub fn make_leads(s: &mut Store, clock: &dyn Clock, i: &MakeLeadsInput) -> Resul
                 out.already_in_conveyor += 1;
                 continue;
             }
-            let title = src.company_name.clone().filter(|n| !n.trim().is_empty()).unwrap_or_else(|| src.name.clone());
+            let title = match src.company_name.as_deref().map(str::trim) {
+                Some(name) if !name.is_empty() => name.to_string(),
+                _ => crate::model::person_label(id, &src.name, src.email.as_deref(), src.phone.as_deref()),
+            };
             super::crm::insert_deal(
                 tx,
                 &now,
@@ -322,6 +325,36 @@ mod tests {
 
     fn open_deals(s: &Store) -> i64 {
         s.conn().query_row("SELECT count(*) FROM deals WHERE status = 'open'", [], |r| r.get(0)).unwrap()
+    }
+
+    #[test]
+    fn a_contact_without_a_name_becomes_a_lead_named_by_its_address() {
+        let mut s = store();
+        let bare = contact(&mut s, None, "", "", None, Some("nobody.named@example.org"));
+        let made = make_leads(&mut s, &clock(), &input(LeadsFrom::Contacts { ids: vec![bare] })).unwrap();
+        assert_eq!(made.created, 1);
+        let t = today(&s, &clock(), None).unwrap();
+        let got: Vec<(String, Option<String>)> = t.leads_to_call.deals.iter().map(|d| (d.title.clone(), d.contact_name.clone())).collect();
+        // The title says who it is; the empty contact name tells the window the name is missing.
+        assert_eq!(got, [("nobody.named@example.org".to_string(), Some(String::new()))]);
+        // Quick create on the same person (no title, no company) names the deal the same way.
+        s.conn().execute("UPDATE deals SET status = 'lost', closed_on = '2026-11-01'", []).unwrap();
+        let lead = pipeline::LeadInput {
+            company_name: String::new(),
+            first_name: String::new(),
+            last_name: String::new(),
+            phone: None,
+            email: None,
+            source: Source::ColdCall,
+            referred_by_id: None,
+            title: String::new(),
+            value_minor: 0,
+            next_step: "Call".into(),
+            next_step_date: clock().today(),
+            company_id: None,
+            contact_id: Some(bare),
+        };
+        assert_eq!(pipeline::create_lead(&mut s, &clock(), &lead).unwrap().title, "nobody.named@example.org");
     }
 
     #[test]

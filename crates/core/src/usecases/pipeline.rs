@@ -468,7 +468,10 @@ pub fn create_lead(s: &mut Store, clock: &dyn Clock, i: &LeadInput) -> Result<De
             .ok_or_else(|| Error::new(ErrorCode::Conflict, "Stage 1 has no steps. Add one first."))?;
         let title = match (i.title.trim(), company) {
             ("", Some(co)) => companies::get(tx, co)?.name,
-            ("", None) => store::contacts::get(tx, contact)?.display_name(),
+            ("", None) => {
+                let k = store::contacts::get(tx, contact)?;
+                crate::model::person_label(k.id, &k.display_name(), k.email.as_deref(), k.phone.as_deref())
+            }
             (t, _) => t.to_string(),
         };
         let id = super::crm::insert_deal(
