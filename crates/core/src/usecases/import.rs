@@ -1149,7 +1149,7 @@ impl Runner<'_, '_> {
                     cand.input.company_id =
                         company_id(&mut self.w, now, &mut self.ix, &mut self.search, cand.company.as_deref(), &mut self.s.companies_created)?;
                     self.fill_company(cand.input.company_id, &cand.company_facts)?;
-                    let id = self.w.contact(now, &cand.input)?;
+                    let id = self.w.labeled_contact(now, &cand.input, cand.phone_label.as_deref(), cand.email_label.as_deref())?;
                     self.search.new_contact(id);
                     self.s.created_ids = Some(self.s.created_ids.map_or((id, id), |(first, _)| (first, id)));
                     for (pos, (kind, v, n, l)) in cand.extra.iter().enumerate() {
@@ -1160,9 +1160,6 @@ impl Runner<'_, '_> {
                     }
                     if !cand.details.is_empty() {
                         store::contact_details::put(c, id, &cand.details)?;
-                    }
-                    if cand.phone_label.is_some() || cand.email_label.is_some() {
-                        store::channels::set_primary_labels(c, id, cand.phone_label.as_deref(), cand.email_label.as_deref())?;
                     }
                     self.extras.write(c, id, &cand.tags, &values)?;
                     self.ix.add(&cand, id);
