@@ -95,7 +95,8 @@ pub fn incomplete_cards(c: &Connection, owner: Option<i64>, card: CardKind, from
             c,
             "d.id, d.title, d.step_entered_on",
             &format!(
-                "FROM deals d WHERE {OPEN} AND d.step_entered_on >= :from AND d.step_id IN (SELECT id FROM steps WHERE stage = 'first_deal')
+                // By step and status: ordered by the day moved on, the planner walked every deal since `from` (90 ms at 100,000 deals).
+                "FROM deals d INDEXED BY deals_by_step_status WHERE {OPEN} AND d.step_entered_on >= :from AND d.step_id IN (SELECT id FROM steps WHERE stage = 'first_deal')
                    AND NOT EXISTS (SELECT 1 FROM handoffs h INDEXED BY handoffs_complete WHERE h.deal_id = d.id AND h.to_stage = 'first_deal' AND h.missing = 0)"
             ),
             "d.step_entered_on, d.id",
