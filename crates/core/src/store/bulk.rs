@@ -21,13 +21,9 @@ impl<'c> ImportWriter<'c> {
     }
 
     /// A contact, without its search entries (see [`super::search::defer`]).
-    pub fn contact(&mut self, now: &str, i: &ContactInput) -> Result<i64> {
-        super::contacts::insert_imported(&mut self.contact, now, i, None, None)
-    }
-
-    /// A contact with the labels of its primary phone and e-mail (`mobile`, `work`…).
-    pub fn labeled_contact(&mut self, now: &str, i: &ContactInput, phone_label: Option<&str>, email_label: Option<&str>) -> Result<i64> {
-        super::contacts::insert_imported(&mut self.contact, now, i, phone_label, email_label)
+    /// The labels are those of its primary phone and e-mail (`mobile`, `work`…).
+    pub fn contact(&mut self, now: &str, i: &ContactInput, phone_label: Option<&str>, email_label: Option<&str>) -> Result<i64> {
+        super::contacts::insert_with(&mut self.contact, now, i, phone_label, email_label)
     }
 
     /// A company, without its search entries.

@@ -26,29 +26,24 @@ fn row(r: &Row) -> rusqlite::Result<Contact> {
 }
 
 pub fn insert(c: &Connection, now: &str, i: &ContactInput) -> Result<i64> {
-    let id = insert_with(&mut *c.prepare_cached(INSERT)?, now, i)?;
+    let id = insert_with(&mut *c.prepare_cached(INSERT)?, now, i, None, None)?;
     super::search::index_new_contact(c, id, i)?;
     Ok(id)
 }
 
-const INSERT: &str =
-    "INSERT INTO contacts (company_id, first_name, last_name, title, phone, email, notes, source, referred_by_id, owner_id, birthday, created_at, updated_at)
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)";
-
-/// The insert of a bulk writer ([`super::bulk::ImportWriter`]), with the
-/// labels of the primary phone and e-mail the imported row gave (setting them
-/// by a second statement per row was a sixth of a contacts import).
-const INSERT_IMPORTED: &str = "INSERT INTO contacts (company_id, first_name, last_name, title, phone, email, notes, source, referred_by_id, owner_id, birthday,
+/// With the labels of the primary phone and e-mail an imported row gave
+/// (set by a second statement per row, they were a sixth of a contacts import).
+const INSERT: &str = "INSERT INTO contacts (company_id, first_name, last_name, title, phone, email, notes, source, referred_by_id, owner_id, birthday,
                                created_at, updated_at, phone_label, email_label)
      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13, ?14)";
 
 /// The insert, prepared once by a bulk writer ([`super::bulk::ImportWriter`]).
 pub(super) fn prepare_insert(c: &Connection) -> Result<Statement<'_>> {
-    Ok(c.prepare(INSERT_IMPORTED)?)
+    Ok(c.prepare(INSERT)?)
 }
 
 /// Runs the prepared insert (positional parameters: imports run it 100,000 times in a row).
-pub(super) fn insert_imported(st: &mut Statement<'_>, now: &str, i: &ContactInput, phone_label: Option<&str>, email_label: Option<&str>) -> Result<i64> {
+pub(super) fn insert_with(st: &mut Statement<'_>, now: &str, i: &ContactInput, phone_label: Option<&str>, email_label: Option<&str>) -> Result<i64> {
     Ok(st.insert(rusqlite::params![
         i.company_id,
         i.first_name,
@@ -64,23 +59,6 @@ pub(super) fn insert_imported(st: &mut Statement<'_>, now: &str, i: &ContactInpu
         now,
         phone_label,
         email_label,
-    ])?)
-}
-
-fn insert_with(st: &mut Statement<'_>, now: &str, i: &ContactInput) -> Result<i64> {
-    Ok(st.insert(rusqlite::params![
-        i.company_id,
-        i.first_name,
-        i.last_name,
-        i.title,
-        i.phone,
-        i.email,
-        i.notes,
-        i.source,
-        i.referred_by_id,
-        i.owner_id,
-        i.birthday,
-        now,
     ])?)
 }
 

@@ -1149,7 +1149,7 @@ impl Runner<'_, '_> {
                     cand.input.company_id =
                         company_id(&mut self.w, now, &mut self.ix, &mut self.search, cand.company.as_deref(), &mut self.s.companies_created)?;
                     self.fill_company(cand.input.company_id, &cand.company_facts)?;
-                    let id = self.w.labeled_contact(now, &cand.input, cand.phone_label.as_deref(), cand.email_label.as_deref())?;
+                    let id = self.w.contact(now, &cand.input, cand.phone_label.as_deref(), cand.email_label.as_deref())?;
                     self.search.new_contact(id);
                     self.s.created_ids = Some(self.s.created_ids.map_or((id, id), |(first, _)| (first, id)));
                     for (pos, (kind, v, n, l)) in cand.extra.iter().enumerate() {

@@ -586,7 +586,7 @@ impl<'c> Parties<'c> {
             owner_id: None,
             birthday: None,
         };
-        let id = self.w.contact(now, &input)?;
+        let id = self.w.contact(now, &input, None, None)?;
         Self::run(&mut self.new_contacts, id);
         self.contacts_created += 1;
         if let Some(e) = ek {

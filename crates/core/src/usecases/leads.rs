@@ -319,6 +319,25 @@ mod tests {
         crm::create_contact(s, &clock(), &i).unwrap().id
     }
 
+    /// A quick-create lead with no title (the core names the deal), called for today.
+    fn quick_lead(company_id: Option<i64>, contact_id: Option<i64>, company_name: &str, first: &str, last: &str) -> pipeline::LeadInput {
+        pipeline::LeadInput {
+            company_name: company_name.into(),
+            first_name: first.into(),
+            last_name: last.into(),
+            phone: None,
+            email: None,
+            source: Source::ColdCall,
+            referred_by_id: None,
+            title: String::new(),
+            value_minor: 0,
+            next_step: "Call".into(),
+            next_step_date: clock().today(),
+            company_id,
+            contact_id,
+        }
+    }
+
     fn input(from: LeadsFrom) -> MakeLeadsInput {
         MakeLeadsInput { from, next_step: "First call".into(), next_step_date: clock().today() }
     }
@@ -339,21 +358,7 @@ mod tests {
         assert_eq!(got, [("nobody.named@example.org".to_string(), Some(String::new()))]);
         // Quick create on the same person (no title, no company) names the deal the same way.
         s.conn().execute("UPDATE deals SET status = 'lost', closed_on = '2026-11-01'", []).unwrap();
-        let lead = pipeline::LeadInput {
-            company_name: String::new(),
-            first_name: String::new(),
-            last_name: String::new(),
-            phone: None,
-            email: None,
-            source: Source::ColdCall,
-            referred_by_id: None,
-            title: String::new(),
-            value_minor: 0,
-            next_step: "Call".into(),
-            next_step_date: clock().today(),
-            company_id: None,
-            contact_id: Some(bare),
-        };
+        let lead = quick_lead(None, Some(bare), "", "", "");
         assert_eq!(pipeline::create_lead(&mut s, &clock(), &lead).unwrap().title, "nobody.named@example.org");
     }
 
@@ -466,21 +471,7 @@ mod tests {
         let ski = company(&mut s, "Elki");
         let olga = contact(&mut s, Some(ski), "Olga", "Elkina", None, None);
         let alone = contact(&mut s, None, "Vera", "Orlova", None, None);
-        let lead = |company_id, contact_id, company_name: &str| pipeline::LeadInput {
-            company_name: company_name.into(),
-            first_name: "Olga".into(),
-            last_name: "Elkina".into(),
-            phone: None,
-            email: None,
-            source: Source::ColdCall,
-            referred_by_id: None,
-            title: String::new(),
-            value_minor: 0,
-            next_step: "Call".into(),
-            next_step_date: clock().today(),
-            company_id,
-            contact_id,
-        };
+        let lead = |company_id, contact_id, company_name: &str| quick_lead(company_id, contact_id, company_name, "Olga", "Elkina");
         let count = |s: &Store, t: &str| s.conn().query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get::<_, i64>(0)).unwrap();
         let d = pipeline::create_lead(&mut s, &clock(), &lead(None, Some(olga), "elki")).unwrap();
         assert_eq!((d.company_id, d.contact_id, d.title.as_str()), (Some(ski), Some(olga), "Elki"));
