@@ -284,8 +284,22 @@ export class Session {
     throw new Error(`no [data-testid^="${prefix}"] after ${timeoutMs} ms`);
   }
 
+  /**
+   * The window as a PNG. WebKitGTK drawing without compositing (the app's
+   * default, see src-tauri/src/main.rs) answers a screenshot with the next
+   * frame it paints, and a still page paints none: so the page repaints an
+   * invisible outline every 50 ms until the picture is taken.
+   */
   async screenshot() {
-    return Buffer.from(await this.cmd("GET", "/screenshot"), "base64");
+    await this.exec(`if (!window.__shotTicker) window.__shotTicker = setInterval(() => {
+      const s = document.body.style;
+      s.outline = s.outline ? "" : "1px solid transparent";
+    }, 50);`);
+    try {
+      return Buffer.from(await this.cmd("GET", "/screenshot"), "base64");
+    } finally {
+      await this.exec(`clearInterval(window.__shotTicker); window.__shotTicker = null; document.body.style.outline = "";`).catch(() => {});
+    }
   }
 
   async exec(script, args = []) {
