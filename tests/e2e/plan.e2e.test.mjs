@@ -114,6 +114,15 @@ test("a turnover target shows the calls per working day the CLI derives; the pla
     await s.click("plan-tab-analytics");
     await s.waitFor("analytics-funnel");
     await s.waitFor("abc-matrix");
+    // ABC lists its 25 biggest clients and the rest when asked: as many as the CLI counts.
+    const abcAll = JSON.parse(execFileSync(CLI, ["abc", workspace, "--json"], { encoding: "utf8" })).report;
+    const abcRows = "return document.querySelectorAll('[data-testid=abc-clients] tbody tr').length";
+    await s.waitForExec(abcRows, [], (n) => n === Math.min(25, abcAll.clients.length));
+    if (abcAll.clients.length > 25) {
+      assert.match(await s.text("abc-more"), new RegExp(`\\b${abcAll.clients.length - 25}\\b`));
+      await s.click("abc-more");
+      await s.waitForExec(abcRows, [], (n) => n === abcAll.clients.length);
+    }
     await s.click("analytics-funnel-toggle");
     await s.waitFor("analytics-funnel-table");
     fs.writeFileSync(path.join(OUT, "plan-analytics.png"), await s.screenshot());

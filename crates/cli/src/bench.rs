@@ -145,7 +145,7 @@ pub fn run(contacts: u64, activities: u64) -> Result<Report, Error> {
         m.push(measure("ABC, last 12 months, kept (the next open)", Some(100.0), 1, 10, || conveyor_core::usecases::analytics::abc(&store, &clock))?);
         // The rest of the analytics tab, and the screens' other reads.
         use conveyor_core::usecases::analytics::{self, AnalyticsRequest, MigrationRequest};
-        let mig = MigrationRequest { from_period: None, to_period: None };
+        let mig = MigrationRequest { from_period: None, to_period: None, moved_limit: None };
         m.push(measure("ABC migration, computed", Some(100.0), 1, 10, || {
             store.forget_cached();
             analytics::abc_migration(&store, &clock, &mig)

@@ -417,8 +417,12 @@ pub struct AbcReport {
     #[ts(type = "number")]
     pub total_minor: i64,
     pub classes: Vec<AbcClassSummary>,
-    /// The biggest first.
+    /// The biggest first; only the first ones when a limit was asked
+    /// ([`abc_first`]).
     pub clients: Vec<AbcClient>,
+    /// How many clients the report has in all (`clients` may hold fewer).
+    #[ts(type = "number")]
+    pub clients_total: i64,
     pub concentration: Vec<ConcentrationWarning>,
     /// Companies whose stored class differs from the computed one.
     #[ts(type = "number")]
@@ -468,6 +472,7 @@ fn compute_report(c: &rusqlite::Connection, from: NaiveDate, to: NaiveDate) -> R
         total_minor: total,
         classes: summary,
         differing: clients.iter().filter(|x| x.stored != Some(x.class)).count() as i64,
+        clients_total: clients.len() as i64,
         clients,
         concentration,
     })
@@ -477,6 +482,24 @@ fn compute_report(c: &rusqlite::Connection, from: NaiveDate, to: NaiveDate) -> R
 pub fn abc(s: &Store, clock: &dyn Clock) -> Result<AbcReport> {
     let to = clock.today() + Duration::days(1);
     report(s, to.checked_sub_months(Months::new(12)).expect("in range"), to)
+}
+
+/// [`abc`] with only the `limit` biggest clients listed (all when `None`):
+/// a screen shows the first rows until asked for all, and the whole list
+/// of 100,000 clients is megabytes to send and read (`clients_total` says
+/// how many there are; the classes, shares and warnings cover all).
+pub fn abc_first(s: &Store, clock: &dyn Clock, limit: Option<u32>) -> Result<AbcReport> {
+    abc(s, clock).map(|r| r.first(limit))
+}
+
+impl AbcReport {
+    /// The same report listing only its `limit` biggest clients.
+    pub fn first(mut self, limit: Option<u32>) -> AbcReport {
+        if let Some(n) = limit {
+            self.clients.truncate(n as usize);
+        }
+        self
+    }
 }
 
 /// The report after applying it, and how many companies changed class.
@@ -491,7 +514,12 @@ pub struct AbcApplied {
 /// reads them). A deliberate step, so a class set by hand stays until the
 /// user applies the analysis. Returns the report and how many changed.
 pub fn apply_abc(s: &mut Store, clock: &dyn Clock) -> Result<AbcApplied> {
-    apply_abc_pair(s, clock).map(|(report, changed)| AbcApplied { report, changed })
+    apply_abc_first(s, clock, None)
+}
+
+/// [`apply_abc`] answering with the `limit` biggest clients listed ([`abc_first`]).
+pub fn apply_abc_first(s: &mut Store, clock: &dyn Clock, limit: Option<u32>) -> Result<AbcApplied> {
+    apply_abc_pair(s, clock).map(|(report, changed)| AbcApplied { report: report.first(limit), changed })
 }
 
 fn apply_abc_pair(s: &mut Store, clock: &dyn Clock) -> Result<(AbcReport, i64)> {
@@ -508,6 +536,10 @@ pub struct MigrationRequest {
     /// months before the last 12, and the last 12 months.
     pub from_period: Option<String>,
     pub to_period: Option<String>,
+    /// List at most this many moved clients per owner (all when empty): a
+    /// screen shows the first rows until asked for all.
+    #[serde(default)]
+    pub moved_limit: Option<u32>,
 }
 
 /// One cell of the matrix: clients that were `from` and became `to`
@@ -561,7 +593,13 @@ pub struct MigrationMatrix {
     pub to_end: NaiveDate,
     /// All 16 cells (A, B, C, none) × (A, B, C, none), in that order.
     pub cells: Vec<MigrationCell>,
+    /// The clients whose class changed (up, down, appeared or stopped), in
+    /// the matrix's order; with `moved_limit`, each owner's first that many
+    /// (so the first rows of everyone's list and of each person's are here).
     pub clients: Vec<ClientMigration>,
+    /// How many clients moved in all (`clients` may hold fewer).
+    #[ts(type = "number")]
+    pub moved_total: i64,
     pub per_person: Vec<PersonMigration>,
 }
 
@@ -603,7 +641,16 @@ pub fn abc_migration(s: &Store, clock: &dyn Clock, r: &MigrationRequest) -> Resu
         return Err(Error::validation("from_period", "The first period must start before the second. Swap them."));
     }
     let key = format!("abc_migration:{}:{}:{}:{}", from.start, from.end, to.start, to.end);
-    s.cached(&key, ABC_READS, || migration(s, from, to))
+    let mut m = s.cached(&key, ABC_READS, || migration(s, from, to))?;
+    if let Some(n) = r.moved_limit {
+        let mut listed: HashMap<Option<i64>, u32> = HashMap::new();
+        m.clients.retain(|c| {
+            let k = listed.entry(c.owner_id).or_default();
+            *k += 1;
+            *k <= n
+        });
+    }
+    Ok(m)
 }
 
 fn migration(s: &Store, from: Period, to: Period) -> Result<MigrationMatrix> {
@@ -654,12 +701,15 @@ fn migration(s: &Store, from: Period, to: Period) -> Result<MigrationMatrix> {
             }
         })
         .collect();
+    let cells = cells(&clients.iter().collect::<Vec<_>>());
+    clients.retain(|m| m.from != m.to);
     Ok(MigrationMatrix {
         from_start: from.start,
         from_end: from.end - Duration::days(1),
         to_start: to.start,
         to_end: to.end - Duration::days(1),
-        cells: cells(&clients.iter().collect::<Vec<_>>()),
+        cells,
+        moved_total: clients.len() as i64,
         clients,
         per_person,
     })

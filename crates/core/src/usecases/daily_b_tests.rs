@@ -187,7 +187,7 @@ fn the_weekly_review_of_a_week_across_two_months_finds_the_month_it_has_reached(
 #[test]
 fn abc_migration_periods_end_on_their_last_day() {
     let s = store();
-    let r = super::analytics::MigrationRequest { from_period: Some("2026-Q1".into()), to_period: Some("2026-Q2".into()) };
+    let r = super::analytics::MigrationRequest { from_period: Some("2026-Q1".into()), to_period: Some("2026-Q2".into()), moved_limit: None };
     let m = super::analytics::abc_migration(&s, &clock(), &r).unwrap();
     assert_eq!((m.from_start.to_string(), m.from_end.to_string()), ("2026-01-01".into(), "2026-03-31".into()));
     assert_eq!((m.to_start.to_string(), m.to_end.to_string()), ("2026-04-01".into(), "2026-06-30".into()), "the label's last day, not June 29");

@@ -259,7 +259,8 @@ fn the_migration_matrix_shows_who_moved_per_client_and_per_person() {
     order(&mut s, y, "2026-03-01", 7_000_000);
     order(&mut s, z, "2026-03-01", 2_500_000);
     order(&mut s, x, "2026-03-01", 500_000);
-    let m = analytics::abc_migration(&s, &clock(), &MigrationRequest { from_period: Some("2025".into()), to_period: Some("2026".into()) }).unwrap();
+    let m = analytics::abc_migration(&s, &clock(), &MigrationRequest { from_period: Some("2025".into()), to_period: Some("2026".into()), moved_limit: None })
+        .unwrap();
     let moved = |name: &str| m.clients.iter().find(|c| c.name == name).map(|c| (c.from, c.to)).unwrap();
     assert_eq!(moved("X"), (Some(Abc::A), Some(Abc::C)));
     assert_eq!(moved("Z"), (Some(Abc::B), Some(Abc::A)));
@@ -272,8 +273,61 @@ fn the_migration_matrix_shows_who_moved_per_client_and_per_person() {
     assert_eq!((p.up, p.down, p.same), (1, 1, 0));
     let nobody = m.per_person.iter().find(|p| p.person_id.is_none()).unwrap();
     assert_eq!((nobody.up, nobody.down), (1, 1));
-    let bad = analytics::abc_migration(&s, &clock(), &MigrationRequest { from_period: Some("2026".into()), to_period: Some("2025".into()) });
+    let bad = analytics::abc_migration(&s, &clock(), &MigrationRequest { from_period: Some("2026".into()), to_period: Some("2025".into()), moved_limit: None });
     assert_eq!(bad.unwrap_err().field.as_deref(), Some("from_period"));
+}
+
+#[test]
+fn a_screen_gets_the_first_clients_of_abc_and_of_the_moved_with_the_totals() {
+    let mut s = store();
+    let ann = person(&mut s, "Ann", &[]);
+    let bob = person(&mut s, "Bob", &[]);
+    // Twelve clients: each sells a different amount in 2025 and in 2026, so
+    // classes shift; one buys the same share both years (not moved).
+    let mut ids = Vec::new();
+    for i in 0..12i64 {
+        let owner = match i % 3 {
+            0 => Some(ann),
+            1 => Some(bob),
+            _ => None,
+        };
+        let co = company(&mut s, &format!("Client {i:02}"), owner);
+        order(&mut s, co, "2025-03-01", 100_000 * (i + 1));
+        if i != 11 {
+            order(&mut s, co, "2026-03-01", 100_000 * (12 - i));
+        }
+        ids.push(co);
+    }
+    order(&mut s, ids[11], "2026-03-01", 1);
+    let full = analytics::abc(&s, &clock()).unwrap();
+    let first = analytics::abc_first(&s, &clock(), Some(5)).unwrap();
+    assert_eq!(first.clients_total, full.clients.len() as i64);
+    assert_eq!(first.clients, full.clients[..5].to_vec(), "the five biggest, in the report's order");
+    assert_eq!(
+        (first.classes, first.concentration, first.total_minor),
+        (full.classes.clone(), full.concentration.clone(), full.total_minor),
+        "the figures cover every client"
+    );
+    assert_eq!(analytics::abc_first(&s, &clock(), None).unwrap(), full);
+
+    let req = |moved_limit| MigrationRequest { from_period: Some("2025".into()), to_period: Some("2026".into()), moved_limit };
+    let all = analytics::abc_migration(&s, &clock(), &req(None)).unwrap();
+    assert!(all.clients.iter().all(|c| c.from != c.to), "only the clients whose class changed are listed");
+    let same: i64 = all.per_person.iter().map(|p| p.same).sum();
+    let moved: i64 = all.per_person.iter().map(|p| p.up + p.down).sum();
+    assert_eq!((all.moved_total, all.clients.len() as i64), (moved, moved));
+    assert!(same > 0 && moved > 2, "the case has both: same {same}, moved {moved}");
+    let cells: i64 = all.cells.iter().map(|c| c.clients).sum();
+    assert_eq!(cells, moved + same, "the matrix still counts every client");
+    let two = analytics::abc_migration(&s, &clock(), &req(Some(2))).unwrap();
+    assert_eq!((two.moved_total, two.cells.clone(), two.per_person.clone()), (all.moved_total, all.cells.clone(), all.per_person.clone()));
+    // Everyone's first two and each person's first two are all there, in order.
+    assert_eq!(two.clients[..2], all.clients[..2]);
+    for owner in [Some(ann), Some(bob), None] {
+        let mine = |m: &analytics::MigrationMatrix| m.clients.iter().filter(|c| c.owner_id == owner).cloned().collect::<Vec<_>>();
+        let (limited, whole) = (mine(&two), mine(&all));
+        assert_eq!(limited, whole[..whole.len().min(2)].to_vec(), "owner {owner:?}");
+    }
 }
 
 #[test]
@@ -558,12 +612,16 @@ fn the_migration_analytics_and_the_measured_history_follow_each_change_at_once()
     order(&mut s, x, "2025-03-01", 9_000_000);
     order(&mut s, y, "2025-03-01", 1_000_000);
     order(&mut s, x, "2026-03-01", 9_000_000);
-    let req = MigrationRequest { from_period: Some("2025".into()), to_period: Some("2026".into()) };
+    let req = MigrationRequest { from_period: Some("2025".into()), to_period: Some("2026".into()), moved_limit: None };
     let mig = |s: &Store| analytics::abc_migration(s, &clock(), &req).unwrap();
-    let to_of = |m: &analytics::MigrationMatrix, name: &str| m.clients.iter().find(|c| c.name == name).unwrap().to;
-    assert_eq!(to_of(&mig(&s), "Y"), None);
+    // The moved clients are listed; a client in the same class is only counted.
+    let moved_to = |m: &analytics::MigrationMatrix, name: &str| m.clients.iter().find(|c| c.name == name).map(|c| c.to);
+    let b_to_b = |m: &analytics::MigrationMatrix| m.cells.iter().find(|c| c.from == Some(Abc::B) && c.to == Some(Abc::B)).unwrap().clients;
+    let before = mig(&s);
+    assert_eq!((moved_to(&before, "Y"), b_to_b(&before)), (Some(None), 0), "Y stopped buying");
     order(&mut s, y, "2026-04-01", 1_000_000);
-    assert_eq!(to_of(&mig(&s), "Y"), Some(Abc::B), "Y bought again in 2026");
+    let after = mig(&s);
+    assert_eq!((moved_to(&after, "Y"), b_to_b(&after)), (None, 1), "Y bought again in 2026: B in both years");
     assert_eq!(mig(&s), fresh(&s, mig));
 
     // Analytics: a won deal counts at once; so does a call in the month's facts.

@@ -9,9 +9,14 @@ export type AbcReport = { from: string,
  */
 to: string, currency: string, a_pct: number, b_pct: number, total_minor: number, classes: Array<AbcClassSummary>, 
 /**
- * The biggest first.
+ * The biggest first; only the first ones when a limit was asked
+ * ([`abc_first`]).
  */
-clients: Array<AbcClient>, concentration: Array<ConcentrationWarning>, 
+clients: Array<AbcClient>, 
+/**
+ * How many clients the report has in all (`clients` may hold fewer).
+ */
+clients_total: number, concentration: Array<ConcentrationWarning>, 
 /**
  * Companies whose stored class differs from the computed one.
  */

@@ -15,4 +15,14 @@ to_end: string,
 /**
  * All 16 cells (A, B, C, none) × (A, B, C, none), in that order.
  */
-cells: Array<MigrationCell>, clients: Array<ClientMigration>, per_person: Array<PersonMigration>, };
+cells: Array<MigrationCell>, 
+/**
+ * The clients whose class changed (up, down, appeared or stopped), in
+ * the matrix's order; with `moved_limit`, each owner's first that many
+ * (so the first rows of everyone's list and of each person's are here).
+ */
+clients: Array<ClientMigration>, 
+/**
+ * How many clients moved in all (`clients` may hold fewer).
+ */
+moved_total: number, per_person: Array<PersonMigration>, };

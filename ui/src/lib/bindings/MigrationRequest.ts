@@ -5,4 +5,9 @@ export type MigrationRequest = {
  * Period codes (`2025`, `2026-Q1`, `2026-11`); when empty, the 12
  * months before the last 12, and the last 12 months.
  */
-from_period: string | null, to_period: string | null, };
+from_period: string | null, to_period: string | null, 
+/**
+ * List at most this many moved clients per owner (all when empty): a
+ * screen shows the first rows until asked for all.
+ */
+moved_limit: number | null, };

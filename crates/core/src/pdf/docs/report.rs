@@ -214,7 +214,7 @@ pub fn build(s: &Store, clock: &dyn Clock, kind: ReviewKind, day: NaiveDate, per
     // 5. Monthly: how clients moved between the ABC classes.
     if kind == ReviewKind::Monthly {
         let prev = (start - Duration::days(1)).format("%Y-%m").to_string();
-        let m = analytics::abc_migration(s, clock, &MigrationRequest { from_period: Some(prev.clone()), to_period: Some(period.clone()) })?;
+        let m = analytics::abc_migration(s, clock, &MigrationRequest { from_period: Some(prev.clone()), to_period: Some(period.clone()), moved_limit: None })?;
         doc.push(Block::h1(t(lang, "report.abc_migration")));
         let prev_day = start - Duration::days(1);
         let (from_month, to_month) = (i18n::month_long(lang, prev_day.year(), prev_day.month0()), i18n::month_long(lang, day.year(), day.month0()));
