@@ -239,10 +239,9 @@ pub fn finish_deals(c: &Connection, source: &str, now: &str) -> Result<()> {
 /// After an order import: a company that ordered is a client from its
 /// first order; the next repeat order is expected one average interval
 /// after its last (as [`super::orders::refresh_expected`], for all at once).
-/// `companies` are those the import gave orders to. With `most` (a bulk
-/// load: they hold most orders) their orders are read in one pass over the
-/// covering date index; otherwise company by company.
-pub fn finish_orders(c: &Connection, companies: &[i64], most: bool, now: &str) -> Result<()> {
+/// `companies` are those the import gave orders to; the monthly summary
+/// (`order_months`) must be up to date.
+pub fn finish_orders(c: &Connection, companies: &[i64], now: &str) -> Result<()> {
     c.execute_batch("DROP TABLE IF EXISTS temp.history_companies; CREATE TEMP TABLE history_companies (id INTEGER PRIMARY KEY)")?;
     {
         let mut st = c.prepare_cached("INSERT OR IGNORE INTO temp.history_companies (id) VALUES (?1)")?;
@@ -250,7 +249,16 @@ pub fn finish_orders(c: &Connection, companies: &[i64], most: bool, now: &str) -
             st.execute([id])?;
         }
     }
-    let orders = if most { "orders o INDEXED BY orders_live_by_date" } else { "orders o INDEXED BY orders_by_company" };
+    // The number of live orders from the monthly summary (kept equal to
+    // them), the first and last date from two seeks each in the company's
+    // orders by date: over 1,000,000 orders 0.12 s, where grouping the
+    // orders themselves took 1.0 s.
+    let edge = |dir: &str| {
+        format!(
+            "(SELECT o.order_date FROM orders o INDEXED BY orders_by_company
+              WHERE o.company_id = m.company_id AND o.archived_at IS NULL ORDER BY o.order_date {dir} LIMIT 1)"
+        )
+    };
     c.execute(
         &format!(
             "UPDATE companies SET
@@ -259,10 +267,12 @@ pub fn finish_orders(c: &Connection, companies: &[i64], most: bool, now: &str) -
                  expected_order_on = CASE WHEN w.n >= 2 THEN
                      date(w.last, '+' || CAST(round((julianday(w.last) - julianday(w.first)) / (w.n - 1)) AS INTEGER) || ' days') END,
                  stage = 'account_development', updated_at = ?1
-             FROM (SELECT o.company_id AS id, min(o.order_date) AS first, max(o.order_date) AS last, count(*) AS n FROM {orders}
-                   WHERE o.archived_at IS NULL AND o.company_id IN (SELECT id FROM temp.history_companies)
-                   GROUP BY o.company_id) AS w
-             WHERE companies.id = w.id"
+             FROM (SELECT m.company_id AS id, sum(m.orders) AS n, {} AS first, {} AS last FROM order_months m
+                   WHERE m.company_id IN (SELECT id FROM temp.history_companies)
+                   GROUP BY m.company_id) AS w
+             WHERE companies.id = w.id",
+            edge("ASC"),
+            edge("DESC")
         ),
         [now],
     )?;

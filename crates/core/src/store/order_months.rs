@@ -3,6 +3,7 @@
 //! rebuilt in one statement after a bulk load.
 
 use crate::error::Result;
+use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;
 
 /// The summary as the triggers keep it, computed afresh from `orders`. The
@@ -18,14 +19,52 @@ pub fn rebuild(c: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// The live orders a bulk load inserted, summed per company and calendar
+/// month. When a load only inserted orders, the summary takes these sums
+/// (one upsert per company and month, ~60,000 for a million orders: 0.1 s)
+/// instead of a rebuild from every order (0.5–0.8 s).
+#[derive(Debug, Default)]
+pub struct Added {
+    sums: rustc_hash::FxHashMap<(i64, i32, u32), (i64, i64)>,
+    /// A date the summary's `YYYY-MM` cannot be written for by hand (a year
+    /// outside 0000–9999): the summary is then rebuilt.
+    odd: bool,
+}
+
+impl Added {
+    /// One more live order inserted.
+    pub fn order(&mut self, company_id: i64, date: NaiveDate, amount_minor: i64) {
+        self.odd |= !(0..=9999).contains(&date.year());
+        let e = self.sums.entry((company_id, date.year(), date.month())).or_insert((0, 0));
+        e.0 += amount_minor;
+        e.1 += 1;
+    }
+
+    fn write(&self, c: &Connection) -> Result<()> {
+        let mut rows: Vec<_> = self.sums.iter().collect();
+        rows.sort_unstable_by_key(|(k, _)| **k);
+        let mut st = c.prepare(
+            "INSERT INTO order_months (company_id, month, amount_minor, orders) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (company_id, month) DO UPDATE SET amount_minor = amount_minor + excluded.amount_minor, orders = orders + excluded.orders",
+        )?;
+        for ((company, year, month), (amount, n)) in rows {
+            st.execute(rusqlite::params![company, format!("{year:04}-{month:02}"), amount, n])?;
+        }
+        Ok(())
+    }
+}
+
 /// Runs `f` (a bulk load into `orders`) without the summary's per-row
-/// triggers, then rebuilds the summary once and puts the triggers back, all
-/// inside the caller's transaction: a failed, refused or cancelled load
-/// rolls back to the summary and triggers as they were. With `bulk` false
-/// it only runs `f` (the triggers keep the summary row by row).
-pub fn rebuilt_after<T>(c: &Connection, bulk: bool, f: impl FnOnce() -> Result<T>) -> Result<T> {
+/// triggers, then brings the summary up to date once and puts the triggers
+/// back, all inside the caller's transaction: a failed, refused or
+/// cancelled load rolls back to the summary and triggers as they were.
+/// `f` returns what it inserted when it only inserted live orders (the
+/// summary adds those sums), or `None` when it also changed orders (the
+/// summary is rebuilt from all of them). With `bulk` false it only runs
+/// `f` (the triggers keep the summary row by row).
+pub fn rebuilt_after<T>(c: &Connection, bulk: bool, f: impl FnOnce() -> Result<(T, Option<Added>)>) -> Result<T> {
     if !bulk {
-        return f();
+        return f().map(|(out, _)| out);
     }
     let triggers: Vec<(String, String)> = c
         .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'orders' AND name LIKE 'order\\_months\\_%' ESCAPE '\\'")?
@@ -34,8 +73,11 @@ pub fn rebuilt_after<T>(c: &Connection, bulk: bool, f: impl FnOnce() -> Result<T
     for (name, _) in &triggers {
         c.execute_batch(&format!("DROP TRIGGER \"{}\"", name.replace('"', "\"\"")))?;
     }
-    let out = f()?;
-    rebuild(c)?;
+    let (out, added) = f()?;
+    match added {
+        Some(a) if !a.odd => a.write(c)?,
+        _ => rebuild(c)?,
+    }
     for (_, sql) in &triggers {
         c.execute_batch(sql)?;
     }
@@ -148,7 +190,7 @@ mod tests {
                 assert!(triggers(c).is_empty(), "no per-row upkeep during the load");
                 order(c, a, "2026-05-06", 5);
                 order(c, a, "2026-06-01", 1);
-                Ok(())
+                Ok(((), None))
             })
         })
         .unwrap();
@@ -157,7 +199,7 @@ mod tests {
         let failed = s.write(|c| {
             rebuilt_after(c, true, || {
                 order(c, a, "2026-07-01", 3);
-                Err::<(), _>(crate::Error::internal("refused"))
+                Err::<((), _), _>(crate::Error::internal("refused"))
             })
         });
         assert!(failed.is_err());
@@ -166,5 +208,23 @@ mod tests {
         // The triggers work again after a bulk load.
         s.write(|c| Ok(order(c, a, "2026-06-30", 2))).unwrap();
         assert_eq!(summary(s.conn()), vec![(a, "2026-05".into(), 15, 2), (a, "2026-06".into(), 3, 2)]);
+        // A load that only inserted says what: those sums join the summary's rows.
+        s.write(|c| {
+            rebuilt_after(c, true, || {
+                let b = company(c, "B");
+                let mut added = Added::default();
+                for (co, date, amount) in [(a, "2026-06-02", 4), (b, "2026-06-03", 9), (b, "2026-06-20", 1), (a, "2027-01-01", 7)] {
+                    order(c, co, date, amount);
+                    added.order(co, date.parse().unwrap(), amount);
+                }
+                Ok(((), Some(added)))
+            })
+        })
+        .unwrap();
+        let (ours, grouped) = compared(s.conn());
+        assert_eq!(ours, grouped);
+        assert_eq!(ours.len(), 4);
+        assert_eq!(ours[1], (a, "2026-06".into(), 7, 3), "added to the month already there");
+        assert_eq!(triggers(s.conn()), before);
     }
 }
