@@ -170,3 +170,50 @@ fn a_server_that_does_not_answer_is_unavailable() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("error[validation]") && stderr(&o).contains("postgres://"), "{}", stderr(&o));
 }
+
+/// Every row of every table the app keeps, in id order, as `sqlite3` prints it.
+fn rows_of(file: &Path) -> Vec<(String, String)> {
+    let tables = sqlite(file, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_%' ORDER BY name");
+    tables.lines().map(|t| (t.to_string(), sqlite(file, &format!("SELECT * FROM \"{t}\" ORDER BY 1")))).collect()
+}
+
+#[test]
+fn pull_gives_back_the_promoted_workspace_as_a_new_file() {
+    let Some(db) = Db::fresh("pull_gives_back_the_promoted_workspace_as_a_new_file") else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo(dir.path());
+    let o = conveyor(&["promote", file.to_str().unwrap(), &db.url]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let copy = dir.path().join("from-the-team.conveyor");
+    let o = conveyor(&["pull", &db.url, copy.to_str().unwrap(), "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(report["verified"], true);
+    assert!(stderr(&o).contains("deals: ") && stderr(&o).contains(" rows verified"), "{}", stderr(&o));
+    // The same rows, table for table: Cyrillic names, money, dates and times as the file wrote them.
+    let (a, b) = (rows_of(&file), rows_of(&copy));
+    assert!(a.len() > 30);
+    for ((ta, ra), (tb, rb)) in a.iter().zip(&b) {
+        assert_eq!((ta, ra), (tb, rb));
+    }
+    assert_eq!(a.len(), b.len());
+    // A working workspace: its checks pass, search finds a client, Today reads.
+    let o = conveyor(&["check", copy.to_str().unwrap()]);
+    assert!(o.status.success(), "{}{}", stdout(&o), stderr(&o));
+    let name = sqlite(&copy, "SELECT name FROM companies ORDER BY id LIMIT 1");
+    let word = name.split_whitespace().max_by_key(|w| w.chars().count()).unwrap().to_string();
+    let o = conveyor(&["search", copy.to_str().unwrap(), &word, "--json"]);
+    assert!(o.status.success() && stdout(&o).contains(&name.replace('"', "\\\"")), "{word}: {}{}", stdout(&o), stderr(&o));
+    let today = |f: &Path| {
+        let o = conveyor(&["today", f.to_str().unwrap(), "--json"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        stdout(&o)
+    };
+    assert_eq!(today(&copy), today(&file), "Today reads the same from the copy");
+    // A second pull never overwrites the file it made.
+    let before = std::fs::read(&copy).unwrap();
+    let o = conveyor(&["pull", &db.url, copy.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("error[conflict]"), "{}", stderr(&o));
+    assert_eq!(std::fs::read(&copy).unwrap(), before);
+}

@@ -19,6 +19,7 @@ mod lang;
 mod leads;
 mod plan;
 mod promote;
+mod pull;
 mod records;
 mod security;
 mod templates;
@@ -87,6 +88,9 @@ enum Command {
     /// Copy a workspace into an empty PostgreSQL database as a team
     /// workspace, verified table by table; the file is left as it was.
     Promote(promote::PromoteArgs),
+    /// Copy a team workspace from PostgreSQL into a new workspace file,
+    /// verified table by table; the server is only read.
+    Pull(pull::PullArgs),
     /// Protect a workspace with a passphrase (encryption at rest), change it, or remove it.
     #[command(subcommand)]
     Passphrase(security::PassphraseCmd),
@@ -180,6 +184,7 @@ fn run(cmd: Command, passphrase_file: Option<&Path>) -> Result<ExitCode, Error> 
         Command::Backup(args) => backup::backup(&ctx, args),
         Command::Restore(args) => backup::restore(&ctx, args),
         Command::Promote(args) => promote::run(&ctx, args),
+        Command::Pull(args) => pull::run(&ctx, args),
         Command::Passphrase(cmd) => security::run(&ctx, cmd),
         Command::Plan(cmd) => plan::run(&ctx, cmd),
         Command::Template(cmd) => templates::run(&ctx, cmd),

@@ -109,4 +109,25 @@ pub(super) const ENTRIES: &[Entry] = &[
         "Το {path} αποθηκεύτηκε από παλαιότερο Conveyor (σχήμα {version}) και εδώ διαβάζεται χωρίς αλλαγές. Ανοίξτε το μία φορά στην εφαρμογή για να ενημερωθεί και δοκιμάστε ξανά.",
         "A(z) {path} fájlt egy régebbi Conveyor mentette ({version}. séma), és itt változtatás nélkül olvassuk. Nyissa meg egyszer az alkalmazásban a frissítéshez, majd próbálja újra.",
     ],
+    [
+        "The database {database} on {address} holds no Conveyor team workspace. Check the database name; no file was written.",
+        "База данных {database} на {address} не содержит рабочего пространства команды Conveyor. Проверьте имя базы; файл не записан.",
+        "Базата данни {database} на {address} не съдържа работно пространство на екип на Conveyor. Проверете името на базата; не е записан файл.",
+        "Η βάση δεδομένων {database} στο {address} δεν περιέχει χώρο εργασίας ομάδας του Conveyor. Ελέγξτε το όνομα της βάσης· δεν γράφτηκε αρχείο.",
+        "A(z) {address} {database} adatbázisa nem tartalmaz Conveyor csapat-munkaterületet. Ellenőrizze az adatbázis nevét; nem készült fájl.",
+    ],
+    [
+        "The team workspace on {address} is at schema {v}, and this Conveyor writes schema {latest}. Use the same version of Conveyor as the team and try again; no file was written.",
+        "Рабочее пространство команды на {address} имеет схему {v}, а эта версия Conveyor записывает схему {latest}. Используйте ту же версию Conveyor, что и команда, и попробуйте снова; файл не записан.",
+        "Работното пространство на екипа на {address} е със схема {v}, а тази версия на Conveyor записва схема {latest}. Използвайте същата версия на Conveyor като екипа и опитайте отново; не е записан файл.",
+        "Ο χώρος εργασίας της ομάδας στο {address} έχει σχήμα {v}, ενώ αυτό το Conveyor γράφει σχήμα {latest}. Χρησιμοποιήστε την ίδια έκδοση του Conveyor με την ομάδα και δοκιμάστε ξανά· δεν γράφτηκε αρχείο.",
+        "A(z) {address} csapat-munkaterülete {v}. sémájú, ez a Conveyor pedig {latest}. sémát ír. Használja a csapatéval azonos Conveyor-verziót, és próbálja újra; nem készült fájl.",
+    ],
+    [
+        "The file's copy of table {table} does not match the team workspace (the server has {rows} rows, the file read back {file_rows}, or their contents differ). No file was written; the team workspace is unchanged.",
+        "Копия таблицы {table} в файле не совпадает с рабочим пространством команды (на сервере строк: {rows}, в файле прочитано: {file_rows}, или различается содержимое). Файл не записан; рабочее пространство команды не изменено.",
+        "Копието на таблица {table} във файла не съвпада с работното пространство на екипа (на сървъра има {rows} реда, от файла са прочетени {file_rows}, или съдържанието се различава). Не е записан файл; работното пространство на екипа е непроменено.",
+        "Το αντίγραφο του πίνακα {table} στο αρχείο δεν ταιριάζει με τον χώρο εργασίας της ομάδας (ο διακομιστής έχει {rows} γραμμές, από το αρχείο διαβάστηκαν {file_rows}, ή το περιεχόμενο διαφέρει). Δεν γράφτηκε αρχείο· ο χώρος εργασίας της ομάδας δεν άλλαξε.",
+        "A(z) {table} tábla fájlbeli másolata nem egyezik a csapat-munkaterülettel (a kiszolgálón {rows} sor van, a fájlból {file_rows} olvasható vissza, vagy eltér a tartalom). Nem készült fájl; a csapat-munkaterület változatlan.",
+    ],
 ];

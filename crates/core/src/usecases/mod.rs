@@ -23,6 +23,7 @@ pub mod pipeline;
 pub mod plan;
 pub mod prefill;
 pub mod promote;
+pub mod pull;
 pub mod regulations;
 pub mod reviews;
 pub mod roles;

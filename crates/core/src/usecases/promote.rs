@@ -25,7 +25,7 @@ pub struct PromoteTarget {
 }
 
 impl PromoteTarget {
-    fn server(&self) -> Result<Server> {
+    pub(crate) fn server(&self) -> Result<Server> {
         let need = |field: &str, v: &str| -> Result<String> {
             let v = v.trim();
             if v.is_empty() {

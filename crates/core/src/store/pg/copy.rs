@@ -22,7 +22,7 @@ use postgres::Transaction;
 use postgres::binary_copy::BinaryCopyInWriter;
 use postgres::types::{ToSql, Type};
 use rusqlite::Connection;
-use rusqlite::types::ValueRef;
+use rusqlite::types::{Value, ValueRef};
 use sha2::{Digest, Sha256};
 
 /// One table as copied: its rows and the checksum both sides agreed on.
@@ -56,7 +56,7 @@ pub struct Promoted {
 /// The table whose rows are not copied: the file's list of rows still
 /// waiting for search entries. The server gets every entry made at once
 /// (`search_text`), so nothing waits there.
-const NOT_COPIED: &[&str] = &["search_backlog"];
+pub(super) const NOT_COPIED: &[&str] = &["search_backlog"];
 
 /// The triggers that keep a summary table on the server (table, triggers):
 /// off while promote copies the file's rows, summary included.
@@ -64,7 +64,7 @@ const SUMMARY_TRIGGERS: &[(&str, &[&str])] = &[("orders", &["order_months_insert
 
 /// The server's column types a file's value is converted to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
+pub(super) enum Kind {
     Int,
     Real,
     Text,
@@ -178,19 +178,19 @@ fn to_pg(kind: Kind, v: ValueRef<'_>) -> Option<Box<dyn ToSql + Sync>> {
 }
 
 /// The rows of one table hashed in the canonical encoding.
-struct Sum {
+pub(super) struct Sum {
     hash: Sha256,
     rows: u64,
 }
 
 impl Sum {
-    fn new() -> Sum {
+    pub(super) fn new() -> Sum {
         Sum { hash: Sha256::new(), rows: 0 }
     }
-    fn null(&mut self) {
+    pub(super) fn null(&mut self) {
         self.hash.update(b"N");
     }
-    fn int(&mut self, i: i64) {
+    pub(super) fn int(&mut self, i: i64) {
         self.hash.update(b"I");
         self.hash.update(i.to_le_bytes());
     }
@@ -203,10 +203,10 @@ impl Sum {
         self.hash.update((b.len() as u64).to_le_bytes());
         self.hash.update(b);
     }
-    fn text(&mut self, s: &str) {
+    pub(super) fn text(&mut self, s: &str) {
         self.bytes(b"T", s.as_bytes());
     }
-    fn value(&mut self, v: ValueRef<'_>) {
+    pub(super) fn value(&mut self, v: ValueRef<'_>) {
         match v {
             ValueRef::Null => self.null(),
             ValueRef::Integer(i) => self.int(i),
@@ -215,36 +215,36 @@ impl Sum {
             ValueRef::Blob(b) => self.bytes(b"B", b),
         }
     }
-    fn end_row(&mut self) {
+    pub(super) fn end_row(&mut self) {
         self.rows += 1;
         self.hash.update(b"\n");
     }
-    fn finish(self, table: &str) -> TableCopied {
+    pub(super) fn finish(self, table: &str) -> TableCopied {
         TableCopied { table: table.to_string(), rows: self.rows, checksum: format!("{:x}", self.hash.finalize()) }
     }
 }
 
 /// One table to copy: its columns with their kinds on the server, and the
 /// order both sides are read in.
-struct Plan {
-    table: String,
-    columns: Vec<(String, Kind)>,
-    key: Vec<String>,
+pub(super) struct Plan {
+    pub(super) table: String,
+    pub(super) columns: Vec<(String, Kind)>,
+    pub(super) key: Vec<String>,
 }
 
 impl Plan {
-    fn column_list(&self) -> String {
+    pub(super) fn column_list(&self) -> String {
         self.columns.iter().map(|(c, _)| ident(c)).collect::<Vec<_>>().join(", ")
     }
 
-    fn file_select(&self) -> String {
+    pub(super) fn file_select(&self) -> String {
         let order: Vec<String> = self.key.iter().map(|c| ident(c)).collect();
         format!("SELECT {} FROM {} ORDER BY {}", self.column_list(), ident(&self.table), order.join(", "))
     }
 
     /// The same order on the server: text by its bytes (SQLite's BINARY
     /// collation is the C collation of UTF-8) and NULLs first, as SQLite sorts them.
-    fn server_select(&self) -> String {
+    pub(super) fn server_select(&self) -> String {
         let order: Vec<String> = self
             .key
             .iter()
@@ -257,7 +257,7 @@ impl Plan {
     }
 }
 
-fn schema_mismatch(table: &str, what: &str) -> Error {
+pub(super) fn schema_mismatch(table: &str, what: &str) -> Error {
     Error::new(
         ErrorCode::Internal,
         format!("The team workspace's table {table} does not match the file's ({what}). Nothing was copied; update Conveyor and try again."),
@@ -265,7 +265,7 @@ fn schema_mismatch(table: &str, what: &str) -> Error {
 }
 
 /// Matches a file table's columns to the server's, by name and in the file's order.
-fn plan(file: &Connection, tx: &mut Transaction<'_>, table: &str) -> Result<Plan> {
+pub(super) fn plan(file: &Connection, tx: &mut Transaction<'_>, table: &str) -> Result<Plan> {
     let theirs: Vec<Column> = migrate::columns(tx, table)?;
     if theirs.is_empty() {
         return Err(schema_mismatch(table, "the server has no such table"));
@@ -336,7 +336,7 @@ fn shown(v: rusqlite::Result<ValueRef<'_>>) -> String {
 }
 
 /// Reads one table back from the server in the file's order and hashes it.
-fn server_sum(tx: &mut Transaction<'_>, plan: &Plan) -> Result<TableCopied> {
+pub(super) fn server_sum(tx: &mut Transaction<'_>, plan: &Plan) -> Result<TableCopied> {
     let portal = tx.bind(&plan.server_select(), &[])?;
     let mut sum = Sum::new();
     loop {
@@ -346,15 +346,7 @@ fn server_sum(tx: &mut Transaction<'_>, plan: &Plan) -> Result<TableCopied> {
         }
         for r in &rows {
             for (i, (_, kind)) in plan.columns.iter().enumerate() {
-                match kind {
-                    Kind::Int => put(&mut sum, r.try_get::<_, Option<i64>>(i)?, |s, v| s.int(v)),
-                    Kind::Real => put(&mut sum, r.try_get::<_, Option<f64>>(i)?, |s, v| s.real(v)),
-                    Kind::Text => put(&mut sum, r.try_get::<_, Option<&str>>(i)?, |s, v| s.text(v)),
-                    Kind::Bytes => put(&mut sum, r.try_get::<_, Option<&[u8]>>(i)?, |s, v| s.bytes(b"B", v)),
-                    Kind::Date => put(&mut sum, r.try_get::<_, Option<NaiveDate>>(i)?, |s, v| s.text(&date_text(v))),
-                    Kind::Timestamp => put(&mut sum, r.try_get::<_, Option<NaiveDateTime>>(i)?, |s, v| s.text(&timestamp_text(v))),
-                    Kind::Instant => put(&mut sum, r.try_get::<_, Option<DateTime<Utc>>>(i)?, |s, v| s.text(&instant_text(v))),
-                }
+                sum.value((&server_value(r, i, *kind)?).into());
             }
             sum.end_row();
         }
@@ -362,12 +354,21 @@ fn server_sum(tx: &mut Transaction<'_>, plan: &Plan) -> Result<TableCopied> {
     Ok(sum.finish(&plan.table))
 }
 
-/// Hashes a value read from the server, or its NULL.
-fn put<T>(sum: &mut Sum, v: Option<T>, f: impl FnOnce(&mut Sum, T)) {
-    match v {
-        Some(v) => f(sum, v),
-        None => sum.null(),
+/// A value read from the server as the file holds it: a date or time as
+/// exactly the text the file writes (so its hash is the file's).
+pub(super) fn server_value(r: &postgres::Row, i: usize, kind: Kind) -> Result<Value> {
+    fn or_null<T>(v: Option<T>, f: impl FnOnce(T) -> Value) -> Value {
+        v.map_or(Value::Null, f)
     }
+    Ok(match kind {
+        Kind::Int => or_null(r.try_get::<_, Option<i64>>(i)?, Value::Integer),
+        Kind::Real => or_null(r.try_get::<_, Option<f64>>(i)?, Value::Real),
+        Kind::Text => or_null(r.try_get::<_, Option<String>>(i)?, Value::Text),
+        Kind::Bytes => or_null(r.try_get::<_, Option<Vec<u8>>>(i)?, Value::Blob),
+        Kind::Date => or_null(r.try_get::<_, Option<NaiveDate>>(i)?, |v| Value::Text(date_text(v))),
+        Kind::Timestamp => or_null(r.try_get::<_, Option<NaiveDateTime>>(i)?, |v| Value::Text(timestamp_text(v))),
+        Kind::Instant => or_null(r.try_get::<_, Option<DateTime<Utc>>>(i)?, |v| Value::Text(instant_text(v))),
+    })
 }
 
 /// Sets each identity column's sequence past the largest id copied.
@@ -409,7 +410,7 @@ fn copy_search(file: &Connection, tx: &mut Transaction<'_>) -> Result<TableCopie
     Ok(sum.finish("search_text"))
 }
 
-fn search_plan() -> Plan {
+pub(super) fn search_plan() -> Plan {
     Plan {
         table: "search_text".into(),
         columns: vec![("kind".into(), Kind::Text), ("id".into(), Kind::Int), ("body".into(), Kind::Text)],

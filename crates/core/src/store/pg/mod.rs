@@ -1,10 +1,11 @@
 //! The team workspace's store on PostgreSQL (docs/TEAM.md). For now: the
-//! connection (TLS when the server offers it), the schema series and
-//! promote's copy with its verification. The use cases still run on the
+//! connection (TLS when the server offers it), the schema series,
+//! promote's copy with its verification, and pull (the copy back to a file). The use cases still run on the
 //! file store only; the `Db` seam over both comes next (TEAM.md §9).
 
 pub mod copy;
 pub mod migrate;
+pub mod pull;
 
 use crate::error::{Error, ErrorCode, Result};
 use postgres::error::SqlState;
