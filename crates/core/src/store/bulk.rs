@@ -53,14 +53,27 @@ pub fn without_indexes<T>(c: &Connection, table: &str, f: impl FnOnce() -> Resul
         c.execute_batch(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")))?;
     }
     let out = f()?;
-    sorting_in_runs(c, || {
+    let build = || {
         for (_, sql) in &indexes {
             c.execute_batch(sql)?;
         }
         Ok(())
-    })?;
+    };
+    // About as many rows as the largest id (a table that has no rowid: none).
+    let rows: i64 = c.query_row(&format!("SELECT coalesce(max(rowid), 0) FROM \"{}\"", table.replace('"', "\"\"")), [], |r| r.get(0)).unwrap_or(0);
+    if rows >= SORT_IN_RUNS_ROWS {
+        sorting_in_runs(c, build)?
+    } else {
+        build()?
+    }
     Ok(out)
 }
+
+/// Rows from which an index build sorts in small runs (below, the whole
+/// sort fits the workspace's cache and one run is faster: 100,000 deals'
+/// fifteen indexes 0.90 s in one run, 1.02 s in small ones; 1,000,000
+/// orders' four 5.0 s against 5.8 s the other way round).
+const SORT_IN_RUNS_ROWS: i64 = 400_000;
 
 /// Pages of the cache while indexes are built: SQLite sorts a run as large
 /// as the cache before writing it out, and a run of about 4 MiB fits the
