@@ -153,6 +153,7 @@
     "backup_restore",
     "backup_auto_status",
     "promote_workspace",
+    "pull_workspace",
     "tags_list",
     "tag_names",
     "tag_add",

@@ -1,8 +1,10 @@
 // Workspace menu → Promote to a team server, in the real window: a wrong
 // password is refused in place with the core's message, then the demo is
 // copied into an empty PostgreSQL database and the dialog shows every table
-// verified with the rows the server holds. Needs CONVEYOR_TEST_PG (./dev test
-// starts a throwaway cluster); without it the test is reported as skipped.
+// verified with the rows the server holds; then Copy a team workspace to a
+// file brings the team's database back into a new file, every table checked,
+// and opens it. Needs CONVEYOR_TEST_PG (./dev test starts a throwaway
+// cluster); without it the tests are reported as skipped.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -20,7 +22,7 @@ const OUT = path.join(ROOT, "tests", "e2e", "out");
 const PG = process.env.CONVEYOR_TEST_PG ?? "";
 const SKIP = PG === "" ? "needs PostgreSQL: set CONVEYOR_TEST_PG (./dev test starts a cluster)" : false;
 
-let tmp, workspace, driver, server, dbUrl;
+let tmp, workspace, pulled, driver, server, dbUrl;
 const dbName = `conveyor_e2e_${process.pid}`;
 
 /** `psql URL -c SQL`: what the server says, as text. */
@@ -33,12 +35,19 @@ before(async () => {
   fs.mkdirSync(OUT, { recursive: true });
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), "conveyor-e2e-promote-"));
   workspace = path.join(tmp, "shop.conveyor");
+  pulled = path.join(tmp, "from-the-team.conveyor");
   execFileSync(CLI, ["demo", workspace, "--lang", "en"]);
   server = new URL(PG);
   psql(PG, `DROP DATABASE IF EXISTS ${dbName}`);
   psql(PG, `CREATE DATABASE ${dbName}`);
   dbUrl = `${PG.slice(0, PG.lastIndexOf("/"))}/${dbName}`;
-  driver = await startDriver({ CONVEYOR_DATA_DIR: path.join(tmp, "data"), CONVEYOR_WORKSPACE: workspace, LANG: "en_US.UTF-8" });
+  driver = await startDriver({
+    CONVEYOR_DATA_DIR: path.join(tmp, "data"),
+    CONVEYOR_WORKSPACE: workspace,
+    LANG: "en_US.UTF-8",
+    // The save dialog of the pull (the promote asks for no file).
+    CONVEYOR_TEST_DIALOGS: JSON.stringify([pulled]),
+  });
 });
 
 after(() => {
@@ -85,6 +94,46 @@ test("the workspace menu promotes the open workspace to a team server, verified,
     await s.waitGone("promote-dialog");
     // The workspace stays open and usable in the window.
     await s.waitFor("screen-today");
+  } finally {
+    await s.close();
+  }
+});
+
+test("the workspace menu copies the team workspace back into a new file, verified, and opens it", { skip: SKIP }, async () => {
+  const s = await Session.start(driver, APP);
+  try {
+    await s.waitFor("screen-today");
+    await s.click("workspace-menu");
+    await s.click("open-pull");
+    await s.waitFor("pull-dialog");
+    await s.type("pull-host", server.hostname);
+    await s.type("pull-port", server.port || "5432");
+    await s.type("pull-database", dbName);
+    await s.type("pull-user", decodeURIComponent(server.username));
+    await s.type("pull-password", decodeURIComponent(server.password));
+    await s.click("pull-run");
+    await s.waitFor("pull-result", 120000);
+    assert.match(await s.text("pull-verified"), /every table verified/);
+    assert.equal(await s.text("pull-file"), pulled);
+    assert.ok(fs.existsSync(pulled), "the file is written");
+    for (const table of ["companies", "contacts", "deals", "activities", "orders", "script_versions"]) {
+      const shown = (await s.text(`pull-rows-${table}`)).replace(/\D/g, "");
+      assert.equal(shown, psql(dbUrl, `SELECT count(*) FROM ${table}`), `${table}: the rows shown are the server's`);
+      assert.equal(shown, sqlite(pulled, `SELECT count(*) FROM ${table}`), `${table}: the rows shown are in the new file`);
+    }
+    assert.equal(sqlite(pulled, "SELECT name FROM companies ORDER BY id LIMIT 1"), sqlite(workspace, "SELECT name FROM companies ORDER BY id LIMIT 1"));
+    fs.writeFileSync(path.join(OUT, "pull-result.png"), await s.screenshot());
+    // Open the copy: the window now works on the new file (it holds the lock).
+    await s.click("pull-open");
+    await s.waitGone("pull-dialog");
+    await s.waitFor("screen-today");
+    // The open workspace as the app reports it, asked again until it is the copy.
+    await s.waitForExec(
+      "window.__TAURI_INTERNALS__.invoke('app_state').then((a) => { window.__openPath = a.workspace?.path ?? null; }); return window.__openPath ?? null;",
+      [],
+      (v) => v === pulled,
+      30000,
+    );
   } finally {
     await s.close();
   }

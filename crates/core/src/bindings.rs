@@ -138,6 +138,7 @@ pub fn export_types(out_dir: &Path) -> Result<(), ts_rs::ExportError> {
     crate::usecases::promote::PromoteReport::export_all(&cfg)?;
     crate::usecases::promote::PromotedTable::export_all(&cfg)?;
     crate::usecases::promote::PromoteProgress::export_all(&cfg)?;
+    crate::usecases::pull::PullReport::export_all(&cfg)?;
     crate::usecases::backup::RestoreReport::export_all(&cfg)?;
     crate::usecases::backup::AutoBackups::export_all(&cfg)?;
     crate::usecases::backup::AutoCopy::export_all(&cfg)?;

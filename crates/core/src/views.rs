@@ -117,6 +117,7 @@ pub fn stale_after(command: &str) -> Option<&'static [View]> {
         | "export_data"
         | "backup_now"
         | "promote_workspace"
+        | "pull_workspace"
         | "settings_set_lang"
         | "security_set_passphrase"
         | "security_change_passphrase"

@@ -217,6 +217,7 @@ pub mod pipeline;
 pub mod plan;
 pub mod prefill;
 pub mod promote;
+pub mod pull;
 pub mod regulations;
 pub mod reviews;
 pub mod roles;
@@ -260,6 +261,7 @@ features! {
     export,
     backup,
     promote,
+    pull,
     tags,
     custom_fields,
     merge,

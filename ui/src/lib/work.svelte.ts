@@ -28,7 +28,7 @@ export type CloseTarget = { deal: DealCard; status: "lost" | "disqualified" };
 export type ToastAction = { label: string; run: () => Promise<unknown> };
 export type Toast = { id: number; text: string; undo: (() => Promise<unknown>) | null; action?: ToastAction };
 
-export type DataDialog = "import" | "export" | "backup" | "promote";
+export type DataDialog = "import" | "export" | "backup" | "promote" | "pull";
 
 export const work = $state({
   /** The deal shown in the side panel. */

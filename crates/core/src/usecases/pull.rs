@@ -15,9 +15,10 @@ use crate::store::{Passphrase, Store};
 use crate::usecases::promote::{PromoteProgress, PromoteTarget, PromotedTable};
 use serde::Serialize;
 use std::path::Path;
+use ts_rs::TS;
 
 /// What pull did.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct PullReport {
     /// `host:port`
     pub server: String,
@@ -26,6 +27,7 @@ pub struct PullReport {
     /// The workspace file written.
     pub file: String,
     pub encrypted: bool,
+    #[ts(type = "number")]
     pub schema_version: i64,
     /// Every table of the workspace, in the order copied.
     pub tables: Vec<PromotedTable>,

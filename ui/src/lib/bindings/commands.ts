@@ -80,6 +80,7 @@ import type { PlanStatus } from "./PlanStatus";
 import type { PromoteProgress } from "./PromoteProgress";
 import type { PromoteReport } from "./PromoteReport";
 import type { PromoteTarget } from "./PromoteTarget";
+import type { PullReport } from "./PullReport";
 import type { Questionnaire } from "./Questionnaire";
 import type { Regulation } from "./Regulation";
 import type { RegulationInput } from "./RegulationInput";
@@ -278,6 +279,7 @@ export const commands = {
   backupRestore: (path: string) => invoke<RestoreDone>("backup_restore", { path }),
   backupAutoStatus: () => invoke<AutoBackups>("backup_auto_status", {}),
   promoteWorkspace: (target: PromoteTarget, onProgress: Channel<PromoteProgress>) => invoke<PromoteReport>("promote_workspace", { target, onProgress }),
+  pullWorkspace: (target: PromoteTarget, path: string, onProgress: Channel<PromoteProgress>) => invoke<PullReport>("pull_workspace", { target, path, onProgress }),
   tagsList: () => invoke<Array<TagCount>>("tags_list", {}),
   tagNames: () => invoke<Array<string>>("tag_names", {}),
   tagAdd: (kind: ClientKind, ids: Array<number>, name: string) => invoke<Array<string>>("tag_add", { kind, ids, name }),
@@ -446,6 +448,7 @@ export const staleViews: Record<string, View[] | null> = {
   backupRestore: ["today", "board", "clients", "profile", "deal", "plan", "reports", "playbook", "team", "trash"],
   backupAutoStatus: [],
   promoteWorkspace: [],
+  pullWorkspace: [],
   tagsList: [],
   tagNames: [],
   tagAdd: ["today", "board", "clients", "profile"],
