@@ -19,16 +19,23 @@ pub struct PromoteArgs {
     pub json: bool,
 }
 
-pub fn run(ctx: &Ctx, args: PromoteArgs) -> Result<ExitCode, Error> {
-    let PromoteArgs { file, url, json } = args;
-    let mut target = promote::parse_url(&url)?;
+/// The server of a `postgres://` URL; without a password in it, PGPASSWORD's.
+pub fn target(url: &str) -> Result<promote::PromoteTarget, Error> {
+    let mut target = promote::parse_url(url)?;
     if target.password.is_none() {
         target.password = std::env::var("PGPASSWORD").ok().filter(|p| !p.is_empty());
     }
-    // Progress goes to stderr, so --json's output stays one document.
-    let report = promote::promote_file(&file, &ctx.clock, ctx.key.as_ref(), &target, &mut |p| {
-        eprintln!("{}: {} rows {}", p.table, p.rows, p.phase);
-    })?;
+    Ok(target)
+}
+
+/// Each table copied, then verified, on stderr (so --json's output stays one document).
+pub fn progress(p: promote::PromoteProgress) {
+    eprintln!("{}: {} rows {}", p.table, p.rows, p.phase);
+}
+
+pub fn run(ctx: &Ctx, args: PromoteArgs) -> Result<ExitCode, Error> {
+    let PromoteArgs { file, url, json } = args;
+    let report = promote::promote_file(&file, &ctx.clock, ctx.key.as_ref(), &target(&url)?, &mut progress)?;
     if json {
         print_json(&report)?;
     } else {

@@ -3,7 +3,7 @@
 
 use crate::common::*;
 use conveyor_core::Error;
-use conveyor_core::usecases::{promote, pull};
+use conveyor_core::usecases::pull;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -27,14 +27,8 @@ pub fn run(ctx: &Ctx, args: PullArgs) -> Result<ExitCode, Error> {
     if encrypt && ctx.key.is_none() {
         return Err(Error::validation("passphrase", "--encrypt needs a passphrase: give --passphrase-file FILE or set CONVEYOR_PASSPHRASE."));
     }
-    let mut target = promote::parse_url(&url)?;
-    if target.password.is_none() {
-        target.password = std::env::var("PGPASSWORD").ok().filter(|p| !p.is_empty());
-    }
-    // Progress goes to stderr, so --json's output stays one document.
-    let report = pull::pull(&target, &file, &ctx.clock, ctx.key.as_ref().filter(|_| encrypt), &mut |p| {
-        eprintln!("{}: {} rows {}", p.table, p.rows, p.phase);
-    })?;
+    let target = crate::promote::target(&url)?;
+    let report = pull::pull(&target, &file, &ctx.clock, ctx.key.as_ref().filter(|_| encrypt), &mut crate::promote::progress)?;
     if json {
         print_json(&report)?;
     } else {

@@ -93,20 +93,23 @@ pub struct PromoteProgress {
     pub phase: String,
 }
 
+impl PromoteProgress {
+    /// A table copied or verified, as promote and pull report it.
+    pub(crate) fn of(t: &TableCopied, phase: Phase) -> PromoteProgress {
+        let phase = match phase {
+            Phase::Copied => "copied",
+            Phase::Verified => "verified",
+        };
+        PromoteProgress { table: t.table.clone(), rows: t.rows, phase: phase.into() }
+    }
+}
+
 /// Promotes an open workspace (the app's): reads it as one snapshot while
 /// it stays open.
 pub fn promote(store: &Store, target: &PromoteTarget, progress: &mut dyn FnMut(PromoteProgress)) -> Result<PromoteReport> {
     let server = target.server()?;
     let mut client = pg::connect(&server)?;
-    let done = store.rehearse_read(|file| {
-        pg::copy::promote(file, &mut client, &server, &mut |t, phase| {
-            let phase = match phase {
-                Phase::Copied => "copied",
-                Phase::Verified => "verified",
-            };
-            progress(PromoteProgress { table: t.table.clone(), rows: t.rows, phase: phase.into() })
-        })
-    })?;
+    let done = store.rehearse_read(|file| pg::copy::promote(file, &mut client, &server, &mut |t, phase| progress(PromoteProgress::of(t, phase))))?;
     Ok(PromoteReport {
         server: server.address(),
         database: server.database.clone(),

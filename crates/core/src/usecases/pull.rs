@@ -9,7 +9,6 @@ use crate::clock::Clock;
 use crate::error::Result;
 use crate::model::Lang;
 use crate::store::meta::NewWorkspace;
-use crate::store::pg::copy::Phase;
 use crate::store::pg::{self};
 use crate::store::{Passphrase, Store};
 use crate::usecases::promote::{PromoteProgress, PromoteTarget, PromotedTable};
@@ -47,15 +46,7 @@ pub fn pull(target: &PromoteTarget, path: &Path, clock: &dyn Clock, key: Option<
     // The name, language and currency come from the server with its `meta`.
     let init = NewWorkspace::new("Team workspace", Lang::En, "EUR");
     let (store, done) = Store::create_filled(path, clock, &init, key, None, |s| {
-        s.write(|tx| {
-            pg::pull::pull(tx, &mut client, &server, &mut |t, phase| {
-                let phase = match phase {
-                    Phase::Copied => "copied",
-                    Phase::Verified => "verified",
-                };
-                progress(PromoteProgress { table: t.table.clone(), rows: t.rows, phase: phase.into() })
-            })
-        })
+        s.write(|tx| pg::pull::pull(tx, &mut client, &server, &mut |t, phase| progress(PromoteProgress::of(t, phase))))
     })?;
     drop(store);
     Ok(PullReport {
