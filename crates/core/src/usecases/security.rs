@@ -224,10 +224,21 @@ mod tests {
     }
 
     #[test]
-    fn temporary_data_stays_in_memory() {
+    fn temporary_data_of_an_encrypted_workspace_stays_in_memory() {
         let dir = tempfile::tempdir().unwrap();
         let s = Store::create_with(&dir.path().join("s.conveyor"), &clock(), &init(), Some(&pass("correct horse"))).unwrap();
         let t: i64 = s.conn().query_row("PRAGMA temp_store", [], |r| r.get(0)).unwrap();
         assert_eq!(t, 2, "MEMORY: sorts and temp tables never touch a plaintext temp file");
+        // A plain file's large sorts may spill to a temp file (its rows are
+        // plaintext on disk anyway): index builds sort in runs that way.
+        let plain = Store::create(&dir.path().join("plain.conveyor"), &clock(), &init()).unwrap();
+        let t: i64 = plain.conn().query_row("PRAGMA temp_store", [], |r| r.get(0)).unwrap();
+        assert_eq!(t, 1, "FILE for a plain workspace");
+        // Encrypting it later keeps its temporary data in memory from then on.
+        drop(plain);
+        let mut plain = Store::open(&dir.path().join("plain.conveyor"), &clock()).unwrap();
+        crate::usecases::security::set_passphrase(&mut plain, &pass("correct horse")).unwrap();
+        let t: i64 = plain.conn().query_row("PRAGMA temp_store", [], |r| r.get(0)).unwrap();
+        assert_eq!(t, 2, "MEMORY once encrypted");
     }
 }
