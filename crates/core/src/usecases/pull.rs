@@ -165,6 +165,40 @@ mod tests {
     }
 
     #[test]
+    fn a_copy_that_differs_from_the_server_names_the_table_and_keeps_nothing() {
+        let Some(db) = testing::fresh("a_copy_that_differs_from_the_server_names_the_table_and_keeps_nothing") else { return };
+        let dir = tempfile::tempdir().unwrap();
+        let original = dir.path().join("demo.conveyor");
+        crate::demo::create_workspace(&original, &clock(), &crate::demo::DemoSpec::default()).unwrap();
+        promote_file(&original, &clock(), None, &target(&db.server), &mut |_| {}).unwrap();
+        let mut s = Store::create(&dir.path().join("new.conveyor"), &clock(), &NewWorkspace::new("New", Lang::En, "EUR")).unwrap();
+        let steps_before: i64 = s.conn().query_row("SELECT count(*) FROM steps", [], |r| r.get(0)).unwrap();
+        let mut client = pg::connect(&db.server).unwrap();
+        // One name changed in the file between the copy and its check.
+        let e = s
+            .write(|tx| {
+                pg::pull::pull_with_hook(
+                    tx,
+                    &mut client,
+                    &db.server,
+                    &mut |_, _| {},
+                    "UPDATE companies SET name = name || ' ' WHERE id = (SELECT min(id) FROM companies)",
+                )
+            })
+            .unwrap_err();
+        assert_eq!(e.code, ErrorCode::VerificationFailed, "{e}");
+        assert!(e.message.contains("table companies") && e.message.contains("No file was written"), "{}", e.message);
+        let ru = e.localized(Lang::Ru);
+        assert!(ru.message.contains("companies") && ru.message.contains("Файл не записан"), "{}", ru.message);
+        // The transaction took nothing with it: the new file is as it was made.
+        let (companies, steps): (i64, i64) =
+            s.conn().query_row("SELECT (SELECT count(*) FROM companies), (SELECT count(*) FROM steps)", [], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+        assert_eq!((companies, steps), (0, steps_before));
+        let triggers: i64 = s.conn().query_row("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'", [], |r| r.get(0)).unwrap();
+        assert_eq!(triggers, 3, "the summary's triggers are still there");
+    }
+
+    #[test]
     fn a_pull_can_write_an_encrypted_file() {
         let Some(db) = testing::fresh("a_pull_can_write_an_encrypted_file") else { return };
         let dir = tempfile::tempdir().unwrap();

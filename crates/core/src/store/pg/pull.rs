@@ -21,6 +21,17 @@ use rusqlite::Connection;
 /// open transaction (its own rows are replaced), and verifies the copy.
 /// `progress` hears of each table copied, then of each verified.
 pub fn pull(file: &Connection, client: &mut Client, server: &Server, progress: &mut dyn FnMut(&TableCopied, Phase)) -> Result<Promoted> {
+    pull_then(file, client, server, progress, "")
+}
+
+/// [`pull`] with SQL run on the file after the copy and before it is
+/// verified (tests make the copy go wrong with it).
+#[cfg(test)]
+pub fn pull_with_hook(file: &Connection, client: &mut Client, server: &Server, progress: &mut dyn FnMut(&TableCopied, Phase), hook: &str) -> Result<Promoted> {
+    pull_then(file, client, server, progress, hook)
+}
+
+fn pull_then(file: &Connection, client: &mut Client, server: &Server, progress: &mut dyn FnMut(&TableCopied, Phase), hook: &str) -> Result<Promoted> {
     let mut tx = client.build_transaction().isolation_level(IsolationLevel::RepeatableRead).read_only(true).start()?;
     let (database, address) = (&server.database, server.address());
     let latest = crate::store::migrations::latest_version();
@@ -80,6 +91,9 @@ pub fn pull(file: &Connection, client: &mut Client, server: &Server, progress: &
         file.execute_batch(sql)?;
     }
     crate::store::search::rebuild(file)?;
+    if !hook.is_empty() {
+        file.execute_batch(hook)?;
+    }
     let search_theirs = copy::server_sum(&mut tx, &copy::search_plan())?;
     progress(&search_theirs, Phase::Copied);
     for (p, server) in plans.iter().zip(&theirs) {
