@@ -1071,8 +1071,8 @@ fn orders_run(c: &Connection, now: &str, t: &Table, o: &HistoryOptions, bulk: bo
     let written = store::order_months::rebuilt_after(c, !tables.is_empty(), || {
         store::bulk::indexed_after(c, &tables, || {
             let mut w = HistoryWriter::new(c)?;
-            // What was inserted, for the monthly summary; `None` once an order changed.
-            let mut added = Some(store::order_months::Added::default());
+            // In bulk, what was inserted, for the monthly summary; `None` once an order changed.
+            let mut added = (!tables.is_empty()).then(store::order_months::Added::default);
             for (i, mut l) in lines.into_iter().enumerate() {
                 if (i as u64 + 1).is_multiple_of(PROGRESS_EVERY) && !progress(total / 2 + i as u64 / 2) {
                     s.cancelled = true;

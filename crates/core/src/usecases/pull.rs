@@ -78,6 +78,15 @@ mod tests {
         PromoteTarget { host: s.host.clone(), port: Some(s.port), database: s.database.clone(), user: s.user.clone(), password: s.password.clone() }
     }
 
+    /// The demo (in `lang`) promoted to the test database: the folder and the file.
+    fn promoted(db: &Server, lang: Lang) -> (tempfile::TempDir, std::path::PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let original = dir.path().join("demo.conveyor");
+        crate::demo::create_workspace(&original, &clock(), &crate::demo::DemoSpec { lang, ..Default::default() }).unwrap();
+        promote_file(&original, &clock(), None, &target(db), &mut |_| {}).unwrap();
+        (dir, original)
+    }
+
     /// Every table's rows of a workspace file, in key order, as text.
     fn dump(path: &Path, key: Option<&Passphrase>) -> Vec<(String, Vec<String>)> {
         let s = Store::open_for_reading(path, &clock(), key).unwrap();
@@ -105,11 +114,7 @@ mod tests {
     #[test]
     fn promote_then_pull_gives_back_the_same_workspace() {
         let Some(db) = testing::fresh("promote_then_pull_gives_back_the_same_workspace") else { return };
-        let dir = tempfile::tempdir().unwrap();
-        let original = dir.path().join("demo.conveyor");
-        let spec = crate::demo::DemoSpec { lang: Lang::Ru, ..Default::default() };
-        crate::demo::create_workspace(&original, &clock(), &spec).unwrap();
-        promote_file(&original, &clock(), None, &target(&db.server), &mut |_| {}).unwrap();
+        let (dir, original) = promoted(&db.server, Lang::Ru);
 
         let copy = dir.path().join("pulled.conveyor");
         let mut steps = vec![];
@@ -167,10 +172,7 @@ mod tests {
     #[test]
     fn a_copy_that_differs_from_the_server_names_the_table_and_keeps_nothing() {
         let Some(db) = testing::fresh("a_copy_that_differs_from_the_server_names_the_table_and_keeps_nothing") else { return };
-        let dir = tempfile::tempdir().unwrap();
-        let original = dir.path().join("demo.conveyor");
-        crate::demo::create_workspace(&original, &clock(), &crate::demo::DemoSpec::default()).unwrap();
-        promote_file(&original, &clock(), None, &target(&db.server), &mut |_| {}).unwrap();
+        let (dir, _) = promoted(&db.server, crate::demo::DemoSpec::default().lang);
         let mut s = Store::create(&dir.path().join("new.conveyor"), &clock(), &NewWorkspace::new("New", Lang::En, "EUR")).unwrap();
         let steps_before: i64 = s.conn().query_row("SELECT count(*) FROM steps", [], |r| r.get(0)).unwrap();
         let mut client = pg::connect(&db.server).unwrap();
@@ -201,10 +203,7 @@ mod tests {
     #[test]
     fn a_pull_can_write_an_encrypted_file() {
         let Some(db) = testing::fresh("a_pull_can_write_an_encrypted_file") else { return };
-        let dir = tempfile::tempdir().unwrap();
-        let original = dir.path().join("demo.conveyor");
-        crate::demo::create_workspace(&original, &clock(), &crate::demo::DemoSpec::default()).unwrap();
-        promote_file(&original, &clock(), None, &target(&db.server), &mut |_| {}).unwrap();
+        let (dir, original) = promoted(&db.server, crate::demo::DemoSpec::default().lang);
         let key = Passphrase::new("correct horse battery");
         let copy = dir.path().join("pulled.conveyor");
         let report = pull(&target(&db.server), &copy, &clock(), Some(&key), &mut |_| {}).unwrap();

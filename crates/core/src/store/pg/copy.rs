@@ -187,10 +187,10 @@ impl Sum {
     pub(super) fn new() -> Sum {
         Sum { hash: Sha256::new(), rows: 0 }
     }
-    pub(super) fn null(&mut self) {
+    fn null(&mut self) {
         self.hash.update(b"N");
     }
-    pub(super) fn int(&mut self, i: i64) {
+    fn int(&mut self, i: i64) {
         self.hash.update(b"I");
         self.hash.update(i.to_le_bytes());
     }
@@ -203,7 +203,7 @@ impl Sum {
         self.hash.update((b.len() as u64).to_le_bytes());
         self.hash.update(b);
     }
-    pub(super) fn text(&mut self, s: &str) {
+    fn text(&mut self, s: &str) {
         self.bytes(b"T", s.as_bytes());
     }
     pub(super) fn value(&mut self, v: ValueRef<'_>) {
@@ -214,6 +214,13 @@ impl Sum {
             ValueRef::Text(t) => self.bytes(b"T", t),
             ValueRef::Blob(b) => self.bytes(b"B", b),
         }
+    }
+    /// A search entry as one row: kind, id, folded body.
+    pub(super) fn entry(&mut self, kind: &str, id: i64, body: &str) {
+        self.text(kind);
+        self.int(id);
+        self.text(body);
+        self.end_row();
     }
     pub(super) fn end_row(&mut self) {
         self.rows += 1;
@@ -393,10 +400,7 @@ fn copy_search(file: &Connection, tx: &mut Transaction<'_>) -> Result<TableCopie
     let mut sum = Sum::new();
     let mut failed = None;
     crate::store::search::each_entry(file, |kind, id, body| {
-        sum.text(kind);
-        sum.int(id);
-        sum.text(&body);
-        sum.end_row();
+        sum.entry(kind, id, &body);
         if let Err(e) = writer.write(&[&kind, &id, &body]) {
             failed = Some(e);
             return Ok(false);
@@ -495,7 +499,7 @@ fn promote_after(file: &Connection, client: &mut Client, server: &Server, progre
     }
     let server_tables = migrate::tables(&mut tx)?;
     for t in &server_tables {
-        let known = copied.iter().any(|c| &c.table == t) || NOT_COPIED.contains(&t.as_str()) || t == "search_text" || t == "conveyor_schema";
+        let known = copied.iter().any(|c| &c.table == t) || NOT_COPIED.contains(&t.as_str()) || migrate::SERVER_ONLY.contains(&t.as_str());
         if !known {
             return Err(schema_mismatch(t, "the file has no such table"));
         }

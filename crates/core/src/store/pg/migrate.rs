@@ -13,6 +13,10 @@ use postgres::Transaction;
 const PG_MIGRATIONS: &[(i64, &str)] =
     &[(14, include_str!("../../migrations/pg/0001_schema.sql")), (15, include_str!("../../migrations/pg/0002_order_months.sql"))];
 
+/// Tables only the server has by design: its schema version and search
+/// table (the file's are `user_version` and FTS5's own tables).
+pub(crate) const SERVER_ONLY: &[&str] = &["conveyor_schema", "search_text"];
+
 /// The advisory lock key of schema changes ("CONV" as in the file's application id).
 const LOCK_KEY: i64 = crate::store::APPLICATION_ID as i64;
 
@@ -167,10 +171,6 @@ mod tests {
             _ => &[],
         }
     }
-
-    /// Tables only one side has by design: the server's schema version and
-    /// search table (the file's are `user_version` and FTS5's own tables).
-    const SERVER_ONLY: &[&str] = &["conveyor_schema", "search_text"];
 
     #[test]
     fn the_postgres_schema_matches_the_file_schema() {

@@ -68,7 +68,7 @@ fn pull_then(file: &Connection, client: &mut Client, server: &Server, progress: 
         file.execute(&format!("DELETE FROM {}", ident(t)), [])?;
     }
     for t in migrate::tables(&mut tx)? {
-        let known = tables.contains(&t) || t == "search_text" || t == "conveyor_schema";
+        let known = tables.contains(&t) || migrate::SERVER_ONLY.contains(&t.as_str());
         if !known {
             return Err(copy::schema_mismatch(&t, "the file has no such table"));
         }
@@ -105,10 +105,7 @@ fn pull_then(file: &Connection, client: &mut Client, server: &Server, progress: 
     }
     let mut sum = Sum::new();
     crate::store::search::each_entry(file, |kind, id, body| {
-        sum.text(kind);
-        sum.int(id);
-        sum.text(&body);
-        sum.end_row();
+        sum.entry(kind, id, &body);
         Ok(true)
     })?;
     let search_ours = sum.finish("search_text");
